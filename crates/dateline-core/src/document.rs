@@ -1,0 +1,190 @@
+//! The document: text owned once, its source and metadata, and every annotation layer.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::layers::{Claim, Entity, Event, Quote};
+use crate::segment::{Sentence, Token};
+use crate::Span;
+
+/// The schema identifier written into every JSON document.
+pub const SCHEMA: &str = "dateline/1";
+
+/// The input format a document was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceFormat {
+    /// Plain text, including the article-file layout.
+    Text,
+    /// An HTML page.
+    Html,
+    /// One line of a JSON Lines file.
+    Jsonl,
+    /// One item of an RSS feed.
+    Rss,
+    /// One entry of an Atom feed.
+    Atom,
+    /// One response record of a WARC file.
+    Warc,
+}
+
+impl SourceFormat {
+    /// The lowercase name used in JSON and messages.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceFormat::Text => "text",
+            SourceFormat::Html => "html",
+            SourceFormat::Jsonl => "jsonl",
+            SourceFormat::Rss => "rss",
+            SourceFormat::Atom => "atom",
+            SourceFormat::Warc => "warc",
+        }
+    }
+}
+
+/// Where a document came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// The file it was read from (`-` for stdin), or `None`.
+    pub path: Option<String>,
+    /// The article's address, when the input gives one.
+    pub url: Option<String>,
+    /// The reader that produced it.
+    pub format: SourceFormat,
+    /// Which record of a multi-document input: a JSONL line number, a feed item index or a WARC
+    /// record id.
+    pub record: Option<String>,
+}
+
+/// The dateline that opens a wire story: `WASHINGTON (Reuters) -`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dateline {
+    /// The place as written (`WASHINGTON`, `KYIV, Ukraine`, `SEOUL/TOKYO`).
+    pub place: String,
+    /// The agency in parentheses (`Reuters`, `AP`), if any.
+    pub agency: Option<String>,
+    /// The whole dateline in the text, dash included, when it lies in the body.
+    pub span: Option<Span>,
+}
+
+/// A credit from a closing line such as `(Reporting by A; Editing by B and C)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Credit {
+    /// What they did, as written, lowercased: `reporting`, `additional reporting`, `editing`,
+    /// `writing`.
+    pub role: String,
+    /// Their names.
+    pub names: Vec<String>,
+}
+
+/// Article metadata, from markup or from the text itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    /// The headline, or `None` when the input has none.
+    pub headline: Option<String>,
+    /// The outlet or site name.
+    pub publisher: Option<String>,
+    /// Byline authors.
+    pub authors: Vec<String>,
+    /// The wire dateline.
+    pub dateline: Option<Dateline>,
+    /// Editors from the credit line.
+    pub editors: Vec<String>,
+    /// Every credit of the closing credit line.
+    pub credits: Vec<Credit>,
+    /// The agency named in the byline or dateline (`Reuters`, `VOA News`).
+    pub agency: Option<String>,
+    /// Publication date.
+    pub published: Option<NaiveDate>,
+    /// ISO 639-1 language code.
+    pub language: Option<String>,
+}
+
+/// A note a stage leaves when it could not do all it wanted on odd text; never fatal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// The stage that left it.
+    pub stage: String,
+    /// What happened.
+    pub message: String,
+}
+
+/// One article: the text, owned once, and the layers that index it by byte spans.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// A stable id: given by the input, or the SHA-1 of the text.
+    pub id: String,
+    /// Where it came from.
+    pub source: Source,
+    /// Metadata.
+    pub meta: Meta,
+    /// The body text every span indexes.
+    pub text: String,
+    /// Paragraph spans.
+    pub paragraphs: Vec<Span>,
+    /// Tokens.
+    pub tokens: Vec<Token>,
+    /// Sentences.
+    pub sentences: Vec<Sentence>,
+    /// Document-level entities.
+    pub entities: Vec<Entity>,
+    /// Quotes and attributions.
+    pub quotes: Vec<Quote>,
+    /// Coded events.
+    pub events: Vec<Event>,
+    /// Numeric claims.
+    pub claims: Vec<Claim>,
+    /// Notes from stages.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Document {
+    /// A document with `text` and no annotations; its id is the SHA-1 of the text.
+    #[must_use]
+    pub fn new(text: String, source: Source, meta: Meta) -> Self {
+        Document {
+            id: sha1_smol::Sha1::from(text.as_bytes()).digest().to_string(),
+            source,
+            meta,
+            text,
+            paragraphs: Vec::new(),
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+            entities: Vec::new(),
+            quotes: Vec::new(),
+            events: Vec::new(),
+            claims: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// The text a span covers.
+    ///
+    /// # Panics
+    /// When the span does not belong to this document's text.
+    #[must_use]
+    pub fn slice(&self, span: Span) -> &str {
+        span.of(&self.text)
+    }
+
+    /// Number of word and number tokens, or a whitespace count before segmentation.
+    #[must_use]
+    pub fn word_count(&self) -> usize {
+        if self.tokens.is_empty() {
+            self.text.split_whitespace().count()
+        } else {
+            self.tokens
+                .iter()
+                .filter(|t| {
+                    matches!(
+                        t.kind,
+                        crate::TokenKind::Word
+                            | crate::TokenKind::Number
+                            | crate::TokenKind::Abbreviation(_)
+                    )
+                })
+                .count()
+        }
+    }
+}

@@ -1,0 +1,292 @@
+//! The `dateline/1` JSON view of a [`Document`]: every span carries its surface text.
+//!
+//! The view borrows the document; nothing is copied until serialisation writes it out.
+
+use serde::Serialize;
+
+use crate::document::{Credit, Document, Source, SCHEMA};
+use crate::layers::{Claim, ClaimValue, Entity, Event, Participant, Place, Plover, Quote};
+use crate::Span;
+
+/// A span with its text.
+#[derive(Debug, Serialize)]
+pub struct TextSpan<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+impl<'a> TextSpan<'a> {
+    fn new(text: &'a str, span: Span) -> Self {
+        TextSpan {
+            start: span.start(),
+            end: span.end(),
+            text: span.get(text).unwrap_or_default(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct DatelineJson<'a> {
+    place: &'a str,
+    agency: Option<&'a str>,
+    span: Option<TextSpan<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct MetaJson<'a> {
+    headline: Option<&'a str>,
+    publisher: Option<&'a str>,
+    authors: &'a [String],
+    dateline: Option<DatelineJson<'a>>,
+    editors: &'a [String],
+    published: Option<String>,
+    language: Option<&'a str>,
+    agency: Option<&'a str>,
+    credits: &'a [Credit],
+}
+
+#[derive(Debug, Serialize)]
+struct SentenceJson<'a> {
+    start: usize,
+    end: usize,
+    paragraph: u32,
+    text: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct EntityJson<'a> {
+    id: u32,
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: crate::layers::EntityType,
+    actor: Option<&'a str>,
+    country: Option<&'a str>,
+    role: Option<&'a str>,
+    mentions: Vec<TextSpan<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct QuoteJson<'a> {
+    kind: crate::layers::QuoteKind,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    speaker: Option<u32>,
+    speaker_text: Option<&'a str>,
+    cue: Option<TextSpan<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct ParticipantJson<'a> {
+    entity: Option<u32>,
+    actor: Option<&'a str>,
+    text: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+struct EventJson<'a> {
+    source: Option<ParticipantJson<'a>>,
+    target: Option<ParticipantJson<'a>>,
+    cameo: &'a str,
+    cameo_root: &'a str,
+    goldstein: f32,
+    quad_class: u8,
+    plover: Option<&'a Plover>,
+    date: Option<&'a str>,
+    place: Option<&'a Place>,
+    modality: crate::layers::Modality,
+    sentence: u32,
+    trigger: TextSpan<'a>,
+    confidence: f32,
+}
+
+#[derive(Debug, Serialize)]
+struct ClaimJson<'a> {
+    value: &'a ClaimValue,
+    qualifier: Option<&'a str>,
+    counts: Option<&'a str>,
+    category: Option<&'a str>,
+    speaker: Option<u32>,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+/// The `dateline/1` JSON of a document.
+#[derive(Debug, Serialize)]
+pub struct DocumentJson<'a> {
+    schema: &'static str,
+    id: &'a str,
+    source: &'a Source,
+    meta: MetaJson<'a>,
+    text: &'a str,
+    paragraphs: Vec<TextSpan<'a>>,
+    sentences: Vec<SentenceJson<'a>>,
+    entities: Vec<EntityJson<'a>>,
+    quotes: Vec<QuoteJson<'a>>,
+    events: Vec<EventJson<'a>>,
+    claims: Vec<ClaimJson<'a>>,
+}
+
+fn participant<'a>(text: &'a str, p: &'a Participant) -> ParticipantJson<'a> {
+    ParticipantJson {
+        entity: p.entity,
+        actor: p.actor.as_deref(),
+        text: p.span.and_then(|s| s.get(text)),
+    }
+}
+
+fn entity<'a>(text: &'a str, e: &'a Entity) -> EntityJson<'a> {
+    EntityJson {
+        id: e.id,
+        name: &e.name,
+        kind: e.kind,
+        actor: e.actor.as_deref(),
+        country: e.country.as_deref(),
+        role: e.role.as_deref(),
+        mentions: e.mentions.iter().map(|&m| TextSpan::new(text, m)).collect(),
+    }
+}
+
+fn quote<'a>(text: &'a str, q: &'a Quote) -> QuoteJson<'a> {
+    QuoteJson {
+        kind: q.kind,
+        start: q.span.start(),
+        end: q.span.end(),
+        text: q.span.get(text).unwrap_or_default(),
+        speaker: q.speaker,
+        speaker_text: q
+            .speaker_mention
+            .and_then(|s| s.get(text))
+            .or(q.speaker_description.as_deref()),
+        cue: q.cue.map(|c| TextSpan::new(text, c)),
+    }
+}
+
+fn event<'a>(text: &'a str, e: &'a Event) -> EventJson<'a> {
+    EventJson {
+        source: e.source.as_ref().map(|p| participant(text, p)),
+        target: e.target.as_ref().map(|p| participant(text, p)),
+        cameo: &e.cameo,
+        cameo_root: &e.cameo_root,
+        goldstein: e.goldstein,
+        quad_class: e.quad_class,
+        plover: e.plover.as_ref(),
+        date: e.date.as_deref(),
+        place: e.place.as_ref(),
+        modality: e.modality,
+        sentence: e.sentence,
+        trigger: TextSpan::new(text, e.trigger),
+        confidence: e.confidence,
+    }
+}
+
+fn claim<'a>(text: &'a str, c: &'a Claim) -> ClaimJson<'a> {
+    ClaimJson {
+        value: &c.value,
+        qualifier: c.qualifier.as_deref(),
+        counts: c.counts.as_deref(),
+        category: c.category.as_deref(),
+        speaker: c.speaker,
+        start: c.span.start(),
+        end: c.span.end(),
+        text: c.span.get(text).unwrap_or_default(),
+    }
+}
+
+impl<'a> DocumentJson<'a> {
+    /// The JSON view of `doc`.
+    #[must_use]
+    pub fn new(doc: &'a Document) -> Self {
+        let text = doc.text.as_str();
+        let meta = &doc.meta;
+        DocumentJson {
+            schema: SCHEMA,
+            id: &doc.id,
+            source: &doc.source,
+            meta: MetaJson {
+                headline: meta.headline.as_deref(),
+                publisher: meta.publisher.as_deref(),
+                authors: &meta.authors,
+                dateline: meta.dateline.as_ref().map(|d| DatelineJson {
+                    place: &d.place,
+                    agency: d.agency.as_deref(),
+                    span: d.span.map(|s| TextSpan::new(text, s)),
+                }),
+                editors: &meta.editors,
+                published: meta.published.map(|d| d.format("%Y-%m-%d").to_string()),
+                language: meta.language.as_deref(),
+                agency: meta.agency.as_deref(),
+                credits: &meta.credits,
+            },
+            text,
+            paragraphs: doc
+                .paragraphs
+                .iter()
+                .map(|&p| TextSpan::new(text, p))
+                .collect(),
+            sentences: doc
+                .sentences
+                .iter()
+                .map(|s| SentenceJson {
+                    start: s.span.start(),
+                    end: s.span.end(),
+                    paragraph: s.paragraph,
+                    text: s.span.get(text).unwrap_or_default(),
+                })
+                .collect(),
+            entities: doc.entities.iter().map(|e| entity(text, e)).collect(),
+            quotes: doc.quotes.iter().map(|q| quote(text, q)).collect(),
+            events: doc.events.iter().map(|e| event(text, e)).collect(),
+            claims: doc.claims.iter().map(|c| claim(text, c)).collect(),
+        }
+    }
+}
+
+impl Document {
+    /// The document as a `dateline/1` JSON value.
+    #[must_use]
+    pub fn to_json_value(&self) -> serde_json::Value {
+        serde_json::to_value(DocumentJson::new(self)).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// Writes the document as compact (`pretty == false`) or indented `dateline/1` JSON.
+    ///
+    /// # Errors
+    /// When writing fails.
+    pub fn write_json<W: std::io::Write>(&self, out: W, pretty: bool) -> serde_json::Result<()> {
+        let view = DocumentJson::new(self);
+        if pretty {
+            serde_json::to_writer_pretty(out, &view)
+        } else {
+            serde_json::to_writer(out, &view)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Meta, SourceFormat};
+    use crate::{Pipeline, Segmenter};
+
+    #[test]
+    fn json_has_schema_and_surface_text() {
+        let source = Source {
+            path: None,
+            url: None,
+            format: SourceFormat::Text,
+            record: None,
+        };
+        let mut doc = Document::new("Talks began. They ended.".into(), source, Meta::default());
+        Pipeline::new(vec![Box::new(Segmenter::default())]).run(&mut doc);
+        let json = doc.to_json_value();
+        assert_eq!(json["schema"], "dateline/1");
+        assert_eq!(json["sentences"][1]["text"], "They ended.");
+        assert_eq!(json["sentences"][1]["start"], 13);
+        assert_eq!(json["meta"]["headline"], serde_json::Value::Null);
+        assert_eq!(json["entities"], serde_json::json!([]));
+        assert_eq!(json["source"]["format"], "text");
+    }
+}

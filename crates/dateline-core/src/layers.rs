@@ -1,0 +1,191 @@
+//! The annotation layers of schema `dateline/1`: entities, quotes, events and claims.
+//!
+//! Each refers to the text by [`Span`] and to other annotations by index; the JSON view
+//! ([`crate::json`]) adds surface strings for readers.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Span;
+
+/// Entity types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityType {
+    /// People.
+    Person,
+    /// Organisations.
+    Org,
+    /// Countries, cities, states: places with a government.
+    Gpe,
+    /// Places without a government.
+    Loc,
+    /// Nationalities, religious and political groups.
+    Norp,
+    /// Buildings, airports, bridges.
+    Fac,
+    /// Named events.
+    Event,
+    /// Laws and treaties.
+    Law,
+    /// Dates.
+    Date,
+}
+
+/// A document-level entity: a cluster of mentions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Index in the document's entity list.
+    pub id: u32,
+    /// Canonical name.
+    pub name: String,
+    /// Type.
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// CAMEO-style actor code.
+    pub actor: Option<String>,
+    /// ISO 3166 alpha-3 country.
+    pub country: Option<String>,
+    /// Title or office from the text.
+    pub role: Option<String>,
+    /// Where it is mentioned.
+    pub mentions: Vec<Span>,
+}
+
+/// Kinds of quotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// A whole quoted statement.
+    Direct,
+    /// Quoted words inside a reported sentence.
+    Partial,
+    /// Reported speech.
+    Indirect,
+}
+
+/// A quote or attribution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Direct, partial or indirect.
+    pub kind: QuoteKind,
+    /// The content, without quote marks.
+    pub span: Span,
+    /// The speaking entity.
+    pub speaker: Option<u32>,
+    /// The mention that names the speaker.
+    pub speaker_mention: Option<Span>,
+    /// A description of an unnamed speaker (`two U.S. officials`).
+    pub speaker_description: Option<String>,
+    /// The reporting verb or phrase.
+    pub cue: Option<Span>,
+}
+
+/// An actor taking part in an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    /// The entity, when it is one.
+    pub entity: Option<u32>,
+    /// Its actor code.
+    pub actor: Option<String>,
+    /// Where the text names it.
+    pub span: Option<Span>,
+}
+
+/// A PLOVER type and mode.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plover {
+    /// One of the 16 PLOVER event types.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The PLOVER mode, if one applies.
+    pub mode: Option<String>,
+}
+
+/// A resolved place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// Name as resolved.
+    pub name: String,
+    /// ISO3 country.
+    pub country: Option<String>,
+    /// Latitude.
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+}
+
+/// Whether and how an event is said to happen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    /// Stated by the article.
+    Asserted,
+    /// Attributed to a speaker.
+    Reported,
+    /// Could, may, would.
+    Hypothetical,
+    /// Under an "if".
+    Conditional,
+    /// Planned or intended.
+    Intended,
+    /// Denied or not done.
+    Negated,
+}
+
+/// A coded event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// The acting actor.
+    pub source: Option<Participant>,
+    /// The actor acted upon.
+    pub target: Option<Participant>,
+    /// Specific CAMEO code (`072`).
+    pub cameo: String,
+    /// Two-digit CAMEO root.
+    pub cameo_root: String,
+    /// Goldstein scale value of the code.
+    pub goldstein: f32,
+    /// GDELT `QuadClass` (1–4).
+    pub quad_class: u8,
+    /// PLOVER type and mode.
+    pub plover: Option<Plover>,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub date: Option<String>,
+    /// Where it happened.
+    pub place: Option<Place>,
+    /// Modality.
+    pub modality: Modality,
+    /// Index of the evidence sentence.
+    pub sentence: u32,
+    /// The trigger word or phrase.
+    pub trigger: Span,
+    /// Confidence in `[0, 1]`.
+    pub confidence: f32,
+}
+
+/// The amount a claim states.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ClaimValue {
+    /// A number.
+    Number(f64),
+    /// A word when the text gives no number (`dozens`).
+    Word(String),
+}
+
+/// A numeric claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// The amount.
+    pub value: ClaimValue,
+    /// `exact`, `approximately`, `at least`, `more than`, `at most`, `up to`.
+    pub qualifier: Option<String>,
+    /// What is counted, as written.
+    pub counts: Option<String>,
+    /// Category: troops, casualties, money, …
+    pub category: Option<String>,
+    /// Who claims it.
+    pub speaker: Option<u32>,
+    /// The number phrase in the text.
+    pub span: Span,
+}

@@ -1,0 +1,37 @@
+//! # dateline-core
+//!
+//! The document model every Dateline crate compiles against: a [`Document`] owns its text once;
+//! every annotation is a byte [`Span`] into it plus typed data (entities, quotes, events,
+//! claims — the layers of schema `dateline/1`). A [`Stage`] adds one layer; a [`Pipeline`] runs
+//! stages in order and documents in parallel. Segmentation into paragraphs, sentences and tokens
+//! lives here because every other stage needs it.
+//!
+//! ```
+//! use dateline_core::{Document, Meta, Pipeline, Segmenter, Source, SourceFormat};
+//!
+//! let source = Source { path: None, url: None, format: SourceFormat::Text, record: None };
+//! let mut doc = Document::new(
+//!     "U.S. Defense Secretary Lloyd Austin spoke on Wednesday. Talks ended.".into(),
+//!     source,
+//!     Meta::default(),
+//! );
+//! Pipeline::new(vec![Box::new(Segmenter::default())]).run(&mut doc);
+//! assert_eq!(doc.sentences.len(), 2);
+//! assert_eq!(doc.slice(doc.sentences[1].span), "Talks ended.");
+//! ```
+
+pub mod document;
+pub mod json;
+pub mod layers;
+pub mod segment;
+mod span;
+mod stage;
+
+pub use document::{Credit, Dateline, Diagnostic, Document, Meta, Source, SourceFormat, SCHEMA};
+pub use layers::{
+    Claim, ClaimValue, Entity, EntityType, Event, Modality, Participant, Place, Plover, Quote,
+    QuoteKind,
+};
+pub use segment::{Segmenter, Sentence, Token, TokenKind};
+pub use span::Span;
+pub use stage::{Pipeline, Stage};
