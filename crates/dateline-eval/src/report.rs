@@ -1,0 +1,175 @@
+//! Per-document scores, their sum, and the plain-text table that shows them.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::claims::ClaimScore;
+use crate::counts::{Accuracy, Counts};
+use crate::entities::EntityScore;
+use crate::events::EventScore;
+use crate::metadata::MetadataScore;
+use crate::quotes::QuoteScore;
+
+/// Scores of every layer, for one document or summed over many.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Scores {
+    /// Metadata fields.
+    pub metadata: MetadataScore,
+    /// Entities.
+    pub entities: EntityScore,
+    /// Quotes.
+    pub quotes: QuoteScore,
+    /// Events.
+    pub events: EventScore,
+    /// Claims.
+    pub claims: ClaimScore,
+}
+
+impl std::ops::AddAssign for Scores {
+    fn add_assign(&mut self, other: Self) {
+        self.metadata += other.metadata;
+        self.entities += other.entities;
+        self.quotes += other.quotes;
+        self.events += other.events;
+        self.claims += other.claims;
+    }
+}
+
+/// One document's scores.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocumentScore {
+    /// The article name.
+    pub name: String,
+    /// Its scores.
+    #[serde(flatten)]
+    pub scores: Scores,
+}
+
+/// Scores of a set of documents: one row each, and their sum (micro-averaged).
+///
+/// `Display` renders one plain-text table of the totals; `Serialize` writes the totals and the
+/// per-document rows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// Summed over documents.
+    pub total: Scores,
+    /// Per document, in the order added.
+    pub documents: Vec<DocumentScore>,
+}
+
+impl Report {
+    /// An empty report.
+    #[must_use]
+    pub fn new() -> Self {
+        Report::default()
+    }
+
+    /// Adds one document's scores.
+    pub fn add(&mut self, name: impl Into<String>, scores: Scores) {
+        self.total += scores;
+        self.documents.push(DocumentScore {
+            name: name.into(),
+            scores,
+        });
+    }
+
+    /// The plain-text table, as `Display` writes it.
+    #[must_use]
+    pub fn render(&self) -> String {
+        self.to_string()
+    }
+}
+
+enum Row<'a> {
+    Prf(&'a str, Counts),
+    Acc(&'a str, Accuracy),
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let t = &self.total;
+        let q = &t.quotes;
+        let e = &t.events;
+        let rows = [
+            Row::Acc("metadata", t.metadata.total()),
+            Row::Prf("entities", t.entities.counts),
+            Row::Acc("  actor code", t.entities.actor),
+            Row::Prf("quotes direct+partial", q.direct),
+            Row::Prf("quotes indirect", q.indirect),
+            Row::Acc("  speaker", q.speaker),
+            Row::Prf("  attributed", q.attributed),
+            Row::Acc("  kind", q.kind),
+            Row::Acc("  cue", q.cue),
+            Row::Prf("events", e.counts),
+            Row::Acc("  CAMEO code", e.code),
+            Row::Acc("  PLOVER type", e.plover),
+            Row::Acc("  date", e.date),
+            Row::Acc("  modality", e.modality),
+            Row::Prf("claims", t.claims.counts),
+        ];
+        writeln!(f, "documents: {}", self.documents.len())?;
+        writeln!(
+            f,
+            "{:<24}{:>7}{:>7}{:>7}{:>7}  counts",
+            "measure", "P", "R", "F1", "acc"
+        )?;
+        for row in rows {
+            match row {
+                Row::Prf(label, c) => writeln!(
+                    f,
+                    "{label:<24}{:>7.3}{:>7.3}{:>7.3}{:>7}  pred {}/{}, gold {}/{}",
+                    c.precision(),
+                    c.recall(),
+                    c.f1(),
+                    "",
+                    c.tp_pred,
+                    c.n_pred,
+                    c.tp_gold,
+                    c.n_gold
+                )?,
+                Row::Acc(label, a) => writeln!(
+                    f,
+                    "{label:<24}{:>21}{:>7.3}  {}/{}",
+                    "",
+                    a.value(),
+                    a.correct,
+                    a.total
+                )?,
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sums_documents_and_renders_one_table() {
+        let mut report = Report::new();
+        let mut one = Scores::default();
+        one.entities.counts = Counts::one_to_one(2, 4, 5);
+        one.quotes.speaker.record(true);
+        report.add("a", one);
+        report.add("b", one);
+        assert_eq!(report.total.entities.counts, Counts::one_to_one(4, 8, 10));
+        let table = report.render();
+        assert!(table.starts_with("documents: 2\n"));
+        let entities = table.lines().find(|l| l.starts_with("entities")).unwrap_or_default();
+        assert!(entities.contains("0.500  0.400  0.444"), "{entities}");
+        assert!(entities.ends_with("pred 4/8, gold 4/10"), "{entities}");
+        assert!(table.contains("  speaker") && table.contains("1.000  2/2"));
+        assert_eq!(table.lines().count(), 17);
+    }
+
+    #[test]
+    fn empty_report_has_no_nan() {
+        let report = Report::new();
+        let table = report.render();
+        assert!(!table.contains("NaN"), "{table}");
+        let json = serde_json::to_string(&report).unwrap_or_default();
+        assert!(json.contains("\"f1\":0.0") && !json.contains("null"), "{json}");
+    }
+}

@@ -1,0 +1,256 @@
+//! Reading any input: files by extension and content sniffing, directories, stdin.
+
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use dateline_core::Document;
+use flate2::read::MultiGzDecoder;
+
+use crate::error::{walk_error, IngestError, InputError, Result};
+use crate::feed::read_feed;
+use crate::html::{read_html, HtmlOrigin};
+use crate::jsonl::{JsonlFields, JsonlReader};
+use crate::text::read_text;
+use crate::warc::{gzip_warc, WarcDocuments};
+
+/// One input's documents, or errors, as they are read.
+pub type Documents = Box<dyn Iterator<Item = std::result::Result<Document, InputError>> + Send>;
+
+/// Reader options.
+#[derive(Debug, Clone)]
+pub struct ReadConfig {
+    /// Largest single document (a text or HTML file, a JSONL line) in bytes.
+    pub max_bytes: u64,
+    /// Field names for JSON Lines.
+    pub jsonl: JsonlFields,
+}
+
+impl Default for ReadConfig {
+    fn default() -> Self {
+        ReadConfig {
+            max_bytes: 64 * 1024 * 1024,
+            jsonl: JsonlFields::default(),
+        }
+    }
+}
+
+/// Input formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text.
+    Text,
+    /// HTML.
+    Html,
+    /// JSON Lines.
+    Jsonl,
+    /// RSS or Atom.
+    Feed,
+    /// WARC, uncompressed.
+    Warc,
+    /// WARC, gzip-compressed.
+    WarcGz,
+    /// Another format, gzip-compressed.
+    Gzip,
+}
+
+fn by_extension(path: &Path) -> Option<Format> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    let format = if name.ends_with(".warc.gz") || name.ends_with(".arc.gz") {
+        Format::WarcGz
+    } else if name.ends_with(".gz") {
+        Format::Gzip
+    } else {
+        match name.rsplit_once('.')?.1 {
+            "txt" | "text" | "md" => Format::Text,
+            "html" | "htm" | "xhtml" | "shtml" => Format::Html,
+            "jsonl" | "ndjson" | "json" => Format::Jsonl,
+            "xml" | "rss" | "atom" => Format::Feed,
+            "warc" => Format::Warc,
+            _ => return None,
+        }
+    };
+    Some(format)
+}
+
+/// The format of content that starts with `head`.
+#[must_use]
+pub fn sniff(head: &[u8]) -> Format {
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
+    let trimmed = &head[start..];
+    let lower: Vec<u8> = trimmed.iter().take(1024).map(u8::to_ascii_lowercase).collect();
+    let contains = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
+    if trimmed.starts_with(b"\x1f\x8b") {
+        Format::Gzip
+    } else if trimmed.starts_with(b"WARC/") {
+        Format::Warc
+    } else if lower.starts_with(b"<?xml") && (contains(b"<rss") || contains(b"<feed") || contains(b"<rdf")) || lower.starts_with(b"<rss") || lower.starts_with(b"<feed") {
+        Format::Feed
+    } else if lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html") || (lower.starts_with(b"<") && contains(b"<body")) {
+        Format::Html
+    } else if trimmed.starts_with(b"{") {
+        Format::Jsonl
+    } else {
+        Format::Text
+    }
+}
+
+fn read_limited(reader: impl Read, limit: u64) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(IngestError::TooLarge { size: bytes.len() as u64, limit });
+    }
+    Ok(bytes)
+}
+
+fn one(result: std::result::Result<Document, InputError>) -> Documents {
+    Box::new(std::iter::once(result))
+}
+
+/// Documents of a whole in-memory input of a known single-document or feed format.
+fn from_bytes(bytes: &[u8], format: Format, name: &str, config: &ReadConfig) -> Documents {
+    let wrap = |r: Result<Document>| r.map_err(|e| InputError::new(name, None, e));
+    match format {
+        Format::Text => one(wrap(read_text(bytes, Some(name)))),
+        Format::Html => one(wrap(read_html(bytes, HtmlOrigin { path: Some(name), ..HtmlOrigin::default() }))),
+        Format::Feed => match read_feed(bytes, name) {
+            Ok(items) => Box::new(items.into_iter()),
+            Err(e) => one(Err(InputError::new(name, None, e))),
+        },
+        Format::Jsonl => Box::new(JsonlReader::new(std::io::Cursor::new(bytes.to_vec()), config.jsonl.clone(), name, config.max_bytes)),
+        Format::Warc => Box::new(WarcDocuments::new(std::io::Cursor::new(bytes.to_vec()), name)),
+        Format::WarcGz | Format::Gzip => {
+            let mut plain = Vec::new();
+            match MultiGzDecoder::new(bytes).take(config.max_bytes + 1).read_to_end(&mut plain) {
+                Ok(_) => from_bytes(&plain, sniff(&plain), name, config),
+                Err(e) => one(Err(InputError::new(name, None, IngestError::Gzip(e.to_string())))),
+            }
+        }
+    }
+}
+
+/// Documents of one file. Streams WARC and JSONL files; reads other formats whole, up to
+/// `max_bytes`.
+pub fn read_file(path: &Path, config: &ReadConfig) -> Documents {
+    let name = path.display().to_string();
+    let fail = |e: IngestError| one(Err(InputError::new(&name, None, e)));
+    let mut file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) => return fail(e.into()),
+    };
+    let mut head = [0u8; 1024];
+    let head_len = match read_head(&mut file, &mut head) {
+        Ok(n) => n,
+        Err(e) => return fail(e.into()),
+    };
+    if head_len == 0 {
+        return fail(IngestError::Empty);
+    }
+    let sniffed = sniff(&head[..head_len]);
+    let format = match (by_extension(path), sniffed) {
+        (_, Format::Gzip) if by_extension(path) == Some(Format::WarcGz) => Format::WarcGz,
+        (_, Format::Gzip | Format::Warc) => sniffed,
+        (Some(Format::Text | Format::Jsonl), Format::Html | Format::Feed) => sniffed,
+        (Some(ext), _) => ext,
+        (None, sniffed) => sniffed,
+    };
+    let file = std::io::Cursor::new(head[..head_len].to_vec()).chain(file);
+    match format {
+        Format::Warc => Box::new(WarcDocuments::new(BufReader::new(file), &name)),
+        Format::WarcGz => Box::new(gzip_warc(file, &name)),
+        Format::Jsonl => Box::new(JsonlReader::new(BufReader::new(file), config.jsonl.clone(), &name, config.max_bytes)),
+        other => match read_limited(file, config.max_bytes) {
+            Ok(bytes) => from_bytes(&bytes, other, &name, config),
+            Err(e) => fail(e),
+        },
+    }
+}
+
+fn read_head(file: &mut File, head: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < head.len() {
+        match file.read(&mut head[filled..])? {
+            0 => break,
+            n => filled += n,
+        }
+    }
+    Ok(filled)
+}
+
+/// Documents of standard input, whose format is sniffed.
+pub fn read_stdin(config: &ReadConfig) -> Documents {
+    match read_limited(std::io::stdin().lock(), config.max_bytes) {
+        Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => one(Err(InputError::new("-", None, IngestError::Empty))),
+        Ok(bytes) => from_bytes(&bytes, sniff(&bytes), "-", config),
+        Err(e) => one(Err(InputError::new("-", None, e))),
+    }
+}
+
+fn is_hidden(entry: &walkdir::DirEntry) -> bool {
+    entry.depth() > 0 && entry.file_name().to_str().is_some_and(|n| n.starts_with('.'))
+}
+
+/// The files under `dir`, recursively, in name order, skipping hidden ones; unreadable entries
+/// become errors.
+fn walk(dir: &Path) -> impl Iterator<Item = std::result::Result<PathBuf, InputError>> + use<> {
+    let dir = dir.to_path_buf();
+    walkdir::WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !is_hidden(e))
+        .filter_map(move |entry| match entry {
+            Ok(e) if e.file_type().is_file() => Some(Ok(e.into_path())),
+            Ok(_) => None,
+            Err(err) => {
+                let path = err.path().map_or_else(|| dir.clone(), Path::to_path_buf);
+                Some(Err(walk_error(path, &err)))
+            }
+        })
+}
+
+/// Documents of every input: files, directories (recursively) and `-` for stdin. Lazy: each
+/// file is opened when the iterator reaches it.
+pub fn read_inputs(inputs: &[PathBuf], config: &ReadConfig) -> impl Iterator<Item = std::result::Result<Document, InputError>> + Send {
+    let config = config.clone();
+    let inputs = inputs.to_vec();
+    inputs.into_iter().flat_map(move |input| -> Documents {
+        let config = config.clone();
+        if input.as_os_str() == "-" {
+            read_stdin(&config)
+        } else if input.is_dir() {
+            Box::new(walk(&input).flat_map(move |file| -> Documents {
+                match file {
+                    Ok(path) => read_file(&path, &config),
+                    Err(e) => one(Err(e)),
+                }
+            }))
+        } else {
+            read_file(&input, &config)
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffing() {
+        assert_eq!(sniff(b"WARC/1.0\r\n"), Format::Warc);
+        assert_eq!(sniff(b"\x1f\x8b\x08"), Format::Gzip);
+        assert_eq!(sniff(b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"), Format::Feed);
+        assert_eq!(sniff(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"), Format::Feed);
+        assert_eq!(sniff(b"  <!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(sniff(b"{\"text\":\"x\"}"), Format::Jsonl);
+        assert_eq!(sniff(b"By Jo Park\nKYIV -"), Format::Text);
+    }
+
+    #[test]
+    fn extensions() {
+        assert_eq!(by_extension(Path::new("a/crawl.warc.gz")), Some(Format::WarcGz));
+        assert_eq!(by_extension(Path::new("x.JSONL")), Some(Format::Jsonl));
+        assert_eq!(by_extension(Path::new("noext")), None);
+    }
+}
