@@ -52,7 +52,11 @@ pub fn score(doc: &Document, gold: &[GoldClaim], entities: &[GoldEntity]) -> Cla
     let pred = &doc.claims;
     let pred_speakers: Vec<Vec<String>> = pred
         .iter()
-        .map(|c| c.speaker.map(|id| entity_names(doc, id)).unwrap_or_default())
+        .map(|c| {
+            c.speaker
+                .map(|id| entity_names(doc, id))
+                .unwrap_or_default()
+        })
         .collect();
     let pred_counts: Vec<Vec<String>> = pred
         .iter()
@@ -112,21 +116,40 @@ mod tests {
 
     #[test]
     fn numbers_compare_numerically() {
-        assert!(same_value(&ClaimValue::Number(10_000.0), &ClaimValue::Number(1e4)));
+        assert!(same_value(
+            &ClaimValue::Number(10_000.0),
+            &ClaimValue::Number(1e4)
+        ));
         assert!(same_value(
             &ClaimValue::Number(0.1 + 0.2),
             &ClaimValue::Number(0.3)
         ));
-        assert!(!same_value(&ClaimValue::Number(10_000.0), &ClaimValue::Number(10_001.0)));
-        assert!(same_value(&ClaimValue::Word("Dozens".into()), &ClaimValue::Word("dozens".into())));
-        assert!(!same_value(&ClaimValue::Word("10000".into()), &ClaimValue::Number(1e4)));
+        assert!(!same_value(
+            &ClaimValue::Number(10_000.0),
+            &ClaimValue::Number(10_001.0)
+        ));
+        assert!(same_value(
+            &ClaimValue::Word("Dozens".into()),
+            &ClaimValue::Word("dozens".into())
+        ));
+        assert!(!same_value(
+            &ClaimValue::Word("10000".into()),
+            &ClaimValue::Number(1e4)
+        ));
     }
 
     #[test]
     fn speaker_must_match_when_gold_names_one() {
         let text = "Austin said 10,000 troops and 8,000 more had moved.";
         let mut d = doc(text);
-        d.entities = vec![entity(text, 0, "Lloyd Austin", EntityType::Person, None, &["Austin"])];
+        d.entities = vec![entity(
+            text,
+            0,
+            "Lloyd Austin",
+            EntityType::Person,
+            None,
+            &["Austin"],
+        )];
         d.claims = vec![
             claim(text, ClaimValue::Number(10_000.0), Some(0), "10,000"),
             claim(text, ClaimValue::Number(8_000.0), None, "8,000"),
@@ -142,10 +165,18 @@ mod tests {
             gold(ClaimValue::Number(8_000.0), Some("Lloyd Austin")),
         ];
         let s = score(&d, &golds, &entities);
-        assert_eq!(s.counts, Counts::one_to_one(1, 2, 2), "8,000 has no speaker");
+        assert_eq!(
+            s.counts,
+            Counts::one_to_one(1, 2, 2),
+            "8,000 has no speaker"
+        );
 
         let golds = [gold(ClaimValue::Number(8_000.0), None)];
         let s = score(&d, &golds, &entities);
-        assert_eq!(s.counts, Counts::one_to_one(1, 2, 1), "a null gold speaker accepts any");
+        assert_eq!(
+            s.counts,
+            Counts::one_to_one(1, 2, 1),
+            "a null gold speaker accepts any"
+        );
     }
 }

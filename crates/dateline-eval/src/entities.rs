@@ -122,16 +122,38 @@ mod tests {
         let text = "Yatsenyuk spoke in Crimea.";
         let mut d = doc(text);
         d.entities = vec![
-            entity(text, 0, "Yatsenyuk", EntityType::Person, Some("UKRGOV"), &["Yatsenyuk"]),
+            entity(
+                text,
+                0,
+                "Yatsenyuk",
+                EntityType::Person,
+                Some("UKRGOV"),
+                &["Yatsenyuk"],
+            ),
             entity(text, 1, "Crimea", EntityType::Loc, None, &["Crimea"]),
         ];
         let gold = [
-            gold("Arseniy Yatsenyuk", "PERSON", Some("UKRGOV"), &["Yatsenyuk"]),
+            gold(
+                "Arseniy Yatsenyuk",
+                "PERSON",
+                Some("UKRGOV"),
+                &["Yatsenyuk"],
+            ),
             gold("Crimea", "GPE", None, &["Crimean"]),
         ];
         let s = score(&d, &gold);
-        assert_eq!(s.counts, Counts::one_to_one(1, 2, 2), "Crimea has the wrong type");
-        assert_eq!(s.actor, Accuracy { correct: 1, total: 1 });
+        assert_eq!(
+            s.counts,
+            Counts::one_to_one(1, 2, 2),
+            "Crimea has the wrong type"
+        );
+        assert_eq!(
+            s.actor,
+            Accuracy {
+                correct: 1,
+                total: 1
+            }
+        );
     }
 
     #[test]
@@ -139,12 +161,29 @@ mod tests {
         let text = "Russia and Russian forces.";
         let mut d = doc(text);
         d.entities = vec![
-            entity(text, 0, "Russian", EntityType::Gpe, Some("RUS"), &["Russian"]),
-            entity(text, 1, "Russia", EntityType::Gpe, Some("RUSMIL"), &["Russia"]),
+            entity(
+                text,
+                0,
+                "Russian",
+                EntityType::Gpe,
+                Some("RUS"),
+                &["Russian"],
+            ),
+            entity(
+                text,
+                1,
+                "Russia",
+                EntityType::Gpe,
+                Some("RUSMIL"),
+                &["Russia"],
+            ),
         ];
         let gold = [gold("Russia", "GPE", Some("RUS"), &["Russian"])];
         let s = score(&d, &gold);
         assert_eq!(s.counts, Counts::one_to_one(1, 2, 1));
-        assert_eq!(s.actor.correct, 0, "the name match wins though its actor code is wrong");
+        assert_eq!(
+            s.actor.correct, 0,
+            "the name match wins though its actor code is wrong"
+        );
     }
 }

@@ -180,7 +180,10 @@ mod tests {
         assert!(same_country(Some("USAGOV"), Some("USA")));
         assert!(same_country(Some("IGOUNOIAE"), Some("IGOUNO")));
         assert!(!same_country(Some("IGOUNOIAE"), Some("IGOEUREEC")));
-        assert!(!same_country(Some("AFR"), Some("AFRGOV")), "regions compare whole");
+        assert!(
+            !same_country(Some("AFR"), Some("AFRGOV")),
+            "regions compare whole"
+        );
         assert!(same_country(None, None));
         assert!(!same_country(Some("USA"), None), "null matches only null");
         assert!(same_country(Some(" "), None));
@@ -215,7 +218,13 @@ mod tests {
         }
     }
 
-    fn gold(source: &str, target: Option<&str>, root: &str, cameo: &[&str], plover: &str) -> GoldEvent {
+    fn gold(
+        source: &str,
+        target: Option<&str>,
+        root: &str,
+        cameo: &[&str],
+        plover: &str,
+    ) -> GoldEvent {
         GoldEvent {
             source: Some(source.into()),
             target: target.map(Into::into),
@@ -240,11 +249,41 @@ mod tests {
             gold("RUS", Some("UKR"), "19", &["190"], "ASSAULT"),
         ];
         let s = score(&d, &gold);
-        assert_eq!(s.counts, Counts::one_to_one(2, 3, 3), "RUS→None does not match RUS→UKR");
-        assert_eq!(s.code, Accuracy { correct: 1, total: 2 }, "112 is not listed, 130 is");
-        assert_eq!(s.plover, Accuracy { correct: 1, total: 2 });
-        assert_eq!(s.date, Accuracy { correct: 2, total: 2 }, "no gold date, none predicted");
-        assert_eq!(s.modality, Accuracy { correct: 2, total: 2 });
+        assert_eq!(
+            s.counts,
+            Counts::one_to_one(2, 3, 3),
+            "RUS→None does not match RUS→UKR"
+        );
+        assert_eq!(
+            s.code,
+            Accuracy {
+                correct: 1,
+                total: 2
+            },
+            "112 is not listed, 130 is"
+        );
+        assert_eq!(
+            s.plover,
+            Accuracy {
+                correct: 1,
+                total: 2
+            }
+        );
+        assert_eq!(
+            s.date,
+            Accuracy {
+                correct: 2,
+                total: 2
+            },
+            "no gold date, none predicted"
+        );
+        assert_eq!(
+            s.modality,
+            Accuracy {
+                correct: 2,
+                total: 2
+            }
+        );
     }
 
     #[test]

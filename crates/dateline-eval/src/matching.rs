@@ -69,6 +69,10 @@ mod tests {
         assert_eq!(pairs, [(0, 0), (1, 1)]);
 
         let pairs = match_one_to_one(2, 1, |_, _| Some(0));
-        assert_eq!(pairs, [(0, 0)], "two predictions cannot share one gold item");
+        assert_eq!(
+            pairs,
+            [(0, 0)],
+            "two predictions cannot share one gold item"
+        );
     }
 }

@@ -129,11 +129,23 @@ mod tests {
         };
         let score = score(&doc(meta), &gold);
         assert_eq!(score.headline.total, 0, "no gold headline, no judgement");
-        assert_eq!(score.authors.correct, 1, "author order and case do not matter");
+        assert_eq!(
+            score.authors.correct, 1,
+            "author order and case do not matter"
+        );
         assert_eq!(score.dateline.correct, 1);
-        assert_eq!(score.agency.correct, 1, "agency falls back to the dateline's");
+        assert_eq!(
+            score.agency.correct, 1,
+            "agency falls back to the dateline's"
+        );
         assert_eq!(score.editors.correct, 0);
-        assert_eq!(score.total(), Accuracy { correct: 3, total: 4 });
+        assert_eq!(
+            score.total(),
+            Accuracy {
+                correct: 3,
+                total: 4
+            }
+        );
     }
 
     #[test]

@@ -68,17 +68,26 @@ mod tests {
 
     #[test]
     fn lowercases_and_drops_punctuation() {
-        assert_eq!(tokens("Hello, World! (Really?)"), ["hello", "world", "really"]);
+        assert_eq!(
+            tokens("Hello, World! (Really?)"),
+            ["hello", "world", "really"]
+        );
         assert_eq!(norm("  A\t\n  b  "), "a b");
         assert!(tokens(" — … \"").is_empty());
     }
 
     #[test]
     fn curly_and_straight_apostrophes_are_the_same() {
-        assert_eq!(norm("Ukraine’s prime minister"), norm("Ukraine's prime minister"));
+        assert_eq!(
+            norm("Ukraine’s prime minister"),
+            norm("Ukraine's prime minister")
+        );
         assert_eq!(norm("Ukraine‘s"), "ukraine's");
         assert_eq!(norm("“war crime”"), norm("\"war crime\""));
-        assert_eq!(tokens("'courageous achievement'"), ["courageous", "achievement"]);
+        assert_eq!(
+            tokens("'courageous achievement'"),
+            ["courageous", "achievement"]
+        );
     }
 
     #[test]

@@ -153,7 +153,12 @@ pub fn score(doc: &Document, gold: &[GoldQuote], entities: &[GoldEntity]) -> Quo
 fn score_group(preds: &[&Predicted], golds: &[&Expected], score: &mut QuoteScore) -> Counts {
     let overlaps: Vec<Vec<usize>> = preds
         .iter()
-        .map(|p| golds.iter().map(|g| overlap(&p.tokens, &g.tokens)).collect())
+        .map(|p| {
+            golds
+                .iter()
+                .map(|g| overlap(&p.tokens, &g.tokens))
+                .collect()
+        })
         .collect();
     let mut counts = Counts {
         n_pred: preds.len(),
@@ -255,26 +260,75 @@ mod tests {
             "said",
         )];
         let mut d = doc(TEXT);
-        d.entities = vec![entity(TEXT, 0, "Yatsenyuk", EntityType::Person, None, &["Yatsenyuk"])];
+        d.entities = vec![entity(
+            TEXT,
+            0,
+            "Yatsenyuk",
+            EntityType::Person,
+            None,
+            &["Yatsenyuk"],
+        )];
         // 5 of the gold quote's 9 tokens: found, and correct.
-        d.quotes = vec![quote(TEXT, QuoteKind::Indirect, "has entered a military phase", Some(0), Some("said"))];
+        d.quotes = vec![quote(
+            TEXT,
+            QuoteKind::Indirect,
+            "has entered a military phase",
+            Some(0),
+            Some("said"),
+        )];
         let s = score(&d, &gold, &entities());
-        assert_eq!(s.indirect, Counts { tp_pred: 1, n_pred: 1, tp_gold: 1, n_gold: 1 });
-        assert_eq!(s.speaker, Accuracy { correct: 1, total: 1 });
+        assert_eq!(
+            s.indirect,
+            Counts {
+                tp_pred: 1,
+                n_pred: 1,
+                tp_gold: 1,
+                n_gold: 1
+            }
+        );
+        assert_eq!(
+            s.speaker,
+            Accuracy {
+                correct: 1,
+                total: 1
+            }
+        );
         assert_eq!(s.cue.correct, 1);
         assert_eq!(s.attributed.f1(), 1.0);
 
         // 4 of 9 is not enough either way: the prediction's own 4 tokens are all in the gold
         // quote, so it is correct, but the gold quote is not found.
-        d.quotes = vec![quote(TEXT, QuoteKind::Indirect, "entered a military phase", Some(0), None)];
+        d.quotes = vec![quote(
+            TEXT,
+            QuoteKind::Indirect,
+            "entered a military phase",
+            Some(0),
+            None,
+        )];
         let s = score(&d, &gold, &entities());
-        assert_eq!(s.indirect, Counts { tp_pred: 1, n_pred: 1, tp_gold: 0, n_gold: 1 });
-        assert_eq!(s.speaker.total, 0, "speakers are judged over found quotes only");
+        assert_eq!(
+            s.indirect,
+            Counts {
+                tp_pred: 1,
+                n_pred: 1,
+                tp_gold: 0,
+                n_gold: 1
+            }
+        );
+        assert_eq!(
+            s.speaker.total, 0,
+            "speakers are judged over found quotes only"
+        );
     }
 
     #[test]
     fn prediction_correct_when_half_its_own_tokens_lie_in_one_gold_quote() {
-        let gold = [gold_quote(QuoteKind::Indirect, "a military phase", "Arseniy Yatsenyuk", "said")];
+        let gold = [gold_quote(
+            QuoteKind::Indirect,
+            "a military phase",
+            "Arseniy Yatsenyuk",
+            "said",
+        )];
         let mut d = doc(TEXT);
         // 3 of its 9 tokens lie in the gold quote: the gold quote is found, the prediction is
         // correct because it covers the gold quote.
@@ -298,12 +352,24 @@ mod tests {
             "Arseniy Yatsenyuk",
             "said",
         )];
-        d.quotes = vec![quote(TEXT, QuoteKind::Indirect, "a military phase. \"Russian soldiers", None, None)];
+        d.quotes = vec![quote(
+            TEXT,
+            QuoteKind::Indirect,
+            "a military phase. \"Russian soldiers",
+            None,
+            None,
+        )];
         let s = score(&d, &gold, &entities());
         assert_eq!((s.indirect.tp_pred, s.indirect.tp_gold), (1, 0));
 
         // 1 of 4 own tokens inside: wrong.
-        d.quotes = vec![quote(TEXT, QuoteKind::Indirect, "phase. \"Russian soldiers began", None, None)];
+        d.quotes = vec![quote(
+            TEXT,
+            QuoteKind::Indirect,
+            "phase. \"Russian soldiers began",
+            None,
+            None,
+        )];
         let s = score(&d, &gold, &entities());
         assert_eq!((s.indirect.tp_pred, s.indirect.tp_gold), (0, 0));
     }
@@ -325,12 +391,35 @@ mod tests {
             None,
         )];
         let s = score(&d, &gold, &entities());
-        assert_eq!(s.direct, Counts { tp_pred: 0, n_pred: 0, tp_gold: 0, n_gold: 1 });
-        assert_eq!(s.indirect, Counts { tp_pred: 0, n_pred: 1, tp_gold: 0, n_gold: 0 });
+        assert_eq!(
+            s.direct,
+            Counts {
+                tp_pred: 0,
+                n_pred: 0,
+                tp_gold: 0,
+                n_gold: 1
+            }
+        );
+        assert_eq!(
+            s.indirect,
+            Counts {
+                tp_pred: 0,
+                n_pred: 1,
+                tp_gold: 0,
+                n_gold: 0
+            }
+        );
 
         d.quotes[0].kind = QuoteKind::Partial;
         let s = score(&d, &gold, &entities());
         assert_eq!(s.direct.tp_gold, 1);
-        assert_eq!(s.kind, Accuracy { correct: 0, total: 1 }, "partial for a direct quote");
+        assert_eq!(
+            s.kind,
+            Accuracy {
+                correct: 0,
+                total: 1
+            },
+            "partial for a direct quote"
+        );
     }
 }

@@ -157,7 +157,10 @@ mod tests {
         assert_eq!(report.total.entities.counts, Counts::one_to_one(4, 8, 10));
         let table = report.render();
         assert!(table.starts_with("documents: 2\n"));
-        let entities = table.lines().find(|l| l.starts_with("entities")).unwrap_or_default();
+        let entities = table
+            .lines()
+            .find(|l| l.starts_with("entities"))
+            .unwrap_or_default();
         assert!(entities.contains("0.500  0.400  0.444"), "{entities}");
         assert!(entities.ends_with("pred 4/8, gold 4/10"), "{entities}");
         assert!(table.contains("  speaker") && table.contains("1.000  2/2"));
@@ -170,6 +173,9 @@ mod tests {
         let table = report.render();
         assert!(!table.contains("NaN"), "{table}");
         let json = serde_json::to_string(&report).unwrap_or_default();
-        assert!(json.contains("\"f1\":0.0") && !json.contains("null"), "{json}");
+        assert!(
+            json.contains("\"f1\":0.0") && !json.contains("null"),
+            "{json}"
+        );
     }
 }

@@ -107,9 +107,8 @@ pub fn conllu_text(conllu: &str) -> ConlluText {
 
 fn is_paragraph_mark(line: &str) -> bool {
     ["# newpar", "# newdoc"].iter().any(|mark| {
-        line.strip_prefix(mark).is_some_and(|rest| {
-            rest.is_empty() || rest.starts_with([' ', '=', '_', '\t'])
-        })
+        line.strip_prefix(mark)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '=', '_', '\t']))
     })
 }
 
@@ -124,7 +123,12 @@ fn sentence_text(line: &str) -> Option<&str> {
 pub fn evaluate_conllu(name: &str, conllu: &str, segmenter: &Segmenter) -> FileSegmentation {
     let doc = conllu_text(conllu);
     let end = doc.text.len();
-    let gold: BTreeSet<usize> = doc.sentence_ends.iter().copied().filter(|&o| o != end).collect();
+    let gold: BTreeSet<usize> = doc
+        .sentence_ends
+        .iter()
+        .copied()
+        .filter(|&o| o != end)
+        .collect();
     let paragraph_breaks: BTreeSet<usize> = doc.paragraph_ends.iter().copied().collect();
     let predicted: BTreeSet<usize> = segmenter
         .segment(&doc.text, None)
@@ -209,7 +213,11 @@ impl std::fmt::Display for SegmentationScore {
 
 /// The last `n` characters of `s`.
 fn tail(s: &str, n: usize) -> String {
-    let start = s.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
+    let start = s
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
     s[start..].replace('\n', "⏎")
 }
 
@@ -255,8 +263,15 @@ mod tests {
             "Storm hits coast\n\nDr. Smith left at 5 p.m. on Monday. Roads closed.\n\nIt rained."
         );
         let ends: Vec<&str> = doc.sentence_ends.iter().map(|&e| &doc.text[..e]).collect();
-        assert!(ends[0].ends_with("coast") && ends[1].ends_with("Monday.") && ends[2].ends_with("closed."));
-        assert_eq!(doc.paragraph_ends, [16, doc.sentence_ends[2], doc.text.len()]);
+        assert!(
+            ends[0].ends_with("coast")
+                && ends[1].ends_with("Monday.")
+                && ends[2].ends_with("closed.")
+        );
+        assert_eq!(
+            doc.paragraph_ends,
+            [16, doc.sentence_ends[2], doc.text.len()]
+        );
     }
 
     #[test]
@@ -264,7 +279,10 @@ mod tests {
         let file = evaluate_conllu("tiny", CONLLU, &Segmenter::default());
         assert_eq!(file.sentences, 4);
         assert_eq!(file.all.n_gold, 3, "the document end is left out");
-        assert_eq!(file.within_paragraph.n_gold, 1, "only Monday. | Roads is inside a paragraph");
+        assert_eq!(
+            file.within_paragraph.n_gold, 1,
+            "only Monday. | Roads is inside a paragraph"
+        );
         assert_eq!(file.all.tp_gold, 3, "{file:?}");
         assert_eq!(file.within_paragraph.f1(), 1.0, "{file:?}");
         assert!(file.missed.is_empty() && file.spurious.is_empty());

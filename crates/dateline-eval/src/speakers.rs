@@ -15,8 +15,8 @@ use crate::normalize::{norm, tokens};
 
 /// Words that carry no content in a speaker description.
 const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or", "its",
-    "his", "her", "their", "our",
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or",
+    "its", "his", "her", "their", "our",
 ];
 
 /// The share of a description's content words a prediction must contain.
@@ -144,11 +144,17 @@ mod tests {
     fn descriptive_speaker_needs_half_the_content_words() {
         let gold = GoldSpeaker::resolve("two U.S. officials", &entities());
         assert!(matches!(gold, GoldSpeaker::Description(_)));
-        assert!(gold.accepts(&names(&["U.S. officials"])), "2 of 3 content words");
+        assert!(
+            gold.accepts(&names(&["U.S. officials"])),
+            "2 of 3 content words"
+        );
         assert!(!gold.accepts(&names(&["officials"])), "1 of 3 is too few");
 
         let gold = GoldSpeaker::resolve("a military spokesman", &entities());
-        assert!(gold.accepts(&names(&["the spokesman"])), "1 of 2: `a` is a stopword");
+        assert!(
+            gold.accepts(&names(&["the spokesman"])),
+            "1 of 2: `a` is a stopword"
+        );
         assert!(!gold.accepts(&names(&["the military's statement"])));
     }
 }

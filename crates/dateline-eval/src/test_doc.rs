@@ -1,6 +1,8 @@
 //! Hand-built documents for unit tests.
 
-use dateline_core::{Document, Entity, EntityType, Meta, Quote, QuoteKind, Source, SourceFormat, Span};
+use dateline_core::{
+    Document, Entity, EntityType, Meta, Quote, QuoteKind, Source, SourceFormat, Span,
+};
 
 /// A document with `text` and no layers.
 pub(crate) fn doc(text: &str) -> Document {

@@ -1,1 +1,477 @@
-//! Integration tests.
+//! End-to-end scoring through the public API: hand-built documents against inline gold, the dev
+//! gold set and the GUM news treebank when `../shared` is present.
+
+use std::path::{Path, PathBuf};
+
+use dateline_core::{
+    Claim, ClaimValue, Dateline, Document, Entity, EntityType, Event, Meta, Modality, Participant,
+    Plover, Quote, QuoteKind, Segmenter, Source, SourceFormat, Span,
+};
+use dateline_eval::normalize::{norm, tokens};
+use dateline_eval::segmentation::evaluate_conllu;
+use dateline_eval::{
+    evaluate_conllu_dir, load_gold_dir, score_document, Counts, Error, Gold, Report,
+};
+
+const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
+
+fn shared(sub: &str) -> Option<PathBuf> {
+    let path = Path::new(SHARED).join(sub);
+    if path.is_dir() {
+        Some(path)
+    } else {
+        eprintln!("skipped: {} is absent", path.display());
+        None
+    }
+}
+
+fn doc(text: &str) -> Document {
+    let source = Source {
+        path: None,
+        url: None,
+        format: SourceFormat::Text,
+        record: None,
+    };
+    Document::new(text.into(), source, Meta::default())
+}
+
+fn span(text: &str, surface: &str) -> Span {
+    let start = text.find(surface).expect("surface is in the test text");
+    Span::new(start, start + surface.len())
+}
+
+fn entity(
+    text: &str,
+    id: u32,
+    name: &str,
+    kind: EntityType,
+    actor: Option<&str>,
+    mentions: &[&str],
+) -> Entity {
+    Entity {
+        id,
+        name: name.into(),
+        kind,
+        actor: actor.map(Into::into),
+        country: None,
+        role: None,
+        mentions: mentions.iter().map(|m| span(text, m)).collect(),
+    }
+}
+
+fn quote(text: &str, kind: QuoteKind, content: &str, speaker: Option<u32>, cue: &str) -> Quote {
+    Quote {
+        kind,
+        span: span(text, content),
+        speaker,
+        speaker_mention: None,
+        speaker_description: None,
+        cue: Some(span(text, cue)),
+    }
+}
+
+fn participant(code: Option<&str>) -> Option<Participant> {
+    code.map(|c| Participant {
+        entity: None,
+        actor: Some(c.into()),
+        span: None,
+    })
+}
+
+fn event(source: Option<&str>, target: Option<&str>, cameo: &str, plover: &str) -> Event {
+    Event {
+        source: participant(source),
+        target: participant(target),
+        cameo: cameo.into(),
+        cameo_root: cameo[..2].into(),
+        goldstein: 0.0,
+        quad_class: 1,
+        plover: Some(Plover {
+            kind: plover.into(),
+            mode: None,
+        }),
+        date: None,
+        place: None,
+        modality: Modality::Reported,
+        sentence: 0,
+        trigger: Span::new(0, 0),
+        confidence: 0.9,
+    }
+}
+
+fn gold(json: &str) -> Gold {
+    serde_json::from_str(json).expect("test gold parses")
+}
+
+#[test]
+fn normalisation_unifies_quotes_and_ignores_punctuation() {
+    assert_eq!(
+        norm("Ukraine’s  “Defense” Ministry!"),
+        "ukraine's defense ministry"
+    );
+    assert_eq!(
+        norm("Ukraine's \"defense\" ministry"),
+        "ukraine's defense ministry"
+    );
+    assert_eq!(
+        tokens("U.S.-led, 10,000 troops."),
+        ["us", "led", "10000", "troops"]
+    );
+}
+
+#[test]
+fn counts_math_and_micro_average() {
+    let a = Counts::one_to_one(3, 4, 6);
+    assert!((a.precision() - 0.75).abs() < 1e-12);
+    assert!((a.recall() - 0.5).abs() < 1e-12);
+    assert!((a.f1() - 0.6).abs() < 1e-12);
+    let sum = a + Counts::one_to_one(0, 4, 0);
+    assert!((sum.precision() - 3.0 / 8.0).abs() < 1e-12);
+    assert_eq!(Counts::default().f1(), 0.0);
+}
+
+#[test]
+fn entity_matches_through_also_form() {
+    let text = "Yatsenyuk met Russian envoys.";
+    let mut d = doc(text);
+    d.entities = vec![
+        entity(
+            text,
+            0,
+            "Yatsenyuk",
+            EntityType::Person,
+            Some("UKRGOV"),
+            &["Yatsenyuk"],
+        ),
+        entity(text, 1, "Russian", EntityType::Norp, None, &["Russian"]),
+    ];
+    let g = gold(
+        r#"{"entities": [
+            {"name": "Arseniy Yatsenyuk", "type": "PERSON", "actor": "UKRGOV", "also": ["Yatsenyuk"]},
+            {"name": "Russia", "type": "GPE", "actor": "RUS", "also": ["Russian"]}
+        ]}"#,
+    );
+    let s = score_document(&d, &g).entities;
+    assert_eq!(
+        s.counts,
+        Counts::one_to_one(1, 2, 2),
+        "NORP Russian is not GPE Russia"
+    );
+    assert_eq!((s.actor.correct, s.actor.total), (1, 1));
+}
+
+const QUOTE_TEXT: &str =
+    "Ukraine's prime minister said the conflict in Crimea has entered a military \
+phase. A military spokesman said one soldier was killed and another injured.";
+
+fn quote_gold() -> Gold {
+    gold(
+        r#"{"entities": [{"name": "Arseniy Yatsenyuk", "type": "PERSON",
+                          "also": ["Yatsenyuk", "Ukraine's prime minister"]}],
+            "quotes": [
+              {"kind": "indirect", "text": "the conflict in Crimea has entered a military phase",
+               "speaker": "Arseniy Yatsenyuk", "cue": "said"},
+              {"kind": "indirect", "text": "one soldier was killed and another injured",
+               "speaker": "a military spokesman", "cue": "said"}
+            ]}"#,
+    )
+}
+
+#[test]
+fn quote_coverage_threshold_both_ways() {
+    let g = quote_gold();
+    let mut d = doc(QUOTE_TEXT);
+    // 5 of 9 gold tokens: found. 4 of 7: found.
+    d.quotes = vec![
+        quote(
+            QUOTE_TEXT,
+            QuoteKind::Indirect,
+            "has entered a military phase",
+            None,
+            "said",
+        ),
+        quote(
+            QUOTE_TEXT,
+            QuoteKind::Indirect,
+            "killed and another injured",
+            None,
+            "said",
+        ),
+    ];
+    let s = score_document(&d, &g).quotes;
+    assert_eq!(s.indirect, Counts::one_to_one(2, 2, 2));
+
+    // 4 of 9 and 3 of 7: not found, though each prediction lies wholly inside a gold quote.
+    d.quotes = vec![
+        quote(
+            QUOTE_TEXT,
+            QuoteKind::Indirect,
+            "entered a military phase",
+            None,
+            "said",
+        ),
+        quote(
+            QUOTE_TEXT,
+            QuoteKind::Indirect,
+            "and another injured",
+            None,
+            "said",
+        ),
+    ];
+    let s = score_document(&d, &g).quotes;
+    assert_eq!(
+        s.indirect,
+        Counts {
+            tp_pred: 2,
+            n_pred: 2,
+            tp_gold: 0,
+            n_gold: 2
+        }
+    );
+
+    // One prediction running across both gold quotes finds both (6 of 9 and 7 of 7 tokens) and
+    // is correct, though fewer than half of its own 18 tokens lie in either.
+    d.quotes = vec![quote(
+        QUOTE_TEXT,
+        QuoteKind::Indirect,
+        "Crimea has entered a military phase. A military spokesman said one soldier was killed and another injured",
+        None,
+        "said",
+    )];
+    let s = score_document(&d, &g).quotes;
+    assert_eq!(
+        s.indirect,
+        Counts {
+            tp_pred: 1,
+            n_pred: 1,
+            tp_gold: 2,
+            n_gold: 2
+        },
+        "{s:?}"
+    );
+}
+
+#[test]
+fn speakers_by_entity_and_by_description() {
+    let g = quote_gold();
+    let mut d = doc(QUOTE_TEXT);
+    d.entities = vec![entity(
+        QUOTE_TEXT,
+        0,
+        "Ukraine's prime minister",
+        EntityType::Person,
+        None,
+        &["Ukraine's prime minister"],
+    )];
+    let mut by_description = quote(
+        QUOTE_TEXT,
+        QuoteKind::Indirect,
+        "one soldier was killed and another injured",
+        None,
+        "said",
+    );
+    by_description.speaker_description = Some("the spokesman".into());
+    d.quotes = vec![
+        quote(
+            QUOTE_TEXT,
+            QuoteKind::Indirect,
+            "the conflict in Crimea has entered a military phase",
+            Some(0),
+            "said",
+        ),
+        by_description,
+    ];
+    let s = score_document(&d, &g).quotes;
+    assert_eq!((s.speaker.correct, s.speaker.total), (2, 2));
+    assert_eq!(s.attributed.f1(), 1.0);
+    assert_eq!((s.cue.correct, s.cue.total), (2, 2));
+
+    // "officials" covers none of "military spokesman".
+    d.quotes[1].speaker_description = Some("officials".into());
+    let s = score_document(&d, &g).quotes;
+    assert_eq!((s.speaker.correct, s.speaker.total), (1, 2));
+    assert_eq!(s.attributed, Counts::one_to_one(1, 2, 2));
+}
+
+#[test]
+fn event_country_rule() {
+    let mut d = doc("text");
+    d.events = vec![
+        event(Some("IGOUNOIAE"), Some("IRN"), "130", "THREATEN"),
+        event(Some("USAGOV"), Some("PRK"), "111", "ACCUSE"),
+        event(Some("IGOEUREEC"), Some("RUS"), "163", "SANCTION"),
+        event(Some("RUS"), None, "190", "ASSAULT"),
+    ];
+    let g = gold(
+        r#"{"events": [
+            {"source": "IGOUNO", "target": "IRN", "cameo_root": "13", "cameo": ["130"], "plover": "THREATEN"},
+            {"source": "USA", "target": "PRK", "cameo_root": "11", "cameo": ["111"], "plover": "ACCUSE"},
+            {"source": "IGOWSTNAT", "target": "RUS", "cameo_root": "16", "cameo": ["163"], "plover": "SANCTION"},
+            {"source": "RUS", "target": null, "cameo_root": "19", "cameo": ["190"], "plover": "ASSAULT",
+             "modality": "intent"}
+        ]}"#,
+    );
+    let s = score_document(&d, &g).events;
+    assert_eq!(
+        s.counts,
+        Counts::one_to_one(3, 4, 4),
+        "IGOEUR is not IGOWST: {s:?}"
+    );
+    assert_eq!((s.code.correct, s.code.total), (3, 3));
+    assert_eq!((s.plover.correct, s.plover.total), (3, 3));
+    assert_eq!(
+        (s.modality.correct, s.modality.total),
+        (2, 3),
+        "intent wants Intended"
+    );
+}
+
+#[test]
+fn claim_numeric_and_word_match() {
+    let text = "Some 10,000 troops and dozens of tanks.";
+    let mut d = doc(text);
+    d.claims = vec![
+        Claim {
+            value: ClaimValue::Number(10_000.000_000_001),
+            qualifier: None,
+            counts: Some("troops".into()),
+            category: None,
+            speaker: None,
+            span: span(text, "10,000"),
+        },
+        Claim {
+            value: ClaimValue::Word("Dozens".into()),
+            qualifier: None,
+            counts: None,
+            category: None,
+            speaker: None,
+            span: span(text, "dozens"),
+        },
+    ];
+    let g = gold(
+        r#"{"claims": [{"value": 10000, "what": "troops", "speaker": null},
+                       {"value": "dozens", "what": "tanks", "speaker": null},
+                       {"value": 3, "what": "ships", "speaker": null}]}"#,
+    );
+    assert_eq!(
+        score_document(&d, &g).claims.counts,
+        Counts::one_to_one(2, 2, 3)
+    );
+}
+
+#[test]
+fn document_without_predictions_scores_zero_without_nan() {
+    let g = quote_gold();
+    let mut report = Report::new();
+    report.add("empty", score_document(&doc(QUOTE_TEXT), &g));
+    let t = &report.total;
+    assert_eq!(t.entities.counts, Counts::one_to_one(0, 0, 1));
+    assert_eq!(t.quotes.indirect.f1(), 0.0);
+    assert_eq!(t.quotes.attributed.f1(), 0.0);
+    assert_eq!(t.events.counts.f1(), 0.0);
+    let table = report.render();
+    assert!(!table.to_lowercase().contains("nan"), "{table}");
+    let json = serde_json::to_value(&report).expect("report serialises");
+    assert_eq!(json["total"]["quotes"]["indirect"]["f1"], 0.0);
+    assert_eq!(json["documents"][0]["name"], "empty");
+}
+
+#[test]
+fn metadata_from_a_wire_story() {
+    let mut d = doc("Body.");
+    d.meta.authors = vec!["Phil Stewart".into()];
+    d.meta.dateline = Some(Dateline {
+        place: "WASHINGTON".into(),
+        agency: Some("Reuters".into()),
+        span: None,
+    });
+    let g = gold(
+        r#"{"metadata": {"authors": ["Phil Stewart", "Jonathan Landay"], "dateline": "Washington",
+                         "agency": "Reuters", "editors": []}}"#,
+    );
+    let m = score_document(&d, &g).metadata;
+    assert_eq!((m.total().correct, m.total().total), (3, 4), "{m:?}");
+    assert_eq!(m.authors.correct, 0);
+}
+
+#[test]
+fn segmentation_on_inline_conllu() {
+    let conllu = "# newpar\n# text = Gen. Lee arrived in the U.S. on Jan. 5.\n\
+                  # text = He left.\n# newpar\n# text = Talks\n";
+    let file = evaluate_conllu("inline", conllu, &Segmenter::default());
+    assert_eq!(file.sentences, 3);
+    assert_eq!(file.all.n_gold, 2);
+    assert_eq!(file.within_paragraph.n_gold, 1);
+    assert_eq!(file.all, Counts::one_to_one(2, 2, 2), "{file:?}");
+}
+
+#[test]
+fn dev_gold_loads_and_empty_documents_score_zero() {
+    let Some(dir) = shared("eval/dev") else {
+        return;
+    };
+    let cases = load_gold_dir(&dir).expect("dev gold loads");
+    assert!(!cases.is_empty());
+    assert!(
+        cases.windows(2).all(|w| w[0].name < w[1].name),
+        "sorted by name"
+    );
+    let mut report = Report::new();
+    for case in &cases {
+        assert!(case.text_path.is_file(), "{}", case.text_path.display());
+        assert!(!case.gold.entities.is_empty(), "{} has entities", case.name);
+        report.add(
+            &case.name,
+            score_document(&doc("Nothing predicted."), &case.gold),
+        );
+    }
+    let t = &report.total;
+    assert_eq!(t.entities.counts.tp_gold, 0);
+    assert!(
+        t.entities.counts.n_gold > 0 && t.quotes.indirect.n_gold > 0 && t.events.counts.n_gold > 0
+    );
+    assert!(!report.render().to_lowercase().contains("nan"));
+}
+
+#[test]
+fn malformed_gold_names_its_file() {
+    let dir = std::env::temp_dir().join(format!("dateline-eval-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("bad.txt"), "text").expect("write");
+    std::fs::write(dir.join("bad.gold.json"), "{\"entities\": [").expect("write");
+    std::fs::write(dir.join("lonely.txt"), "no gold").expect("write");
+    let result = load_gold_dir(&dir);
+    std::fs::remove_dir_all(&dir).ok();
+    match result {
+        Err(err @ Error::Gold { .. }) => {
+            assert!(err.to_string().contains("bad.gold.json"), "{err}")
+        }
+        other => panic!("expected a gold error, got {other:?}"),
+    }
+}
+
+#[test]
+fn gum_news_sentence_boundaries() {
+    let Some(dir) = shared("data/gum-news") else {
+        return;
+    };
+    let score = evaluate_conllu_dir(&dir).expect("GUM news reads");
+    eprintln!("{score}");
+    for file in &score.files {
+        for (label, errors) in [("missed", &file.missed), ("spurious", &file.spurious)] {
+            for e in errors {
+                eprintln!("{label:>8} {}: {} | {}", file.name, e.before, e.after);
+            }
+        }
+    }
+    assert_eq!(score.files.len(), 24);
+    let sentences: usize = score.files.iter().map(|f| f.sentences).sum();
+    assert_eq!(
+        score.all.n_gold,
+        sentences - score.files.len(),
+        "one boundary per sentence but the last"
+    );
+    assert!(score.within_paragraph.n_gold < score.all.n_gold);
+    let f1 = score.all.f1();
+    assert!((0.0..=1.0).contains(&f1) && f1 > 0.0);
+}

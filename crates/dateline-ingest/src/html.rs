@@ -268,7 +268,8 @@ fn main_text(html: &str) -> Result<String> {
     let extracted = catch_unwind(AssertUnwindSafe(|| trafilatura::extract(html, &options)))
         .map_err(|_| IngestError::Html("the extractor panicked on this page".into()))?;
     match extracted {
-        Ok(result) if !result.content_text.trim().is_empty() => Ok(result.content_text),
+        // The plain-text rendering joins blocks with spaces; the HTML keeps paragraphs apart.
+        Ok(result) if !result.content_text.trim().is_empty() => Ok(fragment_text(&result.content_html)),
         Ok(_) | Err(trafilatura::TrafilaturaError::InsufficientContent { .. }) => Err(IngestError::NoText),
         Err(err) => Err(IngestError::Html(err.to_string())),
     }
@@ -283,7 +284,13 @@ pub fn read_html(bytes: &[u8], origin: HtmlOrigin<'_>) -> Result<Document> {
     };
     let html = decode(bytes, origin.charset.or(sniffed.as_deref()))?;
     let page = page_meta(&Html::parse_document(&html));
-    let text = main_text(&html)?;
+    let mut text = main_text(&html)?;
+    if let Some(headline) = &page.headline {
+        // Extractors often keep the page's <h1>; the headline is metadata, not body.
+        if let Some(rest) = text.strip_prefix(headline.as_str()).and_then(|r| r.strip_prefix('\n')) {
+            text = rest.to_owned();
+        }
+    }
     // The extractor's fallbacks return the title or a menu label for pages with no article.
     let too_short = text.split_whitespace().nth(MIN_ARTICLE_WORDS - 1).is_none();
     if too_short || page.headline.as_deref() == Some(text.trim()) {

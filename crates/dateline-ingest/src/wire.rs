@@ -21,8 +21,8 @@ fn dateline_regex() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             r"(?x)^
-            (?P<place>[A-Z][A-Z.'’\-]+(?:\ [A-Z][A-Z.'’\-]+)*(?:/[A-Z][A-Z.'’\-]+(?:\ [A-Z][A-Z.'’\-]+)*)*)
-            (?:,\ (?P<region>[A-Z][A-Za-z.'’\-]+(?:\ [A-Z][A-Za-z.'’\-]+)*))?
+            (?P<place>\p{Lu}[\p{Lu}.'’\-]+(?:\ \p{Lu}[\p{Lu}.'’\-]+)*(?:/\p{Lu}[\p{Lu}.'’\-]+(?:\ \p{Lu}[\p{Lu}.'’\-]+)*)*)
+            (?:,\ (?P<region>\p{Lu}[\p{L}.'’\-]+(?:\ \p{Lu}[\p{L}.'’\-]+)*))?
             (?:,?\ (?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\ \d{1,2}))?
             \s*(?:\((?P<agency>[^()\n]{1,40})\))?
             \s*(?P<dash>--|[-—–]|:)",

@@ -1,1 +1,60 @@
-fn main() {}
+//! The `dateline` command. Thin: parses arguments, calls the library crates, prints.
+
+mod eval;
+mod extract;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Dateline: political event data from news articles.
+#[derive(Debug, Parser)]
+#[command(name = "dateline", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Extract `dateline/1` JSON from articles (files, directories, `-` for stdin).
+    Extract(extract::ExtractArgs),
+    /// Score the pipeline against hand-annotated articles, or segmentation against a treebank.
+    Eval(eval::EvalArgs),
+}
+
+/// Whether an error chain bottoms out in a closed stdout (`dateline extract … | head`).
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract::run(&args),
+        Command::Eval(args) => eval::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Paths given on the command line, or stdin when none are.
+fn inputs_or_stdin(paths: &[PathBuf]) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        paths.to_vec()
+    }
+}

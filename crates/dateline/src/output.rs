@@ -1,0 +1,84 @@
+//! Writing documents as `dateline/1` JSON: one object, an array, or JSON Lines.
+
+use std::io::Write;
+
+use clap::ValueEnum;
+use dateline_core::Document;
+
+/// Output formats of `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One JSON value: the document, or an array when there are several.
+    Json,
+    /// One document per line.
+    Jsonl,
+    /// Like `json`, indented.
+    Pretty,
+}
+
+/// Streams documents in input order. For `json` and `pretty`, the first document is held back
+/// until a second one shows whether the output is an object or an array.
+pub struct DocumentWriter<W: Write> {
+    out: W,
+    format: Format,
+    held: Option<Document>,
+    written: usize,
+}
+
+impl<W: Write> DocumentWriter<W> {
+    pub fn new(out: W, format: Format) -> Self {
+        DocumentWriter {
+            out,
+            format,
+            held: None,
+            written: 0,
+        }
+    }
+
+    fn write_one(&mut self, doc: &Document) -> anyhow::Result<()> {
+        let pretty = self.format == Format::Pretty;
+        doc.write_json(&mut self.out, pretty)?;
+        Ok(())
+    }
+
+    fn separator(&mut self) -> std::io::Result<()> {
+        match self.format {
+            Format::Jsonl => writeln!(self.out),
+            Format::Json => write!(self.out, ","),
+            Format::Pretty => write!(self.out, ",\n"),
+        }
+    }
+
+    pub fn write(&mut self, doc: Document) -> anyhow::Result<()> {
+        if self.format == Format::Jsonl {
+            self.write_one(&doc)?;
+            self.separator()?;
+            self.written += 1;
+            return Ok(());
+        }
+        if let Some(first) = self.held.take() {
+            write!(self.out, "[")?;
+            self.write_one(&first)?;
+            self.written += 1;
+        }
+        if self.written == 0 {
+            self.held = Some(doc);
+            return Ok(());
+        }
+        self.separator()?;
+        self.write_one(&doc)?;
+        self.written += 1;
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> anyhow::Result<()> {
+        if let Some(only) = self.held.take() {
+            self.write_one(&only)?;
+            writeln!(self.out)?;
+        } else if self.written > 0 && self.format != Format::Jsonl {
+            writeln!(self.out, "]")?;
+        }
+        self.out.flush()?;
+        Ok(())
+    }
+}
