@@ -31,7 +31,7 @@ impl std::ops::AddAssign for ClaimScore {
 pub fn same_value(pred: &ClaimValue, gold: &ClaimValue) -> bool {
     match (pred, gold) {
         (ClaimValue::Number(p), ClaimValue::Number(g)) => {
-            p == g || (p - g).abs() <= TOLERANCE * p.abs().max(g.abs())
+            (p - g).abs() <= TOLERANCE * p.abs().max(g.abs())
         }
         (ClaimValue::Word(p), ClaimValue::Word(g)) => {
             let p = norm(p);

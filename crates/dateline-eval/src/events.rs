@@ -189,18 +189,18 @@ mod tests {
         assert!(same_country(Some(" "), None));
     }
 
-    fn participant(code: &str) -> Option<Participant> {
-        Some(Participant {
+    fn participant(code: &str) -> Participant {
+        Participant {
             entity: None,
             actor: Some(code.into()),
             span: None,
-        })
+        }
     }
 
     fn event(source: &str, target: Option<&str>, cameo: &str, plover: &str) -> Event {
         Event {
-            source: participant(source),
-            target: target.and_then(participant),
+            source: Some(participant(source)),
+            target: target.map(participant),
             cameo: cameo.into(),
             cameo_root: cameo.get(..2).unwrap_or_default().into(),
             goldstein: 0.0,

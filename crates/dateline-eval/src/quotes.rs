@@ -7,6 +7,8 @@
 //! one-to-one: one predicted quote may cover several gold quotes (a quote joined across its
 //! attribution), and several predictions may cover one gold quote.
 
+use std::cmp::Reverse;
+
 use dateline_core::{Document, QuoteKind};
 use serde::Serialize;
 
@@ -24,8 +26,10 @@ pub struct QuoteScore {
     pub indirect: Counts,
     /// Both groups, where a quote counts only with the right speaker.
     ///
-    /// A gold quote counts when it is found and the prediction covering it best (ties favour a
-    /// right speaker) names its speaker. The precision side is counted the same way rather than
+    /// A gold quote counts when it is found and the prediction covering it best names its
+    /// speaker. The best prediction shares the most tokens with it; ties go to the shorter
+    /// prediction (the one that is this quote rather than a longer one containing it), then to a
+    /// right speaker. Speaker, kind and cue are judged on that prediction too. The precision side is counted the same way rather than
     /// scaled: a predicted quote counts when it is correct for some gold quote of its group
     /// *and* names that quote's speaker. Both numerators stay whole numbers, and a prediction
     /// with the wrong speaker cannot count as attributed just because other quotes were right.
@@ -176,7 +180,13 @@ fn score_group(preds: &[&Predicted], golds: &[&Expected], score: &mut QuoteScore
             .iter()
             .zip(&overlaps)
             .filter(|(_, row)| covers(row[g], gold.tokens.len()))
-            .max_by_key(|(p, row)| (row[g], gold.speaker_ok(&p.speaker)));
+            .max_by_key(|(p, row)| {
+                (
+                    row[g],
+                    Reverse(p.tokens.len()),
+                    gold.speaker_ok(&p.speaker),
+                )
+            });
         let Some((pred, _)) = best else {
             continue;
         };
@@ -294,7 +304,7 @@ mod tests {
             }
         );
         assert_eq!(s.cue.correct, 1);
-        assert_eq!(s.attributed.f1(), 1.0);
+        assert_eq!(s.attributed, Counts::one_to_one(1, 1, 1));
 
         // 4 of 9 is not enough either way: the prediction's own 4 tokens are all in the gold
         // quote, so it is correct, but the gold quote is not found.

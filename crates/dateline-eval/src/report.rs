@@ -88,25 +88,25 @@ enum Row<'a> {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let t = &self.total;
-        let q = &t.quotes;
-        let e = &t.events;
+        let total = &self.total;
+        let quotes = &total.quotes;
+        let events = &total.events;
         let rows = [
-            Row::Acc("metadata", t.metadata.total()),
-            Row::Prf("entities", t.entities.counts),
-            Row::Acc("  actor code", t.entities.actor),
-            Row::Prf("quotes direct+partial", q.direct),
-            Row::Prf("quotes indirect", q.indirect),
-            Row::Acc("  speaker", q.speaker),
-            Row::Prf("  attributed", q.attributed),
-            Row::Acc("  kind", q.kind),
-            Row::Acc("  cue", q.cue),
-            Row::Prf("events", e.counts),
-            Row::Acc("  CAMEO code", e.code),
-            Row::Acc("  PLOVER type", e.plover),
-            Row::Acc("  date", e.date),
-            Row::Acc("  modality", e.modality),
-            Row::Prf("claims", t.claims.counts),
+            Row::Acc("metadata", total.metadata.total()),
+            Row::Prf("entities", total.entities.counts),
+            Row::Acc("  actor code", total.entities.actor),
+            Row::Prf("quotes direct+partial", quotes.direct),
+            Row::Prf("quotes indirect", quotes.indirect),
+            Row::Acc("  speaker", quotes.speaker),
+            Row::Prf("  attributed", quotes.attributed),
+            Row::Acc("  kind", quotes.kind),
+            Row::Acc("  cue", quotes.cue),
+            Row::Prf("events", events.counts),
+            Row::Acc("  CAMEO code", events.code),
+            Row::Acc("  PLOVER type", events.plover),
+            Row::Acc("  date", events.date),
+            Row::Acc("  modality", events.modality),
+            Row::Prf("claims", total.claims.counts),
         ];
         writeln!(f, "documents: {}", self.documents.len())?;
         writeln!(
@@ -116,25 +116,25 @@ impl fmt::Display for Report {
         )?;
         for row in rows {
             match row {
-                Row::Prf(label, c) => writeln!(
+                Row::Prf(label, counts) => writeln!(
                     f,
                     "{label:<24}{:>7.3}{:>7.3}{:>7.3}{:>7}  pred {}/{}, gold {}/{}",
-                    c.precision(),
-                    c.recall(),
-                    c.f1(),
+                    counts.precision(),
+                    counts.recall(),
+                    counts.f1(),
                     "",
-                    c.tp_pred,
-                    c.n_pred,
-                    c.tp_gold,
-                    c.n_gold
+                    counts.tp_pred,
+                    counts.n_pred,
+                    counts.tp_gold,
+                    counts.n_gold
                 )?,
-                Row::Acc(label, a) => writeln!(
+                Row::Acc(label, accuracy) => writeln!(
                     f,
                     "{label:<24}{:>21}{:>7.3}  {}/{}",
                     "",
-                    a.value(),
-                    a.correct,
-                    a.total
+                    accuracy.value(),
+                    accuracy.correct,
+                    accuracy.total
                 )?,
             }
         }

@@ -284,7 +284,11 @@ mod tests {
             "only Monday. | Roads is inside a paragraph"
         );
         assert_eq!(file.all.tp_gold, 3, "{file:?}");
-        assert_eq!(file.within_paragraph.f1(), 1.0, "{file:?}");
+        assert_eq!(
+            file.within_paragraph,
+            Counts::one_to_one(1, 1, 1),
+            "{file:?}"
+        );
         assert!(file.missed.is_empty() && file.spurious.is_empty());
     }
 
