@@ -114,7 +114,10 @@ mod tests {
         let span = Span::new(0, 3);
         assert_eq!(span.of(text), "Kim");
         assert_eq!(span.len(), 3);
-        assert!(Span::new(0, 9).get(text).is_none(), "9 is inside the non-breaking hyphen");
+        assert!(
+            Span::new(0, 9).get(text).is_none(),
+            "9 is inside the non-breaking hyphen"
+        );
     }
 
     #[test]

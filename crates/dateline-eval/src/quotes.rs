@@ -180,13 +180,7 @@ fn score_group(preds: &[&Predicted], golds: &[&Expected], score: &mut QuoteScore
             .iter()
             .zip(&overlaps)
             .filter(|(_, row)| covers(row[g], gold.tokens.len()))
-            .max_by_key(|(p, row)| {
-                (
-                    row[g],
-                    Reverse(p.tokens.len()),
-                    gold.speaker_ok(&p.speaker),
-                )
-            });
+            .max_by_key(|(p, row)| (row[g], Reverse(p.tokens.len()), gold.speaker_ok(&p.speaker)));
         let Some((pred, _)) = best else {
             continue;
         };
@@ -430,6 +424,60 @@ mod tests {
                 total: 1
             },
             "partial for a direct quote"
+        );
+    }
+
+    #[test]
+    fn the_tightest_prediction_is_judged() {
+        let text = "He said \"this is a war crime\" and \"war crime\" again.";
+        let gold = [gold_quote(
+            QuoteKind::Partial,
+            "war crime",
+            "Arseniy Yatsenyuk",
+            "said",
+        )];
+        let mut d = doc(text);
+        d.quotes = vec![
+            quote(
+                text,
+                QuoteKind::Direct,
+                "this is a war crime",
+                None,
+                Some("said"),
+            ),
+            quote(
+                text,
+                QuoteKind::Partial,
+                "war crime\" again",
+                None,
+                Some("again"),
+            ),
+        ];
+        // Both cover the gold quote wholly; the shorter one, a partial, is judged.
+        let s = score(&d, &gold, &entities());
+        assert_eq!(
+            s.direct,
+            Counts {
+                tp_pred: 2,
+                n_pred: 2,
+                tp_gold: 1,
+                n_gold: 1
+            }
+        );
+        assert_eq!(
+            s.kind,
+            Accuracy {
+                correct: 1,
+                total: 1
+            }
+        );
+        assert_eq!(
+            s.cue,
+            Accuracy {
+                correct: 0,
+                total: 1
+            },
+            "`again` is not `said`"
         );
     }
 }

@@ -538,7 +538,10 @@ fn predictions_from_gold(text: &str, gold: &Gold) -> Document {
                 speaker,
                 speaker_mention: None,
                 speaker_description: speaker.map_or_else(|| q.speaker.clone(), |_| None),
-                cue: q.cue.as_deref().and_then(|c| text.find(c).map(|s| Span::new(s, s + c.len()))),
+                cue: q
+                    .cue
+                    .as_deref()
+                    .and_then(|c| text.find(c).map(|s| Span::new(s, s + c.len()))),
             }
         })
         .collect();
@@ -602,13 +605,26 @@ fn dev_gold_copied_into_predictions_scores_full_marks() {
     let full = |c: Counts| c.tp_pred == c.n_pred && c.tp_gold == c.n_gold && c.n_gold > 0;
     let all = |a: dateline_eval::Accuracy| a.correct == a.total && a.total > 0;
     assert!(all(t.metadata.total()), "{:?}", t.metadata);
-    assert!(full(t.entities.counts) && all(t.entities.actor), "{:?}", t.entities);
+    assert!(
+        full(t.entities.counts) && all(t.entities.actor),
+        "{:?}",
+        t.entities
+    );
     let q = &t.quotes;
-    assert!(full(q.direct) && full(q.indirect) && full(q.attributed), "{q:?}");
+    assert!(
+        full(q.direct) && full(q.indirect) && full(q.attributed),
+        "{q:?}"
+    );
     assert!(all(q.speaker) && all(q.kind) && all(q.cue), "{q:?}");
     let e = &t.events;
     assert!(full(e.counts), "{e:?}");
-    assert!(all(e.code) && all(e.plover) && all(e.date) && all(e.modality), "{e:?}");
+    assert!(
+        all(e.code) && all(e.plover) && all(e.date) && all(e.modality),
+        "{e:?}"
+    );
     let c = t.claims.counts;
-    assert_eq!((c.tp_pred, c.n_pred, c.tp_gold), (copied_claims, copied_claims, copied_claims));
+    assert_eq!(
+        (c.tp_pred, c.n_pred, c.tp_gold),
+        (copied_claims, copied_claims, copied_claims)
+    );
 }

@@ -28,9 +28,11 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<String> {
         return non_empty(text.into_owned());
     }
     reject_binary(bytes)?;
-    if let Some(encoding) = declared.and_then(|label| Encoding::for_label(label.trim().as_bytes())) {
+    if let Some(encoding) = declared.and_then(|label| Encoding::for_label(label.trim().as_bytes()))
+    {
         if encoding != UTF_8 {
-            if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes) {
+            if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes)
+            {
                 return non_empty(text.into_owned());
             }
         }
@@ -65,9 +67,13 @@ mod tests {
 
     #[test]
     fn windows_1252_is_detected() {
-        let bytes = b"\x93We will not retreat,\x94 said Jos\xe9 N\xfa\xf1ez in Z\xfcrich on Monday.";
+        let bytes =
+            b"\x93We will not retreat,\x94 said Jos\xe9 N\xfa\xf1ez in Z\xfcrich on Monday.";
         let text = decode(bytes, None).unwrap();
-        assert!(text.contains("“We will not retreat,” said José Núñez in Zürich"), "{text}");
+        assert!(
+            text.contains("“We will not retreat,” said José Núñez in Zürich"),
+            "{text}"
+        );
     }
 
     #[test]

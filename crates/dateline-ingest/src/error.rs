@@ -1,6 +1,6 @@
 //! Typed errors of the readers.
 
-use std::path::PathBuf;
+use std::path::Path;
 
 /// Why an input could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -86,9 +86,10 @@ impl InputError {
 pub type Result<T, E = IngestError> = std::result::Result<T, E>;
 
 /// Convenience for directories that cannot be walked.
-pub(crate) fn walk_error(path: PathBuf, err: &walkdir::Error) -> InputError {
-    let io = err
-        .io_error()
-        .map_or_else(|| std::io::Error::other(err.to_string()), |e| std::io::Error::new(e.kind(), e.to_string()));
-    InputError::at(&path, IngestError::Io(io))
+pub(crate) fn walk_error(path: &Path, err: &walkdir::Error) -> InputError {
+    let io = err.io_error().map_or_else(
+        || std::io::Error::other(err.to_string()),
+        |e| std::io::Error::new(e.kind(), e.to_string()),
+    );
+    InputError::at(path, IngestError::Io(io))
 }

@@ -14,11 +14,22 @@ fn entry_text(entry: &Entry) -> Option<String> {
     (!text.trim().is_empty()).then_some(text)
 }
 
-fn entry_document(entry: &Entry, format: SourceFormat, publisher: Option<&str>, path: &str, index: usize) -> Result<Document, InputError> {
+fn entry_document(
+    entry: &Entry,
+    format: SourceFormat,
+    publisher: Option<&str>,
+    path: &str,
+    index: usize,
+) -> Result<Document, InputError> {
     let record = (index + 1).to_string();
-    let text = entry_text(entry).ok_or_else(|| InputError::new(path, Some(&record), IngestError::NoText))?;
+    let text = entry_text(entry)
+        .ok_or_else(|| InputError::new(path, Some(&record), IngestError::NoText))?;
     let mut meta = Meta {
-        headline: entry.title.as_ref().map(|t| fragment_text(&t.content)).filter(|t| !t.is_empty()),
+        headline: entry
+            .title
+            .as_ref()
+            .map(|t| fragment_text(&t.content))
+            .filter(|t| !t.is_empty()),
         publisher: publisher.map(str::to_owned),
         authors: entry
             .authors

@@ -1,4 +1,4 @@
-//! HTML pages: main article text by `trafilatura`, metadata from `<meta>` (OpenGraph,
+//! HTML pages: main article text by `trafilatura`, metadata from `<meta>` (`OpenGraph`,
 //! `article:*`), JSON-LD `NewsArticle` and `<time>`, parsed with a real HTML5 parser (`scraper`).
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -69,7 +69,10 @@ fn meta_content(doc: &Html, key: &str) -> Option<String> {
     doc.select(sel!("meta"))
         .find(|m| {
             let attrs = m.value();
-            attrs.attr("property").or_else(|| attrs.attr("name")).or_else(|| attrs.attr("itemprop"))
+            attrs
+                .attr("property")
+                .or_else(|| attrs.attr("name"))
+                .or_else(|| attrs.attr("itemprop"))
                 .is_some_and(|k| k.eq_ignore_ascii_case(key))
         })
         .and_then(|m| m.value().attr("content"))
@@ -160,10 +163,17 @@ fn page_meta(doc: &Html) -> PageMeta {
     let headline = ld_get("headline")
         .or_else(|| meta_content(doc, "og:title"))
         .or_else(|| meta_content(doc, "twitter:title"))
-        .or_else(|| doc.select(sel!("h1")).next().map(|h| h.text().collect::<String>().trim().to_owned()))
+        .or_else(|| {
+            doc.select(sel!("h1"))
+                .next()
+                .map(|h| h.text().collect::<String>().trim().to_owned())
+        })
         .or_else(title)
         .filter(|h| !h.is_empty());
-    let mut authors = ld.as_ref().map(|obj| ld_names(obj.get("author"))).unwrap_or_default();
+    let mut authors = ld
+        .as_ref()
+        .map(|obj| ld_names(obj.get("author")))
+        .unwrap_or_default();
     if authors.is_empty() {
         authors = ["author", "article:author", "dc.creator", "byl"]
             .iter()
@@ -185,7 +195,7 @@ fn page_meta(doc: &Html) -> PageMeta {
                 .map(str::to_owned)
         })
         .and_then(|d| parse_date(&d));
-    let publisher = ld
+    let site = ld
         .as_ref()
         .and_then(|obj| ld_names(obj.get("publisher")).into_iter().next())
         .or_else(|| meta_content(doc, "og:site_name"))
@@ -206,7 +216,7 @@ fn page_meta(doc: &Html) -> PageMeta {
     });
     PageMeta {
         headline,
-        publisher,
+        publisher: site,
         authors,
         published,
         url,
@@ -215,8 +225,28 @@ fn page_meta(doc: &Html) -> PageMeta {
 }
 
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section",
-    "article", "ul", "ol", "table", "pre", "figure", "header", "footer", "hr",
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "section",
+    "article",
+    "ul",
+    "ol",
+    "table",
+    "pre",
+    "figure",
+    "header",
+    "footer",
+    "hr",
 ];
 
 fn collect_text(element: ElementRef<'_>, out: &mut String) {
@@ -224,7 +254,10 @@ fn collect_text(element: ElementRef<'_>, out: &mut String) {
         match child.value() {
             Node::Text(text) => {
                 // Source line breaks inside a block are spaces; blocks make the lines.
-                out.extend(text.chars().map(|c| if c.is_whitespace() { ' ' } else { c }));
+                out.extend(
+                    text.chars()
+                        .map(|c| if c.is_whitespace() { ' ' } else { c }),
+                );
             }
             Node::Element(el) => {
                 let name = el.name();
@@ -269,8 +302,12 @@ fn main_text(html: &str) -> Result<String> {
         .map_err(|_| IngestError::Html("the extractor panicked on this page".into()))?;
     match extracted {
         // The plain-text rendering joins blocks with spaces; the HTML keeps paragraphs apart.
-        Ok(result) if !result.content_text.trim().is_empty() => Ok(fragment_text(&result.content_html)),
-        Ok(_) | Err(trafilatura::TrafilaturaError::InsufficientContent { .. }) => Err(IngestError::NoText),
+        Ok(result) if !result.content_text.trim().is_empty() => {
+            Ok(fragment_text(&result.content_html))
+        }
+        Ok(_) | Err(trafilatura::TrafilaturaError::InsufficientContent { .. }) => {
+            Err(IngestError::NoText)
+        }
         Err(err) => Err(IngestError::Html(err.to_string())),
     }
 }
@@ -287,7 +324,10 @@ pub fn read_html(bytes: &[u8], origin: HtmlOrigin<'_>) -> Result<Document> {
     let mut text = main_text(&html)?;
     if let Some(headline) = &page.headline {
         // Extractors often keep the page's <h1>; the headline is metadata, not body.
-        if let Some(rest) = text.strip_prefix(headline.as_str()).and_then(|r| r.strip_prefix('\n')) {
+        if let Some(rest) = text
+            .strip_prefix(headline.as_str())
+            .and_then(|r| r.strip_prefix('\n'))
+        {
             text = rest.to_owned();
         }
     }
@@ -320,15 +360,23 @@ mod tests {
 
     #[test]
     fn fragment_text_keeps_blocks() {
-        let text = fragment_text("<p>One <b>bold</b>\n word.</p><p>Two.</p><script>x()</script><ul><li>Three</li></ul>");
+        let text = fragment_text(
+            "<p>One <b>bold</b>\n word.</p><p>Two.</p><script>x()</script><ul><li>Three</li></ul>",
+        );
         assert_eq!(text, "One bold word.\nTwo.\nThree");
     }
 
     #[test]
     fn meta_charset_is_sniffed() {
-        assert_eq!(sniff_meta_charset(b"<meta charset=\"windows-1252\">").as_deref(), Some("windows-1252"));
         assert_eq!(
-            sniff_meta_charset(b"<meta http-equiv=Content-Type content='text/html; charset=ISO-8859-1'>").as_deref(),
+            sniff_meta_charset(b"<meta charset=\"windows-1252\">").as_deref(),
+            Some("windows-1252")
+        );
+        assert_eq!(
+            sniff_meta_charset(
+                b"<meta http-equiv=Content-Type content='text/html; charset=ISO-8859-1'>"
+            )
+            .as_deref(),
             Some("iso-8859-1")
         );
         assert_eq!(sniff_meta_charset(b"<html>"), None);
@@ -346,7 +394,14 @@ mod tests {
 
     #[test]
     fn page_without_text_is_an_error() {
-        let err = read_html(b"<html><head><title>T</title></head><body><div></div></body></html>", HtmlOrigin::default()).unwrap_err();
-        assert!(matches!(err, IngestError::NoText | IngestError::Html(_)), "{err}");
+        let err = read_html(
+            b"<html><head><title>T</title></head><body><div></div></body></html>",
+            HtmlOrigin::default(),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(err, IngestError::NoText | IngestError::Html(_)),
+            "{err}"
+        );
     }
 }

@@ -39,7 +39,13 @@ impl Default for JsonlFields {
             text: names(&["text", "body", "content", "article"]),
             title: names(&["title", "headline"]),
             url: names(&["url", "link", "permalink"]),
-            date: names(&["date", "published", "published_at", "datePublished", "pubDate"]),
+            date: names(&[
+                "date",
+                "published",
+                "published_at",
+                "datePublished",
+                "pubDate",
+            ]),
             id: names(&["id"]),
             authors: names(&["authors", "author", "byline"]),
             publisher: names(&["publisher", "source", "outlet"]),
@@ -62,21 +68,38 @@ fn string_field(obj: &Map<String, Value>, keys: &[String]) -> Option<String> {
 }
 
 /// Parses one JSONL record (`line` is 1-based, for messages).
-pub fn parse_record(raw: &str, line: usize, fields: &JsonlFields, path: &str) -> Result<Document, IngestError> {
+pub fn parse_record(
+    raw: &str,
+    line: usize,
+    fields: &JsonlFields,
+    path: &str,
+) -> Result<Document, IngestError> {
     let err = |message: String| IngestError::Jsonl { line, message };
     let value: Value = serde_json::from_str(raw).map_err(|e| err(format!("invalid JSON: {e}")))?;
     let Value::Object(obj) = value else {
         return Err(err("not a JSON object".into()));
     };
-    let text = string_field(&obj, &fields.text)
-        .ok_or_else(|| err(format!("no text field (looked for {})", fields.text.join(", "))))?;
-    let text = if text.trim_start().starts_with('<') { fragment_text(&text) } else { text };
+    let text = string_field(&obj, &fields.text).ok_or_else(|| {
+        err(format!(
+            "no text field (looked for {})",
+            fields.text.join(", ")
+        ))
+    })?;
+    let text = if text.trim_start().starts_with('<') {
+        fragment_text(&text)
+    } else {
+        text
+    };
     if text.trim().is_empty() {
         return Err(err("empty text".into()));
     }
     let authors = match field(&obj, &fields.authors) {
         Some(Value::String(s)) => vec![s.trim().to_owned()],
-        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).map(|s| s.trim().to_owned()).collect(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(|s| s.trim().to_owned())
+            .collect(),
         _ => Vec::new(),
     };
     let mut meta = Meta {
@@ -115,7 +138,15 @@ pub struct JsonlReader<R> {
 impl<R: BufRead> JsonlReader<R> {
     /// A reader over `reader`, named `path` in messages.
     pub fn new(reader: R, fields: JsonlFields, path: &str, max_bytes: u64) -> Self {
-        JsonlReader { reader, fields, path: path.to_owned(), line: 0, max_bytes, buf: Vec::new(), done: false }
+        JsonlReader {
+            reader,
+            fields,
+            path: path.to_owned(),
+            line: 0,
+            max_bytes,
+            buf: Vec::new(),
+            done: false,
+        }
     }
 
     /// Reads one line into `buf`, up to the limit; returns the line's full length, or `None` at end.
@@ -163,7 +194,10 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             self.line += 1;
             let record = self.line.to_string();
             if total > self.max_bytes + 1 {
-                let error = IngestError::TooLarge { size: total, limit: self.max_bytes };
+                let error = IngestError::TooLarge {
+                    size: total,
+                    limit: self.max_bytes,
+                };
                 return Some(Err(InputError::new(&self.path, Some(&record), error)));
             }
             let raw = String::from_utf8_lossy(&self.buf);
@@ -186,7 +220,13 @@ mod tests {
     #[test]
     fn default_and_alternative_fields() {
         let input = "{\"title\":\"T\",\"text\":\"Body one.\",\"url\":\"u\",\"date\":\"2025-06-10\"}\n\n{\"headline\":\"H\",\"body\":\"Body two.\",\"published\":\"2025-06-11T10:00:00Z\"}\n";
-        let docs: Vec<_> = JsonlReader::new(input.as_bytes(), JsonlFields::default(), "in.jsonl", 1 << 20).collect();
+        let docs: Vec<_> = JsonlReader::new(
+            input.as_bytes(),
+            JsonlFields::default(),
+            "in.jsonl",
+            1 << 20,
+        )
+        .collect();
         assert_eq!(docs.len(), 2);
         let first = docs[0].as_ref().unwrap();
         assert_eq!(first.meta.headline.as_deref(), Some("T"));
@@ -200,20 +240,41 @@ mod tests {
     #[test]
     fn bad_lines_are_errors_and_reading_goes_on() {
         let input = "{\"text\":\"ok\"}\n{not json\n{\"title\":\"no text\"}\n[1]\n";
-        let docs: Vec<_> = JsonlReader::new(input.as_bytes(), JsonlFields::default(), "in.jsonl", 1 << 20).collect();
+        let docs: Vec<_> = JsonlReader::new(
+            input.as_bytes(),
+            JsonlFields::default(),
+            "in.jsonl",
+            1 << 20,
+        )
+        .collect();
         assert_eq!(docs.len(), 4);
         assert!(docs[0].is_ok());
         let msg = docs[1].as_ref().unwrap_err().to_string();
         assert!(msg.starts_with("in.jsonl#2: line 2: invalid JSON"), "{msg}");
-        assert!(docs[2].as_ref().unwrap_err().to_string().contains("no text field"));
-        assert!(docs[3].as_ref().unwrap_err().to_string().contains("not a JSON object"));
+        assert!(docs[2]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("no text field"));
+        assert!(docs[3]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("not a JSON object"));
     }
 
     #[test]
     fn oversized_line_is_reported_and_skipped() {
-        let big = format!("{{\"text\":\"{}\"}}\n{{\"text\":\"small\"}}\n", "x".repeat(5000));
-        let docs: Vec<_> = JsonlReader::new(big.as_bytes(), JsonlFields::default(), "in.jsonl", 1000).collect();
-        assert!(matches!(docs[0].as_ref().unwrap_err().error, IngestError::TooLarge { .. }));
+        let big = format!(
+            "{{\"text\":\"{}\"}}\n{{\"text\":\"small\"}}\n",
+            "x".repeat(5000)
+        );
+        let docs: Vec<_> =
+            JsonlReader::new(big.as_bytes(), JsonlFields::default(), "in.jsonl", 1000).collect();
+        assert!(matches!(
+            docs[0].as_ref().unwrap_err().error,
+            IngestError::TooLarge { .. }
+        ));
         assert_eq!(docs[1].as_ref().unwrap().text, "small");
     }
 }

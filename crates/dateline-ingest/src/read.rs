@@ -56,12 +56,16 @@ pub enum Format {
 
 fn by_extension(path: &Path) -> Option<Format> {
     let name = path.file_name()?.to_str()?.to_ascii_lowercase();
-    let format = if name.ends_with(".warc.gz") || name.ends_with(".arc.gz") {
-        Format::WarcGz
-    } else if name.ends_with(".gz") {
-        Format::Gzip
+    let (stem, ext) = name.rsplit_once('.')?;
+    let format = if ext == "gz" {
+        let inner = stem.rsplit_once('.').map(|(_, inner)| inner);
+        if matches!(inner, Some("warc" | "arc")) {
+            Format::WarcGz
+        } else {
+            Format::Gzip
+        }
     } else {
-        match name.rsplit_once('.')?.1 {
+        match ext {
             "txt" | "text" | "md" => Format::Text,
             "html" | "htm" | "xhtml" | "shtml" => Format::Html,
             "jsonl" | "ndjson" | "json" => Format::Jsonl,
@@ -77,17 +81,31 @@ fn by_extension(path: &Path) -> Option<Format> {
 #[must_use]
 pub fn sniff(head: &[u8]) -> Format {
     let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
-    let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
     let trimmed = &head[start..];
-    let lower: Vec<u8> = trimmed.iter().take(1024).map(u8::to_ascii_lowercase).collect();
+    let lower: Vec<u8> = trimmed
+        .iter()
+        .take(1024)
+        .map(u8::to_ascii_lowercase)
+        .collect();
     let contains = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
     if trimmed.starts_with(b"\x1f\x8b") {
         Format::Gzip
     } else if trimmed.starts_with(b"WARC/") {
         Format::Warc
-    } else if lower.starts_with(b"<?xml") && (contains(b"<rss") || contains(b"<feed") || contains(b"<rdf")) || lower.starts_with(b"<rss") || lower.starts_with(b"<feed") {
+    } else if lower.starts_with(b"<?xml")
+        && (contains(b"<rss") || contains(b"<feed") || contains(b"<rdf"))
+        || lower.starts_with(b"<rss")
+        || lower.starts_with(b"<feed")
+    {
         Format::Feed
-    } else if lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html") || (lower.starts_with(b"<") && contains(b"<body")) {
+    } else if lower.starts_with(b"<!doctype html")
+        || lower.starts_with(b"<html")
+        || (lower.starts_with(b"<") && contains(b"<body"))
+    {
         Format::Html
     } else if trimmed.starts_with(b"{") {
         Format::Jsonl
@@ -100,7 +118,10 @@ fn read_limited(reader: impl Read, limit: u64) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     reader.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
-        return Err(IngestError::TooLarge { size: bytes.len() as u64, limit });
+        return Err(IngestError::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
     }
     Ok(bytes)
 }
@@ -114,18 +135,39 @@ fn from_bytes(bytes: &[u8], format: Format, name: &str, config: &ReadConfig) -> 
     let wrap = |r: Result<Document>| r.map_err(|e| InputError::new(name, None, e));
     match format {
         Format::Text => one(wrap(read_text(bytes, Some(name)))),
-        Format::Html => one(wrap(read_html(bytes, HtmlOrigin { path: Some(name), ..HtmlOrigin::default() }))),
+        Format::Html => one(wrap(read_html(
+            bytes,
+            HtmlOrigin {
+                path: Some(name),
+                ..HtmlOrigin::default()
+            },
+        ))),
         Format::Feed => match read_feed(bytes, name) {
             Ok(items) => Box::new(items.into_iter()),
             Err(e) => one(Err(InputError::new(name, None, e))),
         },
-        Format::Jsonl => Box::new(JsonlReader::new(std::io::Cursor::new(bytes.to_vec()), config.jsonl.clone(), name, config.max_bytes)),
-        Format::Warc => Box::new(WarcDocuments::new(std::io::Cursor::new(bytes.to_vec()), name)),
+        Format::Jsonl => Box::new(JsonlReader::new(
+            std::io::Cursor::new(bytes.to_vec()),
+            config.jsonl.clone(),
+            name,
+            config.max_bytes,
+        )),
+        Format::Warc => Box::new(WarcDocuments::new(
+            std::io::Cursor::new(bytes.to_vec()),
+            name,
+        )),
         Format::WarcGz | Format::Gzip => {
             let mut plain = Vec::new();
-            match MultiGzDecoder::new(bytes).take(config.max_bytes + 1).read_to_end(&mut plain) {
+            match MultiGzDecoder::new(bytes)
+                .take(config.max_bytes + 1)
+                .read_to_end(&mut plain)
+            {
                 Ok(_) => from_bytes(&plain, sniff(&plain), name, config),
-                Err(e) => one(Err(InputError::new(name, None, IngestError::Gzip(e.to_string())))),
+                Err(e) => one(Err(InputError::new(
+                    name,
+                    None,
+                    IngestError::Gzip(e.to_string()),
+                ))),
             }
         }
     }
@@ -151,8 +193,8 @@ pub fn read_file(path: &Path, config: &ReadConfig) -> Documents {
     let sniffed = sniff(&head[..head_len]);
     let format = match (by_extension(path), sniffed) {
         (_, Format::Gzip) if by_extension(path) == Some(Format::WarcGz) => Format::WarcGz,
-        (_, Format::Gzip | Format::Warc) => sniffed,
-        (Some(Format::Text | Format::Jsonl), Format::Html | Format::Feed) => sniffed,
+        (_, Format::Gzip | Format::Warc)
+        | (Some(Format::Text | Format::Jsonl), Format::Html | Format::Feed) => sniffed,
         (Some(ext), _) => ext,
         (None, sniffed) => sniffed,
     };
@@ -160,7 +202,12 @@ pub fn read_file(path: &Path, config: &ReadConfig) -> Documents {
     match format {
         Format::Warc => Box::new(WarcDocuments::new(BufReader::new(file), &name)),
         Format::WarcGz => Box::new(gzip_warc(file, &name)),
-        Format::Jsonl => Box::new(JsonlReader::new(BufReader::new(file), config.jsonl.clone(), &name, config.max_bytes)),
+        Format::Jsonl => Box::new(JsonlReader::new(
+            BufReader::new(file),
+            config.jsonl.clone(),
+            &name,
+            config.max_bytes,
+        )),
         other => match read_limited(file, config.max_bytes) {
             Ok(bytes) => from_bytes(&bytes, other, &name, config),
             Err(e) => fail(e),
@@ -182,14 +229,20 @@ fn read_head(file: &mut File, head: &mut [u8]) -> std::io::Result<usize> {
 /// Documents of standard input, whose format is sniffed.
 pub fn read_stdin(config: &ReadConfig) -> Documents {
     match read_limited(std::io::stdin().lock(), config.max_bytes) {
-        Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => one(Err(InputError::new("-", None, IngestError::Empty))),
+        Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => {
+            one(Err(InputError::new("-", None, IngestError::Empty)))
+        }
         Ok(bytes) => from_bytes(&bytes, sniff(&bytes), "-", config),
         Err(e) => one(Err(InputError::new("-", None, e))),
     }
 }
 
 fn is_hidden(entry: &walkdir::DirEntry) -> bool {
-    entry.depth() > 0 && entry.file_name().to_str().is_some_and(|n| n.starts_with('.'))
+    entry.depth() > 0
+        && entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with('.'))
 }
 
 /// The files under `dir`, recursively, in name order, skipping hidden ones; unreadable entries
@@ -205,14 +258,17 @@ fn walk(dir: &Path) -> impl Iterator<Item = std::result::Result<PathBuf, InputEr
             Ok(_) => None,
             Err(err) => {
                 let path = err.path().map_or_else(|| dir.clone(), Path::to_path_buf);
-                Some(Err(walk_error(path, &err)))
+                Some(Err(walk_error(&path, &err)))
             }
         })
 }
 
 /// Documents of every input: files, directories (recursively) and `-` for stdin. Lazy: each
 /// file is opened when the iterator reaches it.
-pub fn read_inputs(inputs: &[PathBuf], config: &ReadConfig) -> impl Iterator<Item = std::result::Result<Document, InputError>> + Send {
+pub fn read_inputs(
+    inputs: &[PathBuf],
+    config: &ReadConfig,
+) -> impl Iterator<Item = std::result::Result<Document, InputError>> + Send {
     let config = config.clone();
     let inputs = inputs.to_vec();
     inputs.into_iter().flat_map(move |input| -> Documents {
@@ -240,8 +296,14 @@ mod tests {
     fn sniffing() {
         assert_eq!(sniff(b"WARC/1.0\r\n"), Format::Warc);
         assert_eq!(sniff(b"\x1f\x8b\x08"), Format::Gzip);
-        assert_eq!(sniff(b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"), Format::Feed);
-        assert_eq!(sniff(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"), Format::Feed);
+        assert_eq!(
+            sniff(b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"),
+            Format::Feed
+        );
+        assert_eq!(
+            sniff(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+            Format::Feed
+        );
         assert_eq!(sniff(b"  <!DOCTYPE html><html>"), Format::Html);
         assert_eq!(sniff(b"{\"text\":\"x\"}"), Format::Jsonl);
         assert_eq!(sniff(b"By Jo Park\nKYIV -"), Format::Text);
@@ -249,7 +311,10 @@ mod tests {
 
     #[test]
     fn extensions() {
-        assert_eq!(by_extension(Path::new("a/crawl.warc.gz")), Some(Format::WarcGz));
+        assert_eq!(
+            by_extension(Path::new("a/crawl.warc.gz")),
+            Some(Format::WarcGz)
+        );
         assert_eq!(by_extension(Path::new("x.JSONL")), Some(Format::Jsonl));
         assert_eq!(by_extension(Path::new("noext")), None);
     }

@@ -39,7 +39,9 @@ fn html_payload(block: &[u8]) -> Result<Option<HtmlPayload>> {
     let mut response = httparse::Response::new(&mut headers);
     let header_len = match response.parse(block) {
         Ok(httparse::Status::Complete(len)) => len,
-        Ok(httparse::Status::Partial) => return Err(IngestError::Warc("truncated HTTP headers".into())),
+        Ok(httparse::Status::Partial) => {
+            return Err(IngestError::Warc("truncated HTTP headers".into()))
+        }
         Err(e) => return Err(IngestError::Warc(format!("bad HTTP response: {e}"))),
     };
     if response.code != Some(200) {
@@ -95,20 +97,27 @@ impl<R: BufRead> WarcDocuments<R> {
 }
 
 /// Documents of a gzip-compressed WARC (one gzip member per record, or one for the whole file).
-pub fn gzip_warc<R: Read>(reader: R, path: &str) -> WarcDocuments<std::io::BufReader<MultiGzDecoder<R>>> {
+pub fn gzip_warc<R: Read>(
+    reader: R,
+    path: &str,
+) -> WarcDocuments<std::io::BufReader<MultiGzDecoder<R>>> {
     WarcDocuments::new(std::io::BufReader::new(MultiGzDecoder::new(reader)), path)
 }
 
 fn warc_error(err: &warc::Error) -> IngestError {
     match err {
         warc::Error::ReadData(io) => match io.kind() {
-            std::io::ErrorKind::InvalidInput | std::io::ErrorKind::InvalidData | std::io::ErrorKind::UnexpectedEof => {
-                IngestError::Gzip(io.to_string())
-            }
+            std::io::ErrorKind::InvalidInput
+            | std::io::ErrorKind::InvalidData
+            | std::io::ErrorKind::UnexpectedEof => IngestError::Gzip(io.to_string()),
             _ => IngestError::Warc(format!("read failed: {io}")),
         },
-        warc::Error::UnexpectedEOB => IngestError::Warc("record ends before its Content-Length (truncated file?)".into()),
-        warc::Error::ReadOverflow => IngestError::Warc("record body does not match its Content-Length".into()),
+        warc::Error::UnexpectedEOB => {
+            IngestError::Warc("record ends before its Content-Length (truncated file?)".into())
+        }
+        warc::Error::ReadOverflow => {
+            IngestError::Warc("record body does not match its Content-Length".into())
+        }
         other => IngestError::Warc(other.to_string().trim_end_matches('.').to_owned()),
     }
 }
@@ -129,7 +138,9 @@ impl<R: BufRead> Iterator for WarcDocuments<R> {
                 continue;
             }
             let id = record.warc_id().to_owned();
-            let url = record.header(WarcHeader::TargetURI).map(|u| u.into_owned());
+            let url = record
+                .header(WarcHeader::TargetURI)
+                .map(std::borrow::Cow::into_owned);
             let payload = match html_payload(record.body()) {
                 Ok(Some(payload)) => payload,
                 Ok(None) => continue,
@@ -142,7 +153,10 @@ impl<R: BufRead> Iterator for WarcDocuments<R> {
                 format: Some(SourceFormat::Warc),
                 record: Some(&id),
             };
-            return Some(read_html(&payload.body, origin).map_err(|e| InputError::new(&self.path, Some(&id), e)));
+            return Some(
+                read_html(&payload.body, origin)
+                    .map_err(|e| InputError::new(&self.path, Some(&id), e)),
+            );
         }
         None
     }
@@ -154,7 +168,10 @@ mod tests {
 
     #[test]
     fn chunked_bodies_are_joined() {
-        assert_eq!(dechunk(b"4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n").unwrap(), b"Wikipedia");
+        assert_eq!(
+            dechunk(b"4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n").unwrap(),
+            b"Wikipedia"
+        );
         assert!(dechunk(b"zz\r\n").is_none());
         assert!(dechunk(b"10\r\nshort\r\n").is_none());
     }
@@ -165,7 +182,8 @@ mod tests {
         assert!(html_payload(png).unwrap().is_none());
         let moved = b"HTTP/1.1 301 Moved\r\nLocation: /x\r\n\r\n";
         assert!(html_payload(moved).unwrap().is_none());
-        let html = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n\r\n<p>x</p>";
+        let html =
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n\r\n<p>x</p>";
         let payload = html_payload(html).unwrap().unwrap();
         assert_eq!(payload.charset.as_deref(), Some("iso-8859-1"));
         assert_eq!(payload.body, b"<p>x</p>");

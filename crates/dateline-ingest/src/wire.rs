@@ -65,7 +65,10 @@ fn split_names(list: &str) -> Vec<String> {
 fn is_name_word(word: &str) -> bool {
     let mut chars = word.chars();
     let first_ok = chars.next().is_some_and(char::is_uppercase);
-    first_ok && word.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+    first_ok
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
 }
 
 /// Whether `line` is just a person's name (`Steve Herman`, `Mary J. Blige`).
@@ -211,7 +214,7 @@ pub fn apply_wire_metadata(text: &str, meta: &mut Meta) -> String {
         if let Some((mut dateline, len)) = parse_dateline(&body) {
             dateline.span = Some(Span::new(0, len));
             if dateline.agency.is_some() {
-                agency = dateline.agency.clone();
+                agency.clone_from(&dateline.agency);
             }
             if !dateline.place.is_empty() {
                 meta.dateline = Some(dateline);
@@ -234,7 +237,8 @@ mod tests {
         (body, meta)
     }
 
-    const LONG: &str = "the ministry said in a statement that talks would resume next week in the capital.";
+    const LONG: &str =
+        "the ministry said in a statement that talks would resume next week in the capital.";
 
     #[test]
     fn reuters_byline_dateline_and_credits() {
@@ -256,17 +260,24 @@ mod tests {
 
     #[test]
     fn ap_dateline_with_region_and_date() {
-        let (body, meta) = run(&format!("By Jo Park\n\nKYIV, Ukraine, Oct. 30 (AP) — Ukraine {LONG}"));
+        let (body, meta) = run(&format!(
+            "By Jo Park\n\nKYIV, Ukraine, Oct. 30 (AP) — Ukraine {LONG}"
+        ));
         let dateline = meta.dateline.unwrap();
         assert_eq!(dateline.place, "KYIV");
         assert_eq!(dateline.agency.as_deref(), Some("AP"));
-        assert_eq!(dateline.span.unwrap().of(&body), "KYIV, Ukraine, Oct. 30 (AP) —");
+        assert_eq!(
+            dateline.span.unwrap().of(&body),
+            "KYIV, Ukraine, Oct. 30 (AP) —"
+        );
         assert_eq!(meta.authors, ["Jo Park"]);
     }
 
     #[test]
     fn bare_dateline_and_agency_line() {
-        let (body, meta) = run(&format!("VOA News\n\nBEIJING — China {LONG}\n\nSubheading\n\nEnd."));
+        let (body, meta) = run(&format!(
+            "VOA News\n\nBEIJING — China {LONG}\n\nSubheading\n\nEnd."
+        ));
         assert_eq!(meta.agency.as_deref(), Some("VOA News"));
         assert_eq!(meta.dateline.unwrap().place, "BEIJING");
         assert!(meta.authors.is_empty());
@@ -281,7 +292,8 @@ mod tests {
 
     #[test]
     fn ordinary_text_is_left_alone() {
-        let text = format!("Ukraine's prime minister said Tuesday {LONG}\n\nU.S. officials agreed.");
+        let text =
+            format!("Ukraine's prime minister said Tuesday {LONG}\n\nU.S. officials agreed.");
         let (body, meta) = run(&text);
         assert_eq!(body, text);
         assert!(meta.dateline.is_none());
@@ -294,7 +306,10 @@ mod tests {
             authors: vec!["Maria Santos".into()],
             ..Meta::default()
         };
-        let _ = apply_wire_metadata(&format!("By Someone Else\nLISBON (Reuters) - {LONG}"), &mut meta);
+        let _ = apply_wire_metadata(
+            &format!("By Someone Else\nLISBON (Reuters) - {LONG}"),
+            &mut meta,
+        );
         assert_eq!(meta.authors, ["Maria Santos"]);
     }
 

@@ -6,7 +6,9 @@ use dateline_core::{Document, SourceFormat};
 use dateline_ingest::{read_file, read_inputs, IngestError, InputError, JsonlFields, ReadConfig};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn read(name: &str) -> Vec<Result<Document, InputError>> {
@@ -41,8 +43,16 @@ fn html_page_main_text_and_metadata() {
         Some("https://globalwire.example.com/world/2025/06/12/atlantic-fisheries-accord")
     );
     assert_eq!(doc.source.format, SourceFormat::Html);
-    for phrase in ["marathon negotiations", "joint inspection regime", "Helena Duarte"] {
-        assert!(doc.text.contains(phrase), "missing {phrase:?} in {:?}", doc.text);
+    for phrase in [
+        "marathon negotiations",
+        "joint inspection regime",
+        "Helena Duarte",
+    ] {
+        assert!(
+            doc.text.contains(phrase),
+            "missing {phrase:?} in {:?}",
+            doc.text
+        );
     }
     for furniture in [
         "Subscribe to our newsletter",
@@ -52,9 +62,16 @@ fn html_page_main_text_and_metadata() {
         "Copyright 2025 Global Wire",
         "tracking-script-text",
     ] {
-        assert!(!doc.text.contains(furniture), "furniture {furniture:?} leaked into text");
+        assert!(
+            !doc.text.contains(furniture),
+            "furniture {furniture:?} leaked into text"
+        );
     }
-    let dateline = doc.meta.dateline.as_ref().expect("dateline in the first paragraph");
+    let dateline = doc
+        .meta
+        .dateline
+        .as_ref()
+        .expect("dateline in the first paragraph");
     assert_eq!(dateline.place, "LISBON");
     assert_eq!(dateline.agency.as_deref(), Some("Global Wire"));
 }
@@ -62,7 +79,10 @@ fn html_page_main_text_and_metadata() {
 #[test]
 fn legacy_encoding_is_transcoded() {
     let bytes = std::fs::read(fixture("article-latin1.txt")).unwrap();
-    assert!(std::str::from_utf8(&bytes).is_err(), "fixture must not be UTF-8");
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "fixture must not be UTF-8"
+    );
     let docs = read_ok("article-latin1.txt");
     let doc = &docs[0];
     assert_eq!(
@@ -101,9 +121,15 @@ fn rss_items_become_documents() {
     assert_eq!(docs[0].source.format, SourceFormat::Rss);
     assert_eq!(docs[0].source.record.as_deref(), Some("1"));
     assert_eq!(docs[0].meta.dateline.as_ref().unwrap().place, "BUDAPEST");
-    assert!(docs[0].text.lines().count() >= 3, "content:encoded paragraphs kept apart");
+    assert!(
+        docs[0].text.lines().count() >= 3,
+        "content:encoded paragraphs kept apart"
+    );
     assert_eq!(docs[2].meta.authors, ["Liis Kask"]);
-    assert!(!docs[2].text.contains('<'), "escaped HTML description is rendered to text");
+    assert!(
+        !docs[2].text.contains('<'),
+        "escaped HTML description is rendered to text"
+    );
 }
 
 #[test]
@@ -120,7 +146,9 @@ fn atom_entries_become_documents() {
 fn jsonl_default_and_custom_fields() {
     let docs = read_ok("articles.jsonl");
     assert_eq!(docs.len(), 4);
-    assert!(docs.iter().all(|d| d.meta.headline.is_some() && d.source.url.is_some()));
+    assert!(docs
+        .iter()
+        .all(|d| d.meta.headline.is_some() && d.source.url.is_some()));
     assert_eq!(docs[1].meta.published, date("2025-06-10"));
 
     let fields = JsonlFields {
@@ -142,14 +170,22 @@ fn jsonl_default_and_custom_fields() {
         custom[0].meta.headline.as_deref(),
         Some("Kazakhstan to host Caspian water-level conference")
     );
-    assert!(custom[1].source.url.as_deref().unwrap().starts_with("https://custom.example.com/stories/"));
+    assert!(custom[1]
+        .source
+        .url
+        .as_deref()
+        .unwrap()
+        .starts_with("https://custom.example.com/stories/"));
 }
 
 #[test]
 fn warc_gz_and_plain_warc_yield_html_responses_only() {
     for name in ["crawl.warc.gz", "crawl.warc"] {
         let docs = read_ok(name);
-        let urls: Vec<_> = docs.iter().map(|d| d.source.url.as_deref().unwrap()).collect();
+        let urls: Vec<_> = docs
+            .iter()
+            .map(|d| d.source.url.as_deref().unwrap())
+            .collect();
         assert_eq!(
             urls,
             [
@@ -164,7 +200,12 @@ fn warc_gz_and_plain_warc_yield_html_responses_only() {
         );
         assert_eq!(docs[1].meta.authors, ["Ion Rusu"]);
         assert_eq!(docs[0].source.format, SourceFormat::Warc);
-        assert!(docs[0].source.record.as_deref().unwrap().starts_with("<urn:uuid:"));
+        assert!(docs[0]
+            .source
+            .record
+            .as_deref()
+            .unwrap()
+            .starts_with("<urn:uuid:"));
     }
 }
 
@@ -172,18 +213,28 @@ fn single_error(name: &str) -> IngestError {
     let mut results = read(name);
     assert_eq!(results.len(), 1, "{name}: expected one result");
     let err = results.remove(0).expect_err(name);
-    assert!(err.input.ends_with(name), "error names the input: {}", err.input);
+    assert!(
+        err.input.ends_with(name),
+        "error names the input: {}",
+        err.input
+    );
     err.error
 }
 
 #[test]
 fn empty_file_is_an_error() {
-    assert!(matches!(single_error("broken/empty.txt"), IngestError::Empty));
+    assert!(matches!(
+        single_error("broken/empty.txt"),
+        IngestError::Empty
+    ));
 }
 
 #[test]
 fn binary_file_is_an_error() {
-    assert!(matches!(single_error("broken/binary.bin"), IngestError::Binary { .. }));
+    assert!(matches!(
+        single_error("broken/binary.bin"),
+        IngestError::Binary { .. }
+    ));
 }
 
 #[test]
@@ -198,17 +249,27 @@ fn truncated_gzip_is_an_error() {
     let results = read("broken/truncated.warc.gz");
     let errors: Vec<_> = results.iter().filter_map(|r| r.as_ref().err()).collect();
     assert_eq!(errors.len(), 1, "{results:?}");
-    assert!(matches!(errors[0].error, IngestError::Gzip(_) | IngestError::Warc(_)), "{}", errors[0]);
+    assert!(
+        matches!(errors[0].error, IngestError::Gzip(_) | IngestError::Warc(_)),
+        "{}",
+        errors[0]
+    );
 }
 
 #[test]
 fn malformed_warc_is_an_error() {
-    assert!(matches!(single_error("broken/malformed.warc"), IngestError::Warc(_)));
+    assert!(matches!(
+        single_error("broken/malformed.warc"),
+        IngestError::Warc(_)
+    ));
 }
 
 #[test]
 fn malformed_feed_is_an_error() {
-    assert!(matches!(single_error("broken/malformed.xml"), IngestError::Feed(_)));
+    assert!(matches!(
+        single_error("broken/malformed.xml"),
+        IngestError::Feed(_)
+    ));
 }
 
 #[test]
@@ -217,9 +278,16 @@ fn malformed_jsonl_reports_bad_lines_and_keeps_good_ones() {
     assert_eq!(results.len(), 3);
     assert!(results[0].is_ok());
     let second = results[1].as_ref().unwrap_err();
-    assert_eq!(second.input, format!("{}#2", fixture("broken/malformed.jsonl").display()));
+    assert_eq!(
+        second.input,
+        format!("{}#2", fixture("broken/malformed.jsonl").display())
+    );
     assert!(matches!(second.error, IngestError::Jsonl { line: 2, .. }));
-    assert!(results[2].as_ref().unwrap_err().to_string().contains("no text field"));
+    assert!(results[2]
+        .as_ref()
+        .unwrap_err()
+        .to_string()
+        .contains("no text field"));
 }
 
 #[test]
@@ -229,7 +297,10 @@ fn oversized_document_is_an_error() {
         ..ReadConfig::default()
     };
     let results: Vec<_> = read_file(&fixture("article-bom.txt"), &config).collect();
-    assert!(matches!(results[0].as_ref().unwrap_err().error, IngestError::TooLarge { limit: 100, .. }));
+    assert!(matches!(
+        results[0].as_ref().unwrap_err().error,
+        IngestError::TooLarge { limit: 100, .. }
+    ));
 }
 
 #[test]
@@ -238,17 +309,41 @@ fn huge_single_line_is_an_error_without_reading_it_all() {
     let path = dir.path().join("line.txt");
     let file = std::fs::File::create(&path).unwrap();
     file.set_len(200 * 1024 * 1024).unwrap(); // sparse: 200 MB of NULs on one "line"
-    let err = read_file(&path, &ReadConfig::default()).next().unwrap().unwrap_err();
-    assert!(matches!(err.error, IngestError::TooLarge { .. } | IngestError::Binary { .. }), "{err}");
+    let err = read_file(&path, &ReadConfig::default())
+        .next()
+        .unwrap()
+        .unwrap_err();
+    assert!(
+        matches!(
+            err.error,
+            IngestError::TooLarge { .. } | IngestError::Binary { .. }
+        ),
+        "{err}"
+    );
     std::fs::write(&path, "x".repeat(2 * 1024 * 1024)).unwrap();
-    let small = ReadConfig { max_bytes: 1024 * 1024, ..ReadConfig::default() };
+    let small = ReadConfig {
+        max_bytes: 1024 * 1024,
+        ..ReadConfig::default()
+    };
     let err = read_file(&path, &small).next().unwrap().unwrap_err();
-    assert!(matches!(err.error, IngestError::TooLarge { limit: 1_048_576, .. }), "{err}");
+    assert!(
+        matches!(
+            err.error,
+            IngestError::TooLarge {
+                limit: 1_048_576,
+                ..
+            }
+        ),
+        "{err}"
+    );
 }
 
 #[test]
 fn missing_file_is_an_error() {
-    let err = read_file(&fixture("no-such-file.txt"), &ReadConfig::default()).next().unwrap().unwrap_err();
+    let err = read_file(&fixture("no-such-file.txt"), &ReadConfig::default())
+        .next()
+        .unwrap()
+        .unwrap_err();
     assert!(matches!(err.error, IngestError::Io(_)));
     assert!(err.to_string().contains("no-such-file.txt"));
 }
@@ -261,7 +356,10 @@ fn mixed_directory_reads_all_and_reports_the_broken_file() {
     assert_eq!(failed.len(), 1);
     let err = failed[0].as_ref().unwrap_err();
     assert!(err.input.ends_with("broken.warc.gz"), "{err}");
-    let formats: std::collections::HashSet<_> = ok.iter().map(|d| d.as_ref().unwrap().source.format).collect();
+    let formats: std::collections::HashSet<_> = ok
+        .iter()
+        .map(|d| d.as_ref().unwrap().source.format)
+        .collect();
     assert_eq!(formats.len(), 5, "{formats:?}");
 }
 
@@ -278,8 +376,12 @@ fn unreadable_file_in_directory_is_reported() {
         eprintln!("skipping: running as a user who can read mode-000 files (root)");
         return;
     }
-    let results: Vec<_> = read_inputs(&[dir.path().to_path_buf()], &ReadConfig::default()).collect();
+    let results: Vec<_> =
+        read_inputs(&[dir.path().to_path_buf()], &ReadConfig::default()).collect();
     assert_eq!(results.len(), 2);
     assert!(results[0].is_ok());
-    assert!(matches!(results[1].as_ref().unwrap_err().error, IngestError::Io(_)));
+    assert!(matches!(
+        results[1].as_ref().unwrap_err().error,
+        IngestError::Io(_)
+    ));
 }

@@ -1,8 +1,101 @@
-//! `dateline eval`: placeholder until dateline-eval lands.
-use clap::Args;
+//! `dateline eval`: score the pipeline against hand-annotated articles, or the segmenter against
+//! a CoNLL-U treebank.
+
+use std::fs::File;
+use std::io::BufWriter;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Args, Subcommand};
+use dateline_eval::{evaluate_conllu_dir, load_gold_dir, score_document, Report};
+use dateline_ingest::{parse_date, read_file, ReadConfig};
+
 #[derive(Debug, Args)]
-pub struct EvalArgs {}
-pub fn run(_args: &EvalArgs) -> anyhow::Result<ExitCode> {
+#[command(args_conflicts_with_subcommands = true)]
+pub struct EvalArgs {
+    #[command(subcommand)]
+    target: Option<EvalTarget>,
+    /// A folder of `NAME.txt` articles with `NAME.gold.json` annotations.
+    gold_dir: Option<PathBuf>,
+    /// Also write the scores, per document and in total, as JSON to this file.
+    #[arg(long)]
+    json: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum EvalTarget {
+    /// Sentence-boundary precision, recall and F1 on CoNLL-U files (e.g. the GUM news treebank).
+    Segment {
+        /// A folder of `.conllu` files.
+        dir: PathBuf,
+        /// Also write the scores as JSON to this file.
+        #[arg(long)]
+        json: Option<PathBuf>,
+    },
+}
+
+fn write_json(path: &Path, value: &impl serde::Serialize) -> anyhow::Result<()> {
+    let file = File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+    serde_json::to_writer_pretty(BufWriter::new(file), value)
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+fn eval_gold(dir: &Path, json: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let cases = load_gold_dir(dir).with_context(|| format!("cannot load gold from {}", dir.display()))?;
+    if cases.is_empty() {
+        anyhow::bail!("{}: no NAME.txt with a NAME.gold.json beside it", dir.display());
+    }
+    let pipeline = dateline_nlp::standard_pipeline(&dateline_nlp::Config::default());
+    let config = ReadConfig::default();
+    let mut report = Report::new();
+    let mut failed = 0;
+    for case in &cases {
+        let mut doc = match read_file(&case.text_path, &config).next() {
+            Some(Ok(doc)) => doc,
+            Some(Err(err)) => {
+                eprintln!("error: {err}");
+                failed += 1;
+                continue;
+            }
+            None => {
+                eprintln!("error: {}: no document", case.text_path.display());
+                failed += 1;
+                continue;
+            }
+        };
+        if let Some(published) = case.gold.input.published.as_deref().and_then(parse_date) {
+            doc.meta.published = Some(published);
+        }
+        pipeline.run(&mut doc);
+        report.add(case.name.clone(), score_document(&doc, &case.gold));
+    }
+    #[allow(clippy::print_stdout)]
+    {
+        print!("{}", report.render());
+    }
+    if let Some(path) = json {
+        write_json(path, &report)?;
+    }
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn eval_segmentation(dir: &Path, json: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let score = evaluate_conllu_dir(dir).with_context(|| format!("cannot evaluate {}", dir.display()))?;
+    #[allow(clippy::print_stdout)]
+    {
+        print!("{score}");
+    }
+    if let Some(path) = json {
+        write_json(path, &score)?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
+    match (&args.target, &args.gold_dir) {
+        (Some(EvalTarget::Segment { dir, json }), _) => eval_segmentation(dir, json.as_deref()),
+        (None, Some(dir)) => eval_gold(dir, args.json.as_deref()),
+        (None, None) => anyhow::bail!("give a gold folder (dateline eval DIR) or a target (dateline eval segment DIR)"),
+    }
 }

@@ -94,7 +94,9 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
         anyhow::bail!("no input: give files or directories, or pipe an article into stdin");
     }
     let out: Box<dyn Write> = match &args.out {
-        Some(path) => Box::new(File::create(path).with_context(|| format!("cannot create {}", path.display()))?),
+        Some(path) => Box::new(
+            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+        ),
         None => Box::new(std::io::stdout().lock()),
     };
     let mut writer = DocumentWriter::new(BufWriter::new(out), args.format);
@@ -136,5 +138,9 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
         secs,
         tally.words as f64 / secs.max(1e-9)
     );
-    Ok(if tally.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if tally.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

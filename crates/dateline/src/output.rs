@@ -45,7 +45,7 @@ impl<W: Write> DocumentWriter<W> {
         match self.format {
             Format::Jsonl => writeln!(self.out),
             Format::Json => write!(self.out, ","),
-            Format::Pretty => write!(self.out, ",\n"),
+            Format::Pretty => writeln!(self.out, ","),
         }
     }
 

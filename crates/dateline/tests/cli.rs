@@ -34,12 +34,20 @@ fn run(args: &[&str]) -> Output {
 
 fn json(output: &Output) -> Value {
     serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-        panic!("stdout is not JSON ({e}): {}", String::from_utf8_lossy(&output.stdout))
+        panic!(
+            "stdout is not JSON ({e}): {}",
+            String::from_utf8_lossy(&output.stdout)
+        )
     })
 }
 
 fn texts<'a>(doc: &'a Value, layer: &str) -> Vec<&'a str> {
-    doc[layer].as_array().unwrap().iter().map(|s| s["text"].as_str().unwrap()).collect()
+    doc[layer]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect()
 }
 
 /// Every span object in the output must index `text` exactly.
@@ -47,7 +55,10 @@ fn assert_spans_index_text(doc: &Value) {
     let text = doc["text"].as_str().unwrap();
     for layer in ["paragraphs", "sentences"] {
         for span in doc[layer].as_array().unwrap() {
-            let (s, e) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
+            let (s, e) = (
+                span["start"].as_u64().unwrap() as usize,
+                span["end"].as_u64().unwrap() as usize,
+            );
             assert_eq!(&text[s..e], span["text"].as_str().unwrap());
         }
     }
@@ -58,40 +69,78 @@ fn seed_article_metadata_and_sentences() {
     let Some(dev) = shared() else { return };
     let path = dev.join("seed-reuters.txt");
     let out = run(&["extract", path.to_str().unwrap(), "--date", "2024-10-30"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let doc = json(&out);
     assert_eq!(doc["schema"], "dateline/1");
-    assert_eq!(doc["meta"]["authors"], serde_json::json!(["Phil Stewart", "Jonathan Landay"]));
-    assert_eq!(doc["meta"]["editors"], serde_json::json!(["Chris Reese", "Jonathan Oatis"]));
+    assert_eq!(
+        doc["meta"]["authors"],
+        serde_json::json!(["Phil Stewart", "Jonathan Landay"])
+    );
+    assert_eq!(
+        doc["meta"]["editors"],
+        serde_json::json!(["Chris Reese", "Jonathan Oatis"])
+    );
     assert_eq!(doc["meta"]["dateline"]["place"], "WASHINGTON");
     assert_eq!(doc["meta"]["dateline"]["agency"], "Reuters");
     assert_eq!(doc["meta"]["published"], "2024-10-30");
     assert_eq!(doc["meta"]["headline"], Value::Null);
     assert_spans_index_text(&doc);
     let sentences = texts(&doc, "sentences");
-    assert!(sentences[0].starts_with("North Korea"), "dateline is not a sentence: {:?}", sentences[0]);
-    assert!(sentences.iter().all(|s| !s.starts_with("By ") && !s.starts_with("(Reporting")));
+    assert!(
+        sentences[0].starts_with("North Korea"),
+        "dateline is not a sentence: {:?}",
+        sentences[0]
+    );
+    assert!(sentences
+        .iter()
+        .all(|s| !s.starts_with("By ") && !s.starts_with("(Reporting")));
     for s in &sentences {
-        assert!(!s.ends_with("U.S.") && !s.ends_with(" …") && !s.starts_with("they will"), "bad boundary: {s:?}");
+        assert!(
+            !s.ends_with("U.S.") && !s.ends_with(" …") && !s.starts_with("they will"),
+            "bad boundary: {s:?}"
+        );
     }
-    assert!(sentences.iter().any(|s| s.contains("we have every reason to believe that … they will be killed")));
+    assert!(sentences
+        .iter()
+        .any(|s| s.contains("we have every reason to believe that … they will be killed")));
 }
 
 #[test]
 fn example_articles_extract() {
-    let examples: Vec<String> = ["nato-baltic-drills.txt", "sahel-ceasefire.txt", "pacific-talks.txt"]
-        .iter()
-        .map(|name| repo().join("examples").join(name).display().to_string())
-        .collect();
+    let examples: Vec<String> = [
+        "nato-baltic-drills.txt",
+        "sahel-ceasefire.txt",
+        "pacific-talks.txt",
+    ]
+    .iter()
+    .map(|name| repo().join("examples").join(name).display().to_string())
+    .collect();
     let mut args = vec!["extract", "--format", "jsonl"];
     args.extend(examples.iter().map(String::as_str));
     let out = run(&args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let docs: Vec<Value> = out.stdout.split(|&b| b == b'\n').filter(|l| !l.is_empty()).map(|l| serde_json::from_slice(l).unwrap()).collect();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs: Vec<Value> = out
+        .stdout
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
     assert_eq!(docs.len(), 3);
     for doc in &docs {
         assert!(doc["meta"]["headline"].is_string());
-        assert!(doc["meta"]["dateline"]["place"].is_string(), "{}", doc["meta"]);
+        assert!(
+            doc["meta"]["dateline"]["place"].is_string(),
+            "{}",
+            doc["meta"]
+        );
         assert_spans_index_text(doc);
     }
 }
@@ -102,18 +151,35 @@ fn directory_with_a_broken_file_exits_1_and_extracts_the_rest() {
     let out = run(&["extract", dir.to_str().unwrap(), "--format", "jsonl"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("error: ") && stderr.contains("broken.warc.gz: "), "{stderr}");
+    assert!(
+        stderr.contains("error: ") && stderr.contains("broken.warc.gz: "),
+        "{stderr}"
+    );
     assert!(stderr.contains("11 ok, 1 failed"), "{stderr}");
-    let lines = out.stdout.split(|&b| b == b'\n').filter(|l| !l.is_empty()).count();
+    let lines = out
+        .stdout
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .count();
     assert_eq!(lines, 11);
 }
 
 #[test]
 fn each_format_extracts_through_the_cli() {
-    for (name, docs) in [("article.html", 1), ("feed-rss.xml", 3), ("feed-atom.xml", 2), ("articles.jsonl", 4), ("crawl.warc.gz", 2)] {
+    for (name, docs) in [
+        ("article.html", 1),
+        ("feed-rss.xml", 3),
+        ("feed-atom.xml", 2),
+        ("articles.jsonl", 4),
+        ("crawl.warc.gz", 2),
+    ] {
         let path = fixtures().join(name);
         let out = run(&["extract", path.to_str().unwrap()]);
-        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let value = json(&out);
         let count = value.as_array().map_or(1, Vec::len);
         assert_eq!(count, docs, "{name}");
@@ -129,15 +195,26 @@ fn stdin_and_date_option() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(b"KYIV (Reuters) - Ukraine said talks would resume. Russia agreed.").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"KYIV (Reuters) - Ukraine said talks would resume. Russia agreed.")
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     let doc = json(&out);
     assert_eq!(doc["meta"]["published"], "2025-01-02");
     assert_eq!(doc["source"]["path"], "-");
-    assert_eq!(texts(&doc, "sentences"), ["Ukraine said talks would resume.", "Russia agreed."]);
+    assert_eq!(
+        texts(&doc, "sentences"),
+        ["Ukraine said talks would resume.", "Russia agreed."]
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("1 ok, 0 failed") && stderr.contains("words/s"), "{stderr}");
+    assert!(
+        stderr.contains("1 ok, 0 failed") && stderr.contains("words/s"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -146,8 +223,18 @@ fn bad_inputs_are_reported_not_fatal() {
     let out = run(&["extract", broken.to_str().unwrap(), "--format", "jsonl"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    for name in ["empty.txt", "binary.bin", "truncated.warc.gz", "malformed.warc", "malformed.xml", "malformed.jsonl#2"] {
-        assert!(stderr.contains(&format!("{name}: ")), "no error for {name}: {stderr}");
+    for name in [
+        "empty.txt",
+        "binary.bin",
+        "truncated.warc.gz",
+        "malformed.warc",
+        "malformed.xml",
+        "malformed.jsonl#2",
+    ] {
+        assert!(
+            stderr.contains(&format!("{name}: ")),
+            "no error for {name}: {stderr}"
+        );
     }
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
@@ -157,7 +244,12 @@ fn out_file_and_bad_date() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("out.json");
     let input = fixtures().join("mixed/story.txt");
-    let out = run(&["extract", input.to_str().unwrap(), "--out", target.to_str().unwrap()]);
+    let out = run(&[
+        "extract",
+        input.to_str().unwrap(),
+        "--out",
+        target.to_str().unwrap(),
+    ]);
     assert!(out.status.success());
     assert!(out.stdout.is_empty());
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
@@ -177,7 +269,12 @@ fn closed_stdout_is_not_a_panic() {
         .spawn()
         .unwrap();
     let mut first = [0u8; 16];
-    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));

@@ -114,14 +114,19 @@ mod tests {
     fn initials_do_not_end_sentences() {
         assert_eq!(
             sentences("J. Smith and John F. Kennedy spoke. Kim Jong Un did not."),
-            ["J. Smith and John F. Kennedy spoke.", "Kim Jong Un did not."]
+            [
+                "J. Smith and John F. Kennedy spoke.",
+                "Kim Jong Un did not."
+            ]
         );
     }
 
     #[test]
     fn numbers_do_not_end_sentences() {
         assert_eq!(
-            sentences("It cost $1.2 billion, or 3.5% of 10,000 units over 2-1/2 years. Then it ended."),
+            sentences(
+                "It cost $1.2 billion, or 3.5% of 10,000 units over 2-1/2 years. Then it ended."
+            ),
             [
                 "It cost $1.2 billion, or 3.5% of 10,000 units over 2-1/2 years.",
                 "Then it ended."
@@ -131,7 +136,8 @@ mod tests {
 
     #[test]
     fn quotes_with_several_sentences_and_ellipses() {
-        let text = "He responded: “It could encourage others. … There are things that could happen.” \
+        let text =
+            "He responded: “It could encourage others. … There are things that could happen.” \
                     “We believe that … they will be killed,” he said.";
         assert_eq!(
             sentences(text),
@@ -168,7 +174,11 @@ mod tests {
         let text = "The war — now in its third year — goes on\nA subheading\nLast line.";
         assert_eq!(
             sentences(text),
-            ["The war — now in its third year — goes on", "A subheading", "Last line."]
+            [
+                "The war — now in its third year — goes on",
+                "A subheading",
+                "Last line."
+            ]
         );
     }
 

@@ -75,15 +75,17 @@ impl Splitter<'_> {
 
     fn is_starter_word(&self, next: &Token) -> bool {
         next.kind == TokenKind::OpenQuote
-            || (next.kind == TokenKind::Word && self.lex.is_sentence_starter(next.span.of(self.text)))
+            || (next.kind == TokenKind::Word
+                && self.lex.is_sentence_starter(next.span.of(self.text)))
     }
 
     /// `“Why?” Austin asked` continues: a closing quote, then a name, then a reporting verb.
     fn attribution_follows(&self, end: usize, quoted: bool) -> bool {
         quoted
-            && self.tokens.get(end + 1).is_some_and(|verb| {
-                self.lex.is_speech_verb(verb.span.of(self.text))
-            })
+            && self
+                .tokens
+                .get(end + 1)
+                .is_some_and(|verb| self.lex.is_speech_verb(verb.span.of(self.text)))
     }
 
     /// Whether the candidate ending at token `k` (with absorbed tokens up to `end`) is a break.
@@ -97,9 +99,7 @@ impl Splitter<'_> {
             TokenKind::Abbreviation(AbbrevClassTag::Month | AbbrevClassTag::Number) => {
                 next.kind != TokenKind::Number && general(self)
             }
-            TokenKind::Abbreviation(AbbrevClassTag::General) | TokenKind::Ellipsis => {
-                general(self)
-            }
+            TokenKind::Abbreviation(AbbrevClassTag::General) | TokenKind::Ellipsis => general(self),
             _ => {
                 let quoted = self.tokens[k + 1..end]
                     .iter()

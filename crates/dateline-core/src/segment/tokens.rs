@@ -171,10 +171,7 @@ fn punct_token(text: &str, i: usize, c: char) -> (TokenKind, usize) {
         '.' if rest.starts_with(b". . .") => (TokenKind::Ellipsis, 5),
         '\u{2026}' => (TokenKind::Ellipsis, c.len_utf8()),
         '?' | '!' => {
-            let len = rest
-                .iter()
-                .take_while(|&&b| b == b'?' || b == b'!')
-                .count();
+            let len = rest.iter().take_while(|&&b| b == b'?' || b == b'!').count();
             (TokenKind::Punct, len)
         }
         '-' if rest.starts_with(b"--") => (TokenKind::Punct, 2),
@@ -201,7 +198,10 @@ fn punct_token(text: &str, i: usize, c: char) -> (TokenKind, usize) {
 }
 
 fn is_general_punctuation(c: char) -> bool {
-    matches!(c, '\u{2010}'..='\u{2027}' | '\u{00a1}' | '\u{00bf}' | '\u{00b7}')
+    matches!(
+        c,
+        '\u{2010}'..='\u{2027}' | '\u{00a1}' | '\u{00bf}' | '\u{00b7}'
+    )
 }
 
 /// Appends the tokens of `text` to `out`.
