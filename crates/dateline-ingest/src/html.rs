@@ -16,6 +16,9 @@ use crate::wire::apply_wire_metadata;
 /// Fewer words than this is not an article, whatever the extractor returned.
 const MIN_ARTICLE_WORDS: usize = 4;
 
+/// Pages nested deeper than this bypass the (recursive) extractor for a flat rendering.
+const MAX_EXTRACTOR_DEPTH: usize = 256;
+
 /// Where an HTML page came from, for its `source` record.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct HtmlOrigin<'a> {
@@ -249,48 +252,64 @@ const BLOCKS: &[&str] = &[
     "hr",
 ];
 
-fn collect_text(element: ElementRef<'_>, out: &mut String) {
-    for child in element.children() {
-        match child.value() {
-            Node::Text(text) => {
+/// Renders the text under `root`, one line per block element. Iterative (the DOM may be nested
+/// arbitrarily deep); script, style and template content is skipped.
+fn render_text(root: ElementRef<'_>) -> String {
+    let mut raw = String::new();
+    let mut skipping: Option<ego_tree::NodeId> = None;
+    for edge in root.traverse() {
+        let (node, open) = match edge {
+            ego_tree::iter::Edge::Open(node) => (node, true),
+            ego_tree::iter::Edge::Close(node) => (node, false),
+        };
+        if let Some(skipped) = skipping {
+            if !open && node.id() == skipped {
+                skipping = None;
+            }
+            continue;
+        }
+        match node.value() {
+            Node::Text(text) if open => {
                 // Source line breaks inside a block are spaces; blocks make the lines.
-                out.extend(
-                    text.chars()
-                        .map(|c| if c.is_whitespace() { ' ' } else { c }),
-                );
+                raw.extend(text.chars().map(|c| if c.is_whitespace() { ' ' } else { c }));
             }
             Node::Element(el) => {
                 let name = el.name();
-                if matches!(name, "script" | "style" | "noscript" | "template") {
-                    continue;
-                }
-                let block = BLOCKS.contains(&name);
-                if block {
-                    out.push('\n');
-                }
-                if let Some(child_el) = ElementRef::wrap(child) {
-                    collect_text(child_el, out);
-                }
-                if block {
-                    out.push('\n');
+                if open && matches!(name, "script" | "style" | "noscript" | "template") {
+                    skipping = Some(node.id());
+                } else if BLOCKS.contains(&name) {
+                    raw.push('\n');
                 }
             }
             _ => {}
         }
     }
-}
-
-/// Plain text of an HTML fragment (a feed item's content), one line per block element.
-#[must_use]
-pub fn fragment_text(html: &str) -> String {
-    let fragment = Html::parse_fragment(html);
-    let mut raw = String::with_capacity(html.len());
-    collect_text(fragment.root_element(), &mut raw);
     raw.lines()
         .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|line| !line.is_empty())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The depth of the deepest element under `root`, counted without recursion.
+fn depth(root: ElementRef<'_>) -> usize {
+    let (mut current, mut deepest) = (0usize, 0usize);
+    for edge in root.traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(_) => {
+                current += 1;
+                deepest = deepest.max(current);
+            }
+            ego_tree::iter::Edge::Close(_) => current = current.saturating_sub(1),
+        }
+    }
+    deepest
+}
+
+/// Plain text of an HTML fragment (a feed item's content), one line per block element.
+#[must_use]
+pub fn fragment_text(html: &str) -> String {
+    render_text(Html::parse_fragment(html).root_element())
 }
 
 /// The main text of a page by `trafilatura`; a panic inside it becomes an error, not a crash.
@@ -320,8 +339,18 @@ pub fn read_html(bytes: &[u8], origin: HtmlOrigin<'_>) -> Result<Document> {
         None
     };
     let html = decode(bytes, origin.charset.or(sniffed.as_deref()))?;
-    let page = page_meta(&Html::parse_document(&html));
-    let mut text = main_text(&html)?;
+    let dom = Html::parse_document(&html);
+    let page = page_meta(&dom);
+    let mut text = if depth(dom.root_element()) > MAX_EXTRACTOR_DEPTH {
+        // The extractor recurses over the DOM; a page this deep would exhaust the stack.
+        let root = dom
+            .select(sel!("article, main, body"))
+            .next()
+            .unwrap_or_else(|| dom.root_element());
+        render_text(root)
+    } else {
+        main_text(&html)?
+    };
     if let Some(headline) = &page.headline {
         // Extractors often keep the page's <h1>; the headline is metadata, not body.
         if let Some(rest) = text

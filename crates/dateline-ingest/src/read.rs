@@ -130,8 +130,8 @@ fn one(result: std::result::Result<Document, InputError>) -> Documents {
     Box::new(std::iter::once(result))
 }
 
-/// Documents of a whole in-memory input of a known single-document or feed format.
-fn from_bytes(bytes: &[u8], format: Format, name: &str, config: &ReadConfig) -> Documents {
+/// Documents of an in-memory input of format `format` (see [`sniff`]), named `name` in messages.
+pub fn read_bytes(bytes: &[u8], format: Format, name: &str, config: &ReadConfig) -> Documents {
     let wrap = |r: Result<Document>| r.map_err(|e| InputError::new(name, None, e));
     match format {
         Format::Text => one(wrap(read_text(bytes, Some(name)))),
@@ -162,7 +162,7 @@ fn from_bytes(bytes: &[u8], format: Format, name: &str, config: &ReadConfig) -> 
                 .take(config.max_bytes + 1)
                 .read_to_end(&mut plain)
             {
-                Ok(_) => from_bytes(&plain, sniff(&plain), name, config),
+                Ok(_) => read_bytes(&plain, sniff(&plain), name, config),
                 Err(e) => one(Err(InputError::new(
                     name,
                     None,
@@ -209,7 +209,7 @@ pub fn read_file(path: &Path, config: &ReadConfig) -> Documents {
             config.max_bytes,
         )),
         other => match read_limited(file, config.max_bytes) {
-            Ok(bytes) => from_bytes(&bytes, other, &name, config),
+            Ok(bytes) => read_bytes(&bytes, other, &name, config),
             Err(e) => fail(e),
         },
     }
@@ -232,7 +232,7 @@ pub fn read_stdin(config: &ReadConfig) -> Documents {
         Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => {
             one(Err(InputError::new("-", None, IngestError::Empty)))
         }
-        Ok(bytes) => from_bytes(&bytes, sniff(&bytes), "-", config),
+        Ok(bytes) => read_bytes(&bytes, sniff(&bytes), "-", config),
         Err(e) => one(Err(InputError::new("-", None, e))),
     }
 }

@@ -3,7 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use dateline_core::{Document, SourceFormat};
-use dateline_ingest::{read_file, read_inputs, IngestError, InputError, JsonlFields, ReadConfig};
+use dateline_ingest::{
+    read_bytes, read_file, read_inputs, Format, IngestError, InputError, JsonlFields, ReadConfig,
+};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -384,4 +386,56 @@ fn unreadable_file_in_directory_is_reported() {
         results[1].as_ref().unwrap_err().error,
         IngestError::Io(_)
     ));
+}
+
+#[test]
+fn malformed_html_is_read_or_reported() {
+    let pages: [&[u8]; 4] = [
+        b"<html><body><p>Unclosed <b>bold <i>italic <div><p>Talks resumed in the capital on Monday after a week of delays",
+        b"<<<>>></p></p></div><script>never closed",
+        b"<html><head><script type=\"application/ld+json\">{broken json</script></head><body><article><p>The ministers met on Monday and agreed to resume the talks next week.</p></article></body></html>",
+        b"<!DOCTYPE html><html><body></body></html>",
+    ];
+    for page in pages {
+        for result in read_bytes(page, Format::Html, "page.html", &ReadConfig::default()) {
+            if let Err(err) = result {
+                assert!(err.input == "page.html", "{err}");
+            }
+        }
+    }
+    let deep = format!("<html><body>{}<p>Deep text is still found by the reader here.</p></body></html>", "<div>".repeat(3_000));
+    let _ = read_bytes(deep.as_bytes(), Format::Html, "deep.html", &ReadConfig::default()).count();
+}
+
+mod no_panic {
+    use dateline_ingest::{read_bytes, Format, ReadConfig};
+    use proptest::prelude::*;
+
+    const FORMATS: [Format; 7] = [
+        Format::Text,
+        Format::Html,
+        Format::Jsonl,
+        Format::Feed,
+        Format::Warc,
+        Format::WarcGz,
+        Format::Gzip,
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_bytes_in_any_format(bytes in proptest::collection::vec(any::<u8>(), 0..2048), f in 0usize..7) {
+            for result in read_bytes(&bytes, FORMATS[f], "fuzz", &ReadConfig::default()) {
+                if let Ok(doc) = result {
+                    prop_assert!(!doc.text.is_empty());
+                }
+            }
+        }
+
+        #[test]
+        fn warc_like_prefixes(tail in "[ -~\r\n]{0,400}") {
+            let input = format!("WARC/1.0\r\nWARC-Type: response\r\n{tail}");
+            let _ = read_bytes(input.as_bytes(), Format::Warc, "fuzz.warc", &ReadConfig::default()).count();
+        }
+    }
 }

@@ -201,3 +201,51 @@ mod tests {
         assert_eq!(last[0].span.of(text), "Five");
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(text: &str) {
+        let seg = Segmenter::default().segment(text, None);
+        let mut previous_end = 0;
+        for token in &seg.tokens {
+            assert!(token.span.get(text).is_some(), "token {token:?} off char boundaries");
+            assert!(!token.span.is_empty());
+            assert!(token.span.start() >= previous_end, "tokens overlap");
+            previous_end = token.span.end();
+        }
+        for sentence in &seg.sentences {
+            let para = seg.paragraphs[sentence.paragraph as usize];
+            assert!(para.contains(sentence.span), "sentence outside its paragraph");
+            assert!(sentence.first_token < sentence.end_token);
+            assert!(sentence.span.get(text).is_some());
+        }
+        let covered: usize = seg.sentences.iter().map(|s| s.token_range().len()).sum();
+        assert_eq!(covered, seg.tokens.len(), "every token is in exactly one sentence");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn spans_are_consistent_on_any_text(text in "\\PC{0,300}") {
+            check(&text);
+        }
+
+        #[test]
+        fn spans_are_consistent_on_newsy_text(text in "([A-Z][a-z]{0,6}|U\\.S\\.|Gen\\.|J\\.|10,000|3\\.5%|\\$1\\.2|…|\\.\\.\\.|[“”\"'’.?!,;:—()-]| |\n){0,120}") {
+            check(&text);
+        }
+    }
+
+    #[test]
+    fn pathological_inputs_are_linear_and_safe() {
+        check(&"x".repeat(1 << 20));
+        check(&"\"".repeat(100_000));
+        check(&"“".repeat(50_000));
+        check(&".".repeat(100_000));
+        check(&"U.S. ".repeat(50_000));
+        check(&"\n".repeat(100_000));
+    }
+}

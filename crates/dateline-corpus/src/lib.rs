@@ -1,0 +1,1 @@
+//! placeholder while the corpus generator is written
