@@ -29,7 +29,11 @@ fn corpus() -> Corpus {
         .collect();
     let bytes = files.iter().map(String::len).sum();
     let words = files.iter().map(|f| dateline_corpus::word_count(f)).sum();
-    Corpus { files, bytes, words }
+    Corpus {
+        files,
+        bytes,
+        words,
+    }
 }
 
 #[divan::bench(sample_count = 20)]

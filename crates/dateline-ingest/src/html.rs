@@ -271,7 +271,10 @@ fn render_text(root: ElementRef<'_>) -> String {
         match node.value() {
             Node::Text(text) if open => {
                 // Source line breaks inside a block are spaces; blocks make the lines.
-                raw.extend(text.chars().map(|c| if c.is_whitespace() { ' ' } else { c }));
+                raw.extend(
+                    text.chars()
+                        .map(|c| if c.is_whitespace() { ' ' } else { c }),
+                );
             }
             Node::Element(el) => {
                 let name = el.name();

@@ -42,9 +42,13 @@ fn write_json(path: &Path, value: &impl serde::Serialize) -> anyhow::Result<()> 
 }
 
 fn eval_gold(dir: &Path, json: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let cases = load_gold_dir(dir).with_context(|| format!("cannot load gold from {}", dir.display()))?;
+    let cases =
+        load_gold_dir(dir).with_context(|| format!("cannot load gold from {}", dir.display()))?;
     if cases.is_empty() {
-        anyhow::bail!("{}: no NAME.txt with a NAME.gold.json beside it", dir.display());
+        anyhow::bail!(
+            "{}: no NAME.txt with a NAME.gold.json beside it",
+            dir.display()
+        );
     }
     let pipeline = dateline_nlp::standard_pipeline(&dateline_nlp::Config::default());
     let config = ReadConfig::default();
@@ -77,11 +81,16 @@ fn eval_gold(dir: &Path, json: Option<&Path>) -> anyhow::Result<ExitCode> {
     if let Some(path) = json {
         write_json(path, &report)?;
     }
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn eval_segmentation(dir: &Path, json: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let score = evaluate_conllu_dir(dir).with_context(|| format!("cannot evaluate {}", dir.display()))?;
+    let score =
+        evaluate_conllu_dir(dir).with_context(|| format!("cannot evaluate {}", dir.display()))?;
     #[allow(clippy::print_stdout)]
     {
         print!("{score}");
@@ -96,6 +105,8 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
     match (&args.target, &args.gold_dir) {
         (Some(EvalTarget::Segment { dir, json }), _) => eval_segmentation(dir, json.as_deref()),
         (None, Some(dir)) => eval_gold(dir, args.json.as_deref()),
-        (None, None) => anyhow::bail!("give a gold folder (dateline eval DIR) or a target (dateline eval segment DIR)"),
+        (None, None) => anyhow::bail!(
+            "give a gold folder (dateline eval DIR) or a target (dateline eval segment DIR)"
+        ),
     }
 }

@@ -211,19 +211,29 @@ mod properties {
         let seg = Segmenter::default().segment(text, None);
         let mut previous_end = 0;
         for token in &seg.tokens {
-            assert!(token.span.get(text).is_some(), "token {token:?} off char boundaries");
+            assert!(
+                token.span.get(text).is_some(),
+                "token {token:?} off char boundaries"
+            );
             assert!(!token.span.is_empty());
             assert!(token.span.start() >= previous_end, "tokens overlap");
             previous_end = token.span.end();
         }
         for sentence in &seg.sentences {
             let para = seg.paragraphs[sentence.paragraph as usize];
-            assert!(para.contains(sentence.span), "sentence outside its paragraph");
+            assert!(
+                para.contains(sentence.span),
+                "sentence outside its paragraph"
+            );
             assert!(sentence.first_token < sentence.end_token);
             assert!(sentence.span.get(text).is_some());
         }
         let covered: usize = seg.sentences.iter().map(|s| s.token_range().len()).sum();
-        assert_eq!(covered, seg.tokens.len(), "every token is in exactly one sentence");
+        assert_eq!(
+            covered,
+            seg.tokens.len(),
+            "every token is in exactly one sentence"
+        );
     }
 
     proptest! {
