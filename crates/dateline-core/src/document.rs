@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::layers::{Claim, Entity, Event, Quote};
+use crate::layers::{Claim, Entity, Event, Lemma, Quote};
 use crate::segment::{Sentence, Token};
 use crate::Span;
 
@@ -127,6 +127,8 @@ pub struct Document {
     pub tokens: Vec<Token>,
     /// Sentences.
     pub sentences: Vec<Sentence>,
+    /// Lemmas of verb tokens, in token order.
+    pub lemmas: Vec<Lemma>,
     /// Document-level entities.
     pub entities: Vec<Entity>,
     /// Quotes and attributions.
@@ -151,6 +153,7 @@ impl Document {
             paragraphs: Vec::new(),
             tokens: Vec::new(),
             sentences: Vec::new(),
+            lemmas: Vec::new(),
             entities: Vec::new(),
             quotes: Vec::new(),
             events: Vec::new(),
@@ -166,6 +169,16 @@ impl Document {
     #[must_use]
     pub fn slice(&self, span: Span) -> &str {
         span.of(&self.text)
+    }
+
+    /// The lemma of token `token`, when the tag stage gave it one (verbs).
+    #[must_use]
+    pub fn lemma(&self, token: usize) -> Option<&str> {
+        let index = self
+            .lemmas
+            .binary_search_by_key(&token, |l| l.token as usize)
+            .ok()?;
+        Some(&self.lemmas[index].lemma)
     }
 
     /// Number of word and number tokens, or a whitespace count before segmentation.

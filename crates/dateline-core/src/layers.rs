@@ -7,6 +7,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::Span;
 
+/// The lemma of a verb token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lemma {
+    /// Index of the token in the document's token list.
+    pub token: u32,
+    /// Its lemma (`said` → `say`).
+    pub lemma: String,
+}
+
 /// Entity types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]

@@ -23,13 +23,15 @@
 pub mod document;
 pub mod json;
 pub mod layers;
+mod pos;
 pub mod segment;
 mod span;
 mod stage;
 
 pub use document::{Credit, Dateline, Diagnostic, Document, Meta, Source, SourceFormat, SCHEMA};
+pub use pos::Pos;
 pub use layers::{
-    Claim, ClaimValue, Entity, EntityType, Event, Modality, Participant, Place, Plover, Quote,
+    Claim, ClaimValue, Entity, EntityType, Event, Lemma, Modality, Participant, Place, Plover, Quote,
     QuoteKind,
 };
 pub use segment::{Segmenter, Sentence, Token, TokenKind};

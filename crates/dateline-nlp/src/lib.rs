@@ -1,8 +1,11 @@
 //! # dateline-nlp
 //!
-//! The language stages of Dateline and the standard pipeline that chains them. Stages land here
-//! one layer at a time (ARCHITECTURE.md layers 2–8); [`standard_pipeline`] is what `dateline
-//! extract`, the store and the Python package all run, so every caller gets the same output.
+//! The language stages of Dateline and the standard pipeline that chains them
+//! (ARCHITECTURE.md layers 2–8): part-of-speech tagging and verb lemmas ([`pos`]), named entities
+//! ([`ner`]) with gazetteers ([`gazetteer`]). Models are averaged perceptrons over hashed
+//! features ([`model`]), trained from the GMB news corpus by `dateline train` ([`gmb`]) and
+//! compiled into the binary. [`standard_pipeline`] is what `dateline extract`, the store and the
+//! Python package all run, so every caller gets the same output.
 //!
 //! ```
 //! use dateline_core::{Document, Meta, Source, SourceFormat};
@@ -12,9 +15,21 @@
 //! let mut doc = Document::new("Talks began. They ended.".into(), source, Meta::default());
 //! pipeline.run(&mut doc);
 //! assert_eq!(doc.sentences.len(), 2);
+//! assert!(doc.tokens.iter().all(|t| t.pos.is_some()));
 //! ```
 
+pub mod entities;
+mod error;
+pub mod gazetteer;
+pub mod gmb;
+pub mod model;
+pub mod ner;
+pub mod pos;
+mod words;
+
 use dateline_core::{Pipeline, Segmenter};
+
+pub use error::{NlpError, Result};
 
 /// Options for building the standard pipeline.
 #[derive(Debug, Clone, Default)]
@@ -24,5 +39,26 @@ pub struct Config {}
 /// The full Dateline pipeline, in architecture order. Built once; `Send + Sync`; reuse it.
 #[must_use]
 pub fn standard_pipeline(_config: &Config) -> Pipeline {
-    Pipeline::new(vec![Box::new(Segmenter::default())])
+    Pipeline::new(vec![
+        Box::new(Segmenter::default()),
+        Box::new(pos::TagStage::default()),
+        Box::new(entities::EntityStage::default()),
+    ])
+}
+
+/// Shuffles `items` deterministically for `seed` (`SplitMix64` driving Fisher–Yates), so
+/// training runs are reproducible.
+pub(crate) fn shuffle<T>(items: &mut [T], seed: u64) {
+    let mut state = seed;
+    let mut next = || {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    for i in (1..items.len()).rev() {
+        let j = (next() % (i as u64 + 1)) as usize;
+        items.swap(i, j);
+    }
 }

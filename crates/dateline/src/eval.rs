@@ -33,6 +33,9 @@ enum EvalTarget {
         #[arg(long)]
         json: Option<PathBuf>,
     },
+    /// A trained model on a split of the GMB corpus.
+    #[command(flatten)]
+    Model(crate::train::ModelEval),
 }
 
 fn write_json(path: &Path, value: &impl serde::Serialize) -> anyhow::Result<()> {
@@ -104,6 +107,7 @@ fn eval_segmentation(dir: &Path, json: Option<&Path>) -> anyhow::Result<ExitCode
 pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
     match (&args.target, &args.gold_dir) {
         (Some(EvalTarget::Segment { dir, json }), _) => eval_segmentation(dir, json.as_deref()),
+        (Some(EvalTarget::Model(target)), _) => crate::train::eval(target),
         (None, Some(dir)) => eval_gold(dir, args.json.as_deref()),
         (None, None) => anyhow::bail!(
             "give a gold folder (dateline eval DIR) or a target (dateline eval segment DIR)"

@@ -3,6 +3,7 @@
 mod eval;
 mod extract;
 mod output;
+mod train;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,6 +24,8 @@ enum Command {
     Extract(extract::ExtractArgs),
     /// Score the pipeline against hand-annotated articles, or segmentation against a treebank.
     Eval(eval::EvalArgs),
+    /// Train a model (the POS tagger or the entity recogniser) from the GMB news corpus.
+    Train(train::TrainArgs),
 }
 
 /// Whether an error chain bottoms out in a closed stdout (`dateline extract … | head`).
@@ -39,6 +42,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Train(args) => train::train(&args),
     };
     match result {
         Ok(code) => code,

@@ -63,6 +63,8 @@ pub struct Token {
     pub span: Span,
     /// What it is.
     pub kind: TokenKind,
+    /// Its part of speech, once the tag stage has run.
+    pub pos: Option<crate::Pos>,
 }
 
 #[inline]
@@ -231,6 +233,7 @@ pub fn tokenize_into(text: &str, lex: &SegmentLexicon, out: &mut Vec<Token>) {
             out.push(Token {
                 span: Span::new(i, end),
                 kind,
+                pos: None,
             });
             i = end;
             if let Some(a) = char_at(text, i).filter(|&a| is_apostrophe(a)) {
@@ -239,6 +242,7 @@ pub fn tokenize_into(text: &str, lex: &SegmentLexicon, out: &mut Vec<Token>) {
                     out.push(Token {
                         span: Span::new(i, end),
                         kind: TokenKind::Word,
+                        pos: None,
                     });
                     i = end;
                 }
@@ -249,6 +253,7 @@ pub fn tokenize_into(text: &str, lex: &SegmentLexicon, out: &mut Vec<Token>) {
         out.push(Token {
             span: Span::new(i, i + len),
             kind,
+            pos: None,
         });
         i += len;
     }

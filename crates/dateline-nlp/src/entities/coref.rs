@@ -1,0 +1,213 @@
+//! Clustering mentions into document entities (precision-first sieves): countries with their
+//! demonyms and capitals; organisations by canonical name; people by full name, then bare
+//! surnames to the most recent compatible person (so "Kim" after "Kim Yong-hyun" is him, not a
+//! "Kim Jong Un" named later), then definite titles ("the defense secretary") and subject
+//! pronouns to the most recent person they fit.
+
+use std::collections::HashMap;
+
+use dateline_core::{Document, Entity, EntityType, Span};
+
+use super::mentions::{Mention, MentionKind};
+use crate::gazetteer::{EntryKind, Gazetteer};
+
+/// An entity under construction.
+#[derive(Debug, Clone)]
+pub struct Cluster {
+    pub name: String,
+    pub entity_type: EntityType,
+    pub actor: Option<String>,
+    pub country: Option<String>,
+    pub role: Option<String>,
+    pub role_code: Option<String>,
+    pub mentions: Vec<Span>,
+}
+
+impl Cluster {
+    fn new(m: &Mention) -> Self {
+        Cluster {
+            name: m.name.clone(),
+            entity_type: m.entity_type,
+            actor: m.actor.clone(),
+            country: m.country.clone(),
+            role: m.role.clone(),
+            role_code: m.role_code.clone(),
+            mentions: vec![m.span],
+        }
+    }
+
+    fn absorb(&mut self, m: &Mention) {
+        self.mentions.push(m.span);
+        if self.actor.is_none() {
+            self.actor.clone_from(&m.actor);
+        }
+        if self.country.is_none() {
+            self.country.clone_from(&m.country);
+        }
+        if self.role.is_none() {
+            self.role.clone_from(&m.role);
+        }
+        if self.role_code.is_none() {
+            self.role_code.clone_from(&m.role_code);
+        }
+        if m.kind == MentionKind::Name && m.name.split(' ').count() > self.name.split(' ').count() {
+            self.name.clone_from(&m.name);
+        }
+    }
+
+}
+
+fn key(m: &Mention) -> String {
+    match (m.entity_type, &m.country) {
+        (EntityType::Gpe, Some(country)) if m.kind != MentionKind::Name || m.actor.as_deref() == Some(country) => {
+            format!("country:{country}")
+        }
+        _ => format!("{:?}:{}", m.entity_type, m.name.to_lowercase()),
+    }
+}
+
+/// Whether a one-word person mention can be a short form of `name`.
+fn short_form_of(word: &str, name: &str) -> bool {
+    let mut parts = name.split(' ');
+    let first = parts.next().unwrap_or_default();
+    let last = name.rsplit(' ').next().unwrap_or_default();
+    name.contains(' ') && (word.eq_ignore_ascii_case(first) || word.eq_ignore_ascii_case(last))
+}
+
+/// Groups mentions into clusters, in order of first mention.
+pub fn cluster(mentions: &[Mention]) -> Vec<Cluster> {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    // A one-word name of another type that is part of a person's full name in this document is
+    // that person ("Putin" tagged as an organisation), unless a gazetteer vouches for it.
+    let full_names: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.entity_type == EntityType::Person && m.name.contains(' '))
+        .map(|m| m.name.as_str())
+        .collect();
+    let retyped: Vec<Mention> = mentions
+        .iter()
+        .map(|m| {
+            let mut m = m.clone();
+            if m.entity_type != EntityType::Person
+                && m.actor.is_none()
+                && !m.name.contains(' ')
+                && full_names.iter().any(|n| short_form_of(&m.name, n))
+            {
+                m.entity_type = EntityType::Person;
+            }
+            m
+        })
+        .collect();
+    let mut short_people = Vec::new();
+    for m in &retyped {
+        if m.entity_type == EntityType::Person && !m.name.contains(' ') {
+            short_people.push(m);
+            continue;
+        }
+        let k = key(m);
+        match by_key.get(&k) {
+            Some(&i) => clusters[i].absorb(m),
+            None => {
+                by_key.insert(k, clusters.len());
+                clusters.push(Cluster::new(m));
+            }
+        }
+    }
+    for m in short_people {
+        let at = m.span.start();
+        let fits = |c: &Cluster| c.entity_type == EntityType::Person && short_form_of(&m.name, &c.name);
+        let before = clusters
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| fits(c) && c.mentions.iter().any(|s| s.start() < at))
+            .max_by_key(|(_, c)| c.mentions.iter().filter(|s| s.start() < at).map(|s| s.start()).max());
+        let target = before.map(|(i, _)| i).or_else(|| clusters.iter().position(|c| fits(c)));
+        match target {
+            Some(i) => clusters[i].absorb(m),
+            None => {
+                let k = key(m);
+                match by_key.get(&k) {
+                    Some(&i) => clusters[i].absorb(m),
+                    None => {
+                        by_key.insert(k, clusters.len());
+                        clusters.push(Cluster::new(m));
+                    }
+                }
+            }
+        }
+    }
+    clusters
+}
+
+/// The most recent person cluster mentioned before byte `at` that `accept` allows.
+fn recent_person(clusters: &[Cluster], at: usize, accept: impl Fn(&Cluster) -> bool) -> Option<usize> {
+    clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.entity_type == EntityType::Person && accept(c))
+        .filter_map(|(i, c)| c.mentions.iter().filter(|s| s.start() < at).map(|s| s.start()).max().map(|p| (i, p)))
+        .max_by_key(|&(_, p)| p)
+        .map(|(i, _)| i)
+}
+
+/// Adds definite titles (`the defense secretary`) and subject pronouns (`he said`) as mentions of
+/// the most recent person they fit.
+pub fn link_references(doc: &Document, clusters: &mut [Cluster], gazetteer: &Gazetteer) {
+    let mut taken: Vec<Span> = clusters.iter().flat_map(|c| c.mentions.iter().copied()).collect();
+    taken.sort();
+    let is_taken = |span: Span, taken: &[Span]| taken.iter().any(|t| t.start() < span.end() && span.start() < t.end());
+    for sentence in &doc.sentences {
+        let tokens = &doc.tokens[sentence.token_range()];
+        let words: Vec<&str> = tokens.iter().map(|t| t.span.of(&doc.text)).collect();
+        for i in 0..words.len() {
+            let lower = words[i].to_lowercase();
+            if lower == "the" {
+                let Some((len, ids)) = gazetteer.longest_at(&words, i + 1).filter(|_| i + 1 < words.len()) else { continue };
+                let Some(entry) = ids.iter().map(|&id| gazetteer.entry(id)).find(|e| e.kind == EntryKind::Title && e.person) else { continue };
+                let span = tokens[i].span.cover(tokens[i + len].span);
+                if is_taken(span, &taken) {
+                    continue;
+                }
+                let title = entry.canonical.to_lowercase();
+                let target = recent_person(clusters, span.start(), |c| c.role.as_deref().is_some_and(|r| r.to_lowercase() == title || r.to_lowercase().ends_with(&format!(" {title}"))));
+                if let Some(c) = target {
+                    clusters[c].mentions.push(span);
+                    taken.push(span);
+                }
+            } else if matches!(lower.as_str(), "he" | "she") {
+                let next_is_verb = tokens.get(i + 1).and_then(|t| t.pos).is_some_and(|p| p.is_verb() || p == dateline_core::Pos::MD);
+                let and_follows = words.get(i + 1).is_some_and(|w| *w == "and");
+                if !(next_is_verb || and_follows) {
+                    continue;
+                }
+                let span = tokens[i].span;
+                if let Some(c) = recent_person(clusters, span.start(), |_| true) {
+                    clusters[c].mentions.push(span);
+                }
+            }
+        }
+    }
+}
+
+/// Final entities, ids in order of first mention, mentions sorted.
+pub fn finish(mut clusters: Vec<Cluster>) -> Vec<Entity> {
+    for c in &mut clusters {
+        c.mentions.sort();
+        c.mentions.dedup();
+    }
+    clusters.sort_by_key(|c| c.mentions.first().map_or(usize::MAX, |s| s.start()));
+    clusters
+        .into_iter()
+        .enumerate()
+        .map(|(id, c)| Entity {
+            id: id as u32,
+            name: c.name,
+            kind: c.entity_type,
+            actor: c.actor,
+            country: c.country,
+            role: c.role,
+            mentions: c.mentions,
+        })
+        .collect()
+}

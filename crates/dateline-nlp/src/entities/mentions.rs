@@ -1,0 +1,235 @@
+//! Mentions in one document: named spans from the recogniser, refined by the gazetteers
+//! (types, countries, actor codes), plus gazetteer names the recogniser missed.
+
+use dateline_core::{Document, EntityType, Span};
+
+use crate::gazetteer::{EntryKind, Gazetteer};
+use crate::ner::{NerScratch, Recognizer};
+
+/// How a mention refers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A proper name (`Lloyd Austin`, `Reuters`, `North Korea`).
+    Name,
+    /// A demonym standing for its country (`North Korean`).
+    Demonym,
+    /// A capital standing for its government (`Pyongyang`).
+    Capital,
+}
+
+/// One mention, before clustering.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// The name's span (titles stripped).
+    pub span: Span,
+    /// Token indices `[first, end)`.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Sentence index.
+    pub sentence: usize,
+    /// How it refers.
+    pub kind: MentionKind,
+    /// Entity type.
+    pub entity_type: EntityType,
+    /// The name used for clustering and display.
+    pub name: String,
+    /// ISO3 country, when known.
+    pub country: Option<String>,
+    /// Actor code, when known.
+    pub actor: Option<String>,
+    /// Title or office from the text (`defense secretary`).
+    pub role: Option<String>,
+    /// Role code the title implies (`GOV`, `MIL`).
+    pub role_code: Option<String>,
+}
+
+/// GMB types the document model keeps, as entity types (`geo` is refined by the gazetteer).
+fn entity_type(gmb_type: &str) -> Option<EntityType> {
+    match gmb_type {
+        "per" => Some(EntityType::Person),
+        "org" => Some(EntityType::Org),
+        "geo" => Some(EntityType::Gpe),
+        "gpe" => Some(EntityType::Norp),
+        "tim" => Some(EntityType::Date),
+        "eve" => Some(EntityType::Event),
+        _ => None,
+    }
+}
+
+/// Landform words that make a `geo` name a place without a government.
+const LANDFORMS: &[&str] = &[
+    "sea", "ocean", "river", "strait", "gulf", "bay", "peninsula", "mountains", "mount", "lake",
+    "desert", "valley", "island", "islands", "coast", "canal", "channel", "plateau", "basin",
+];
+
+fn title_case(word: &str) -> String {
+    if word.chars().any(char::is_lowercase) {
+        return word.to_owned();
+    }
+    let mut out = String::with_capacity(word.len());
+    for part in word.split_inclusive(['-', ' ']) {
+        let mut chars = part.chars();
+        if let Some(first) = chars.next() {
+            out.extend(first.to_uppercase());
+            out.extend(chars.flat_map(char::to_lowercase));
+        }
+    }
+    out
+}
+
+/// A name with possessive and surrounding punctuation removed.
+fn clean_name(words: &[&str]) -> String {
+    let mut parts: Vec<&str> = words.to_vec();
+    while parts.last().is_some_and(|w| matches!(*w, "'s" | "’s" | "'" | "’" | "." | ",")) {
+        parts.pop();
+    }
+    parts.join(" ")
+}
+
+/// Applies what the gazetteer knows about `words[first..end]` to a mention.
+fn refine(m: &mut Mention, words: &[&str], gazetteer: &Gazetteer) {
+    let name_words: Vec<&str> = words[m.first..m.end].to_vec();
+    let Some(entry) = gazetteer.lookup(&name_words).map(|id| gazetteer.entry(id)).find(|e| e.kind != EntryKind::Title) else {
+        if m.entity_type == EntityType::Gpe
+            && name_words.iter().any(|w| LANDFORMS.contains(&w.to_lowercase().as_str()))
+        {
+            m.entity_type = EntityType::Loc;
+        }
+        return;
+    };
+    m.country.clone_from(&entry.country);
+    m.actor.clone_from(&entry.actor);
+    match entry.kind {
+        EntryKind::Country => {
+            m.entity_type = EntityType::Gpe;
+            m.name.clone_from(&entry.canonical);
+        }
+        EntryKind::Demonym => {
+            m.kind = MentionKind::Demonym;
+            m.entity_type = EntityType::Gpe;
+            m.name.clone_from(&entry.canonical);
+        }
+        EntryKind::Capital => {
+            m.kind = MentionKind::Capital;
+            m.entity_type = EntityType::Gpe;
+            m.name.clone_from(&entry.canonical);
+        }
+        EntryKind::Institution | EntryKind::Organisation => {
+            m.entity_type = entry.entity_type;
+            m.name.clone_from(&entry.canonical);
+        }
+        EntryKind::Title => {}
+    }
+}
+
+/// Cuts lowercase words and punctuation off both ends of a name (`and Kim` → `Kim`, `eastern
+/// Ukraine` → `Ukraine`); `false` when nothing is left.
+fn trim(first: &mut usize, end: &mut usize, words: &[&str]) -> bool {
+    let is_name_word = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    while *first < *end && !is_name_word(words[*first]) {
+        *first += 1;
+    }
+    while *end > *first && !is_name_word(words[*end - 1]) {
+        *end -= 1;
+    }
+    *first < *end
+}
+
+/// Grows `[first, end)` by a word or two on either side when the longer phrase is a gazetteer
+/// name (`South` + `Korean`, `North` + `Korea`).
+fn extend(first: usize, end: usize, words: &[&str], gazetteer: &Gazetteer) -> (usize, usize) {
+    let names = |a: usize, b: usize| gazetteer.lookup(&words[a..b]).any(|id| gazetteer.entry(id).kind != EntryKind::Title);
+    let options = [(2, 0), (1, 0), (0, 1), (0, 2), (1, 1)];
+    options
+        .iter()
+        .filter(|&&(l, r)| first >= l && end + r <= words.len())
+        .map(|&(l, r)| (first - l, end + r))
+        .find(|&(a, b)| words[a].chars().next().is_some_and(char::is_uppercase) && names(a, b))
+        .unwrap_or((first, end))
+}
+
+/// Finds the mentions of `doc` (tokens must carry POS tags).
+pub fn find(doc: &Document, recognizer: &Recognizer, gazetteer: &Gazetteer) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut scratch = NerScratch::default();
+    let classes = gazetteer.token_classes();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let range = sentence.token_range();
+        let tokens = &doc.tokens[range.clone()];
+        let words: Vec<&str> = tokens.iter().map(|t| t.span.of(&doc.text)).collect();
+        let tags: Vec<dateline_core::Pos> = tokens.iter().map(|t| t.pos.unwrap_or(dateline_core::Pos::NN)).collect();
+        let spans = recognizer.recognize(&words, &tags, classes, &mut scratch);
+        let mut covered = vec![false; words.len()];
+        let mut named: Vec<(usize, usize, EntityType)> = Vec::new();
+        for (mut first, mut end, ty) in spans {
+            let Some(entity_type) = entity_type(crate::ner::labels::TYPES[ty]) else { continue };
+            if entity_type != EntityType::Date && !trim(&mut first, &mut end, &words) {
+                continue;
+            }
+            let (a, b) = extend(first, end, &words, gazetteer);
+            named.retain(|&(f, e, _)| e <= a || f >= b);
+            named.push((a, b, entity_type));
+        }
+        for (first, end, entity_type) in named {
+            covered[first..end].iter_mut().for_each(|c| *c = true);
+            let mut m = Mention {
+                span: tokens[first].span.cover(tokens[end - 1].span),
+                first,
+                end,
+                sentence: s,
+                kind: MentionKind::Name,
+                entity_type,
+                name: clean_name(&words[first..end]),
+                country: None,
+                actor: None,
+                role: None,
+                role_code: None,
+            };
+            refine(&mut m, &words, gazetteer);
+            out.push(m);
+        }
+        // Gazetteer names the recogniser missed: institutions, organisations, countries.
+        let mut i = 0;
+        while i < words.len() {
+            let found = (!covered[i]).then(|| gazetteer.longest_at(&words, i)).flatten();
+            let Some((len, ids)) = found else {
+                i += 1;
+                continue;
+            };
+            let entry = ids.iter().map(|&id| gazetteer.entry(id)).find(|e| e.kind != EntryKind::Title);
+            let capitalised = words[i].chars().next().is_some_and(char::is_uppercase);
+            if let (Some(entry), true) = (entry, capitalised && !covered[i..i + len].iter().any(|&c| c)) {
+                let kind = match entry.kind {
+                    EntryKind::Demonym => MentionKind::Demonym,
+                    EntryKind::Capital => MentionKind::Capital,
+                    _ => MentionKind::Name,
+                };
+                out.push(Mention {
+                    span: tokens[i].span.cover(tokens[i + len - 1].span),
+                    first: i,
+                    end: i + len,
+                    sentence: s,
+                    kind,
+                    entity_type: if kind == MentionKind::Name { entry.entity_type } else { EntityType::Gpe },
+                    name: entry.canonical.clone(),
+                    country: entry.country.clone(),
+                    actor: entry.actor.clone(),
+                    role: None,
+                    role_code: None,
+                });
+                covered[i..i + len].iter_mut().for_each(|c| *c = true);
+                i += len;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    out.sort_by_key(|m| m.span.start());
+    out
+}
+
+/// The dateline place as a mention-less name (`WASHINGTON` → `Washington`).
+pub fn dateline_name(place: &str) -> String {
+    place.split('/').map(title_case).collect::<Vec<_>>().join("/")
+}

@@ -1,0 +1,122 @@
+//! The entities stage (ARCHITECTURE.md layers 3–4): mentions from the recogniser and the
+//! gazetteers, titles and nationality as evidence, actor codes, and coreference into document
+//! entities. Byline authors, editors, the agency and the dateline place join as entities too.
+
+mod coref;
+mod mentions;
+mod titles;
+
+use dateline_core::{Document, Entity, EntityType, Span, Stage};
+
+use crate::gazetteer::{EntryKind, Gazetteer};
+use crate::ner::Recognizer;
+
+/// The entities stage.
+#[derive(Debug)]
+pub struct EntityStage {
+    recognizer: &'static Recognizer,
+    gazetteer: &'static Gazetteer,
+}
+
+impl Default for EntityStage {
+    fn default() -> Self {
+        EntityStage {
+            recognizer: Recognizer::embedded(),
+            gazetteer: Gazetteer::embedded(),
+        }
+    }
+}
+
+fn person(name: &str, role: &str) -> Entity {
+    Entity {
+        id: 0,
+        name: name.to_owned(),
+        kind: EntityType::Person,
+        actor: None,
+        country: None,
+        role: Some(role.to_owned()),
+        mentions: Vec::new(),
+    }
+}
+
+impl EntityStage {
+    /// Entities the metadata names: authors, editors, the agency, the dateline place.
+    fn from_meta(&self, doc: &Document, entities: &mut Vec<Entity>) {
+        let known = |entities: &[Entity], name: &str| entities.iter().any(|e| e.name.eq_ignore_ascii_case(name));
+        for author in &doc.meta.authors {
+            if !known(entities, author) {
+                entities.push(person(author, "author"));
+            }
+        }
+        for editor in &doc.meta.editors {
+            if !known(entities, editor) {
+                entities.push(person(editor, "editor"));
+            }
+        }
+        let agency = doc.meta.agency.as_deref().or_else(|| doc.meta.dateline.as_ref().and_then(|d| d.agency.as_deref()));
+        if let Some(agency) = agency {
+            if !known(entities, agency) {
+                entities.push(Entity { id: 0, name: agency.to_owned(), kind: EntityType::Org, actor: None, country: None, role: None, mentions: Vec::new() });
+            }
+        }
+        if let Some(dateline) = &doc.meta.dateline {
+            let name = mentions::dateline_name(&dateline.place);
+            let words: Vec<&str> = name.split(' ').collect();
+            let country = self
+                .gazetteer
+                .lookup(&words)
+                .map(|id| self.gazetteer.entry(id))
+                .find(|e| matches!(e.kind, EntryKind::Capital | EntryKind::Country))
+                .and_then(|e| e.country.clone());
+            let span = dateline.span.and_then(|s| {
+                let text = s.get(&doc.text)?;
+                let at = text.find(dateline.place.as_str())?;
+                Some(Span::new(s.start() + at, s.start() + at + dateline.place.len()))
+            });
+            entities.push(Entity {
+                id: 0,
+                name,
+                kind: EntityType::Gpe,
+                actor: None,
+                country,
+                role: Some("dateline".into()),
+                mentions: span.into_iter().collect(),
+            });
+        }
+    }
+}
+
+impl Stage for EntityStage {
+    fn name(&self) -> &'static str {
+        "entities"
+    }
+
+    fn run(&self, doc: &mut Document) {
+        let all = mentions::find(doc, self.recognizer, self.gazetteer);
+        let mut found = Vec::with_capacity(all.len());
+        let mut rest = all.as_slice();
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            let split = rest.partition_point(|m| m.sentence <= s);
+            let (here, later) = rest.split_at(split);
+            rest = later;
+            if here.is_empty() {
+                continue;
+            }
+            let tokens = &doc.tokens[sentence.token_range()];
+            let words: Vec<&str> = tokens.iter().map(|t| t.span.of(&doc.text)).collect();
+            let spans: Vec<Span> = tokens.iter().map(|t| t.span).collect();
+            let mut sentence_mentions = here.to_vec();
+            titles::annotate(&mut sentence_mentions, &words, &spans, self.gazetteer);
+            found.extend(sentence_mentions);
+        }
+        found.retain(|m| m.entity_type != EntityType::Date);
+        let mut clusters = coref::cluster(&found);
+        coref::link_references(doc, &mut clusters, self.gazetteer);
+        let mut entities = coref::finish(clusters);
+        self.from_meta(doc, &mut entities);
+        for (id, e) in entities.iter_mut().enumerate() {
+            e.id = id as u32;
+        }
+        doc.entities = entities;
+    }
+}

@@ -1,0 +1,164 @@
+//! Titles and nationality around person names: "U.S. Defense Secretary Lloyd Austin", "Russian
+//! President Vladimir Putin", "Kim Yong-hyun, South Korea's defence minister". They give the
+//! person's role and country, and titles inside a name span are cut off the name.
+
+use dateline_core::EntityType;
+
+use super::mentions::Mention;
+use crate::gazetteer::{EntryKind, Gazetteer};
+
+/// How far from a name evidence is looked for, in tokens.
+const WINDOW: usize = 7;
+
+/// Words that may sit between a nationality and a title (`Russia's President`, `his former`).
+const FILLERS: &[&str] = &["'s", "’s", "the", "his", "her", "its", "their", "a", "an", "former", "then", "acting", "deputy", "top", "senior"];
+
+/// What a run of words says about a person.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+struct Evidence {
+    country: Option<String>,
+    title: Option<String>,
+    role_code: Option<String>,
+}
+
+/// Parses `words` entirely as nationality, title and filler words; `None` when some word is none
+/// of these or nothing useful was found.
+fn parse(words: &[&str], gazetteer: &Gazetteer) -> Option<Evidence> {
+    let mut ev = Evidence::default();
+    let mut i = 0;
+    while i < words.len() {
+        if FILLERS.contains(&words[i].to_lowercase().as_str()) {
+            if words[i].eq_ignore_ascii_case("former") {
+                ev.role_code = Some("ELI".into());
+            }
+            i += 1;
+            continue;
+        }
+        let (len, ids) = gazetteer.longest_at(words, i)?;
+        let entry = ids.iter().map(|&id| gazetteer.entry(id)).find(|e| {
+            matches!(e.kind, EntryKind::Title | EntryKind::Country | EntryKind::Demonym)
+        })?;
+        match entry.kind {
+            EntryKind::Title => {
+                ev.title = Some(words[i..i + len].join(" ").to_lowercase());
+                if ev.role_code.as_deref() != Some("ELI") {
+                    ev.role_code.clone_from(&entry.actor);
+                }
+            }
+            _ => ev.country.clone_from(&entry.country),
+        }
+        i += len;
+    }
+    (ev.title.is_some() || ev.country.is_some()).then_some(ev)
+}
+
+fn apply(m: &mut Mention, ev: Evidence) {
+    if m.country.is_none() {
+        m.country = ev.country;
+    }
+    if m.role.is_none() {
+        m.role = ev.title;
+    }
+    if m.role_code.is_none() {
+        m.role_code = ev.role_code;
+    }
+}
+
+/// Cuts titles and nationality off the front of a person mention (the corpus the recogniser
+/// learnt from puts them inside the name) and takes them as evidence.
+fn strip_inside(m: &mut Mention, words: &[&str], spans: &[dateline_core::Span], gazetteer: &Gazetteer) {
+    let mut best = None;
+    for cut in (m.first + 1..m.end).rev() {
+        if let Some(ev) = parse(&words[m.first..cut], gazetteer) {
+            best = Some((cut, ev));
+            break;
+        }
+    }
+    if let Some((cut, ev)) = best {
+        m.first = cut;
+        m.span = spans[cut].cover(spans[m.end - 1]);
+        m.name = words[cut..m.end].join(" ");
+        apply(m, ev);
+    }
+}
+
+/// Evidence in the words right before the name (`U.S. Defense Secretary` Lloyd Austin).
+fn before(m: &Mention, words: &[&str], gazetteer: &Gazetteer) -> Option<Evidence> {
+    let lo = m.first.saturating_sub(WINDOW);
+    (lo..m.first).find_map(|start| parse(&words[start..m.first], gazetteer))
+}
+
+/// Evidence in an apposition after the name (Kim Yong-hyun`, South Korea's defence minister`).
+fn after(m: &Mention, words: &[&str], gazetteer: &Gazetteer) -> Option<Evidence> {
+    if words.get(m.end) != Some(&",") {
+        return None;
+    }
+    let start = m.end + 1;
+    let hi = (start + WINDOW).min(words.len());
+    (start + 1..=hi)
+        .rev()
+        .find_map(|end| parse(&words[start..end], gazetteer).filter(|ev| ev.title.is_some()))
+}
+
+/// Evidence in an apposition before the name (`his South Korean counterpart …,` Kim Yong-hyun):
+/// a nationality and a title in the clause that ends with the comma before the name.
+fn apposition_before(m: &Mention, words: &[&str], gazetteer: &Gazetteer) -> Option<Evidence> {
+    if m.first == 0 || words[m.first - 1] != "," {
+        return None;
+    }
+    let stop = m.first - 1;
+    let lo = stop.saturating_sub(WINDOW + 2);
+    // What may follow the description before the comma: nothing, or a place phrase
+    // (`at the Pentagon`), never another clause or name.
+    let tail_ok = |end: usize| {
+        end == stop
+            || (matches!(words[end], "at" | "in" | "from" | "of" | "for" | "with")
+                && !words[end..stop].contains(&","))
+    };
+    (lo..stop).find_map(|start| {
+        (start + 1..=stop)
+            .rev()
+            .filter(|&end| tail_ok(end))
+            .find_map(|end| parse(&words[start..end], gazetteer))
+            .filter(|ev| ev.title.is_some() && ev.country.is_some())
+    })
+}
+
+/// Joins a non-person mention to the person name right after it when together they start with a
+/// title (`U.S. Defense` + `Secretary Lloyd Austin`): the recogniser sometimes splits them.
+fn join_titles(mentions: &mut Vec<Mention>, words: &[&str], gazetteer: &Gazetteer) {
+    let mut i = 0;
+    while i + 1 < mentions.len() {
+        let (left, right) = (&mentions[i], &mentions[i + 1]);
+        let joins = left.entity_type != EntityType::Person
+            && right.entity_type == EntityType::Person
+            && left.end == right.first
+            && (right.first + 1..right.end).any(|cut| parse(&words[left.first..cut], gazetteer).is_some_and(|ev| ev.title.is_some()));
+        if joins {
+            let (first, span) = (left.first, left.span);
+            let right = &mut mentions[i + 1];
+            right.first = first;
+            right.span = span.cover(right.span);
+            mentions.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Adds role and country evidence to every person mention of one sentence.
+pub fn annotate(mentions: &mut Vec<Mention>, words: &[&str], spans: &[dateline_core::Span], gazetteer: &Gazetteer) {
+    join_titles(mentions, words, gazetteer);
+    for m in mentions.iter_mut().filter(|m| m.entity_type == EntityType::Person) {
+        strip_inside(m, words, spans, gazetteer);
+        for ev in [before(m, words, gazetteer), after(m, words, gazetteer), apposition_before(m, words, gazetteer)]
+            .into_iter()
+            .flatten()
+        {
+            apply(m, ev);
+        }
+        if let Some(country) = &m.country {
+            m.actor = Some(format!("{country}{}", m.role_code.as_deref().unwrap_or("")));
+        }
+    }
+}

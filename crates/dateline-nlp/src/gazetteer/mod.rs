@@ -1,0 +1,263 @@
+//! Gazetteers: countries (names, aliases, demonyms, capitals), seats of government used as
+//! metonyms, international organisations and armed groups, and titles with their roles — data
+//! files under `resources/gazetteer/` (see its `SOURCES.md`), loaded once.
+//!
+//! Phrases are matched on normalised words (lowercase, quotes unified), longest first; a surface
+//! written in capitals only (`US`, `UN`, `WHO`) matches only in capitals, so "us" and "who" stay
+//! words.
+
+mod tokens;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use dateline_core::EntityType;
+
+pub use tokens::{flag, TokenClasses};
+
+use crate::words::normalize_into;
+
+const COUNTRIES: &str = include_str!("../../resources/gazetteer/countries.tsv");
+const METONYMS: &str = include_str!("../../resources/gazetteer/metonyms.tsv");
+const IGOS: &str = include_str!("../../resources/gazetteer/igos.tsv");
+const TITLES: &str = include_str!("../../resources/gazetteer/titles.tsv");
+
+/// What a gazetteer entry names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A country by name or alias (`North Korea`, `DPRK`).
+    Country,
+    /// A nationality adjective or people (`North Korean`, `Ukrainians`).
+    Demonym,
+    /// A capital used for its government (`Pyongyang`).
+    Capital,
+    /// A seat of government or state institution (`the Pentagon`, `the Kremlin`).
+    Institution,
+    /// An international, non-governmental or armed organisation (`NATO`, `Hamas`).
+    Organisation,
+    /// A title or role noun (`defense secretary`, `troops`).
+    Title,
+}
+
+/// One gazetteer entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// What it names.
+    pub kind: EntryKind,
+    /// Display name (`North Korea`, `Pentagon`, `defense secretary`).
+    pub canonical: String,
+    /// Entity type of a mention of it.
+    pub entity_type: EntityType,
+    /// CAMEO-style actor code (`PRK`, `USAMIL`, `IGOWSTNAT`), or the role code for titles (`GOV`).
+    pub actor: Option<String>,
+    /// ISO3 country.
+    pub country: Option<String>,
+    /// For titles: whether it names a person (`president`) or a group (`troops`).
+    pub person: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Phrase {
+    entry: usize,
+    /// The surface when it must match case-sensitively (all capitals), else `None`.
+    exact: Option<String>,
+}
+
+/// All gazetteers, indexed by normalised phrase.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    phrases: HashMap<String, Vec<Phrase>>,
+    longest: usize,
+    tokens: TokenClasses,
+}
+
+fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
+    data.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn variants(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split('|').map(str::trim).filter(|v| !v.is_empty())
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_owned())
+}
+
+/// Normalised words of a phrase, joined by single spaces.
+fn phrase_key(phrase: &str) -> String {
+    let mut key = String::new();
+    let mut norm = String::new();
+    for word in phrase.split_whitespace() {
+        normalize_into(word, &mut norm);
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&norm);
+    }
+    key
+}
+
+fn is_all_caps(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase) && s.chars().filter(|c| c.is_alphabetic()).count() <= 5
+}
+
+impl Gazetteer {
+    /// The gazetteer built from the embedded data files, once.
+    #[must_use]
+    pub fn embedded() -> &'static Gazetteer {
+        static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+        GAZETTEER.get_or_init(Gazetteer::load)
+    }
+
+    fn push(&mut self, entry: Entry, surfaces: &[&str], token_flag: u8) {
+        let id = self.entries.len();
+        self.entries.push(entry);
+        for surface in surfaces {
+            let surface = surface.strip_prefix("the ").unwrap_or(surface);
+            let key = phrase_key(surface);
+            if key.is_empty() {
+                continue;
+            }
+            self.longest = self.longest.max(key.split(' ').count());
+            let exact = is_all_caps(surface).then(|| surface.to_owned());
+            self.phrases.entry(key).or_default().push(Phrase { entry: id, exact });
+            self.tokens.add(surface, token_flag);
+        }
+    }
+
+    fn load() -> Gazetteer {
+        let mut g = Gazetteer::default();
+        for cols in rows(COUNTRIES) {
+            let [iso3, name, _kind, aliases, demonyms, capitals, ..] = cols[..] else { continue };
+            let country = Some(iso3.to_owned());
+            let mut names = vec![name];
+            names.extend(variants(aliases));
+            g.push(
+                Entry {
+                    kind: EntryKind::Country,
+                    canonical: name.to_owned(),
+                    entity_type: EntityType::Gpe,
+                    actor: country.clone(),
+                    country: country.clone(),
+                    person: false,
+                },
+                &names,
+                flag::COUNTRY,
+            );
+            let demonyms: Vec<&str> = variants(demonyms).collect();
+            g.push(
+                Entry {
+                    kind: EntryKind::Demonym,
+                    canonical: name.to_owned(),
+                    entity_type: EntityType::Norp,
+                    actor: country.clone(),
+                    country: country.clone(),
+                    person: false,
+                },
+                &demonyms,
+                flag::DEMONYM,
+            );
+            for capital in variants(capitals) {
+                g.tokens.add(capital, flag::PLACE);
+            }
+        }
+        for cols in rows(METONYMS) {
+            let [surface, ty, actor, country, canonical, ..] = cols[..] else { continue };
+            let capital = cols.get(5).is_some_and(|c| !c.is_empty());
+            let surfaces: Vec<&str> = variants(surface).collect();
+            g.push(
+                Entry {
+                    kind: if capital { EntryKind::Capital } else { EntryKind::Institution },
+                    canonical: canonical.to_owned(),
+                    entity_type: if ty == "ORG" { EntityType::Org } else { EntityType::Gpe },
+                    actor: non_empty(actor),
+                    country: non_empty(country),
+                    person: false,
+                },
+                &surfaces,
+                flag::PLACE,
+            );
+        }
+        for cols in rows(IGOS) {
+            let [surface, _ty, actor, canonical, ..] = cols[..] else { continue };
+            let surfaces: Vec<&str> = variants(surface).collect();
+            g.push(
+                Entry {
+                    kind: EntryKind::Organisation,
+                    canonical: canonical.to_owned(),
+                    entity_type: EntityType::Org,
+                    actor: non_empty(actor),
+                    country: None,
+                    person: false,
+                },
+                &surfaces,
+                flag::ORG,
+            );
+        }
+        for cols in rows(TITLES) {
+            let [title, role, kind, ..] = cols[..] else { continue };
+            g.push(
+                Entry {
+                    kind: EntryKind::Title,
+                    canonical: title.to_owned(),
+                    entity_type: EntityType::Person,
+                    actor: non_empty(role),
+                    country: None,
+                    person: kind == "person",
+                },
+                &[title],
+                flag::TITLE,
+            );
+        }
+        g
+    }
+
+    /// Token-level membership, for the entity recogniser.
+    #[must_use]
+    pub fn token_classes(&self) -> &TokenClasses {
+        &self.tokens
+    }
+
+    /// An entry by id.
+    #[must_use]
+    pub fn entry(&self, id: usize) -> &Entry {
+        &self.entries[id]
+    }
+
+    /// Entries named exactly by `words` (surface forms, in order).
+    pub fn lookup(&self, words: &[&str]) -> impl Iterator<Item = usize> + '_ {
+        let key = phrase_key(&words.join(" "));
+        let surface = words.join(" ");
+        self.phrases
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .filter(move |p| p.exact.as_deref().is_none_or(|e| e == surface))
+            .map(|p| p.entry)
+    }
+
+    /// The longest run of `words` starting at `start` that names entries: its length and entries.
+    #[must_use]
+    pub fn longest_at(&self, words: &[&str], start: usize) -> Option<(usize, Vec<usize>)> {
+        let max = self.longest.min(words.len() - start);
+        (1..=max).rev().find_map(|len| {
+            let found: Vec<usize> = self.lookup(&words[start..start + len]).collect();
+            (!found.is_empty()).then_some((len, found))
+        })
+    }
+
+    /// Number of entries.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are no entries.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}

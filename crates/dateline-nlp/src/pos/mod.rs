@@ -1,0 +1,257 @@
+//! Part-of-speech tagging: a greedy left-to-right averaged perceptron over hashed features
+//! (word, affixes, shape, neighbours, previous tags), trained on the GMB news corpus by
+//! `dateline train pos` and compiled into the binary.
+
+mod lemma;
+
+use std::sync::OnceLock;
+
+use dateline_core::{Document, Pos, Stage};
+
+pub use lemma::{lemma, Lemmatizer};
+
+use crate::error::{NlpError, Result};
+use crate::gmb::Sentence;
+use crate::model::{Features, Model, ModelFile, Trainer};
+use crate::words::{prefix, suffix, SentenceView};
+
+const MODEL: &[u8] = include_bytes!("../../models/pos.bin");
+
+/// Feature templates.
+mod t {
+    pub const BIAS: u8 = 0;
+    pub const WORD: u8 = 1;
+    pub const SUFFIX3: u8 = 2;
+    pub const PREFIX1: u8 = 3;
+    pub const SHAPE: u8 = 4;
+    pub const PREV: u8 = 5;
+    pub const PREV2: u8 = 6;
+    pub const PREV_WORD: u8 = 7;
+    pub const WORD_M1: u8 = 8;
+    pub const SUFFIX_M1: u8 = 9;
+    pub const WORD_M2: u8 = 10;
+    pub const WORD_P1: u8 = 11;
+    pub const SUFFIX_P1: u8 = 12;
+    pub const WORD_P2: u8 = 13;
+    pub const SUFFIX2: u8 = 14;
+    pub const SHAPE_P1: u8 = 15;
+}
+
+/// Boundary id for "no previous tag".
+const START: u64 = u64::MAX;
+
+fn features(view: &SentenceView, words: &[&str], i: usize, prev: u64, prev2: u64, f: &mut Features) {
+    let at = i as isize;
+    let word = view.norm(at);
+    f.clear();
+    f.add_id(t::BIAS, 0);
+    f.add(t::WORD, word);
+    f.add(t::SUFFIX3, suffix(word, 3));
+    f.add(t::SUFFIX2, suffix(word, 2));
+    f.add(t::PREFIX1, prefix(words[i], 1));
+    f.add(t::SHAPE, view.shape(at));
+    f.add_id(t::PREV, prev);
+    f.add_id(t::PREV2, prev.wrapping_mul(64).wrapping_add(prev2));
+    f.add2(t::PREV_WORD, &prev.to_string(), word);
+    let before = view.norm(at - 1);
+    f.add(t::WORD_M1, before);
+    f.add(t::SUFFIX_M1, suffix(before, 3));
+    f.add(t::WORD_M2, view.norm(at - 2));
+    let after = view.norm(at + 1);
+    f.add(t::WORD_P1, after);
+    f.add(t::SUFFIX_P1, suffix(after, 3));
+    f.add(t::WORD_P2, view.norm(at + 2));
+    f.add(t::SHAPE_P1, view.shape(at + 1));
+}
+
+/// A trained part-of-speech tagger.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    model: Model,
+    classes: Vec<Pos>,
+}
+
+/// Hash-table size of the tagger model, as a power of two.
+pub const POS_BITS: u32 = 17;
+
+impl Tagger {
+    /// The tagger compiled into the binary, loaded once.
+    ///
+    /// # Panics
+    /// When the embedded model is corrupt; a unit test loads it, so that fails the build's tests.
+    #[must_use]
+    pub fn embedded() -> &'static Tagger {
+        static TAGGER: OnceLock<Tagger> = OnceLock::new();
+        TAGGER.get_or_init(|| Tagger::from_bytes(MODEL).expect("embedded POS model is valid"))
+    }
+
+    /// A tagger from model-file bytes.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger> {
+        let file = ModelFile::from_bytes(bytes).map_err(|source| NlpError::Model {
+            name: "pos".into(),
+            source,
+        })?;
+        Self::from_file(file)
+    }
+
+    /// A tagger from a model file.
+    pub fn from_file(file: ModelFile) -> Result<Tagger> {
+        let classes = file
+            .classes
+            .iter()
+            .map(|c| {
+                Pos::from_name(c).ok_or_else(|| NlpError::UnknownClass {
+                    name: file.name.clone(),
+                    class: c.clone(),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Tagger {
+            model: file.model,
+            classes,
+        })
+    }
+
+    /// Tags `words` (one sentence) into `out`, reusing the scratch buffers in `scratch`.
+    pub fn tag_into(&self, words: &[&str], scratch: &mut TagScratch, out: &mut Vec<Pos>) {
+        out.clear();
+        scratch.view.fill(words);
+        scratch.scores.resize(self.model.classes(), 0);
+        let (mut prev, mut prev2) = (START, START);
+        for i in 0..words.len() {
+            features(&scratch.view, words, i, prev, prev2, &mut scratch.features);
+            let class = self.model.predict(scratch.features.as_slice(), &mut scratch.scores, None);
+            out.push(self.classes[class]);
+            prev2 = prev;
+            prev = class as u64;
+        }
+    }
+
+    /// Tags `words` (one sentence).
+    #[must_use]
+    pub fn tag(&self, words: &[&str]) -> Vec<Pos> {
+        let mut out = Vec::with_capacity(words.len());
+        self.tag_into(words, &mut TagScratch::default(), &mut out);
+        out
+    }
+}
+
+/// Reusable buffers for tagging.
+#[derive(Debug, Default, Clone)]
+pub struct TagScratch {
+    view: SentenceView,
+    features: Features,
+    scores: Vec<i32>,
+}
+
+/// Trains a tagger on `sentences` for `epochs` passes (deterministic order, shuffled by `seed`).
+#[must_use]
+pub fn train(sentences: &[Sentence], epochs: usize, seed: u64) -> ModelFile {
+    let classes = Pos::ALL.len();
+    let mut trainer = Trainer::new(POS_BITS, classes);
+    let mut view = SentenceView::default();
+    let mut f = Features::new();
+    let mut scores = vec![0.0f32; classes];
+    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    for epoch in 0..epochs {
+        crate::shuffle(&mut order, seed.wrapping_add(epoch as u64));
+        for &s in &order {
+            let sentence = &sentences[s];
+            let words: Vec<&str> = sentence.words.iter().map(String::as_str).collect();
+            view.fill(&words);
+            let (mut prev, mut prev2) = (START, START);
+            for (i, gold) in sentence.pos.iter().enumerate() {
+                features(&view, &words, i, prev, prev2, &mut f);
+                trainer.tick();
+                let guess = trainer.predict(f.as_slice(), &mut scores, None);
+                trainer.update(f.as_slice(), gold.id(), guess);
+                prev2 = prev;
+                prev = guess as u64;
+            }
+        }
+    }
+    ModelFile {
+        name: "pos".into(),
+        about: String::new(),
+        classes: Pos::ALL.iter().map(|p| p.as_str().to_owned()).collect(),
+        model: trainer.finish(),
+    }
+}
+
+/// Tagging accuracy of `tagger` on `sentences`: (correct, total).
+#[must_use]
+pub fn accuracy(tagger: &Tagger, sentences: &[Sentence]) -> (usize, usize) {
+    let mut scratch = TagScratch::default();
+    let mut out = Vec::new();
+    let (mut correct, mut total) = (0, 0);
+    for sentence in sentences {
+        let words: Vec<&str> = sentence.words.iter().map(String::as_str).collect();
+        tagger.tag_into(&words, &mut scratch, &mut out);
+        correct += out.iter().zip(&sentence.pos).filter(|(a, b)| a == b).count();
+        total += out.len();
+    }
+    (correct, total)
+}
+
+/// The tagging stage: a POS tag on every token, and lemmas for verbs.
+#[derive(Debug)]
+pub struct TagStage {
+    tagger: &'static Tagger,
+    lemmatizer: &'static Lemmatizer,
+}
+
+impl Default for TagStage {
+    fn default() -> Self {
+        TagStage {
+            tagger: Tagger::embedded(),
+            lemmatizer: Lemmatizer::embedded(),
+        }
+    }
+}
+
+impl Stage for TagStage {
+    fn name(&self) -> &'static str {
+        "tag"
+    }
+
+    fn run(&self, doc: &mut Document) {
+        let mut scratch = TagScratch::default();
+        let mut words: Vec<&str> = Vec::new();
+        let mut tags = Vec::new();
+        let mut lemmas = Vec::new();
+        for sentence in &doc.sentences {
+            let range = sentence.token_range();
+            words.clear();
+            words.extend(doc.tokens[range.clone()].iter().map(|t| t.span.of(&doc.text)));
+            self.tagger.tag_into(&words, &mut scratch, &mut tags);
+            for ((index, word), &tag) in range.clone().zip(&words).zip(&tags) {
+                if tag.is_verb() {
+                    lemmas.push((index as u32, self.lemmatizer.lemma(word, tag)));
+                }
+            }
+            for (token, &tag) in doc.tokens[range].iter_mut().zip(&tags) {
+                token.pos = Some(tag);
+            }
+        }
+        doc.lemmas = lemmas
+            .into_iter()
+            .map(|(token, lemma)| dateline_core::Lemma { token, lemma })
+            .collect();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_model_tags_news() {
+        let tagger = Tagger::embedded();
+        let tags = tagger.tag(&["Austin", "told", "reporters", "on", "Wednesday", "."]);
+        assert_eq!(tags[0], Pos::NNP);
+        assert!(tags[1].is_verb(), "{tags:?}");
+        assert_eq!(tags[2], Pos::NNS);
+        assert_eq!(tags[3], Pos::IN);
+        assert_eq!(tags[5], Pos::Period);
+    }
+}
