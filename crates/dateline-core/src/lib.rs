@@ -29,11 +29,11 @@ mod span;
 mod stage;
 
 pub use document::{Credit, Dateline, Diagnostic, Document, Meta, Source, SourceFormat, SCHEMA};
-pub use pos::Pos;
 pub use layers::{
-    Claim, ClaimValue, Entity, EntityType, Event, Lemma, Modality, Participant, Place, Plover, Quote,
-    QuoteKind,
+    Claim, ClaimValue, Entity, EntityType, Event, Lemma, Modality, Participant, Place, Plover,
+    Quote, QuoteKind,
 };
+pub use pos::Pos;
 pub use segment::{Segmenter, Sentence, Token, TokenKind};
 pub use span::Span;
-pub use stage::{Pipeline, Stage};
+pub use stage::{Pipeline, Stage, StageFailure};

@@ -65,7 +65,10 @@ impl Pos {
     /// Whether this is a verb tag (`VB*`, not `MD`).
     #[must_use]
     pub fn is_verb(self) -> bool {
-        matches!(self, Pos::VB | Pos::VBD | Pos::VBG | Pos::VBN | Pos::VBP | Pos::VBZ)
+        matches!(
+            self,
+            Pos::VB | Pos::VBD | Pos::VBG | Pos::VBN | Pos::VBP | Pos::VBZ
+        )
     }
 
     /// Whether this is a proper noun tag.

@@ -19,6 +19,16 @@ pub trait Stage: Send + Sync {
     fn run(&self, doc: &mut Document);
 }
 
+/// A stage that failed on a document: an internal error, reported with the document's input.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("internal error in stage {stage}: {message}")]
+pub struct StageFailure {
+    /// The stage.
+    pub stage: &'static str,
+    /// The panic message.
+    pub message: String,
+}
+
 /// Stages run in order over each document; documents run in parallel.
 pub struct Pipeline {
     stages: Vec<Box<dyn Stage>>,
@@ -64,6 +74,29 @@ impl Pipeline {
             .collect()
     }
 
+    /// Runs every stage over one document; a stage that panics (a bug, never expected) is caught
+    /// and reported instead of ending the whole run.
+    ///
+    /// # Errors
+    /// The name of the stage that panicked and its message.
+    pub fn run_guarded(&self, doc: &mut Document) -> Result<(), StageFailure> {
+        for stage in &self.stages {
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| stage.run(doc)));
+            if let Err(payload) = outcome {
+                let message = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_owned())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".to_owned());
+                return Err(StageFailure {
+                    stage: stage.name(),
+                    message,
+                });
+            }
+        }
+        Ok(())
+    }
+
     /// Runs the pipeline over many documents in parallel (on the current rayon pool).
     pub fn run_all(&self, docs: &mut [Document]) {
         docs.par_iter_mut().for_each(|doc| self.run(doc));
@@ -103,6 +136,28 @@ mod tests {
             record: None,
         };
         Document::new(text.into(), source, Meta::default())
+    }
+
+    struct Explode;
+    impl Stage for Explode {
+        fn name(&self) -> &'static str {
+            "explode"
+        }
+        fn run(&self, _doc: &mut Document) {
+            panic!("boom");
+        }
+    }
+
+    #[test]
+    fn a_panicking_stage_is_reported_not_fatal() {
+        let pipeline = Pipeline::new(vec![Box::new(Upper), Box::new(Explode), Box::new(Exclaim)]);
+        let mut d = doc("x");
+        let failure = pipeline.run_guarded(&mut d).unwrap_err();
+        assert_eq!(failure.stage, "explode");
+        assert_eq!(failure.message, "boom");
+        assert_eq!(d.text, "X", "stages after the failure do not run");
+        let ok = Pipeline::new(vec![Box::new(Upper)]);
+        assert!(ok.run_guarded(&mut d).is_ok());
     }
 
     #[test]

@@ -101,7 +101,8 @@ pub fn parse_csv(csv_text: &str, origin: &str) -> Result<Vec<Sentence>> {
                 ner: Vec::new(),
             });
         }
-        let pos = Pos::from_name(field(2)).ok_or_else(|| bad(&format!("unknown POS tag {:?}", field(2))))?;
+        let pos = Pos::from_name(field(2))
+            .ok_or_else(|| bad(&format!("unknown POS tag {:?}", field(2))))?;
         let Some(sentence) = sentences.last_mut() else {
             continue;
         };
@@ -121,10 +122,11 @@ pub fn read_gmb(path: &Path) -> Result<Vec<Sentence>> {
     };
     let bytes = std::fs::read(path).map_err(io)?;
     let raw = if bytes.starts_with(b"PK") {
-        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| NlpError::Corpus {
-            origin: origin.clone(),
-            message: e.to_string(),
-        })?;
+        let mut archive =
+            zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| NlpError::Corpus {
+                origin: origin.clone(),
+                message: e.to_string(),
+            })?;
         let mut file = archive.by_index(0).map_err(|e| NlpError::Corpus {
             origin: origin.clone(),
             message: e.to_string(),

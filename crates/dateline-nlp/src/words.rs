@@ -8,12 +8,18 @@ use crate::model::shape;
 pub fn normalize_into(word: &str, out: &mut String) {
     out.clear();
     let has_digit = word.bytes().any(|b| b.is_ascii_digit());
-    if has_digit && word.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '/')) {
-        out.push_str(if word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) {
-            "!year"
-        } else {
-            "!digits"
-        });
+    if has_digit
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '/'))
+    {
+        out.push_str(
+            if word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) {
+                "!year"
+            } else {
+                "!digits"
+            },
+        );
         return;
     }
     for c in word.chars() {
@@ -68,14 +74,8 @@ impl SentenceView {
 
     /// Number of words.
     #[must_use]
-    pub fn len(&self) -> usize {
+    pub fn word_count(&self) -> usize {
         self.norm_ends.len()
-    }
-
-    /// Whether the sentence has no words.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.norm_ends.is_empty()
     }
 
     fn slice<'a>(buf: &'a str, ends: &[usize], i: usize) -> &'a str {
@@ -87,7 +87,7 @@ impl SentenceView {
     #[must_use]
     pub fn norm(&self, i: isize) -> &str {
         match usize::try_from(i) {
-            Ok(i) if i < self.len() => Self::slice(&self.norm, &self.norm_ends, i),
+            Ok(i) if i < self.word_count() => Self::slice(&self.norm, &self.norm_ends, i),
             Ok(_) => "-end-",
             Err(_) => "-start-",
         }
@@ -97,7 +97,7 @@ impl SentenceView {
     #[must_use]
     pub fn shape(&self, i: isize) -> &str {
         match usize::try_from(i) {
-            Ok(i) if i < self.len() => Self::slice(&self.shapes, &self.shape_ends, i),
+            Ok(i) if i < self.word_count() => Self::slice(&self.shapes, &self.shape_ends, i),
             Ok(_) => "-end-",
             Err(_) => "-start-",
         }

@@ -72,11 +72,26 @@ fn process_batch(
     tally: &mut Tally,
     bar: &ProgressBar,
 ) -> anyhow::Result<()> {
-    batch.par_iter_mut().for_each(|doc| pipeline.run(doc));
-    for doc in batch.drain(..) {
+    let outcomes: Vec<_> = batch
+        .par_iter_mut()
+        .map(|doc| pipeline.run_guarded(doc))
+        .collect();
+    for (doc, outcome) in batch.drain(..).zip(outcomes) {
+        bar.inc(1);
+        if let Err(failure) = outcome {
+            tally.failed += 1;
+            let input = doc.source.path.as_deref().unwrap_or("-");
+            let record = doc
+                .source
+                .record
+                .as_deref()
+                .map(|r| format!("#{r}"))
+                .unwrap_or_default();
+            bar.suspend(|| eprintln!("error: {input}{record}: {failure}"));
+            continue;
+        }
         tally.ok += 1;
         tally.words += doc.word_count();
-        bar.inc(1);
         writer.write(doc)?;
     }
     Ok(())

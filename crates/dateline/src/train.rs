@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use clap::{Args, Subcommand, ValueEnum};
+use dateline_eval::Counts;
 use dateline_nlp::gmb::{read_gmb, split, Split};
 use dateline_nlp::{ner, pos};
 
@@ -67,32 +68,40 @@ fn default_out(kind: ModelKind) -> PathBuf {
 }
 
 fn load(path: &Path) -> anyhow::Result<Vec<dateline_nlp::gmb::Sentence>> {
-    let sentences = read_gmb(path).with_context(|| format!("cannot read the GMB corpus at {}", path.display()))?;
+    let sentences = read_gmb(path)
+        .with_context(|| format!("cannot read the GMB corpus at {}", path.display()))?;
     eprintln!("{}: {} sentences", path.display(), sentences.len());
     Ok(sentences)
 }
 
 fn ner_table(counts: &[(usize, usize, usize)]) -> String {
-    let prf = |c: usize, p: usize, g: usize| {
-        let precision = if p == 0 { 0.0 } else { c as f64 / p as f64 };
-        let recall = if g == 0 { 0.0 } else { c as f64 / g as f64 };
-        let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
-        (precision, recall, f1)
+    use std::fmt::Write;
+    let mut out = format!(
+        "{:<8} {:>7} {:>7} {:>7} {:>7}\n",
+        "type", "P", "R", "F1", "gold"
+    );
+    let mut all = Counts::default();
+    let mut main = Counts::default();
+    let row = |out: &mut String, label: &str, c: &Counts| {
+        let _ = writeln!(
+            out,
+            "{label:<8} {:>7.3} {:>7.3} {:>7.3} {:>7}",
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            c.n_gold
+        );
     };
-    let mut out = format!("{:<8} {:>7} {:>7} {:>7} {:>7}\n", "type", "P", "R", "F1", "gold");
-    let mut totals = [(0, 0, 0); 2];
-    for (ty, &(c, p, g)) in ner::labels::TYPES.iter().zip(counts) {
-        let (precision, recall, f1) = prf(c, p, g);
-        out.push_str(&format!("{ty:<8} {precision:>7.3} {recall:>7.3} {f1:>7.3} {g:>7}\n"));
-        totals[0] = (totals[0].0 + c, totals[0].1 + p, totals[0].2 + g);
+    for (ty, &(matched, predicted, gold)) in ner::labels::TYPES.iter().zip(counts) {
+        let c = Counts::one_to_one(matched, predicted, gold);
+        row(&mut out, ty, &c);
+        all += c;
         if ["per", "org", "geo", "gpe", "tim"].contains(ty) {
-            totals[1] = (totals[1].0 + c, totals[1].1 + p, totals[1].2 + g);
+            main += c;
         }
     }
-    for (label, (c, p, g)) in [("all 8", totals[0]), ("main 5", totals[1])] {
-        let (precision, recall, f1) = prf(c, p, g);
-        out.push_str(&format!("{label:<8} {precision:>7.3} {recall:>7.3} {f1:>7.3} {g:>7}\n"));
-    }
+    row(&mut out, "all 8", &all);
+    row(&mut out, "main 5", &main);
     out
 }
 
@@ -107,7 +116,10 @@ pub fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
             let file = pos::train(train_set, args.epochs, args.seed);
             let tagger = pos::Tagger::from_file(file.clone())?;
             let (correct, total) = pos::accuracy(&tagger, dev);
-            let summary = format!("dev accuracy {:.4} ({correct}/{total})", correct as f64 / total.max(1) as f64);
+            let summary = format!(
+                "dev accuracy {:.4} ({correct}/{total})",
+                correct as f64 / total.max(1) as f64
+            );
             (file, summary)
         }
         ModelKind::Ner => {
@@ -125,8 +137,13 @@ pub fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
         gazetteer.fingerprint()
     );
     let out = args.out.clone().unwrap_or_else(|| default_out(args.model));
-    std::fs::write(&out, file.to_bytes()).with_context(|| format!("cannot write {}", out.display()))?;
-    eprintln!("trained in {:.1} s; {summary}\nwrote {}", started.elapsed().as_secs_f64(), out.display());
+    std::fs::write(&out, file.to_bytes())
+        .with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!(
+        "trained in {:.1} s; {summary}\nwrote {}",
+        started.elapsed().as_secs_f64(),
+        out.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -134,19 +151,33 @@ pub fn eval(target: &ModelEval) -> anyhow::Result<ExitCode> {
     match target {
         ModelEval::Pos(args) => {
             let sentences = load(&args.data)?;
-            let (correct, total) = pos::accuracy(pos::Tagger::embedded(), split(&sentences, args.split));
+            let (correct, total) =
+                pos::accuracy(pos::Tagger::embedded(), split(&sentences, args.split));
             #[allow(clippy::print_stdout)]
             {
-                println!("POS accuracy on {:?}: {:.4} ({correct}/{total})", args.split, correct as f64 / total.max(1) as f64);
+                println!(
+                    "POS accuracy on {:?}: {:.4} ({correct}/{total})",
+                    args.split,
+                    correct as f64 / total.max(1) as f64
+                );
             }
         }
         ModelEval::Ner(args) => {
             let sentences = load(&args.data)?;
             let gazetteer = dateline_nlp::gazetteer::Gazetteer::embedded().token_classes();
-            let counts = ner::evaluate(ner::Recognizer::embedded(), pos::Tagger::embedded(), gazetteer, split(&sentences, args.split));
+            let counts = ner::evaluate(
+                ner::Recognizer::embedded(),
+                pos::Tagger::embedded(),
+                gazetteer,
+                split(&sentences, args.split),
+            );
             #[allow(clippy::print_stdout)]
             {
-                print!("NER on GMB {:?} (exact span and type):\n{}", args.split, ner_table(&counts));
+                print!(
+                    "NER on GMB {:?} (exact span and type):\n{}",
+                    args.split,
+                    ner_table(&counts)
+                );
             }
         }
     }

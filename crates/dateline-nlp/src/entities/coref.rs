@@ -47,19 +47,28 @@ impl Cluster {
         if self.role.is_none() {
             self.role.clone_from(&m.role);
         }
-        if self.role_code.is_none() {
-            self.role_code.clone_from(&m.role_code);
+        if self.role_code.is_none() || m.role_code.as_deref() == Some("ELI") {
+            if m.role_code.is_some() {
+                self.role_code.clone_from(&m.role_code);
+            }
+            if m.role_code.as_deref() == Some("ELI") {
+                if let Some(country) = &self.country {
+                    self.actor = Some(format!("{country}ELI"));
+                }
+            }
         }
         if m.kind == MentionKind::Name && m.name.split(' ').count() > self.name.split(' ').count() {
             self.name.clone_from(&m.name);
         }
     }
-
 }
 
 fn key(m: &Mention) -> String {
     match (m.entity_type, &m.country) {
-        (EntityType::Gpe, Some(country)) if m.kind != MentionKind::Name || m.actor.as_deref() == Some(country) => {
+        (EntityType::Gpe, Some(country))
+            if matches!(m.kind, MentionKind::Demonym | MentionKind::Capital)
+                || m.actor.as_deref() == Some(country) =>
+        {
             format!("country:{country}")
         }
         _ => format!("{:?}:{}", m.entity_type, m.name.to_lowercase()),
@@ -72,6 +81,17 @@ fn short_form_of(word: &str, name: &str) -> bool {
     let first = parts.next().unwrap_or_default();
     let last = name.rsplit(' ').next().unwrap_or_default();
     name.contains(' ') && (word.eq_ignore_ascii_case(first) || word.eq_ignore_ascii_case(last))
+}
+
+/// Adds `m` to the cluster of its key, or starts one.
+fn add_keyed(clusters: &mut Vec<Cluster>, by_key: &mut HashMap<String, usize>, m: &Mention) {
+    let k = key(m);
+    if let Some(&i) = by_key.get(&k) {
+        clusters[i].absorb(m);
+    } else {
+        by_key.insert(k, clusters.len());
+        clusters.push(Cluster::new(m));
+    }
 }
 
 /// Groups mentions into clusters, in order of first mention.
@@ -105,48 +125,53 @@ pub fn cluster(mentions: &[Mention]) -> Vec<Cluster> {
             short_people.push(m);
             continue;
         }
-        let k = key(m);
-        match by_key.get(&k) {
-            Some(&i) => clusters[i].absorb(m),
-            None => {
-                by_key.insert(k, clusters.len());
-                clusters.push(Cluster::new(m));
-            }
-        }
+        add_keyed(&mut clusters, &mut by_key, m);
     }
     for m in short_people {
         let at = m.span.start();
-        let fits = |c: &Cluster| c.entity_type == EntityType::Person && short_form_of(&m.name, &c.name);
+        let fits =
+            |c: &Cluster| c.entity_type == EntityType::Person && short_form_of(&m.name, &c.name);
         let before = clusters
             .iter()
             .enumerate()
             .filter(|(_, c)| fits(c) && c.mentions.iter().any(|s| s.start() < at))
-            .max_by_key(|(_, c)| c.mentions.iter().filter(|s| s.start() < at).map(|s| s.start()).max());
-        let target = before.map(|(i, _)| i).or_else(|| clusters.iter().position(|c| fits(c)));
-        match target {
-            Some(i) => clusters[i].absorb(m),
-            None => {
-                let k = key(m);
-                match by_key.get(&k) {
-                    Some(&i) => clusters[i].absorb(m),
-                    None => {
-                        by_key.insert(k, clusters.len());
-                        clusters.push(Cluster::new(m));
-                    }
-                }
-            }
+            .max_by_key(|(_, c)| {
+                c.mentions
+                    .iter()
+                    .filter(|s| s.start() < at)
+                    .map(|s| s.start())
+                    .max()
+            });
+        let target = before
+            .map(|(i, _)| i)
+            .or_else(|| clusters.iter().position(fits));
+        if let Some(i) = target {
+            clusters[i].absorb(m);
+        } else {
+            add_keyed(&mut clusters, &mut by_key, m);
         }
     }
     clusters
 }
 
 /// The most recent person cluster mentioned before byte `at` that `accept` allows.
-fn recent_person(clusters: &[Cluster], at: usize, accept: impl Fn(&Cluster) -> bool) -> Option<usize> {
+fn recent_person(
+    clusters: &[Cluster],
+    at: usize,
+    accept: impl Fn(&Cluster) -> bool,
+) -> Option<usize> {
     clusters
         .iter()
         .enumerate()
         .filter(|(_, c)| c.entity_type == EntityType::Person && accept(c))
-        .filter_map(|(i, c)| c.mentions.iter().filter(|s| s.start() < at).map(|s| s.start()).max().map(|p| (i, p)))
+        .filter_map(|(i, c)| {
+            c.mentions
+                .iter()
+                .filter(|s| s.start() < at)
+                .map(|s| s.start())
+                .max()
+                .map(|p| (i, p))
+        })
         .max_by_key(|&(_, p)| p)
         .map(|(i, _)| i)
 }
@@ -154,29 +179,55 @@ fn recent_person(clusters: &[Cluster], at: usize, accept: impl Fn(&Cluster) -> b
 /// Adds definite titles (`the defense secretary`) and subject pronouns (`he said`) as mentions of
 /// the most recent person they fit.
 pub fn link_references(doc: &Document, clusters: &mut [Cluster], gazetteer: &Gazetteer) {
-    let mut taken: Vec<Span> = clusters.iter().flat_map(|c| c.mentions.iter().copied()).collect();
+    let mut taken: Vec<Span> = clusters
+        .iter()
+        .flat_map(|c| c.mentions.iter().copied())
+        .collect();
     taken.sort();
-    let is_taken = |span: Span, taken: &[Span]| taken.iter().any(|t| t.start() < span.end() && span.start() < t.end());
+    let is_taken = |span: Span, taken: &[Span]| {
+        taken
+            .iter()
+            .any(|t| t.start() < span.end() && span.start() < t.end())
+    };
     for sentence in &doc.sentences {
         let tokens = &doc.tokens[sentence.token_range()];
         let words: Vec<&str> = tokens.iter().map(|t| t.span.of(&doc.text)).collect();
         for i in 0..words.len() {
             let lower = words[i].to_lowercase();
             if lower == "the" {
-                let Some((len, ids)) = gazetteer.longest_at(&words, i + 1).filter(|_| i + 1 < words.len()) else { continue };
-                let Some(entry) = ids.iter().map(|&id| gazetteer.entry(id)).find(|e| e.kind == EntryKind::Title && e.person) else { continue };
+                let Some((len, ids)) = gazetteer
+                    .longest_at(&words, i + 1)
+                    .filter(|_| i + 1 < words.len())
+                else {
+                    continue;
+                };
+                let Some(entry) = ids
+                    .iter()
+                    .map(|&id| gazetteer.entry(id))
+                    .find(|e| e.kind == EntryKind::Title && e.person)
+                else {
+                    continue;
+                };
                 let span = tokens[i].span.cover(tokens[i + len].span);
                 if is_taken(span, &taken) {
                     continue;
                 }
                 let title = entry.canonical.to_lowercase();
-                let target = recent_person(clusters, span.start(), |c| c.role.as_deref().is_some_and(|r| r.to_lowercase() == title || r.to_lowercase().ends_with(&format!(" {title}"))));
+                let target = recent_person(clusters, span.start(), |c| {
+                    c.role.as_deref().is_some_and(|r| {
+                        r.to_lowercase() == title
+                            || r.to_lowercase().ends_with(&format!(" {title}"))
+                    })
+                });
                 if let Some(c) = target {
                     clusters[c].mentions.push(span);
                     taken.push(span);
                 }
             } else if matches!(lower.as_str(), "he" | "she") {
-                let next_is_verb = tokens.get(i + 1).and_then(|t| t.pos).is_some_and(|p| p.is_verb() || p == dateline_core::Pos::MD);
+                let next_is_verb = tokens
+                    .get(i + 1)
+                    .and_then(|t| t.pos)
+                    .is_some_and(|p| p.is_verb() || p == dateline_core::Pos::MD);
                 let and_follows = words.get(i + 1).is_some_and(|w| *w == "and");
                 if !(next_is_verb || and_follows) {
                     continue;
@@ -186,6 +237,47 @@ pub fn link_references(doc: &Document, clusters: &mut [Cluster], gazetteer: &Gaz
                     clusters[c].mentions.push(span);
                 }
             }
+        }
+    }
+}
+
+/// Mentions a country needs before it is taken as the story's country.
+const DOMINANT_MENTIONS: usize = 3;
+
+/// Gives a titled person with no nationality in the text ("President Salva Kiir" in a story about
+/// South Sudan) the country the story mentions most, when one clearly leads.
+pub fn default_country(clusters: &mut [Cluster]) {
+    let mut counts: Vec<(usize, &str)> = clusters
+        .iter()
+        .filter(|c| c.entity_type == EntityType::Gpe)
+        .filter_map(|c| {
+            c.actor
+                .as_deref()
+                .filter(|a| a.len() == 3)
+                .map(|a| (c.mentions.len(), a))
+        })
+        .collect();
+    counts.sort_unstable_by(|a, b| b.cmp(a));
+    let leader = match counts.as_slice() {
+        [(n, code), rest @ ..]
+            if *n >= DOMINANT_MENTIONS && rest.first().is_none_or(|(m, _)| m < n) =>
+        {
+            (*code).to_owned()
+        }
+        _ => return,
+    };
+    for c in clusters.iter_mut() {
+        let titled = c
+            .role_code
+            .as_deref()
+            .is_some_and(|r| matches!(r, "GOV" | "MIL" | "ELI" | "LEG" | "JUD" | "COP" | "OPP"));
+        if c.entity_type == EntityType::Person && c.actor.is_none() && c.country.is_none() && titled
+        {
+            c.actor = Some(format!(
+                "{leader}{}",
+                c.role_code.as_deref().unwrap_or_default()
+            ));
+            c.country = Some(leader.clone());
         }
     }
 }

@@ -42,6 +42,8 @@ pub struct Mention {
     pub role: Option<String>,
     /// Role code the title implies (`GOV`, `MIL`).
     pub role_code: Option<String>,
+    /// Actor code of the body a person speaks or works for (`State Department` → `USAGOV`).
+    pub organisation: Option<String>,
 }
 
 /// GMB types the document model keeps, as entity types (`geo` is refined by the gazetteer).
@@ -59,8 +61,25 @@ fn entity_type(gmb_type: &str) -> Option<EntityType> {
 
 /// Landform words that make a `geo` name a place without a government.
 const LANDFORMS: &[&str] = &[
-    "sea", "ocean", "river", "strait", "gulf", "bay", "peninsula", "mountains", "mount", "lake",
-    "desert", "valley", "island", "islands", "coast", "canal", "channel", "plateau", "basin",
+    "sea",
+    "ocean",
+    "river",
+    "strait",
+    "gulf",
+    "bay",
+    "peninsula",
+    "mountains",
+    "mount",
+    "lake",
+    "desert",
+    "valley",
+    "island",
+    "islands",
+    "coast",
+    "canal",
+    "channel",
+    "plateau",
+    "basin",
 ];
 
 fn title_case(word: &str) -> String {
@@ -81,7 +100,10 @@ fn title_case(word: &str) -> String {
 /// A name with possessive and surrounding punctuation removed.
 fn clean_name(words: &[&str]) -> String {
     let mut parts: Vec<&str> = words.to_vec();
-    while parts.last().is_some_and(|w| matches!(*w, "'s" | "’s" | "'" | "’" | "." | ",")) {
+    while parts
+        .last()
+        .is_some_and(|w| matches!(*w, "'s" | "’s" | "'" | "’" | "." | ","))
+    {
         parts.pop();
     }
     parts.join(" ")
@@ -90,9 +112,15 @@ fn clean_name(words: &[&str]) -> String {
 /// Applies what the gazetteer knows about `words[first..end]` to a mention.
 fn refine(m: &mut Mention, words: &[&str], gazetteer: &Gazetteer) {
     let name_words: Vec<&str> = words[m.first..m.end].to_vec();
-    let Some(entry) = gazetteer.lookup(&name_words).map(|id| gazetteer.entry(id)).find(|e| e.kind != EntryKind::Title) else {
-        if m.entity_type == EntityType::Gpe
-            && name_words.iter().any(|w| LANDFORMS.contains(&w.to_lowercase().as_str()))
+    let Some(entry) = gazetteer
+        .lookup(&name_words)
+        .map(|id| gazetteer.entry(id))
+        .find(|e| e.kind != EntryKind::Title)
+    else {
+        if m.entity_type != EntityType::Person
+            && name_words
+                .iter()
+                .any(|w| LANDFORMS.contains(&w.to_lowercase().as_str()))
         {
             m.entity_type = EntityType::Loc;
         }
@@ -111,9 +139,15 @@ fn refine(m: &mut Mention, words: &[&str], gazetteer: &Gazetteer) {
             m.name.clone_from(&entry.canonical);
         }
         EntryKind::Capital => {
-            m.kind = MentionKind::Capital;
             m.entity_type = EntityType::Gpe;
             m.name.clone_from(&entry.canonical);
+            let place = m.first > 0 && Lexicon::embedded().is_locative(words[m.first - 1]);
+            if place {
+                // "talks in Pyongyang": the city itself, in its country.
+                m.actor = None;
+            } else {
+                m.kind = MentionKind::Capital;
+            }
         }
         EntryKind::Institution | EntryKind::Organisation => {
             m.entity_type = entry.entity_type;
@@ -125,8 +159,20 @@ fn refine(m: &mut Mention, words: &[&str], gazetteer: &Gazetteer) {
 
 /// Cuts lowercase words and punctuation off both ends of a name (`and Kim` → `Kim`, `eastern
 /// Ukraine` → `Ukraine`); `false` when nothing is left.
-fn trim(first: &mut usize, end: &mut usize, words: &[&str]) -> bool {
-    let is_name_word = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
+fn trim(first: &mut usize, end: &mut usize, words: &[&str], lexicon: &Lexicon) -> bool {
+    let is_name_word = |w: &str| {
+        let mut chars = w.chars();
+        let starts_upper = chars
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+        // Particles joined to a name: al-Masri, el-Sisi, bin-Salman.
+        let particle = w.split_once('-').is_some_and(|(p, rest)| {
+            p.len() <= 3
+                && p.chars().all(char::is_lowercase)
+                && rest.starts_with(char::is_uppercase)
+        });
+        (starts_upper || particle) && !lexicon.is_time_word(w)
+    };
     while *first < *end && !is_name_word(words[*first]) {
         *first += 1;
     }
@@ -136,10 +182,50 @@ fn trim(first: &mut usize, end: &mut usize, words: &[&str]) -> bool {
     *first < *end
 }
 
+/// Small word lists the mention finder consults.
+#[derive(Debug)]
+pub struct Lexicon {
+    time_words: Vec<&'static str>,
+    locative: Vec<&'static str>,
+}
+
+const TIME_WORDS: &str = include_str!("../../resources/lexicon/time-words.txt");
+const LOCATIVE: &str = include_str!("../../resources/lexicon/locative-prepositions.txt");
+
+fn word_list(data: &'static str) -> Vec<&'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+impl Lexicon {
+    /// The embedded lists.
+    pub fn embedded() -> &'static Lexicon {
+        static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        LEXICON.get_or_init(|| Lexicon {
+            time_words: word_list(TIME_WORDS),
+            locative: word_list(LOCATIVE),
+        })
+    }
+
+    fn is_time_word(&self, word: &str) -> bool {
+        self.time_words.contains(&word)
+    }
+
+    fn is_locative(&self, word: &str) -> bool {
+        self.locative.iter().any(|p| p.eq_ignore_ascii_case(word))
+    }
+}
+
 /// Grows `[first, end)` by a word or two on either side when the longer phrase is a gazetteer
 /// name (`South` + `Korean`, `North` + `Korea`).
 fn extend(first: usize, end: usize, words: &[&str], gazetteer: &Gazetteer) -> (usize, usize) {
-    let names = |a: usize, b: usize| gazetteer.lookup(&words[a..b]).any(|id| gazetteer.entry(id).kind != EntryKind::Title);
+    let names = |a: usize, b: usize| {
+        gazetteer
+            .lookup(&words[a..b])
+            .any(|id| gazetteer.entry(id).kind != EntryKind::Title)
+    };
     let options = [(2, 0), (1, 0), (0, 1), (0, 2), (1, 1)];
     options
         .iter()
@@ -154,17 +240,23 @@ pub fn find(doc: &Document, recognizer: &Recognizer, gazetteer: &Gazetteer) -> V
     let mut out = Vec::new();
     let mut scratch = NerScratch::default();
     let classes = gazetteer.token_classes();
+    let lexicon = Lexicon::embedded();
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let range = sentence.token_range();
         let tokens = &doc.tokens[range.clone()];
         let words: Vec<&str> = tokens.iter().map(|t| t.span.of(&doc.text)).collect();
-        let tags: Vec<dateline_core::Pos> = tokens.iter().map(|t| t.pos.unwrap_or(dateline_core::Pos::NN)).collect();
+        let tags: Vec<dateline_core::Pos> = tokens
+            .iter()
+            .map(|t| t.pos.unwrap_or(dateline_core::Pos::NN))
+            .collect();
         let spans = recognizer.recognize(&words, &tags, classes, &mut scratch);
         let mut covered = vec![false; words.len()];
         let mut named: Vec<(usize, usize, EntityType)> = Vec::new();
         for (mut first, mut end, ty) in spans {
-            let Some(entity_type) = entity_type(crate::ner::labels::TYPES[ty]) else { continue };
-            if entity_type != EntityType::Date && !trim(&mut first, &mut end, &words) {
+            let Some(entity_type) = entity_type(crate::ner::labels::TYPES[ty]) else {
+                continue;
+            };
+            if entity_type != EntityType::Date && !trim(&mut first, &mut end, &words, lexicon) {
                 continue;
             }
             let (a, b) = extend(first, end, &words, gazetteer);
@@ -185,21 +277,35 @@ pub fn find(doc: &Document, recognizer: &Recognizer, gazetteer: &Gazetteer) -> V
                 actor: None,
                 role: None,
                 role_code: None,
+                organisation: None,
             };
             refine(&mut m, &words, gazetteer);
+            // "in Sevare": a one-word "person" after a place preposition is a place.
+            let after_locative = first > 0 && lexicon.is_locative(words[first - 1]);
+            if m.entity_type == EntityType::Person && end == first + 1 && after_locative {
+                m.entity_type = EntityType::Gpe;
+            }
             out.push(m);
         }
         // Gazetteer names the recogniser missed: institutions, organisations, countries.
         let mut i = 0;
         while i < words.len() {
-            let found = (!covered[i]).then(|| gazetteer.longest_at(&words, i)).flatten();
+            let found = (!covered[i])
+                .then(|| gazetteer.longest_at(&words, i))
+                .flatten();
             let Some((len, ids)) = found else {
                 i += 1;
                 continue;
             };
-            let entry = ids.iter().map(|&id| gazetteer.entry(id)).find(|e| e.kind != EntryKind::Title);
+            let entry = ids
+                .iter()
+                .map(|&id| gazetteer.entry(id))
+                .find(|e| e.kind != EntryKind::Title);
             let capitalised = words[i].chars().next().is_some_and(char::is_uppercase);
-            if let (Some(entry), true) = (entry, capitalised && !covered[i..i + len].iter().any(|&c| c)) {
+            if let (Some(entry), true) = (
+                entry,
+                capitalised && !covered[i..i + len].iter().any(|&c| c),
+            ) {
                 let kind = match entry.kind {
                     EntryKind::Demonym => MentionKind::Demonym,
                     EntryKind::Capital => MentionKind::Capital,
@@ -211,12 +317,17 @@ pub fn find(doc: &Document, recognizer: &Recognizer, gazetteer: &Gazetteer) -> V
                     end: i + len,
                     sentence: s,
                     kind,
-                    entity_type: if kind == MentionKind::Name { entry.entity_type } else { EntityType::Gpe },
+                    entity_type: if kind == MentionKind::Name {
+                        entry.entity_type
+                    } else {
+                        EntityType::Gpe
+                    },
                     name: entry.canonical.clone(),
                     country: entry.country.clone(),
                     actor: entry.actor.clone(),
                     role: None,
                     role_code: None,
+                    organisation: None,
                 });
                 covered[i..i + len].iter_mut().for_each(|c| *c = true);
                 i += len;
@@ -231,5 +342,9 @@ pub fn find(doc: &Document, recognizer: &Recognizer, gazetteer: &Gazetteer) -> V
 
 /// The dateline place as a mention-less name (`WASHINGTON` → `Washington`).
 pub fn dateline_name(place: &str) -> String {
-    place.split('/').map(title_case).collect::<Vec<_>>().join("/")
+    place
+        .split('/')
+        .map(title_case)
+        .collect::<Vec<_>>()
+        .join("/")
 }

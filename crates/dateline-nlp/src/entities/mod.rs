@@ -41,8 +41,10 @@ fn person(name: &str, role: &str) -> Entity {
 
 impl EntityStage {
     /// Entities the metadata names: authors, editors, the agency, the dateline place.
-    fn from_meta(&self, doc: &Document, entities: &mut Vec<Entity>) {
-        let known = |entities: &[Entity], name: &str| entities.iter().any(|e| e.name.eq_ignore_ascii_case(name));
+    fn metadata_entities(&self, doc: &Document, entities: &mut Vec<Entity>) {
+        let known = |entities: &[Entity], name: &str| {
+            entities.iter().any(|e| e.name.eq_ignore_ascii_case(name))
+        };
         for author in &doc.meta.authors {
             if !known(entities, author) {
                 entities.push(person(author, "author"));
@@ -53,10 +55,30 @@ impl EntityStage {
                 entities.push(person(editor, "editor"));
             }
         }
-        let agency = doc.meta.agency.as_deref().or_else(|| doc.meta.dateline.as_ref().and_then(|d| d.agency.as_deref()));
+        let agency = doc
+            .meta
+            .agency
+            .as_deref()
+            .or_else(|| doc.meta.dateline.as_ref().and_then(|d| d.agency.as_deref()));
         if let Some(agency) = agency {
             if !known(entities, agency) {
-                entities.push(Entity { id: 0, name: agency.to_owned(), kind: EntityType::Org, actor: None, country: None, role: None, mentions: Vec::new() });
+                let words: Vec<&str> = agency.split(' ').collect();
+                let entry = self
+                    .gazetteer
+                    .lookup(&words)
+                    .map(|id| self.gazetteer.entry(id))
+                    .find(|e| {
+                        e.kind == EntryKind::Institution || e.kind == EntryKind::Organisation
+                    });
+                entities.push(Entity {
+                    id: 0,
+                    name: agency.to_owned(),
+                    kind: EntityType::Org,
+                    actor: entry.and_then(|e| e.actor.clone()),
+                    country: entry.and_then(|e| e.country.clone()),
+                    role: None,
+                    mentions: Vec::new(),
+                });
             }
         }
         if let Some(dateline) = &doc.meta.dateline {
@@ -71,7 +93,10 @@ impl EntityStage {
             let span = dateline.span.and_then(|s| {
                 let text = s.get(&doc.text)?;
                 let at = text.find(dateline.place.as_str())?;
-                Some(Span::new(s.start() + at, s.start() + at + dateline.place.len()))
+                Some(Span::new(
+                    s.start() + at,
+                    s.start() + at + dateline.place.len(),
+                ))
             });
             entities.push(Entity {
                 id: 0,
@@ -112,8 +137,9 @@ impl Stage for EntityStage {
         found.retain(|m| m.entity_type != EntityType::Date);
         let mut clusters = coref::cluster(&found);
         coref::link_references(doc, &mut clusters, self.gazetteer);
+        coref::default_country(&mut clusters);
         let mut entities = coref::finish(clusters);
-        self.from_meta(doc, &mut entities);
+        self.metadata_entities(doc, &mut entities);
         for (id, e) in entities.iter_mut().enumerate() {
             e.id = id as u32;
         }

@@ -11,12 +11,19 @@ use crate::gazetteer::{EntryKind, Gazetteer};
 const WINDOW: usize = 7;
 
 /// Words that may sit between a nationality and a title (`Russia's President`, `his former`).
-const FILLERS: &[&str] = &["'s", "’s", "the", "his", "her", "its", "their", "a", "an", "former", "then", "acting", "deputy", "top", "senior"];
+const FILLERS: &[&str] = &[
+    "'s", "’s", "the", "his", "her", "its", "their", "a", "an", "then", "acting", "deputy", "top",
+    "senior", "interim", "special",
+];
+
+/// Words that make the title a former one (CAMEO `ELI`).
+const FORMER: &[&str] = &["former", "ex", "ousted", "deposed", "toppled", "retired"];
 
 /// What a run of words says about a person.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 struct Evidence {
     country: Option<String>,
+    organisation: Option<String>,
     title: Option<String>,
     role_code: Option<String>,
 }
@@ -27,17 +34,21 @@ fn parse(words: &[&str], gazetteer: &Gazetteer) -> Option<Evidence> {
     let mut ev = Evidence::default();
     let mut i = 0;
     while i < words.len() {
-        if FILLERS.contains(&words[i].to_lowercase().as_str()) {
-            if words[i].eq_ignore_ascii_case("former") {
-                ev.role_code = Some("ELI".into());
-            }
+        let lower = words[i].to_lowercase();
+        if FORMER.contains(&lower.trim_end_matches('-')) {
+            ev.role_code = Some("ELI".into());
+            i += 1;
+            continue;
+        }
+        if FILLERS.contains(&lower.as_str()) {
             i += 1;
             continue;
         }
         let (len, ids) = gazetteer.longest_at(words, i)?;
-        let entry = ids.iter().map(|&id| gazetteer.entry(id)).find(|e| {
-            matches!(e.kind, EntryKind::Title | EntryKind::Country | EntryKind::Demonym)
-        })?;
+        let entry = ids
+            .iter()
+            .map(|&id| gazetteer.entry(id))
+            .find(|e| e.kind != EntryKind::Capital)?;
         match entry.kind {
             EntryKind::Title => {
                 ev.title = Some(words[i..i + len].join(" ").to_lowercase());
@@ -45,14 +56,29 @@ fn parse(words: &[&str], gazetteer: &Gazetteer) -> Option<Evidence> {
                     ev.role_code.clone_from(&entry.actor);
                 }
             }
-            _ => ev.country.clone_from(&entry.country),
+            // "State Department spokeswoman", "U.N. Secretary-General": the body's code.
+            EntryKind::Institution | EntryKind::Organisation => {
+                ev.organisation.clone_from(&entry.actor);
+                if ev.country.is_none() {
+                    ev.country.clone_from(&entry.country);
+                }
+            }
+            EntryKind::Country | EntryKind::Demonym | EntryKind::Capital => {
+                ev.country.clone_from(&entry.country);
+            }
         }
         i += len;
     }
-    (ev.title.is_some() || ev.country.is_some()).then_some(ev)
+    (ev.title.is_some() || ev.country.is_some() || ev.organisation.is_some()).then_some(ev)
 }
 
 fn apply(m: &mut Mention, ev: Evidence) {
+    if ev.role_code.as_deref() == Some("ELI") {
+        m.role_code = Some("ELI".into());
+    }
+    if m.organisation.is_none() {
+        m.organisation = ev.organisation;
+    }
     if m.country.is_none() {
         m.country = ev.country;
     }
@@ -66,7 +92,12 @@ fn apply(m: &mut Mention, ev: Evidence) {
 
 /// Cuts titles and nationality off the front of a person mention (the corpus the recogniser
 /// learnt from puts them inside the name) and takes them as evidence.
-fn strip_inside(m: &mut Mention, words: &[&str], spans: &[dateline_core::Span], gazetteer: &Gazetteer) {
+fn strip_inside(
+    m: &mut Mention,
+    words: &[&str],
+    spans: &[dateline_core::Span],
+    gazetteer: &Gazetteer,
+) {
     let mut best = None;
     for cut in (m.first + 1..m.end).rev() {
         if let Some(ev) = parse(&words[m.first..cut], gazetteer) {
@@ -133,7 +164,9 @@ fn join_titles(mentions: &mut Vec<Mention>, words: &[&str], gazetteer: &Gazettee
         let joins = left.entity_type != EntityType::Person
             && right.entity_type == EntityType::Person
             && left.end == right.first
-            && (right.first + 1..right.end).any(|cut| parse(&words[left.first..cut], gazetteer).is_some_and(|ev| ev.title.is_some()));
+            && (right.first + 1..right.end).any(|cut| {
+                parse(&words[left.first..cut], gazetteer).is_some_and(|ev| ev.title.is_some())
+            });
         if joins {
             let (first, span) = (left.first, left.span);
             let right = &mut mentions[i + 1];
@@ -147,18 +180,51 @@ fn join_titles(mentions: &mut Vec<Mention>, words: &[&str], gazetteer: &Gazettee
 }
 
 /// Adds role and country evidence to every person mention of one sentence.
-pub fn annotate(mentions: &mut Vec<Mention>, words: &[&str], spans: &[dateline_core::Span], gazetteer: &Gazetteer) {
+pub fn annotate(
+    mentions: &mut Vec<Mention>,
+    words: &[&str],
+    spans: &[dateline_core::Span],
+    gazetteer: &Gazetteer,
+) {
     join_titles(mentions, words, gazetteer);
-    for m in mentions.iter_mut().filter(|m| m.entity_type == EntityType::Person) {
+    // A name the gazetteers do not know, right after a person's title, is a person ("ousted
+    // leader Hosni Mubarak" tagged as a place).
+    for m in mentions.iter_mut() {
+        let unknown =
+            m.entity_type != EntityType::Person && m.actor.is_none() && m.country.is_none();
+        let titled = unknown
+            && before(m, words, gazetteer).is_some_and(|ev| {
+                ev.title.as_deref().is_some_and(|t| {
+                    gazetteer
+                        .lookup(&t.split(' ').collect::<Vec<_>>())
+                        .any(|id| gazetteer.entry(id).person)
+                })
+            });
+        if titled {
+            m.entity_type = EntityType::Person;
+        }
+    }
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.entity_type == EntityType::Person)
+    {
         strip_inside(m, words, spans, gazetteer);
-        for ev in [before(m, words, gazetteer), after(m, words, gazetteer), apposition_before(m, words, gazetteer)]
-            .into_iter()
-            .flatten()
+        for ev in [
+            before(m, words, gazetteer),
+            after(m, words, gazetteer),
+            apposition_before(m, words, gazetteer),
+        ]
+        .into_iter()
+        .flatten()
         {
             apply(m, ev);
         }
-        if let Some(country) = &m.country {
-            m.actor = Some(format!("{country}{}", m.role_code.as_deref().unwrap_or("")));
-        }
+        m.actor = match (&m.organisation, &m.country) {
+            (Some(org), _) if m.role_code.as_deref() != Some("ELI") => Some(org.clone()),
+            (_, Some(country)) => {
+                Some(format!("{country}{}", m.role_code.as_deref().unwrap_or("")))
+            }
+            _ => None,
+        };
     }
 }

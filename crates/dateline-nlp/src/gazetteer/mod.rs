@@ -101,7 +101,9 @@ fn phrase_key(phrase: &str) -> String {
 }
 
 fn is_all_caps(s: &str) -> bool {
-    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase) && s.chars().filter(|c| c.is_alphabetic()).count() <= 5
+    s.chars().any(char::is_alphabetic)
+        && !s.chars().any(char::is_lowercase)
+        && s.chars().filter(|c| c.is_alphabetic()).count() <= 5
 }
 
 impl Gazetteer {
@@ -123,7 +125,10 @@ impl Gazetteer {
             }
             self.longest = self.longest.max(key.split(' ').count());
             let exact = is_all_caps(surface).then(|| surface.to_owned());
-            self.phrases.entry(key).or_default().push(Phrase { entry: id, exact });
+            self.phrases
+                .entry(key)
+                .or_default()
+                .push(Phrase { entry: id, exact });
             self.tokens.add(surface, token_flag);
         }
     }
@@ -131,7 +136,9 @@ impl Gazetteer {
     fn load() -> Gazetteer {
         let mut g = Gazetteer::default();
         for cols in rows(COUNTRIES) {
-            let [iso3, name, _kind, aliases, demonyms, capitals, ..] = cols[..] else { continue };
+            let [iso3, name, _kind, aliases, demonyms, capitals, ..] = cols[..] else {
+                continue;
+            };
             let country = Some(iso3.to_owned());
             let mut names = vec![name];
             names.extend(variants(aliases));
@@ -165,14 +172,24 @@ impl Gazetteer {
             }
         }
         for cols in rows(METONYMS) {
-            let [surface, ty, actor, country, canonical, ..] = cols[..] else { continue };
+            let [surface, ty, actor, country, canonical, ..] = cols[..] else {
+                continue;
+            };
             let capital = cols.get(5).is_some_and(|c| !c.is_empty());
             let surfaces: Vec<&str> = variants(surface).collect();
             g.push(
                 Entry {
-                    kind: if capital { EntryKind::Capital } else { EntryKind::Institution },
+                    kind: if capital {
+                        EntryKind::Capital
+                    } else {
+                        EntryKind::Institution
+                    },
                     canonical: canonical.to_owned(),
-                    entity_type: if ty == "ORG" { EntityType::Org } else { EntityType::Gpe },
+                    entity_type: if ty == "ORG" {
+                        EntityType::Org
+                    } else {
+                        EntityType::Gpe
+                    },
                     actor: non_empty(actor),
                     country: non_empty(country),
                     person: false,
@@ -182,7 +199,9 @@ impl Gazetteer {
             );
         }
         for cols in rows(IGOS) {
-            let [surface, _ty, actor, canonical, ..] = cols[..] else { continue };
+            let [surface, _ty, actor, canonical, ..] = cols[..] else {
+                continue;
+            };
             let surfaces: Vec<&str> = variants(surface).collect();
             g.push(
                 Entry {
@@ -198,7 +217,9 @@ impl Gazetteer {
             );
         }
         for cols in rows(TITLES) {
-            let [title, role, kind, ..] = cols[..] else { continue };
+            let [title, role, kind, ..] = cols[..] else {
+                continue;
+            };
             g.push(
                 Entry {
                     kind: EntryKind::Title,

@@ -21,7 +21,9 @@ pub mod flag {
 }
 
 /// Words too common to say anything when they occur inside a gazetteer name.
-const FUNCTION_WORDS: &[&str] = &["the", "of", "and", "for", "de", "la", "du", "des", "al", "el", "-", "&", "'s"];
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "of", "and", "for", "de", "la", "du", "des", "al", "el", "-", "&", "'s",
+];
 
 /// Lowercase word → gazetteer flags.
 #[derive(Debug, Clone, Default)]

@@ -152,7 +152,10 @@ mod tests {
         };
         let bytes = file.to_bytes();
         assert_eq!(ModelFile::from_bytes(&bytes).unwrap(), file);
-        assert!(matches!(ModelFile::from_bytes(b"nope"), Err(ModelError::BadMagic)));
+        assert!(matches!(
+            ModelFile::from_bytes(b"nope"),
+            Err(ModelError::BadMagic)
+        ));
         assert!(matches!(
             ModelFile::from_bytes(&bytes[..bytes.len() - 1]),
             Err(ModelError::Corrupt(_))

@@ -58,7 +58,12 @@ impl Trainer {
     }
 
     /// The best class for `features`, among those `allowed` (all when `None`).
-    pub fn predict(&self, features: &[u64], scratch: &mut [f32], allowed: Option<&[bool]>) -> usize {
+    pub fn predict(
+        &self,
+        features: &[u64],
+        scratch: &mut [f32],
+        allowed: Option<&[bool]>,
+    ) -> usize {
         self.scores(features, scratch);
         argmax(scratch, allowed)
     }
@@ -97,10 +102,18 @@ impl Trainer {
         }
         let averaged: Vec<f64> = self.totals.iter().map(|t| t / step).collect();
         let max = averaged.iter().fold(0.0f64, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 { max / f64::from(i16::MAX) } else { 1.0 };
+        let scale = if max > 0.0 {
+            max / f64::from(i16::MAX)
+        } else {
+            1.0
+        };
         let weights = averaged
             .iter()
-            .map(|w| (w / scale).round().clamp(f64::from(i16::MIN), f64::from(i16::MAX)) as i16)
+            .map(|w| {
+                (w / scale)
+                    .round()
+                    .clamp(f64::from(i16::MIN), f64::from(i16::MAX)) as i16
+            })
             .collect();
         Model {
             bits: self.bits,
@@ -154,7 +167,12 @@ impl Model {
     }
 
     /// The best class for `features` among those `allowed` (all when `None`).
-    pub fn predict(&self, features: &[u64], scratch: &mut [i32], allowed: Option<&[bool]>) -> usize {
+    pub fn predict(
+        &self,
+        features: &[u64],
+        scratch: &mut [i32],
+        allowed: Option<&[bool]>,
+    ) -> usize {
         self.scores(features, scratch);
         argmax(scratch, allowed)
     }
@@ -200,7 +218,10 @@ mod tests {
         let mut scores = [0i32; 2];
         assert_eq!(model.predict(&feats(&["red"]), &mut scores, None), 0);
         assert_eq!(model.predict(&feats(&["yellow"]), &mut scores, None), 1);
-        assert_eq!(model.predict(&feats(&["yellow"]), &mut scores, Some(&[true, false])), 0);
+        assert_eq!(
+            model.predict(&feats(&["yellow"]), &mut scores, Some(&[true, false])),
+            0
+        );
     }
 
     #[test]

@@ -154,8 +154,14 @@ mod tests {
     fn iob_to_bilou_and_back() {
         let classes = from_iob(&tags("B-per I-per O B-geo B-geo I-geo I-geo O I-org"));
         let named: Vec<String> = classes.iter().map(|&c| names()[c].clone()).collect();
-        assert_eq!(named, ["B-per", "L-per", "O", "U-geo", "B-geo", "I-geo", "L-geo", "O", "U-org"]);
-        assert_eq!(spans(&classes), [(0, 2, 0), (3, 4, 2), (4, 7, 2), (8, 9, 1)]);
+        assert_eq!(
+            named,
+            ["B-per", "L-per", "O", "U-geo", "B-geo", "I-geo", "L-geo", "O", "U-org"]
+        );
+        assert_eq!(
+            spans(&classes),
+            [(0, 2, 0), (3, 4, 2), (4, 7, 2), (8, 9, 1)]
+        );
     }
 
     #[test]

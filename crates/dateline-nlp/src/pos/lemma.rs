@@ -23,10 +23,19 @@ impl Lemmatizer {
         static LEMMATIZER: OnceLock<Lemmatizer> = OnceLock::new();
         LEMMATIZER.get_or_init(|| {
             let mut irregular = HashMap::new();
-            for line in IRREGULAR.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            for line in IRREGULAR
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            {
                 let mut cols = line.split('\t');
-                let Some(base) = cols.next().map(str::trim) else { continue };
-                for form in cols.flat_map(|c| c.split('|')).map(str::trim).filter(|f| !f.is_empty()) {
+                let Some(base) = cols.next().map(str::trim) else {
+                    continue;
+                };
+                for form in cols
+                    .flat_map(|c| c.split('|'))
+                    .map(str::trim)
+                    .filter(|f| !f.is_empty())
+                {
                     irregular.insert(form.to_owned(), base.to_owned());
                 }
                 irregular.insert(base.to_owned(), base.to_owned());

@@ -40,7 +40,14 @@ mod t {
 /// Boundary id for "no previous tag".
 const START: u64 = u64::MAX;
 
-fn features(view: &SentenceView, words: &[&str], i: usize, prev: u64, prev2: u64, f: &mut Features) {
+fn features(
+    view: &SentenceView,
+    words: &[&str],
+    i: usize,
+    prev: u64,
+    prev2: u64,
+    f: &mut Features,
+) {
     let at = i as isize;
     let word = view.norm(at);
     f.clear();
@@ -120,7 +127,9 @@ impl Tagger {
         let (mut prev, mut prev2) = (START, START);
         for i in 0..words.len() {
             features(&scratch.view, words, i, prev, prev2, &mut scratch.features);
-            let class = self.model.predict(scratch.features.as_slice(), &mut scratch.scores, None);
+            let class = self
+                .model
+                .predict(scratch.features.as_slice(), &mut scratch.scores, None);
             out.push(self.classes[class]);
             prev2 = prev;
             prev = class as u64;
@@ -187,7 +196,11 @@ pub fn accuracy(tagger: &Tagger, sentences: &[Sentence]) -> (usize, usize) {
     for sentence in sentences {
         let words: Vec<&str> = sentence.words.iter().map(String::as_str).collect();
         tagger.tag_into(&words, &mut scratch, &mut out);
-        correct += out.iter().zip(&sentence.pos).filter(|(a, b)| a == b).count();
+        correct += out
+            .iter()
+            .zip(&sentence.pos)
+            .filter(|(a, b)| a == b)
+            .count();
         total += out.len();
     }
     (correct, total)
@@ -222,7 +235,11 @@ impl Stage for TagStage {
         for sentence in &doc.sentences {
             let range = sentence.token_range();
             words.clear();
-            words.extend(doc.tokens[range.clone()].iter().map(|t| t.span.of(&doc.text)));
+            words.extend(
+                doc.tokens[range.clone()]
+                    .iter()
+                    .map(|t| t.span.of(&doc.text)),
+            );
             self.tagger.tag_into(&words, &mut scratch, &mut tags);
             for ((index, word), &tag) in range.clone().zip(&words).zip(&tags) {
                 if tag.is_verb() {
