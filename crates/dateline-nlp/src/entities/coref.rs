@@ -193,8 +193,8 @@ pub fn link_references(doc: &Document, clusters: &mut [Cluster], gazetteer: &Gaz
         let tokens = &doc.tokens[sentence.token_range()];
         let words: Vec<&str> = tokens.iter().map(|t| t.span.of(&doc.text)).collect();
         for i in 0..words.len() {
-            let lower = words[i].to_lowercase();
-            if lower == "the" {
+            let word = words[i];
+            if word.eq_ignore_ascii_case("the") {
                 let Some((len, ids)) = gazetteer
                     .longest_at(&words, i + 1)
                     .filter(|_| i + 1 < words.len())
@@ -223,7 +223,7 @@ pub fn link_references(doc: &Document, clusters: &mut [Cluster], gazetteer: &Gaz
                     clusters[c].mentions.push(span);
                     taken.push(span);
                 }
-            } else if matches!(lower.as_str(), "he" | "she") {
+            } else if word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she") {
                 let next_is_verb = tokens
                     .get(i + 1)
                     .and_then(|t| t.pos)

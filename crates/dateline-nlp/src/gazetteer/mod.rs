@@ -68,6 +68,9 @@ struct Phrase {
 pub struct Gazetteer {
     entries: Vec<Entry>,
     phrases: HashMap<String, Vec<Phrase>>,
+    /// For each normalised first word, the most words a phrase starting with it has: positions
+    /// whose word starts no phrase are skipped without building any key.
+    first_words: HashMap<String, usize>,
     longest: usize,
     tokens: TokenClasses,
 }
@@ -123,7 +126,11 @@ impl Gazetteer {
             if key.is_empty() {
                 continue;
             }
-            self.longest = self.longest.max(key.split(' ').count());
+            let words = key.split(' ').count();
+            self.longest = self.longest.max(words);
+            let first = key.split(' ').next().unwrap_or_default().to_owned();
+            let longest = self.first_words.entry(first).or_default();
+            *longest = (*longest).max(words);
             let exact = is_all_caps(surface).then(|| surface.to_owned());
             self.phrases
                 .entry(key)
@@ -263,7 +270,13 @@ impl Gazetteer {
     /// The longest run of `words` starting at `start` that names entries: its length and entries.
     #[must_use]
     pub fn longest_at(&self, words: &[&str], start: usize) -> Option<(usize, Vec<usize>)> {
-        let max = self.longest.min(words.len() - start);
+        let mut first = String::new();
+        normalize_into(words.get(start)?, &mut first);
+        let max = self
+            .first_words
+            .get(&first)?
+            .min(&(words.len() - start))
+            .to_owned();
         (1..=max).rev().find_map(|len| {
             let found: Vec<usize> = self.lookup(&words[start..start + len]).collect();
             (!found.is_empty()).then_some((len, found))

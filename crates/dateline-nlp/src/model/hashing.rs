@@ -43,6 +43,15 @@ impl Features {
         self.hashes.push(h.finish());
     }
 
+    /// A feature combining a numeric value (a class id) and a string, without formatting the number.
+    pub fn add_id_str(&mut self, template: u8, id: u64, value: &str) {
+        let mut h = FxHasher::default();
+        h.write_u8(template);
+        h.write_u64(id);
+        h.write(value.as_bytes());
+        self.hashes.push(h.finish());
+    }
+
     /// A feature with a numeric value (a class id, a flag set).
     pub fn add_id(&mut self, template: u8, id: u64) {
         let mut h = FxHasher::default();

@@ -96,8 +96,8 @@ fn features(cx: &Context<'_>, i: usize, prev: usize, f: &mut Features) {
         cx.pos(at).wrapping_mul(1024).wrapping_add(cx.pos(at + 1)),
     );
     f.add_id(t::PREV, prev as u64);
-    f.add2(t::PREV_WORD, &prev.to_string(), word);
-    f.add2(t::PREV_SHAPE, &prev.to_string(), shape);
+    f.add_id_str(t::PREV_WORD, prev as u64, word);
+    f.add_id_str(t::PREV_SHAPE, prev as u64, shape);
     f.add_id(
         t::PREV_POS,
         (prev as u64).wrapping_mul(1024).wrapping_add(cx.pos(at)),

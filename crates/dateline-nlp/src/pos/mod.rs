@@ -59,7 +59,7 @@ fn features(
     f.add(t::SHAPE, view.shape(at));
     f.add_id(t::PREV, prev);
     f.add_id(t::PREV2, prev.wrapping_mul(64).wrapping_add(prev2));
-    f.add2(t::PREV_WORD, &prev.to_string(), word);
+    f.add_id_str(t::PREV_WORD, prev, word);
     let before = view.norm(at - 1);
     f.add(t::WORD_M1, before);
     f.add(t::SUFFIX_M1, suffix(before, 3));

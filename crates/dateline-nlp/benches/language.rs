@@ -1,0 +1,109 @@
+//! Language-layer throughput on the generated corpus (`dateline-corpus`, seed 42), one core:
+//! tagging alone, tagging + entity recognition, and the whole standard pipeline (segmentation,
+//! tagging, entities with actors and coreference). Items are words.
+
+use dateline_core::{Document, Meta, Segmenter, Source, SourceFormat};
+use dateline_nlp::gazetteer::Gazetteer;
+use dateline_nlp::ner::{NerScratch, Recognizer};
+use dateline_nlp::pos::{TagScratch, Tagger};
+use divan::counter::{BytesCount, ItemsCount};
+use divan::{black_box, Bencher};
+
+const CORPUS_WORDS: usize = 100_000;
+
+fn main() {
+    divan::main();
+}
+
+fn documents() -> Vec<Document> {
+    dateline_corpus::generate(42, CORPUS_WORDS)
+        .into_iter()
+        .map(|a| {
+            let source = Source {
+                path: None,
+                url: None,
+                format: SourceFormat::Text,
+                record: None,
+            };
+            Document::new(a.body, source, Meta::default())
+        })
+        .collect()
+}
+
+/// Segmented documents and their sentences' words.
+fn sentences() -> (Vec<Vec<String>>, usize, usize) {
+    let segmenter = Segmenter::default();
+    let mut out = Vec::new();
+    let mut bytes = 0;
+    for doc in documents() {
+        bytes += doc.text.len();
+        let seg = segmenter.segment(&doc.text, None);
+        for s in &seg.sentences {
+            out.push(
+                seg.tokens[s.token_range()]
+                    .iter()
+                    .map(|t| t.span.of(&doc.text).to_owned())
+                    .collect(),
+            );
+        }
+    }
+    let words = out.iter().map(Vec::len).sum();
+    (out, words, bytes)
+}
+
+#[divan::bench(sample_count = 10)]
+fn tag(bencher: Bencher) {
+    let (sentences, words, bytes) = sentences();
+    let tagger = Tagger::embedded();
+    bencher
+        .counter(ItemsCount::new(words))
+        .counter(BytesCount::new(bytes))
+        .bench_local(|| {
+            let mut scratch = TagScratch::default();
+            let mut tags = Vec::new();
+            for s in &sentences {
+                let w: Vec<&str> = s.iter().map(String::as_str).collect();
+                tagger.tag_into(&w, &mut scratch, &mut tags);
+                black_box(&tags);
+            }
+        });
+}
+
+#[divan::bench(sample_count = 10)]
+fn tag_and_ner(bencher: Bencher) {
+    let (sentences, words, bytes) = sentences();
+    let tagger = Tagger::embedded();
+    let recognizer = Recognizer::embedded();
+    let classes = Gazetteer::embedded().token_classes();
+    bencher
+        .counter(ItemsCount::new(words))
+        .counter(BytesCount::new(bytes))
+        .bench_local(|| {
+            let mut scratch = TagScratch::default();
+            let mut ner = NerScratch::default();
+            let mut tags = Vec::new();
+            for s in &sentences {
+                let w: Vec<&str> = s.iter().map(String::as_str).collect();
+                tagger.tag_into(&w, &mut scratch, &mut tags);
+                black_box(recognizer.recognize(&w, &tags, classes, &mut ner));
+            }
+        });
+}
+
+#[divan::bench(sample_count = 10)]
+fn standard_pipeline(bencher: Bencher) {
+    let docs = documents();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let words: usize = docs.iter().map(|d| d.text.split_whitespace().count()).sum();
+    let pipeline = dateline_nlp::standard_pipeline(&dateline_nlp::Config::default());
+    bencher
+        .counter(ItemsCount::new(words))
+        .counter(BytesCount::new(bytes))
+        .with_inputs(|| docs.clone())
+        .bench_local_values(|mut docs| {
+            for doc in &mut docs {
+                pipeline.run(doc);
+            }
+            docs
+        });
+}
