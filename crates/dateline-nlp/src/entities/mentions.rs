@@ -1,7 +1,7 @@
 //! Mentions in one document: named spans from the recogniser, refined by the gazetteers
 //! (types, countries, actor codes), plus gazetteer names the recogniser missed.
 
-use dateline_core::{Document, EntityType, Span};
+use dateline_core::{Document, EntityType, Pos, Span};
 
 use crate::gazetteer::{EntryKind, Gazetteer};
 use crate::ner::{NerScratch, Recognizer};
@@ -109,8 +109,22 @@ fn clean_name(words: &[&str]) -> String {
     parts.join(" ")
 }
 
+/// Whether a capital at `[first, end)` stands for its government: it acts ("Pyongyang would
+/// learn", "Washington or its allies could take") or is acted upon ("prevent Pyongyang from"),
+/// and does not follow a place preposition ("talks in Pyongyang", "between Damascus and Aleppo").
+fn capital_acts(first: usize, end: usize, words: &[&str], tags: &[Pos]) -> bool {
+    if first > 0 && Lexicon::embedded().is_locative(words[first - 1]) {
+        return false;
+    }
+    let verb = |i: usize| tags.get(i).is_some_and(|p| p.is_verb() || *p == Pos::MD);
+    let acts = (end..(end + 4).min(words.len()))
+        .take_while(|&i| !matches!(tags[i], Pos::Period | Pos::Comma | Pos::Colon | Pos::IN))
+        .any(verb);
+    acts || (first > 0 && verb(first - 1))
+}
+
 /// Applies what the gazetteer knows about `words[first..end]` to a mention.
-fn refine(m: &mut Mention, words: &[&str], gazetteer: &Gazetteer) {
+fn refine(m: &mut Mention, words: &[&str], tags: &[Pos], gazetteer: &Gazetteer) {
     let name_words: Vec<&str> = words[m.first..m.end].to_vec();
     let Some(entry) = gazetteer
         .lookup(&name_words)
@@ -141,8 +155,7 @@ fn refine(m: &mut Mention, words: &[&str], gazetteer: &Gazetteer) {
         EntryKind::Capital => {
             m.entity_type = EntityType::Gpe;
             m.name.clone_from(&entry.canonical);
-            let place = m.first > 0 && Lexicon::embedded().is_locative(words[m.first - 1]);
-            if place {
+            if !capital_acts(m.first, m.end, words, tags) {
                 // "talks in Pyongyang": the city itself, in its country.
                 m.actor = None;
             } else {
@@ -279,7 +292,7 @@ pub fn find(doc: &Document, recognizer: &Recognizer, gazetteer: &Gazetteer) -> V
                 role_code: None,
                 organisation: None,
             };
-            refine(&mut m, &words, gazetteer);
+            refine(&mut m, &words, &tags, gazetteer);
             // "in Sevare": a one-word "person" after a place preposition is a place.
             let after_locative = first > 0 && lexicon.is_locative(words[first - 1]);
             if m.entity_type == EntityType::Person && end == first + 1 && after_locative {
@@ -308,8 +321,13 @@ pub fn find(doc: &Document, recognizer: &Recognizer, gazetteer: &Gazetteer) -> V
             ) {
                 let kind = match entry.kind {
                     EntryKind::Demonym => MentionKind::Demonym,
-                    EntryKind::Capital => MentionKind::Capital,
+                    EntryKind::Capital if capital_acts(i, i + len, &words, &tags) => MentionKind::Capital,
                     _ => MentionKind::Name,
+                };
+                let actor = if entry.kind == EntryKind::Capital && kind == MentionKind::Name {
+                    None
+                } else {
+                    entry.actor.clone()
                 };
                 out.push(Mention {
                     span: tokens[i].span.cover(tokens[i + len - 1].span),
@@ -324,7 +342,7 @@ pub fn find(doc: &Document, recognizer: &Recognizer, gazetteer: &Gazetteer) -> V
                     },
                     name: entry.canonical.clone(),
                     country: entry.country.clone(),
-                    actor: entry.actor.clone(),
+                    actor,
                     role: None,
                     role_code: None,
                     organisation: None,

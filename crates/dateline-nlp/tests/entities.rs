@@ -1,0 +1,102 @@
+//! The entities stage end to end on short original stories: names, titles, actor codes,
+//! metonyms and coreference.
+
+use dateline_core::{Document, Entity, EntityType, Meta, Source, SourceFormat};
+
+fn run(text: &str) -> Document {
+    let source = Source { path: None, url: None, format: SourceFormat::Text, record: None };
+    let mut doc = Document::new(text.to_owned(), source, Meta::default());
+    dateline_nlp::standard_pipeline(&dateline_nlp::Config::default()).run(&mut doc);
+    doc
+}
+
+fn entity<'a>(doc: &'a Document, name: &str) -> &'a Entity {
+    doc.entities
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no entity {name:?} in {:#?}", doc.entities.iter().map(|e| (&e.name, e.kind)).collect::<Vec<_>>()))
+}
+
+fn mentions(doc: &Document, e: &Entity) -> Vec<String> {
+    e.mentions.iter().map(|&m| doc.slice(m).to_owned()).collect()
+}
+
+const STORY: &str = "Japanese Defense Minister Kenji Sato met his South Korean counterpart, Kim Dae-sung, in Seoul on Monday.\n\
+Kim said the two countries would expand joint patrols. \"We cannot wait,\" he said.\n\
+The defense minister later flew to Washington, where the Pentagon said it welcomed the plan.\n\
+Tokyo has warned that North Korea could test another missile. North Korean leader Kim Jong Un did not comment.";
+
+#[test]
+fn titled_names_get_role_country_and_actor() {
+    let doc = run(STORY);
+    let sato = entity(&doc, "Kenji Sato");
+    assert_eq!(sato.kind, EntityType::Person);
+    assert_eq!(sato.actor.as_deref(), Some("JPNGOV"));
+    assert_eq!(sato.role.as_deref(), Some("defense minister"));
+    let leader = entity(&doc, "Kim Jong Un");
+    assert_eq!(leader.actor.as_deref(), Some("PRKGOV"));
+}
+
+#[test]
+fn people_sharing_a_surname_stay_apart() {
+    let doc = run(STORY);
+    let kim = entity(&doc, "Kim Dae-sung");
+    let said = mentions(&doc, kim);
+    assert!(said.iter().filter(|m| *m == "Kim").count() >= 1, "{said:?}");
+    let leader = entity(&doc, "Kim Jong Un");
+    assert_eq!(mentions(&doc, leader), ["Kim Jong Un"]);
+    assert_eq!(kim.actor.as_deref(), Some("KORGOV"), "nationality from the apposition");
+}
+
+#[test]
+fn metonyms_and_places() {
+    let doc = run(STORY);
+    let japan = entity(&doc, "Japan");
+    let forms = mentions(&doc, japan);
+    assert!(forms.contains(&"Tokyo".to_owned()), "Tokyo acts for Japan: {forms:?}");
+    assert!(forms.contains(&"Japanese".to_owned()), "{forms:?}");
+    let korea = entity(&doc, "North Korea");
+    assert!(mentions(&doc, korea).contains(&"North Korean".to_owned()));
+    assert_eq!(korea.actor.as_deref(), Some("PRK"));
+    // "in Seoul" and "to Washington" are places, not the governments.
+    let seoul = entity(&doc, "Seoul");
+    assert_eq!(seoul.kind, EntityType::Gpe);
+    assert_eq!(seoul.actor, None);
+    assert_eq!(seoul.country.as_deref(), Some("KOR"));
+    let pentagon = entity(&doc, "Pentagon");
+    assert_eq!((pentagon.kind, pentagon.actor.as_deref()), (EntityType::Org, Some("USAMIL")));
+}
+
+#[test]
+fn titles_and_pronouns_corefer() {
+    let doc = run(STORY);
+    let sato = entity(&doc, "Kenji Sato");
+    let forms = mentions(&doc, sato);
+    assert!(forms.contains(&"The defense minister".to_owned()), "{forms:?}");
+    let kim = entity(&doc, "Kim Dae-sung");
+    assert!(mentions(&doc, kim).contains(&"he".to_owned()), "\"he said\" after Kim's quote");
+}
+
+#[test]
+fn every_mention_is_on_char_boundaries_and_unique_per_entity() {
+    let doc = run(STORY);
+    for (i, e) in doc.entities.iter().enumerate() {
+        assert_eq!(e.id as usize, i);
+        for m in &e.mentions {
+            assert!(m.get(&doc.text).is_some());
+        }
+        let mut sorted = e.mentions.clone();
+        sorted.dedup();
+        assert_eq!(sorted.len(), e.mentions.len());
+    }
+}
+
+#[test]
+fn odd_text_does_not_break_the_stage() {
+    for text in ["", "...", "\"\"\"", "U.S. U.S. U.S.", "Kim", "the the the", "He said. She said."] {
+        let doc = run(text);
+        for e in &doc.entities {
+            assert!(!e.name.is_empty());
+        }
+    }
+}
