@@ -191,7 +191,7 @@ def main():
         seen_t[title] = n
         if role not in ROLES:
             err(name, n, f'bad role {role!r}')
-        if kind not in ('person', 'group'):
+        if kind not in ('person', 'group', 'body'):
             err(name, n, f'bad kind {kind!r}')
     roles = {}
     for _, (t, r, k, _) in rows:

@@ -186,7 +186,7 @@ fn trim(first: &mut usize, end: &mut usize, words: &[&str], lexicon: &Lexicon) -
         });
         (starts_upper || particle) && !lexicon.is_time_word(w)
     };
-    while *first < *end && !is_name_word(words[*first]) {
+    while *first < *end && (!is_name_word(words[*first]) || (words[*first] == "The" && *end - *first > 1)) {
         *first += 1;
     }
     while *end > *first && !is_name_word(words[*end - 1]) {
@@ -248,6 +248,59 @@ fn extend(first: usize, end: usize, words: &[&str], gazetteer: &Gazetteer) -> (u
         .unwrap_or((first, end))
 }
 
+/// The country named by `words[a..b]` (a country name or demonym), if any.
+fn country_of(words: &[&str], a: usize, b: usize, gazetteer: &Gazetteer) -> Option<String> {
+    gazetteer
+        .lookup(&words[a..b])
+        .map(|id| gazetteer.entry(id))
+        .find(|e| matches!(e.kind, EntryKind::Country | EntryKind::Demonym))
+        .and_then(|e| e.country.clone())
+}
+
+/// State institutions named with their nationality: "Ukraine's defense ministry", "Ethiopian
+/// Foreign Ministry", "Israeli police" — organisations coded country + role.
+fn institutions(words: &[&str], spans: &[Span], sentence: usize, gazetteer: &Gazetteer) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 1;
+    while i < words.len() {
+        let body = gazetteer
+            .longest_at(words, i)
+            .and_then(|(len, ids)| ids.into_iter().map(|id| gazetteer.entry(id)).find(|e| e.body).map(|e| (len, e)));
+        let Some((len, entry)) = body else {
+            i += 1;
+            continue;
+        };
+        let possessive = matches!(words[i - 1], "'s" | "’s");
+        let owner_end = if possessive { i - 1 } else { i };
+        let owner = (1..=3.min(owner_end))
+            .find_map(|l| country_of(words, owner_end - l, owner_end, gazetteer).map(|c| (owner_end - l, c)));
+                // Without a nationality, only a capitalised name ("the Defense Ministry") is an entity;
+        // its country may come from the story later.
+        let capitalised = words[i].starts_with(char::is_uppercase);
+        if owner.is_some() || capitalised {
+            let start = owner.as_ref().map_or(i, |(start, _)| *start);
+            let country = owner.map(|(_, country)| country);
+            let end = i + len;
+            out.push(Mention {
+                span: spans[start].cover(spans[end - 1]),
+                first: start,
+                end,
+                sentence,
+                kind: MentionKind::Name,
+                entity_type: EntityType::Org,
+                name: words[start..end].join(" ").replace(" 's", "'s").replace(" ’s", "’s"),
+                actor: country.as_ref().zip(entry.actor.as_ref()).map(|(c, role)| format!("{c}{role}")),
+                country,
+                role: None,
+                role_code: entry.actor.clone(),
+                organisation: None,
+            });
+        }
+        i += len;
+    }
+    out
+}
+
 /// Finds the mentions of `doc` (tokens must carry POS tags).
 pub fn find(doc: &Document, recognizer: &Recognizer, gazetteer: &Gazetteer) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -300,6 +353,14 @@ pub fn find(doc: &Document, recognizer: &Recognizer, gazetteer: &Gazetteer) -> V
             }
             out.push(m);
         }
+        let spans_here: Vec<Span> = tokens.iter().map(|t| t.span).collect();
+        let bodies = institutions(&words, &spans_here, s, gazetteer);
+        for body in &bodies {
+            // The recogniser's partial organisation ("Foreign Ministry") gives way.
+            out.retain(|m: &Mention| !(m.sentence == s && m.entity_type == EntityType::Org && m.first < body.end && body.first < m.end));
+            covered[body.first..body.end].iter_mut().for_each(|c| *c = true);
+        }
+        out.extend(bodies);
         // Gazetteer names the recogniser missed: institutions, organisations, countries.
         let mut i = 0;
         while i < words.len() {

@@ -12,7 +12,7 @@ const WINDOW: usize = 7;
 
 /// Words that may sit between a nationality and a title (`Russia's President`, `his former`).
 const FILLERS: &[&str] = &[
-    "'s", "’s", "the", "his", "her", "its", "their", "a", "an", "then", "acting", "deputy", "top",
+    "'s", "’s", "the", "his", "her", "its", "their", "a", "an", "as", "then", "acting", "deputy", "top",
     "senior", "interim", "special",
 ];
 
@@ -209,10 +209,12 @@ pub fn annotate(
         .filter(|m| m.entity_type == EntityType::Person)
     {
         strip_inside(m, words, spans, gazetteer);
+        // The apposition before a name is read before the one after it: in "Mali's interim
+        // president, Dioncounda Traore, the French leader said", the second belongs to the subject.
         for ev in [
             before(m, words, gazetteer),
-            after(m, words, gazetteer),
             apposition_before(m, words, gazetteer),
+            after(m, words, gazetteer),
         ]
         .into_iter()
         .flatten()

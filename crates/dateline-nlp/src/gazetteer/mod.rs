@@ -54,6 +54,8 @@ pub struct Entry {
     pub country: Option<String>,
     /// For titles: whether it names a person (`president`) or a group (`troops`).
     pub person: bool,
+    /// For titles: whether it names a state institution (`foreign ministry`, `police`).
+    pub body: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -157,6 +159,7 @@ impl Gazetteer {
                     actor: country.clone(),
                     country: country.clone(),
                     person: false,
+                    body: false,
                 },
                 &names,
                 flag::COUNTRY,
@@ -170,6 +173,7 @@ impl Gazetteer {
                     actor: country.clone(),
                     country: country.clone(),
                     person: false,
+                    body: false,
                 },
                 &demonyms,
                 flag::DEMONYM,
@@ -200,6 +204,7 @@ impl Gazetteer {
                     actor: non_empty(actor),
                     country: non_empty(country),
                     person: false,
+                    body: false,
                 },
                 &surfaces,
                 flag::PLACE,
@@ -218,6 +223,7 @@ impl Gazetteer {
                     actor: non_empty(actor),
                     country: None,
                     person: false,
+                    body: false,
                 },
                 &surfaces,
                 flag::ORG,
@@ -235,6 +241,7 @@ impl Gazetteer {
                     actor: non_empty(role),
                     country: None,
                     person: kind == "person",
+                    body: kind == "body",
                 },
                 &[title],
                 flag::TITLE,
