@@ -2,7 +2,7 @@
 //! tagging alone, tagging + entity recognition, and the whole standard pipeline (segmentation,
 //! tagging, entities with actors and coreference). Items are words.
 
-use dateline_core::{Document, Meta, Segmenter, Source, SourceFormat};
+use dateline_core::{Document, Meta, Segmenter, Source, SourceFormat, Stage};
 use dateline_nlp::gazetteer::Gazetteer;
 use dateline_nlp::ner::{NerScratch, Recognizer};
 use dateline_nlp::pos::{TagScratch, Tagger};
@@ -103,6 +103,32 @@ fn standard_pipeline(bencher: Bencher) {
         .bench_local_values(|mut docs| {
             for doc in &mut docs {
                 pipeline.run(doc);
+            }
+            docs
+        });
+}
+
+/// The target: tagger + entity recogniser + actors + coreference (the `tag` and
+/// `entities` stages) on documents already segmented.
+#[divan::bench(sample_count = 10)]
+fn tag_entities_actors_coref(bencher: Bencher) {
+    let segmenter = Segmenter::default();
+    let mut docs = documents();
+    for doc in &mut docs {
+        segmenter.run(doc);
+    }
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let words: usize = docs.iter().map(|d| d.text.split_whitespace().count()).sum();
+    let tag = dateline_nlp::pos::TagStage::default();
+    let entities = dateline_nlp::entities::EntityStage::default();
+    bencher
+        .counter(ItemsCount::new(words))
+        .counter(BytesCount::new(bytes))
+        .with_inputs(|| docs.clone())
+        .bench_local_values(|mut docs| {
+            for doc in &mut docs {
+                tag.run(doc);
+                entities.run(doc);
             }
             docs
         });

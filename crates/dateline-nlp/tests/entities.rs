@@ -4,7 +4,12 @@
 use dateline_core::{Document, Entity, EntityType, Meta, Source, SourceFormat};
 
 fn run(text: &str) -> Document {
-    let source = Source { path: None, url: None, format: SourceFormat::Text, record: None };
+    let source = Source {
+        path: None,
+        url: None,
+        format: SourceFormat::Text,
+        record: None,
+    };
     let mut doc = Document::new(text.to_owned(), source, Meta::default());
     dateline_nlp::standard_pipeline(&dateline_nlp::Config::default()).run(&mut doc);
     doc
@@ -14,11 +19,22 @@ fn entity<'a>(doc: &'a Document, name: &str) -> &'a Entity {
     doc.entities
         .iter()
         .find(|e| e.name == name)
-        .unwrap_or_else(|| panic!("no entity {name:?} in {:#?}", doc.entities.iter().map(|e| (&e.name, e.kind)).collect::<Vec<_>>()))
+        .unwrap_or_else(|| {
+            panic!(
+                "no entity {name:?} in {:#?}",
+                doc.entities
+                    .iter()
+                    .map(|e| (&e.name, e.kind))
+                    .collect::<Vec<_>>()
+            )
+        })
 }
 
 fn mentions(doc: &Document, e: &Entity) -> Vec<String> {
-    e.mentions.iter().map(|&m| doc.slice(m).to_owned()).collect()
+    e.mentions
+        .iter()
+        .map(|&m| doc.slice(m).to_owned())
+        .collect()
 }
 
 const STORY: &str = "Japanese Defense Minister Kenji Sato met his South Korean counterpart, Kim Dae-sung, in Seoul on Monday.\n\
@@ -45,7 +61,11 @@ fn people_sharing_a_surname_stay_apart() {
     assert!(said.iter().filter(|m| *m == "Kim").count() >= 1, "{said:?}");
     let leader = entity(&doc, "Kim Jong Un");
     assert_eq!(mentions(&doc, leader), ["Kim Jong Un"]);
-    assert_eq!(kim.actor.as_deref(), Some("KORGOV"), "nationality from the apposition");
+    assert_eq!(
+        kim.actor.as_deref(),
+        Some("KORGOV"),
+        "nationality from the apposition"
+    );
 }
 
 #[test]
@@ -53,7 +73,10 @@ fn metonyms_and_places() {
     let doc = run(STORY);
     let japan = entity(&doc, "Japan");
     let forms = mentions(&doc, japan);
-    assert!(forms.contains(&"Tokyo".to_owned()), "Tokyo acts for Japan: {forms:?}");
+    assert!(
+        forms.contains(&"Tokyo".to_owned()),
+        "Tokyo acts for Japan: {forms:?}"
+    );
     assert!(forms.contains(&"Japanese".to_owned()), "{forms:?}");
     let korea = entity(&doc, "North Korea");
     assert!(mentions(&doc, korea).contains(&"North Korean".to_owned()));
@@ -64,7 +87,10 @@ fn metonyms_and_places() {
     assert_eq!(seoul.actor, None);
     assert_eq!(seoul.country.as_deref(), Some("KOR"));
     let pentagon = entity(&doc, "Pentagon");
-    assert_eq!((pentagon.kind, pentagon.actor.as_deref()), (EntityType::Org, Some("USAMIL")));
+    assert_eq!(
+        (pentagon.kind, pentagon.actor.as_deref()),
+        (EntityType::Org, Some("USAMIL"))
+    );
 }
 
 #[test]
@@ -72,9 +98,15 @@ fn titles_and_pronouns_corefer() {
     let doc = run(STORY);
     let sato = entity(&doc, "Kenji Sato");
     let forms = mentions(&doc, sato);
-    assert!(forms.contains(&"The defense minister".to_owned()), "{forms:?}");
+    assert!(
+        forms.contains(&"The defense minister".to_owned()),
+        "{forms:?}"
+    );
     let kim = entity(&doc, "Kim Dae-sung");
-    assert!(mentions(&doc, kim).contains(&"he".to_owned()), "\"he said\" after Kim's quote");
+    assert!(
+        mentions(&doc, kim).contains(&"he".to_owned()),
+        "\"he said\" after Kim's quote"
+    );
 }
 
 #[test]
@@ -93,7 +125,15 @@ fn every_mention_is_on_char_boundaries_and_unique_per_entity() {
 
 #[test]
 fn odd_text_does_not_break_the_stage() {
-    for text in ["", "...", "\"\"\"", "U.S. U.S. U.S.", "Kim", "the the the", "He said. She said."] {
+    for text in [
+        "",
+        "...",
+        "\"\"\"",
+        "U.S. U.S. U.S.",
+        "Kim",
+        "the the the",
+        "He said. She said.",
+    ] {
         let doc = run(text);
         for e in &doc.entities {
             assert!(!e.name.is_empty());

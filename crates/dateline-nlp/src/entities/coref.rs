@@ -268,7 +268,10 @@ pub fn default_country(clusters: &mut [Cluster]) {
     };
     for c in clusters.iter_mut() {
         let titled = c.role_code.as_deref().is_some_and(|r| {
-            matches!(r, "GOV" | "MIL" | "ELI" | "LEG" | "JUD" | "COP" | "OPP" | "SPY")
+            matches!(
+                r,
+                "GOV" | "MIL" | "ELI" | "LEG" | "JUD" | "COP" | "OPP" | "SPY"
+            )
         });
         let kind_fits = matches!(c.entity_type, EntityType::Person | EntityType::Org);
         if kind_fits && c.actor.is_none() && c.country.is_none() && titled {

@@ -155,14 +155,14 @@ fn refine(m: &mut Mention, words: &[&str], tags: &[Pos], gazetteer: &Gazetteer) 
         EntryKind::Capital => {
             m.entity_type = EntityType::Gpe;
             m.name.clone_from(&entry.canonical);
-            if !capital_acts(m.first, m.end, words, tags) {
+            if capital_acts(m.first, m.end, words, tags) {
+                m.kind = MentionKind::Capital;
+            } else {
                 // "talks in Pyongyang": the city itself, in its country.
                 m.actor = None;
-            } else {
-                m.kind = MentionKind::Capital;
             }
         }
-        EntryKind::Institution | EntryKind::Organisation => {
+        EntryKind::Institution | EntryKind::Organisation | EntryKind::Region => {
             m.entity_type = entry.entity_type;
             m.name.clone_from(&entry.canonical);
         }
@@ -186,7 +186,9 @@ fn trim(first: &mut usize, end: &mut usize, words: &[&str], lexicon: &Lexicon) -
         });
         (starts_upper || particle) && !lexicon.is_time_word(w)
     };
-    while *first < *end && (!is_name_word(words[*first]) || (words[*first] == "The" && *end - *first > 1)) {
+    while *first < *end
+        && (!is_name_word(words[*first]) || (words[*first] == "The" && *end - *first > 1))
+    {
         *first += 1;
     }
     while *end > *first && !is_name_word(words[*end - 1]) {
@@ -259,22 +261,31 @@ fn country_of(words: &[&str], a: usize, b: usize, gazetteer: &Gazetteer) -> Opti
 
 /// State institutions named with their nationality: "Ukraine's defense ministry", "Ethiopian
 /// Foreign Ministry", "Israeli police" — organisations coded country + role.
-fn institutions(words: &[&str], spans: &[Span], sentence: usize, gazetteer: &Gazetteer) -> Vec<Mention> {
+fn institutions(
+    words: &[&str],
+    spans: &[Span],
+    sentence: usize,
+    gazetteer: &Gazetteer,
+) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 1;
     while i < words.len() {
-        let body = gazetteer
-            .longest_at(words, i)
-            .and_then(|(len, ids)| ids.into_iter().map(|id| gazetteer.entry(id)).find(|e| e.body).map(|e| (len, e)));
+        let body = gazetteer.longest_at(words, i).and_then(|(len, ids)| {
+            ids.into_iter()
+                .map(|id| gazetteer.entry(id))
+                .find(|e| e.body)
+                .map(|e| (len, e))
+        });
         let Some((len, entry)) = body else {
             i += 1;
             continue;
         };
         let possessive = matches!(words[i - 1], "'s" | "’s");
         let owner_end = if possessive { i - 1 } else { i };
-        let owner = (1..=3.min(owner_end))
-            .find_map(|l| country_of(words, owner_end - l, owner_end, gazetteer).map(|c| (owner_end - l, c)));
-                // Without a nationality, only a capitalised name ("the Defense Ministry") is an entity;
+        let owner = (1..=3.min(owner_end)).find_map(|l| {
+            country_of(words, owner_end - l, owner_end, gazetteer).map(|c| (owner_end - l, c))
+        });
+        // Without a nationality, only a capitalised name ("the Defense Ministry") is an entity;
         // its country may come from the story later.
         let capitalised = words[i].starts_with(char::is_uppercase);
         if owner.is_some() || capitalised {
@@ -288,8 +299,14 @@ fn institutions(words: &[&str], spans: &[Span], sentence: usize, gazetteer: &Gaz
                 sentence,
                 kind: MentionKind::Name,
                 entity_type: EntityType::Org,
-                name: words[start..end].join(" ").replace(" 's", "'s").replace(" ’s", "’s"),
-                actor: country.as_ref().zip(entry.actor.as_ref()).map(|(c, role)| format!("{c}{role}")),
+                name: words[start..end]
+                    .join(" ")
+                    .replace(" 's", "'s")
+                    .replace(" ’s", "’s"),
+                actor: country
+                    .as_ref()
+                    .zip(entry.actor.as_ref())
+                    .map(|(c, role)| format!("{c}{role}")),
                 country,
                 role: None,
                 role_code: entry.actor.clone(),
@@ -301,119 +318,161 @@ fn institutions(words: &[&str], spans: &[Span], sentence: usize, gazetteer: &Gaz
     out
 }
 
-/// Finds the mentions of `doc` (tokens must carry POS tags).
-pub fn find(doc: &Document, recognizer: &Recognizer, gazetteer: &Gazetteer) -> Vec<Mention> {
-    let mut out = Vec::new();
-    let mut scratch = NerScratch::default();
-    let classes = gazetteer.token_classes();
-    let lexicon = Lexicon::embedded();
-    for (s, sentence) in doc.sentences.iter().enumerate() {
-        let range = sentence.token_range();
-        let tokens = &doc.tokens[range.clone()];
-        let words: Vec<&str> = tokens.iter().map(|t| t.span.of(&doc.text)).collect();
-        let tags: Vec<dateline_core::Pos> = tokens
-            .iter()
-            .map(|t| t.pos.unwrap_or(dateline_core::Pos::NN))
-            .collect();
-        let spans = recognizer.recognize(&words, &tags, classes, &mut scratch);
-        let mut covered = vec![false; words.len()];
-        let mut named: Vec<(usize, usize, EntityType)> = Vec::new();
-        for (mut first, mut end, ty) in spans {
-            let Some(entity_type) = entity_type(crate::ner::labels::TYPES[ty]) else {
-                continue;
-            };
-            if entity_type != EntityType::Date && !trim(&mut first, &mut end, &words, lexicon) {
-                continue;
-            }
-            let (a, b) = extend(first, end, &words, gazetteer);
-            named.retain(|&(f, e, _)| e <= a || f >= b);
-            named.push((a, b, entity_type));
+/// One sentence as the mention finder reads it.
+struct SentenceWords<'a> {
+    index: usize,
+    words: Vec<&'a str>,
+    tags: Vec<Pos>,
+    spans: Vec<Span>,
+}
+
+impl SentenceWords<'_> {
+    fn mention(
+        &self,
+        first: usize,
+        end: usize,
+        kind: MentionKind,
+        entity_type: EntityType,
+        name: String,
+    ) -> Mention {
+        Mention {
+            span: self.spans[first].cover(self.spans[end - 1]),
+            first,
+            end,
+            sentence: self.index,
+            kind,
+            entity_type,
+            name,
+            country: None,
+            actor: None,
+            role: None,
+            role_code: None,
+            organisation: None,
         }
-        for (first, end, entity_type) in named {
-            covered[first..end].iter_mut().for_each(|c| *c = true);
-            let mut m = Mention {
-                span: tokens[first].span.cover(tokens[end - 1].span),
+    }
+}
+
+/// Names the recogniser found, trimmed, grown to gazetteer names and refined.
+fn recognised(
+    sw: &SentenceWords<'_>,
+    recognizer: &Recognizer,
+    scratch: &mut NerScratch,
+    gazetteer: &Gazetteer,
+) -> Vec<Mention> {
+    let lexicon = Lexicon::embedded();
+    let words = &sw.words;
+    let spans = recognizer.recognize(words, &sw.tags, gazetteer.token_classes(), scratch);
+    let mut named: Vec<(usize, usize, EntityType)> = Vec::new();
+    for (mut first, mut end, ty) in spans {
+        let Some(entity_type) = entity_type(crate::ner::labels::TYPES[ty]) else {
+            continue;
+        };
+        if entity_type != EntityType::Date && !trim(&mut first, &mut end, words, lexicon) {
+            continue;
+        }
+        let (a, b) = extend(first, end, words, gazetteer);
+        named.retain(|&(f, e, _)| e <= a || f >= b);
+        named.push((a, b, entity_type));
+    }
+    named
+        .into_iter()
+        .map(|(first, end, entity_type)| {
+            let mut m = sw.mention(
                 first,
                 end,
-                sentence: s,
-                kind: MentionKind::Name,
+                MentionKind::Name,
                 entity_type,
-                name: clean_name(&words[first..end]),
-                country: None,
-                actor: None,
-                role: None,
-                role_code: None,
-                organisation: None,
-            };
-            refine(&mut m, &words, &tags, gazetteer);
+                clean_name(&words[first..end]),
+            );
+            refine(&mut m, words, &sw.tags, gazetteer);
             // "in Sevare": a one-word "person" after a place preposition is a place.
             let after_locative = first > 0 && lexicon.is_locative(words[first - 1]);
             if m.entity_type == EntityType::Person && end == first + 1 && after_locative {
                 m.entity_type = EntityType::Gpe;
             }
-            out.push(m);
+            m
+        })
+        .collect()
+}
+
+/// Gazetteer names the recogniser missed (institutions, organisations, countries), outside
+/// `covered` words.
+fn missed_names(
+    sw: &SentenceWords<'_>,
+    covered: &mut [bool],
+    gazetteer: &Gazetteer,
+) -> Vec<Mention> {
+    let words = &sw.words;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let found = (!covered[i])
+            .then(|| gazetteer.longest_at(words, i))
+            .flatten();
+        let Some((len, ids)) = found else {
+            i += 1;
+            continue;
+        };
+        let entry = ids
+            .iter()
+            .map(|&id| gazetteer.entry(id))
+            .find(|e| e.kind != EntryKind::Title);
+        let capitalised = words[i].chars().next().is_some_and(char::is_uppercase);
+        let free = !covered[i..i + len].iter().any(|&c| c);
+        let Some(entry) = entry.filter(|_| capitalised && free) else {
+            i += 1;
+            continue;
+        };
+        let kind = match entry.kind {
+            EntryKind::Demonym => MentionKind::Demonym,
+            EntryKind::Capital if capital_acts(i, i + len, words, &sw.tags) => MentionKind::Capital,
+            _ => MentionKind::Name,
+        };
+        let entity_type = if kind == MentionKind::Name {
+            entry.entity_type
+        } else {
+            EntityType::Gpe
+        };
+        let mut m = sw.mention(i, i + len, kind, entity_type, entry.canonical.clone());
+        m.country.clone_from(&entry.country);
+        // A capital named as a place is the city, not its government.
+        if !(entry.kind == EntryKind::Capital && kind == MentionKind::Name) {
+            m.actor.clone_from(&entry.actor);
         }
-        let spans_here: Vec<Span> = tokens.iter().map(|t| t.span).collect();
-        let bodies = institutions(&words, &spans_here, s, gazetteer);
+        out.push(m);
+        covered[i..i + len].iter_mut().for_each(|c| *c = true);
+        i += len;
+    }
+    out
+}
+
+/// Finds the mentions of `doc` (tokens must carry POS tags).
+pub fn find(doc: &Document, recognizer: &Recognizer, gazetteer: &Gazetteer) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut scratch = NerScratch::default();
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        let tokens = &doc.tokens[sentence.token_range()];
+        let sw = SentenceWords {
+            index,
+            words: tokens.iter().map(|t| t.span.of(&doc.text)).collect(),
+            tags: tokens.iter().map(|t| t.pos.unwrap_or(Pos::NN)).collect(),
+            spans: tokens.iter().map(|t| t.span).collect(),
+        };
+        let mut here = recognised(&sw, recognizer, &mut scratch, gazetteer);
+        let mut covered = vec![false; sw.words.len()];
+        let bodies = institutions(&sw.words, &sw.spans, index, gazetteer);
         for body in &bodies {
             // The recogniser's partial organisation ("Foreign Ministry") gives way.
-            out.retain(|m: &Mention| !(m.sentence == s && m.entity_type == EntityType::Org && m.first < body.end && body.first < m.end));
-            covered[body.first..body.end].iter_mut().for_each(|c| *c = true);
+            here.retain(|m| {
+                !(m.entity_type == EntityType::Org && m.first < body.end && body.first < m.end)
+            });
         }
-        out.extend(bodies);
-        // Gazetteer names the recogniser missed: institutions, organisations, countries.
-        let mut i = 0;
-        while i < words.len() {
-            let found = (!covered[i])
-                .then(|| gazetteer.longest_at(&words, i))
-                .flatten();
-            let Some((len, ids)) = found else {
-                i += 1;
-                continue;
-            };
-            let entry = ids
-                .iter()
-                .map(|&id| gazetteer.entry(id))
-                .find(|e| e.kind != EntryKind::Title);
-            let capitalised = words[i].chars().next().is_some_and(char::is_uppercase);
-            if let (Some(entry), true) = (
-                entry,
-                capitalised && !covered[i..i + len].iter().any(|&c| c),
-            ) {
-                let kind = match entry.kind {
-                    EntryKind::Demonym => MentionKind::Demonym,
-                    EntryKind::Capital if capital_acts(i, i + len, &words, &tags) => MentionKind::Capital,
-                    _ => MentionKind::Name,
-                };
-                let actor = if entry.kind == EntryKind::Capital && kind == MentionKind::Name {
-                    None
-                } else {
-                    entry.actor.clone()
-                };
-                out.push(Mention {
-                    span: tokens[i].span.cover(tokens[i + len - 1].span),
-                    first: i,
-                    end: i + len,
-                    sentence: s,
-                    kind,
-                    entity_type: if kind == MentionKind::Name {
-                        entry.entity_type
-                    } else {
-                        EntityType::Gpe
-                    },
-                    name: entry.canonical.clone(),
-                    country: entry.country.clone(),
-                    actor,
-                    role: None,
-                    role_code: None,
-                    organisation: None,
-                });
-                covered[i..i + len].iter_mut().for_each(|c| *c = true);
-                i += len;
-            } else {
-                i += 1;
-            }
+        for m in here.iter().chain(&bodies) {
+            covered[m.first..m.end].iter_mut().for_each(|c| *c = true);
         }
+        here.extend(bodies);
+        here.extend(missed_names(&sw, &mut covered, gazetteer));
+        out.extend(here);
     }
     out.sort_by_key(|m| m.span.start());
     out

@@ -12,8 +12,13 @@ const WINDOW: usize = 7;
 
 /// Words that may sit between a nationality and a title (`Russia's President`, `his former`).
 const FILLERS: &[&str] = &[
-    "'s", "’s", "the", "his", "her", "its", "their", "a", "an", "as", "then", "acting", "deputy", "top",
-    "senior", "interim", "special",
+    "'s", "’s", "the", "his", "her", "its", "their", "a", "an", "as", "then", "acting", "deputy",
+    "top", "senior", "interim", "special",
+];
+
+/// Courtesy titles: cut off a name, but they say nothing about the role.
+const HONORIFICS: &[&str] = &[
+    "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame",
 ];
 
 /// Words that make the title a former one (CAMEO `ELI`).
@@ -22,6 +27,7 @@ const FORMER: &[&str] = &["former", "ex", "ousted", "deposed", "toppled", "retir
 /// What a run of words says about a person.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 struct Evidence {
+    honorific: bool,
     country: Option<String>,
     organisation: Option<String>,
     title: Option<String>,
@@ -37,6 +43,11 @@ fn parse(words: &[&str], gazetteer: &Gazetteer) -> Option<Evidence> {
         let lower = words[i].to_lowercase();
         if FORMER.contains(&lower.trim_end_matches('-')) {
             ev.role_code = Some("ELI".into());
+            i += 1;
+            continue;
+        }
+        if HONORIFICS.contains(&lower.as_str()) {
+            ev.honorific = true;
             i += 1;
             continue;
         }
@@ -63,13 +74,15 @@ fn parse(words: &[&str], gazetteer: &Gazetteer) -> Option<Evidence> {
                     ev.country.clone_from(&entry.country);
                 }
             }
+            EntryKind::Region => return None,
             EntryKind::Country | EntryKind::Demonym | EntryKind::Capital => {
                 ev.country.clone_from(&entry.country);
             }
         }
         i += len;
     }
-    (ev.title.is_some() || ev.country.is_some() || ev.organisation.is_some()).then_some(ev)
+    (ev.title.is_some() || ev.country.is_some() || ev.organisation.is_some() || ev.honorific)
+        .then_some(ev)
 }
 
 fn apply(m: &mut Mention, ev: Evidence) {

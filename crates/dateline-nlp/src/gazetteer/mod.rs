@@ -8,10 +8,10 @@
 
 mod tokens;
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use dateline_core::EntityType;
+use rustc_hash::FxHashMap as HashMap;
 
 pub use tokens::{flag, TokenClasses};
 
@@ -21,6 +21,7 @@ const COUNTRIES: &str = include_str!("../../resources/gazetteer/countries.tsv");
 const METONYMS: &str = include_str!("../../resources/gazetteer/metonyms.tsv");
 const IGOS: &str = include_str!("../../resources/gazetteer/igos.tsv");
 const TITLES: &str = include_str!("../../resources/gazetteer/titles.tsv");
+const REGIONS: &str = include_str!("../../resources/gazetteer/regions.tsv");
 
 /// What a gazetteer entry names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +38,8 @@ pub enum EntryKind {
     Organisation,
     /// A title or role noun (`defense secretary`, `troops`).
     Title,
+    /// A continent, sea or region without a government (`Horn of Africa`, `Black Sea`).
+    Region,
 }
 
 /// One gazetteer entry.
@@ -142,8 +145,7 @@ impl Gazetteer {
         }
     }
 
-    fn load() -> Gazetteer {
-        let mut g = Gazetteer::default();
+    fn load_countries(&mut self) {
         for cols in rows(COUNTRIES) {
             let [iso3, name, _kind, aliases, demonyms, capitals, ..] = cols[..] else {
                 continue;
@@ -151,7 +153,7 @@ impl Gazetteer {
             let country = Some(iso3.to_owned());
             let mut names = vec![name];
             names.extend(variants(aliases));
-            g.push(
+            self.push(
                 Entry {
                     kind: EntryKind::Country,
                     canonical: name.to_owned(),
@@ -165,7 +167,7 @@ impl Gazetteer {
                 flag::COUNTRY,
             );
             let demonyms: Vec<&str> = variants(demonyms).collect();
-            g.push(
+            self.push(
                 Entry {
                     kind: EntryKind::Demonym,
                     canonical: name.to_owned(),
@@ -179,16 +181,19 @@ impl Gazetteer {
                 flag::DEMONYM,
             );
             for capital in variants(capitals) {
-                g.tokens.add(capital, flag::PLACE);
+                self.tokens.add(capital, flag::PLACE);
             }
         }
+    }
+
+    fn load_metonyms(&mut self) {
         for cols in rows(METONYMS) {
             let [surface, ty, actor, country, canonical, ..] = cols[..] else {
                 continue;
             };
             let capital = cols.get(5).is_some_and(|c| !c.is_empty());
             let surfaces: Vec<&str> = variants(surface).collect();
-            g.push(
+            self.push(
                 Entry {
                     kind: if capital {
                         EntryKind::Capital
@@ -210,12 +215,15 @@ impl Gazetteer {
                 flag::PLACE,
             );
         }
+    }
+
+    fn load_igos(&mut self) {
         for cols in rows(IGOS) {
             let [surface, _ty, actor, canonical, ..] = cols[..] else {
                 continue;
             };
             let surfaces: Vec<&str> = variants(surface).collect();
-            g.push(
+            self.push(
                 Entry {
                     kind: EntryKind::Organisation,
                     canonical: canonical.to_owned(),
@@ -229,11 +237,42 @@ impl Gazetteer {
                 flag::ORG,
             );
         }
+    }
+
+    fn load_regions(&mut self) {
+        for cols in rows(REGIONS) {
+            let [surface, ..] = cols[..] else { continue };
+            let mut surfaces: Vec<&str> = variants(surface).collect();
+            let canonical = surfaces.first().copied().unwrap_or_default().to_owned();
+            surfaces.extend(
+                cols.get(1)
+                    .map_or("", |c| c)
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty()),
+            );
+            self.push(
+                Entry {
+                    kind: EntryKind::Region,
+                    canonical,
+                    entity_type: EntityType::Loc,
+                    actor: None,
+                    country: None,
+                    person: false,
+                    body: false,
+                },
+                &surfaces,
+                flag::PLACE,
+            );
+        }
+    }
+
+    fn load_titles(&mut self) {
         for cols in rows(TITLES) {
             let [title, role, kind, ..] = cols[..] else {
                 continue;
             };
-            g.push(
+            self.push(
                 Entry {
                     kind: EntryKind::Title,
                     canonical: title.to_owned(),
@@ -247,6 +286,15 @@ impl Gazetteer {
                 flag::TITLE,
             );
         }
+    }
+
+    fn load() -> Gazetteer {
+        let mut g = Gazetteer::default();
+        g.load_countries();
+        g.load_metonyms();
+        g.load_igos();
+        g.load_regions();
+        g.load_titles();
         g
     }
 
@@ -262,31 +310,55 @@ impl Gazetteer {
         &self.entries[id]
     }
 
+    /// The entries of the phrase whose normalised key is `key`, for the surface `words`.
+    fn matching(&self, key: &str, words: &[&str]) -> Vec<usize> {
+        let Some(phrases) = self.phrases.get(key) else {
+            return Vec::new();
+        };
+        phrases
+            .iter()
+            .filter(|p| p.exact.as_deref().is_none_or(|e| e == words.join(" ")))
+            .map(|p| p.entry)
+            .collect()
+    }
+
     /// Entries named exactly by `words` (surface forms, in order).
     pub fn lookup(&self, words: &[&str]) -> impl Iterator<Item = usize> + '_ {
         let key = phrase_key(&words.join(" "));
-        let surface = words.join(" ");
-        self.phrases
-            .get(&key)
-            .into_iter()
-            .flatten()
-            .filter(move |p| p.exact.as_deref().is_none_or(|e| e == surface))
-            .map(|p| p.entry)
+        self.matching(&key, words).into_iter()
     }
 
     /// The longest run of `words` starting at `start` that names entries: its length and entries.
+    /// The key grows one normalised word at a time in a reused buffer, and positions whose word
+    /// starts no phrase stop after one hash lookup.
     #[must_use]
     pub fn longest_at(&self, words: &[&str], start: usize) -> Option<(usize, Vec<usize>)> {
-        let mut first = String::new();
-        normalize_into(words.get(start)?, &mut first);
-        let max = self
-            .first_words
-            .get(&first)?
-            .min(&(words.len() - start))
-            .to_owned();
-        (1..=max).rev().find_map(|len| {
-            let found: Vec<usize> = self.lookup(&words[start..start + len]).collect();
-            (!found.is_empty()).then_some((len, found))
+        thread_local! {
+            static BUFFERS: std::cell::RefCell<(String, String)> =
+                const { std::cell::RefCell::new((String::new(), String::new())) };
+        }
+        let first = words.get(start)?;
+        BUFFERS.with_borrow_mut(|(key, norm)| {
+            normalize_into(first, norm);
+            let max = self
+                .first_words
+                .get(norm.as_str())?
+                .min(&(words.len() - start))
+                .to_owned();
+            key.clear();
+            let mut best = None;
+            for len in 1..=max {
+                normalize_into(words[start + len - 1], norm);
+                if len > 1 {
+                    key.push(' ');
+                }
+                key.push_str(norm);
+                let found = self.matching(key, &words[start..start + len]);
+                if !found.is_empty() {
+                    best = Some((len, found));
+                }
+            }
+            best
         })
     }
 

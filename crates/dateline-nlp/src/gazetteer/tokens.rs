@@ -2,7 +2,7 @@
 //! word, which kinds of gazetteer entries it occurs in (a country name, a demonym, a capital, an
 //! organisation, a title).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::words::normalize_into;
 

@@ -52,7 +52,10 @@ impl Lemmatizer {
     /// The lemma of `word` tagged `tag` (lowercased; non-verbs are returned lowercased).
     #[must_use]
     pub fn lemma(&self, word: &str, tag: Pos) -> String {
-        let lower = word.to_lowercase().replace('\u{2019}', "'");
+        let mut lower = word.to_lowercase();
+        if lower.contains('\u{2019}') {
+            lower = lower.replace('\u{2019}', "'");
+        }
         if let Some(base) = self.irregular.get(&lower) {
             return base.clone();
         }
