@@ -79,7 +79,7 @@ pub struct Tagger {
 }
 
 /// Hash-table size of the tagger model, as a power of two.
-pub const POS_BITS: u32 = 16;
+pub const POS_BITS: u32 = 15;
 
 impl Tagger {
     /// The tagger compiled into the binary, loaded once.
