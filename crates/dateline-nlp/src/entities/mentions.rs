@@ -265,12 +265,13 @@ fn institutions(
     words: &[&str],
     spans: &[Span],
     sentence: usize,
+    scanned: &[Option<(usize, Vec<usize>)>],
     gazetteer: &Gazetteer,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 1;
     while i < words.len() {
-        let body = gazetteer.longest_at(words, i).and_then(|(len, ids)| {
+        let body = scanned[i].clone().and_then(|(len, ids)| {
             ids.into_iter()
                 .map(|id| gazetteer.entry(id))
                 .find(|e| e.body)
@@ -400,15 +401,14 @@ fn recognised(
 fn missed_names(
     sw: &SentenceWords<'_>,
     covered: &mut [bool],
+    scanned: &[Option<(usize, Vec<usize>)>],
     gazetteer: &Gazetteer,
 ) -> Vec<Mention> {
     let words = &sw.words;
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let found = (!covered[i])
-            .then(|| gazetteer.longest_at(words, i))
-            .flatten();
+        let found = (!covered[i]).then(|| scanned[i].clone()).flatten();
         let Some((len, ids)) = found else {
             i += 1;
             continue;
@@ -460,7 +460,8 @@ pub fn find(doc: &Document, recognizer: &Recognizer, gazetteer: &Gazetteer) -> V
         };
         let mut here = recognised(&sw, recognizer, &mut scratch, gazetteer);
         let mut covered = vec![false; sw.words.len()];
-        let bodies = institutions(&sw.words, &sw.spans, index, gazetteer);
+        let scanned = gazetteer.scan(&sw.words);
+        let bodies = institutions(&sw.words, &sw.spans, index, &scanned, gazetteer);
         for body in &bodies {
             // The recogniser's partial organisation ("Foreign Ministry") gives way.
             here.retain(|m| {
@@ -471,7 +472,7 @@ pub fn find(doc: &Document, recognizer: &Recognizer, gazetteer: &Gazetteer) -> V
             covered[m.first..m.end].iter_mut().for_each(|c| *c = true);
         }
         here.extend(bodies);
-        here.extend(missed_names(&sw, &mut covered, gazetteer));
+        here.extend(missed_names(&sw, &mut covered, &scanned, gazetteer));
         out.extend(here);
     }
     out.sort_by_key(|m| m.span.start());

@@ -76,6 +76,10 @@ pub struct Gazetteer {
     /// For each normalised first word, the most words a phrase starting with it has: positions
     /// whose word starts no phrase are skipped without building any key.
     first_words: HashMap<String, usize>,
+    /// Every phrase key as ` key` (a leading space marks the word boundary), for scanning a whole
+    /// sentence in one pass; pattern `i` is `keys[i]`.
+    automaton: Option<aho_corasick::AhoCorasick>,
+    keys: Vec<String>,
     longest: usize,
     tokens: TokenClasses,
 }
@@ -137,10 +141,10 @@ impl Gazetteer {
             let longest = self.first_words.entry(first).or_default();
             *longest = (*longest).max(words);
             let exact = is_all_caps(surface).then(|| surface.to_owned());
-            self.phrases
-                .entry(key)
-                .or_default()
-                .push(Phrase { entry: id, exact });
+            let phrases = self.phrases.entry(key).or_default();
+            if !phrases.iter().any(|p| p.entry == id && p.exact == exact) {
+                phrases.push(Phrase { entry: id, exact });
+            }
             self.tokens.add(surface, token_flag);
         }
     }
@@ -288,6 +292,16 @@ impl Gazetteer {
         }
     }
 
+    fn build_automaton(&mut self) {
+        self.keys = self.phrases.keys().cloned().collect();
+        self.keys.sort();
+        let patterns: Vec<String> = self.keys.iter().map(|k| format!(" {k}")).collect();
+        self.automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(&patterns)
+            .ok();
+    }
+
     fn load() -> Gazetteer {
         let mut g = Gazetteer::default();
         g.load_countries();
@@ -295,6 +309,7 @@ impl Gazetteer {
         g.load_igos();
         g.load_regions();
         g.load_titles();
+        g.build_automaton();
         g
     }
 
@@ -362,6 +377,45 @@ impl Gazetteer {
         })
     }
 
+    /// For each word of a sentence, the longest gazetteer phrase starting there (its length and
+    /// entries), found in one pass of the phrase automaton over the normalised sentence.
+    #[must_use]
+    pub fn scan(&self, words: &[&str]) -> Vec<Option<(usize, Vec<usize>)>> {
+        let mut out = vec![None; words.len()];
+        let Some(automaton) = &self.automaton else {
+            return out;
+        };
+        // " w0 w1 w2": the byte where each word's leading space sits, and where each word ends.
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(words.len());
+        let mut ends = Vec::with_capacity(words.len());
+        let mut norm = String::new();
+        for word in words {
+            starts.push(text.len());
+            text.push(' ');
+            normalize_into(word, &mut norm);
+            text.push_str(&norm);
+            ends.push(text.len());
+        }
+        for m in automaton.find_overlapping_iter(&text) {
+            let (Ok(first), Ok(last)) = (
+                starts.binary_search(&m.start()),
+                ends.binary_search(&m.end()),
+            ) else {
+                continue; // not on word boundaries
+            };
+            let len = last + 1 - first;
+            if out[first].as_ref().is_some_and(|(l, _)| *l >= len) {
+                continue;
+            }
+            let found = self.matching(&self.keys[m.pattern().as_usize()], &words[first..=last]);
+            if !found.is_empty() {
+                out[first] = Some((len, found));
+            }
+        }
+        out
+    }
+
     /// Number of entries.
     #[must_use]
     pub fn len(&self) -> usize {
@@ -372,5 +426,78 @@ impl Gazetteer {
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(
+        g: &Gazetteer,
+        found: &Option<(usize, Vec<usize>)>,
+    ) -> Option<(usize, Vec<EntryKind>)> {
+        found
+            .as_ref()
+            .map(|(len, ids)| (*len, ids.iter().map(|&id| g.entry(id).kind).collect()))
+    }
+
+    #[test]
+    fn scan_finds_longest_phrases_on_word_boundaries() {
+        let g = Gazetteer::embedded();
+        let words = [
+            "North",
+            "Korean",
+            "troops",
+            "left",
+            "the",
+            "Korean",
+            "Peninsula",
+            "for",
+            "us",
+            "and",
+            "the",
+            "US",
+        ];
+        let found = g.scan(&words);
+        assert_eq!(kinds(g, &found[0]).map(|(l, _)| l), Some(2), "North Korean");
+        assert!(kinds(g, &found[0]).unwrap().1.contains(&EntryKind::Demonym));
+        assert_eq!(
+            kinds(g, &found[5]),
+            Some((2, vec![EntryKind::Region])),
+            "Korean Peninsula"
+        );
+        assert!(
+            found[8].is_none(),
+            "lowercase 'us' is a pronoun, not the country"
+        );
+        assert!(
+            kinds(g, &found[11])
+                .unwrap()
+                .1
+                .contains(&EntryKind::Country),
+            "US"
+        );
+        // The automaton and the per-position lookup agree.
+        for (i, f) in found.iter().enumerate() {
+            assert_eq!(
+                f.as_ref().map(|(l, _)| *l),
+                g.longest_at(&words, i).map(|(l, _)| l),
+                "at {i}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_gazetteer_file_loads() {
+        let g = Gazetteer::embedded();
+        assert!(g.len() > 1000, "{}", g.len());
+        let pentagon: Vec<&Entry> = g.lookup(&["Pentagon"]).map(|id| g.entry(id)).collect();
+        assert_eq!(pentagon[0].actor.as_deref(), Some("USAMIL"));
+        let title: Vec<&Entry> = g
+            .lookup(&["Defense", "Secretary"])
+            .map(|id| g.entry(id))
+            .collect();
+        assert!(title.iter().any(|e| e.kind == EntryKind::Title && e.person));
     }
 }
