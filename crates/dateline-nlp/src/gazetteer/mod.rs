@@ -435,11 +435,9 @@ mod tests {
 
     fn kinds(
         g: &Gazetteer,
-        found: &Option<(usize, Vec<usize>)>,
+        found: Option<&(usize, Vec<usize>)>,
     ) -> Option<(usize, Vec<EntryKind>)> {
-        found
-            .as_ref()
-            .map(|(len, ids)| (*len, ids.iter().map(|&id| g.entry(id).kind).collect()))
+        found.map(|(len, ids)| (*len, ids.iter().map(|&id| g.entry(id).kind).collect()))
     }
 
     #[test]
@@ -460,10 +458,17 @@ mod tests {
             "US",
         ];
         let found = g.scan(&words);
-        assert_eq!(kinds(g, &found[0]).map(|(l, _)| l), Some(2), "North Korean");
-        assert!(kinds(g, &found[0]).unwrap().1.contains(&EntryKind::Demonym));
         assert_eq!(
-            kinds(g, &found[5]),
+            kinds(g, found[0].as_ref()).map(|(l, _)| l),
+            Some(2),
+            "North Korean"
+        );
+        assert!(kinds(g, found[0].as_ref())
+            .unwrap()
+            .1
+            .contains(&EntryKind::Demonym));
+        assert_eq!(
+            kinds(g, found[5].as_ref()),
             Some((2, vec![EntryKind::Region])),
             "Korean Peninsula"
         );
@@ -472,7 +477,7 @@ mod tests {
             "lowercase 'us' is a pronoun, not the country"
         );
         assert!(
-            kinds(g, &found[11])
+            kinds(g, found[11].as_ref())
                 .unwrap()
                 .1
                 .contains(&EntryKind::Country),
