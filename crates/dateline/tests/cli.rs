@@ -279,3 +279,53 @@ fn closed_stdout_is_not_a_panic() {
     let out = child.wait_with_output().unwrap();
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
+
+#[test]
+fn seed_article_entities_and_coreference() {
+    let Some(dev) = shared() else { return };
+    let path = dev.join("seed-reuters.txt");
+    let out = run(&["extract", path.to_str().unwrap(), "--date", "2024-10-30"]);
+    let doc = json(&out);
+    let entities = doc["entities"].as_array().unwrap();
+    let find = |name: &str| {
+        entities
+            .iter()
+            .find(|e| e["name"] == name)
+            .unwrap_or_else(|| panic!("no entity {name}"))
+    };
+    let forms = |e: &Value| -> Vec<String> {
+        e["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["text"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let austin = find("Lloyd Austin");
+    assert_eq!(austin["actor"], "USAGOV");
+    let austin_forms = forms(austin);
+    assert!(
+        austin_forms.contains(&"Austin".to_owned()),
+        "{austin_forms:?}"
+    );
+    assert!(
+        austin_forms.contains(&"the defense secretary".to_owned()),
+        "{austin_forms:?}"
+    );
+    let kim = find("Kim Yong-hyun");
+    let leader = find("Kim Jong Un");
+    assert_ne!(kim["id"], leader["id"]);
+    assert_eq!(kim["actor"], "KORGOV");
+    assert_eq!(leader["actor"], "PRKGOV");
+    assert!(
+        forms(kim).iter().filter(|m| *m == "Kim").count() >= 2,
+        "bare Kim is Kim Yong-hyun"
+    );
+    assert_eq!(forms(leader), ["Kim Jong Un"]);
+    let north_korea = find("North Korea");
+    assert_eq!(north_korea["actor"], "PRK");
+    assert!(forms(north_korea).contains(&"Pyongyang".to_owned()));
+    assert_eq!(find("Pentagon")["actor"], "USAMIL");
+    assert_eq!(find("Kursk")["country"], "RUS");
+    assert_eq!(find("Vladimir Putin")["actor"], "RUSGOV");
+}

@@ -94,8 +94,11 @@ fn add_keyed(clusters: &mut Vec<Cluster>, by_key: &mut HashMap<String, usize>, m
     }
 }
 
+/// A one-word "person" that is no one's surname is taken for a city this large.
+const CITY_AS_NAME_POPULATION: u64 = 100_000;
+
 /// Groups mentions into clusters, in order of first mention.
-pub fn cluster(mentions: &[Mention]) -> Vec<Cluster> {
+pub fn cluster(mentions: &[Mention], gazetteer: &Gazetteer) -> Vec<Cluster> {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     // A one-word name of another type that is part of a person's full name in this document is
@@ -115,6 +118,19 @@ pub fn cluster(mentions: &[Mention]) -> Vec<Cluster> {
                 && full_names.iter().any(|n| short_form_of(&m.name, n))
             {
                 m.entity_type = EntityType::Person;
+            } else if m.entity_type == EntityType::Person
+                && !m.name.contains(' ')
+                && m.role.is_none()
+                && !full_names.iter().any(|n| short_form_of(&m.name, n))
+            {
+                // A lone "person" that is a large city and no one's surname here ("Alexandria").
+                if let Some(city) = gazetteer
+                    .city(&m.name)
+                    .filter(|c| c.population >= CITY_AS_NAME_POPULATION)
+                {
+                    m.entity_type = EntityType::Gpe;
+                    m.country = Some(city.country.clone());
+                }
             }
             m
         })

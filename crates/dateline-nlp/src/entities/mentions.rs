@@ -137,6 +137,9 @@ fn refine(m: &mut Mention, words: &[&str], tags: &[Pos], gazetteer: &Gazetteer) 
                 .any(|w| LANDFORMS.contains(&w.to_lowercase().as_str()))
         {
             m.entity_type = EntityType::Loc;
+        } else if m.entity_type == EntityType::Gpe {
+            // A town the gazetteers lack: its country from GeoNames ("Kursk" → RUS).
+            m.country = gazetteer.city(&m.name).map(|c| c.country.clone());
         }
         return;
     };

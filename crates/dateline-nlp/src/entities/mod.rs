@@ -135,7 +135,7 @@ impl Stage for EntityStage {
             found.extend(sentence_mentions);
         }
         found.retain(|m| m.entity_type != EntityType::Date);
-        let mut clusters = coref::cluster(&found);
+        let mut clusters = coref::cluster(&found, self.gazetteer);
         coref::link_references(doc, &mut clusters, self.gazetteer);
         coref::default_country(&mut clusters);
         let mut entities = coref::finish(clusters);

@@ -22,6 +22,7 @@ const METONYMS: &str = include_str!("../../resources/gazetteer/metonyms.tsv");
 const IGOS: &str = include_str!("../../resources/gazetteer/igos.tsv");
 const TITLES: &str = include_str!("../../resources/gazetteer/titles.tsv");
 const REGIONS: &str = include_str!("../../resources/gazetteer/regions.tsv");
+const CITIES: &str = include_str!("../../resources/gazetteer/cities.tsv");
 
 /// What a gazetteer entry names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +41,21 @@ pub enum EntryKind {
     Title,
     /// A continent, sea or region without a government (`Horn of Africa`, `Black Sea`).
     Region,
+}
+
+/// A city from GeoNames: where it is and how big.
+#[derive(Debug, Clone, PartialEq)]
+pub struct City {
+    /// Name as GeoNames writes it.
+    pub name: String,
+    /// ISO3 country.
+    pub country: String,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// Population.
+    pub population: u64,
 }
 
 /// One gazetteer entry.
@@ -79,6 +95,8 @@ pub struct Gazetteer {
     /// Every phrase key as ` key` (a leading space marks the word boundary), for scanning a whole
     /// sentence in one pass; pattern `i` is `keys[i]`.
     automaton: Option<aho_corasick::AhoCorasick>,
+    /// Cities by normalised name, the most populous of a name only.
+    cities: HashMap<String, City>,
     keys: Vec<String>,
     longest: usize,
     tokens: TokenClasses,
@@ -310,7 +328,34 @@ impl Gazetteer {
         g.load_regions();
         g.load_titles();
         g.build_automaton();
+        g.load_cities();
         g
+    }
+
+    fn load_cities(&mut self) {
+        for cols in rows(CITIES) {
+            let [name, country, lat, lon, population, ..] = cols[..] else {
+                continue;
+            };
+            let (Ok(lat), Ok(lon), Ok(population)) = (lat.parse(), lon.parse(), population.parse())
+            else {
+                continue;
+            };
+            // Rows come most populous first: the first city of a name wins.
+            self.cities.entry(phrase_key(name)).or_insert_with(|| City {
+                name: name.to_owned(),
+                country: country.to_owned(),
+                lat,
+                lon,
+                population,
+            });
+        }
+    }
+
+    /// The most populous city named `name` (any case, quotes unified), if GeoNames knows one.
+    #[must_use]
+    pub fn city(&self, name: &str) -> Option<&City> {
+        self.cities.get(&phrase_key(name))
     }
 
     /// Token-level membership, for the entity recogniser.
