@@ -40,14 +40,26 @@ pub fn type_name(kind: EntityType) -> &'static str {
     }
 }
 
+/// Entity types the gold annotates.
+fn is_scored(kind: EntityType) -> bool {
+    matches!(
+        kind,
+        EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Loc | EntityType::Norp
+    )
+}
+
 /// Scores the entities of `doc` against `gold`.
 ///
 /// A predicted entity matches a gold entity of the same type when its normalised name equals the
 /// gold name or one of the `also` forms. Matching is one-to-one and greedy; a match on the
 /// canonical name beats one on an `also` form, and an agreeing actor code breaks ties.
+///
+/// Only predicted people, organisations, places and groups are scored: the gold annotates no
+/// other type (dates, events, laws), so those predictions are neither right nor wrong here.
 #[must_use]
 pub fn score(doc: &Document, gold: &[GoldEntity]) -> EntityScore {
-    let pred = &doc.entities;
+    let pred: Vec<&Entity> = doc.entities.iter().filter(|e| is_scored(e.kind)).collect();
+    let pred = pred.as_slice();
     let pred_names: Vec<String> = pred.iter().map(|e| norm(&e.name)).collect();
     let gold_forms: Vec<GoldForms> = gold.iter().map(GoldForms::new).collect();
     let pairs = match_one_to_one(pred.len(), gold.len(), |p, g| {
@@ -153,6 +165,22 @@ mod tests {
                 correct: 1,
                 total: 1
             }
+        );
+    }
+
+    #[test]
+    fn dates_are_not_scored() {
+        let text = "Kim spoke on Wednesday.";
+        let mut d = doc(text);
+        d.entities = vec![
+            entity(text, 0, "Kim", EntityType::Person, None, &["Kim"]),
+            entity(text, 1, "Wednesday", EntityType::Date, None, &["Wednesday"]),
+        ];
+        let s = score(&d, &[gold("Kim", "PERSON", None, &[])]);
+        assert_eq!(
+            s.counts,
+            Counts::one_to_one(1, 1, 1),
+            "the date is outside the gold's scope"
         );
     }
 

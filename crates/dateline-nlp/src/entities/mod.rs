@@ -134,7 +134,6 @@ impl Stage for EntityStage {
             titles::annotate(&mut sentence_mentions, &words, &spans, self.gazetteer);
             found.extend(sentence_mentions);
         }
-        found.retain(|m| m.entity_type != EntityType::Date);
         let mut clusters = coref::cluster(&found, self.gazetteer);
         coref::link_references(doc, &mut clusters, self.gazetteer);
         coref::default_country(&mut clusters);
