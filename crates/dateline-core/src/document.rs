@@ -162,6 +162,19 @@ impl Document {
         }
     }
 
+    /// A plain-text document with no path, address or metadata (tests, `--` inline input, the
+    /// Python and HTTP APIs); its id is the SHA-1 of the text.
+    #[must_use]
+    pub fn from_text(text: impl Into<String>) -> Self {
+        let source = Source {
+            path: None,
+            url: None,
+            format: SourceFormat::Text,
+            record: None,
+        };
+        Document::new(text.into(), source, Meta::default())
+    }
+
     /// The text a span covers.
     ///
     /// # Panics

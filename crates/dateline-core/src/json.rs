@@ -268,18 +268,11 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Meta, SourceFormat};
     use crate::{Pipeline, Segmenter};
 
     #[test]
     fn json_has_schema_and_surface_text() {
-        let source = Source {
-            path: None,
-            url: None,
-            format: SourceFormat::Text,
-            record: None,
-        };
-        let mut doc = Document::new("Talks began. They ended.".into(), source, Meta::default());
+        let mut doc = Document::from_text("Talks began. They ended.");
         Pipeline::new(vec![Box::new(Segmenter::default())]).run(&mut doc);
         let json = doc.to_json_value();
         assert_eq!(json["schema"], "dateline/1");

@@ -7,14 +7,9 @@
 //! lives here because every other stage needs it.
 //!
 //! ```
-//! use dateline_core::{Document, Meta, Pipeline, Segmenter, Source, SourceFormat};
+//! use dateline_core::{Document, Pipeline, Segmenter};
 //!
-//! let source = Source { path: None, url: None, format: SourceFormat::Text, record: None };
-//! let mut doc = Document::new(
-//!     "U.S. Defense Secretary Lloyd Austin spoke on Wednesday. Talks ended.".into(),
-//!     source,
-//!     Meta::default(),
-//! );
+//! let mut doc = Document::from_text("U.S. Defense Secretary Lloyd Austin spoke on Wednesday. Talks ended.");
 //! Pipeline::new(vec![Box::new(Segmenter::default())]).run(&mut doc);
 //! assert_eq!(doc.sentences.len(), 2);
 //! assert_eq!(doc.slice(doc.sentences[1].span), "Talks ended.");

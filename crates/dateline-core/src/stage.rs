@@ -106,7 +106,6 @@ impl Pipeline {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Meta, Source, SourceFormat};
 
     struct Upper;
     impl Stage for Upper {
@@ -129,13 +128,7 @@ mod tests {
     }
 
     fn doc(text: &str) -> Document {
-        let source = Source {
-            path: None,
-            url: None,
-            format: SourceFormat::Text,
-            record: None,
-        };
-        Document::new(text.into(), source, Meta::default())
+        Document::from_text(text)
     }
 
     struct Explode;

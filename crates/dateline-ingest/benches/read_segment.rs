@@ -36,46 +36,41 @@ fn corpus() -> Corpus {
     }
 }
 
-#[divan::bench(sample_count = 20)]
-fn segment(bencher: Bencher) {
+/// Runs `run` on every article file of the corpus per iteration, counting bytes and words.
+fn bench_files(bencher: Bencher, run: impl Fn(&str)) {
     let corpus = corpus();
-    let segmenter = Segmenter::default();
     bencher
         .counter(BytesCount::new(corpus.bytes))
         .counter(ItemsCount::new(corpus.words))
         .bench_local(|| {
             for file in &corpus.files {
-                black_box(segmenter.segment(black_box(file), None));
+                run(black_box(file));
             }
         });
+}
+
+#[divan::bench(sample_count = 20)]
+fn segment(bencher: Bencher) {
+    let segmenter = Segmenter::default();
+    bench_files(bencher, |file| {
+        black_box(segmenter.segment(file, None));
+    });
 }
 
 #[divan::bench(sample_count = 20)]
 fn read_article_files(bencher: Bencher) {
-    let corpus = corpus();
-    bencher
-        .counter(BytesCount::new(corpus.bytes))
-        .counter(ItemsCount::new(corpus.words))
-        .bench_local(|| {
-            for file in &corpus.files {
-                let _ = black_box(read_text(black_box(file.as_bytes()), None));
-            }
-        });
+    bench_files(bencher, |file| {
+        let _ = black_box(read_text(file.as_bytes(), None));
+    });
 }
 
 #[divan::bench(sample_count = 20)]
 fn read_and_segment(bencher: Bencher) {
-    let corpus = corpus();
     let segmenter = Segmenter::default();
-    bencher
-        .counter(BytesCount::new(corpus.bytes))
-        .counter(ItemsCount::new(corpus.words))
-        .bench_local(|| {
-            for file in &corpus.files {
-                if let Ok(doc) = read_text(black_box(file.as_bytes()), None) {
-                    let skip = doc.meta.dateline.as_ref().and_then(|d| d.span);
-                    black_box(segmenter.segment(&doc.text, skip));
-                }
-            }
-        });
+    bench_files(bencher, |file| {
+        if let Ok(doc) = read_text(file.as_bytes(), None) {
+            let skip = doc.meta.dateline.as_ref().and_then(|d| d.span);
+            black_box(segmenter.segment(&doc.text, skip));
+        }
+    });
 }

@@ -8,11 +8,10 @@
 //! Python package all run, so every caller gets the same output.
 //!
 //! ```
-//! use dateline_core::{Document, Meta, Source, SourceFormat};
+//! use dateline_core::Document;
 //!
 //! let pipeline = dateline_nlp::standard_pipeline(&dateline_nlp::Config::default());
-//! let source = Source { path: None, url: None, format: SourceFormat::Text, record: None };
-//! let mut doc = Document::new("Talks began. They ended.".into(), source, Meta::default());
+//! let mut doc = Document::from_text("Talks began. They ended.");
 //! pipeline.run(&mut doc);
 //! assert_eq!(doc.sentences.len(), 2);
 //! assert!(doc.tokens.iter().all(|t| t.pos.is_some()));

@@ -1,16 +1,10 @@
 //! The entities stage end to end on short original stories: names, titles, actor codes,
 //! metonyms and coreference.
 
-use dateline_core::{Document, Entity, EntityType, Meta, Source, SourceFormat};
+use dateline_core::{Document, Entity, EntityType};
 
 fn run(text: &str) -> Document {
-    let source = Source {
-        path: None,
-        url: None,
-        format: SourceFormat::Text,
-        record: None,
-    };
-    let mut doc = Document::new(text.to_owned(), source, Meta::default());
+    let mut doc = Document::from_text(text);
     dateline_nlp::standard_pipeline(&dateline_nlp::Config::default()).run(&mut doc);
     doc
 }
