@@ -89,21 +89,10 @@ pub fn score(doc: &Document, gold: &[GoldClaim], entities: &[GoldEntity]) -> Cla
 
 #[cfg(test)]
 mod tests {
-    use dateline_core::{Claim, EntityType};
+    use dateline_core::EntityType;
 
     use super::*;
-    use crate::test_doc::{doc, entity, find};
-
-    fn claim(text: &str, value: ClaimValue, speaker: Option<u32>, surface: &str) -> Claim {
-        Claim {
-            value,
-            qualifier: None,
-            counts: None,
-            category: None,
-            speaker,
-            span: find(text, surface),
-        }
-    }
+    use crate::test_doc::{claim, entity};
 
     fn gold(value: ClaimValue, speaker: Option<&str>) -> GoldClaim {
         GoldClaim {
@@ -141,7 +130,7 @@ mod tests {
     #[test]
     fn speaker_must_match_when_gold_names_one() {
         let text = "Austin said 10,000 troops and 8,000 more had moved.";
-        let mut d = doc(text);
+        let mut d = Document::from_text(text);
         d.entities = vec![entity(
             text,
             0,

@@ -63,7 +63,7 @@ pub fn score(doc: &Document, gold: &[GoldEntity]) -> EntityScore {
     let pred_names: Vec<String> = pred.iter().map(|e| norm(&e.name)).collect();
     let gold_forms: Vec<GoldForms> = gold.iter().map(GoldForms::new).collect();
     let pairs = match_one_to_one(pred.len(), gold.len(), |p, g| {
-        rank(&pred[p], &pred_names[p], &gold[g], &gold_forms[g])
+        rank(pred[p], &pred_names[p], &gold[g], &gold_forms[g])
     });
     let mut actor = Accuracy::default();
     for &(p, g) in &pairs {
@@ -117,7 +117,7 @@ pub(crate) fn same_code(pred: Option<&str>, gold: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_doc::{doc, entity};
+    use crate::test_doc::with_entities;
 
     fn gold(name: &str, kind: &str, actor: Option<&str>, also: &[&str]) -> GoldEntity {
         GoldEntity {
@@ -131,19 +131,13 @@ mod tests {
 
     #[test]
     fn matches_through_also_forms_and_types() {
-        let text = "Yatsenyuk spoke in Crimea.";
-        let mut d = doc(text);
-        d.entities = vec![
-            entity(
-                text,
-                0,
-                "Yatsenyuk",
-                EntityType::Person,
-                Some("UKRGOV"),
-                &["Yatsenyuk"],
-            ),
-            entity(text, 1, "Crimea", EntityType::Loc, None, &["Crimea"]),
-        ];
+        let d = with_entities(
+            "Yatsenyuk spoke in Crimea.",
+            &[
+                ("Yatsenyuk", EntityType::Person, Some("UKRGOV")),
+                ("Crimea", EntityType::Loc, None),
+            ],
+        );
         let gold = [
             gold(
                 "Arseniy Yatsenyuk",
@@ -170,12 +164,13 @@ mod tests {
 
     #[test]
     fn dates_are_not_scored() {
-        let text = "Kim spoke on Wednesday.";
-        let mut d = doc(text);
-        d.entities = vec![
-            entity(text, 0, "Kim", EntityType::Person, None, &["Kim"]),
-            entity(text, 1, "Wednesday", EntityType::Date, None, &["Wednesday"]),
-        ];
+        let d = with_entities(
+            "Kim spoke on Wednesday.",
+            &[
+                ("Kim", EntityType::Person, None),
+                ("Wednesday", EntityType::Date, None),
+            ],
+        );
         let s = score(&d, &[gold("Kim", "PERSON", None, &[])]);
         assert_eq!(
             s.counts,
@@ -186,26 +181,13 @@ mod tests {
 
     #[test]
     fn one_to_one_prefers_the_canonical_name() {
-        let text = "Russia and Russian forces.";
-        let mut d = doc(text);
-        d.entities = vec![
-            entity(
-                text,
-                0,
-                "Russian",
-                EntityType::Gpe,
-                Some("RUS"),
-                &["Russian"],
-            ),
-            entity(
-                text,
-                1,
-                "Russia",
-                EntityType::Gpe,
-                Some("RUSMIL"),
-                &["Russia"],
-            ),
-        ];
+        let d = with_entities(
+            "Russia and Russian forces.",
+            &[
+                ("Russian", EntityType::Gpe, Some("RUS")),
+                ("Russia", EntityType::Gpe, Some("RUSMIL")),
+            ],
+        );
         let gold = [gold("Russia", "GPE", Some("RUS"), &["Russian"])];
         let s = score(&d, &gold);
         assert_eq!(s.counts, Counts::one_to_one(1, 2, 1));

@@ -165,10 +165,8 @@ pub fn score(doc: &Document, gold: &[GoldEvent]) -> EventScore {
 
 #[cfg(test)]
 mod tests {
-    use dateline_core::{Plover, Span};
-
     use super::*;
-    use crate::test_doc::doc;
+    use crate::test_doc::event;
 
     #[test]
     fn country_rule() {
@@ -187,35 +185,6 @@ mod tests {
         assert!(same_country(None, None));
         assert!(!same_country(Some("USA"), None), "null matches only null");
         assert!(same_country(Some(" "), None));
-    }
-
-    fn participant(code: &str) -> Participant {
-        Participant {
-            entity: None,
-            actor: Some(code.into()),
-            span: None,
-        }
-    }
-
-    fn event(source: &str, target: Option<&str>, cameo: &str, plover: &str) -> Event {
-        Event {
-            source: Some(participant(source)),
-            target: target.map(participant),
-            cameo: cameo.into(),
-            cameo_root: cameo.get(..2).unwrap_or_default().into(),
-            goldstein: 0.0,
-            quad_class: 1,
-            plover: Some(Plover {
-                kind: plover.into(),
-                mode: None,
-            }),
-            date: None,
-            place: None,
-            modality: Modality::Asserted,
-            sentence: 0,
-            trigger: Span::new(0, 0),
-            confidence: 1.0,
-        }
     }
 
     fn gold(
@@ -237,11 +206,11 @@ mod tests {
 
     #[test]
     fn matches_on_countries_and_root() {
-        let mut d = doc("text");
+        let mut d = Document::from_text("text");
         d.events = vec![
-            event("USAGOV", Some("PRK"), "112", "ACCUSE"),
-            event("IGOUNOIAE", Some("IRN"), "130", "THREATEN"),
-            event("RUS", None, "190", "ASSAULT"),
+            event(Some("USAGOV"), Some("PRK"), "112", "ACCUSE"),
+            event(Some("IGOUNOIAE"), Some("IRN"), "130", "THREATEN"),
+            event(Some("RUS"), None, "190", "ASSAULT"),
         ];
         let gold = [
             gold("USA", Some("PRKGOV"), "11", &["111", "110"], "ACCUSE"),

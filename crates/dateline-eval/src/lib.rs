@@ -20,15 +20,14 @@
 //! ignored. Nothing here prints or reads anything but gold files and treebanks.
 //!
 //! ```
-//! use dateline_core::{Document, Meta, Source, SourceFormat};
+//! use dateline_core::Document;
 //! use dateline_eval::{score_document, Gold, Report};
 //!
 //! let gold: Gold = serde_json::from_str(
 //!     r#"{"metadata": {"dateline": "WASHINGTON", "authors": [], "editors": []},
 //!         "entities": [{"name": "Lloyd Austin", "type": "PERSON"}]}"#,
 //! )?;
-//! let source = Source { path: None, url: None, format: SourceFormat::Text, record: None };
-//! let doc = Document::new("Lloyd Austin spoke.".into(), source, Meta::default());
+//! let doc = Document::from_text("Lloyd Austin spoke.");
 //!
 //! let mut report = Report::new();
 //! report.add("example", score_document(&doc, &gold));

@@ -94,18 +94,15 @@ fn same_optional(pred: Option<&str>, gold: Option<&str>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use dateline_core::{Dateline, Meta, Source, SourceFormat};
+    use dateline_core::{Dateline, Meta};
 
     use super::*;
 
     fn doc(meta: Meta) -> Document {
-        let source = Source {
-            path: None,
-            url: None,
-            format: SourceFormat::Text,
-            record: None,
-        };
-        Document::new("Body.".into(), source, meta)
+        Document {
+            meta,
+            ..Document::from_text("Body.")
+        }
     }
 
     #[test]

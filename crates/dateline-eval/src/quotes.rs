@@ -220,16 +220,7 @@ mod tests {
     use dateline_core::EntityType;
 
     use super::*;
-    use crate::test_doc::{doc, entity, quote};
-
-    fn gold_quote(kind: QuoteKind, text: &str, speaker: &str, cue: &str) -> GoldQuote {
-        GoldQuote {
-            kind,
-            text: text.into(),
-            speaker: Some(speaker.into()),
-            cue: Some(cue.into()),
-        }
-    }
+    use crate::test_doc::{quote, with_entities};
 
     fn words(s: &str) -> Vec<String> {
         tokens(s)
@@ -255,23 +246,30 @@ mod tests {
         }]
     }
 
+    /// The gold: one quote of `text` by Arseniy Yatsenyuk, cued by `said`.
+    fn yatsenyuk_said(kind: QuoteKind, text: &str) -> [GoldQuote; 1] {
+        [GoldQuote {
+            kind,
+            text: text.into(),
+            speaker: Some("Arseniy Yatsenyuk".into()),
+            cue: Some("said".into()),
+        }]
+    }
+
+    /// Scores one predicted quote of `content` in `TEXT`, with no speaker and no cue.
+    fn score_unattributed(gold: &[GoldQuote], kind: QuoteKind, content: &str) -> QuoteScore {
+        let mut d = Document::from_text(TEXT);
+        d.quotes = vec![quote(TEXT, kind, content, None, None)];
+        score(&d, gold, &entities())
+    }
+
     #[test]
     fn gold_found_when_half_its_tokens_are_covered() {
-        let gold = [gold_quote(
+        let gold = yatsenyuk_said(
             QuoteKind::Indirect,
             "the conflict in Crimea has entered a military phase",
-            "Arseniy Yatsenyuk",
-            "said",
-        )];
-        let mut d = doc(TEXT);
-        d.entities = vec![entity(
-            TEXT,
-            0,
-            "Yatsenyuk",
-            EntityType::Person,
-            None,
-            &["Yatsenyuk"],
-        )];
+        );
+        let mut d = with_entities(TEXT, &[("Yatsenyuk", EntityType::Person, None)]);
         // 5 of the gold quote's 9 tokens: found, and correct.
         d.quotes = vec![quote(
             TEXT,
@@ -327,74 +325,47 @@ mod tests {
 
     #[test]
     fn prediction_correct_when_half_its_own_tokens_lie_in_one_gold_quote() {
-        let gold = [gold_quote(
-            QuoteKind::Indirect,
-            "a military phase",
-            "Arseniy Yatsenyuk",
-            "said",
-        )];
-        let mut d = doc(TEXT);
         // 3 of its 9 tokens lie in the gold quote: the gold quote is found, the prediction is
         // correct because it covers the gold quote.
-        d.quotes = vec![quote(
-            TEXT,
+        let s = score_unattributed(
+            &yatsenyuk_said(QuoteKind::Indirect, "a military phase"),
             QuoteKind::Indirect,
             "the conflict in Crimea has entered a military phase",
-            None,
-            None,
-        )];
-        let s = score(&d, &gold, &entities());
+        );
         assert_eq!((s.indirect.tp_pred, s.indirect.tp_gold), (1, 1));
         assert_eq!(s.speaker.correct, 0, "no predicted speaker");
         assert_eq!(s.attributed.tp_gold, 0);
 
         // A long gold quote: a prediction with 3 of its 5 tokens inside it is correct, though it
         // covers too little of the gold quote (3 of 9) for the gold quote to be found.
-        let gold = [gold_quote(
+        let gold = yatsenyuk_said(
             QuoteKind::Indirect,
             "the conflict in Crimea has entered a military phase",
-            "Arseniy Yatsenyuk",
-            "said",
-        )];
-        d.quotes = vec![quote(
-            TEXT,
+        );
+        let s = score_unattributed(
+            &gold,
             QuoteKind::Indirect,
             "a military phase. \"Russian soldiers",
-            None,
-            None,
-        )];
-        let s = score(&d, &gold, &entities());
+        );
         assert_eq!((s.indirect.tp_pred, s.indirect.tp_gold), (1, 0));
 
         // 1 of 4 own tokens inside: wrong.
-        d.quotes = vec![quote(
-            TEXT,
+        let s = score_unattributed(
+            &gold,
             QuoteKind::Indirect,
             "phase. \"Russian soldiers began",
-            None,
-            None,
-        )];
-        let s = score(&d, &gold, &entities());
+        );
         assert_eq!((s.indirect.tp_pred, s.indirect.tp_gold), (0, 0));
     }
 
     #[test]
     fn direct_and_indirect_are_separate_groups() {
-        let gold = [gold_quote(
+        let gold = yatsenyuk_said(
             QuoteKind::Direct,
             "Russian soldiers began shooting at Ukrainian servicemen,",
-            "Arseniy Yatsenyuk",
-            "said",
-        )];
-        let mut d = doc(TEXT);
-        d.quotes = vec![quote(
-            TEXT,
-            QuoteKind::Indirect,
-            "Russian soldiers began shooting at Ukrainian servicemen",
-            None,
-            None,
-        )];
-        let s = score(&d, &gold, &entities());
+        );
+        let content = "Russian soldiers began shooting at Ukrainian servicemen";
+        let s = score_unattributed(&gold, QuoteKind::Indirect, content);
         assert_eq!(
             s.direct,
             Counts {
@@ -414,8 +385,7 @@ mod tests {
             }
         );
 
-        d.quotes[0].kind = QuoteKind::Partial;
-        let s = score(&d, &gold, &entities());
+        let s = score_unattributed(&gold, QuoteKind::Partial, content);
         assert_eq!(s.direct.tp_gold, 1);
         assert_eq!(
             s.kind,
@@ -430,13 +400,8 @@ mod tests {
     #[test]
     fn the_tightest_prediction_is_judged() {
         let text = "He said \"this is a war crime\" and \"war crime\" again.";
-        let gold = [gold_quote(
-            QuoteKind::Partial,
-            "war crime",
-            "Arseniy Yatsenyuk",
-            "said",
-        )];
-        let mut d = doc(text);
+        let gold = yatsenyuk_said(QuoteKind::Partial, "war crime");
+        let mut d = Document::from_text(text);
         d.quotes = vec![
             quote(
                 text,

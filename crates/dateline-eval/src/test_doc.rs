@@ -1,19 +1,12 @@
-//! Hand-built documents for unit tests.
+//! Builders for hand-made predictions in tests: the unit tests use this module as
+//! `crate::test_doc`, and `tests/eval.rs` includes the same file by path.
+//!
+//! A document without layers is `Document::from_text`; these build the layers that index it.
 
 use dateline_core::{
-    Document, Entity, EntityType, Meta, Quote, QuoteKind, Source, SourceFormat, Span,
+    Claim, ClaimValue, Document, Entity, EntityType, Event, Modality, Participant, Plover, Quote,
+    QuoteKind, Span,
 };
-
-/// A document with `text` and no layers.
-pub(crate) fn doc(text: &str) -> Document {
-    let source = Source {
-        path: None,
-        url: None,
-        format: SourceFormat::Text,
-        record: None,
-    };
-    Document::new(text.into(), source, Meta::default())
-}
 
 /// The span of the first occurrence of `surface` in `text`.
 pub(crate) fn find(text: &str, surface: &str) -> Span {
@@ -43,6 +36,19 @@ pub(crate) fn entity(
     }
 }
 
+/// A document of `text` whose entities are given as `(name, kind, actor)`: numbered from 0 in
+/// order, each mentioned once at the first occurrence of its name.
+pub(crate) fn with_entities(text: &str, specs: &[(&str, EntityType, Option<&str>)]) -> Document {
+    Document {
+        entities: specs
+            .iter()
+            .zip(0..)
+            .map(|(&(name, kind, actor), id)| entity(text, id, name, kind, actor, &[name]))
+            .collect(),
+        ..Document::from_text(text)
+    }
+}
+
 /// A quote of `content` (first occurrence) by entity `speaker`, cued by `cue`.
 pub(crate) fn quote(
     text: &str,
@@ -58,5 +64,53 @@ pub(crate) fn quote(
         speaker_mention: None,
         speaker_description: None,
         cue: cue.map(|c| find(text, c)),
+    }
+}
+
+/// A claim of `value` at the first occurrence of `surface`, counting nothing in particular.
+pub(crate) fn claim(text: &str, value: ClaimValue, speaker: Option<u32>, surface: &str) -> Claim {
+    Claim {
+        value,
+        qualifier: None,
+        counts: None,
+        category: None,
+        speaker,
+        span: find(text, surface),
+    }
+}
+
+fn participant(code: &str) -> Participant {
+    Participant {
+        entity: None,
+        actor: Some(code.into()),
+        span: None,
+    }
+}
+
+/// An asserted, undated event between actor codes, with the root taken from `cameo` and a
+/// PLOVER type.
+pub(crate) fn event(
+    source: Option<&str>,
+    target: Option<&str>,
+    cameo: &str,
+    plover: &str,
+) -> Event {
+    Event {
+        source: source.map(participant),
+        target: target.map(participant),
+        cameo: cameo.into(),
+        cameo_root: cameo.get(..2).unwrap_or_default().into(),
+        goldstein: 0.0,
+        quad_class: 1,
+        plover: Some(Plover {
+            kind: plover.into(),
+            mode: None,
+        }),
+        date: None,
+        place: None,
+        modality: Modality::Asserted,
+        sentence: 0,
+        trigger: Span::new(0, 0),
+        confidence: 1.0,
     }
 }

@@ -4,14 +4,18 @@
 use std::path::{Path, PathBuf};
 
 use dateline_core::{
-    Claim, ClaimValue, Dateline, Document, Entity, EntityType, Event, Meta, Modality, Participant,
-    Plover, Quote, QuoteKind, Segmenter, Source, SourceFormat, Span,
+    Claim, ClaimValue, Dateline, Document, EntityType, Modality, Quote, QuoteKind, Segmenter, Span,
 };
 use dateline_eval::normalize::{norm, tokens};
 use dateline_eval::segmentation::evaluate_conllu;
 use dateline_eval::{
     evaluate_conllu_dir, load_gold_dir, score_document, Counts, Error, Gold, Report,
 };
+use test_doc::{claim, entity, event, quote, with_entities};
+
+/// The layer builders the unit tests use, shared by path.
+#[path = "../src/test_doc.rs"]
+mod test_doc;
 
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
 
@@ -22,80 +26,6 @@ fn shared(sub: &str) -> Option<PathBuf> {
     } else {
         eprintln!("skipped: {} is absent", path.display());
         None
-    }
-}
-
-fn doc(text: &str) -> Document {
-    let source = Source {
-        path: None,
-        url: None,
-        format: SourceFormat::Text,
-        record: None,
-    };
-    Document::new(text.into(), source, Meta::default())
-}
-
-fn span(text: &str, surface: &str) -> Span {
-    let start = text.find(surface).expect("surface is in the test text");
-    Span::new(start, start + surface.len())
-}
-
-fn entity(
-    text: &str,
-    id: u32,
-    name: &str,
-    kind: EntityType,
-    actor: Option<&str>,
-    mentions: &[&str],
-) -> Entity {
-    Entity {
-        id,
-        name: name.into(),
-        kind,
-        actor: actor.map(Into::into),
-        country: None,
-        role: None,
-        mentions: mentions.iter().map(|m| span(text, m)).collect(),
-    }
-}
-
-fn quote(text: &str, kind: QuoteKind, content: &str, speaker: Option<u32>, cue: &str) -> Quote {
-    Quote {
-        kind,
-        span: span(text, content),
-        speaker,
-        speaker_mention: None,
-        speaker_description: None,
-        cue: Some(span(text, cue)),
-    }
-}
-
-fn participant(code: Option<&str>) -> Option<Participant> {
-    code.map(|c| Participant {
-        entity: None,
-        actor: Some(c.into()),
-        span: None,
-    })
-}
-
-fn event(source: Option<&str>, target: Option<&str>, cameo: &str, plover: &str) -> Event {
-    Event {
-        source: participant(source),
-        target: participant(target),
-        cameo: cameo.into(),
-        cameo_root: cameo[..2].into(),
-        goldstein: 0.0,
-        quad_class: 1,
-        plover: Some(Plover {
-            kind: plover.into(),
-            mode: None,
-        }),
-        date: None,
-        place: None,
-        modality: Modality::Reported,
-        sentence: 0,
-        trigger: Span::new(0, 0),
-        confidence: 0.9,
     }
 }
 
@@ -137,19 +67,13 @@ fn counts_math_and_micro_average() {
 
 #[test]
 fn entity_matches_through_also_form() {
-    let text = "Yatsenyuk met Russian envoys.";
-    let mut d = doc(text);
-    d.entities = vec![
-        entity(
-            text,
-            0,
-            "Yatsenyuk",
-            EntityType::Person,
-            Some("UKRGOV"),
-            &["Yatsenyuk"],
-        ),
-        entity(text, 1, "Russian", EntityType::Norp, None, &["Russian"]),
-    ];
+    let d = with_entities(
+        "Yatsenyuk met Russian envoys.",
+        &[
+            ("Yatsenyuk", EntityType::Person, Some("UKRGOV")),
+            ("Russian", EntityType::Norp, None),
+        ],
+    );
     let g = gold(
         r#"{"entities": [
             {"name": "Arseniy Yatsenyuk", "type": "PERSON", "actor": "UKRGOV", "also": ["Yatsenyuk"]},
@@ -169,6 +93,17 @@ const QUOTE_TEXT: &str =
     "Ukraine's prime minister said the conflict in Crimea has entered a military \
 phase. A military spokesman said one soldier was killed and another injured.";
 
+/// An indirect quote of `content` in `QUOTE_TEXT`, cued by `said`.
+fn said(content: &str, speaker: Option<u32>) -> Quote {
+    quote(
+        QUOTE_TEXT,
+        QuoteKind::Indirect,
+        content,
+        speaker,
+        Some("said"),
+    )
+}
+
 fn quote_gold() -> Gold {
     gold(
         r#"{"entities": [{"name": "Arseniy Yatsenyuk", "type": "PERSON",
@@ -185,43 +120,19 @@ fn quote_gold() -> Gold {
 #[test]
 fn quote_coverage_threshold_both_ways() {
     let g = quote_gold();
-    let mut d = doc(QUOTE_TEXT);
+    let mut d = Document::from_text(QUOTE_TEXT);
     // 5 of 9 gold tokens: found. 4 of 7: found.
     d.quotes = vec![
-        quote(
-            QUOTE_TEXT,
-            QuoteKind::Indirect,
-            "has entered a military phase",
-            None,
-            "said",
-        ),
-        quote(
-            QUOTE_TEXT,
-            QuoteKind::Indirect,
-            "killed and another injured",
-            None,
-            "said",
-        ),
+        said("has entered a military phase", None),
+        said("killed and another injured", None),
     ];
     let s = score_document(&d, &g).quotes;
     assert_eq!(s.indirect, Counts::one_to_one(2, 2, 2));
 
     // 4 of 9 and 3 of 7: not found, though each prediction lies wholly inside a gold quote.
     d.quotes = vec![
-        quote(
-            QUOTE_TEXT,
-            QuoteKind::Indirect,
-            "entered a military phase",
-            None,
-            "said",
-        ),
-        quote(
-            QUOTE_TEXT,
-            QuoteKind::Indirect,
-            "and another injured",
-            None,
-            "said",
-        ),
+        said("entered a military phase", None),
+        said("and another injured", None),
     ];
     let s = score_document(&d, &g).quotes;
     assert_eq!(
@@ -236,12 +147,9 @@ fn quote_coverage_threshold_both_ways() {
 
     // One prediction running across both gold quotes finds both (6 of 9 and 7 of 7 tokens) and
     // is correct, though fewer than half of its own 18 tokens lie in either.
-    d.quotes = vec![quote(
-        QUOTE_TEXT,
-        QuoteKind::Indirect,
+    d.quotes = vec![said(
         "Crimea has entered a military phase. A military spokesman said one soldier was killed and another injured",
         None,
-        "said",
     )];
     let s = score_document(&d, &g).quotes;
     assert_eq!(
@@ -259,30 +167,16 @@ fn quote_coverage_threshold_both_ways() {
 #[test]
 fn speakers_by_entity_and_by_description() {
     let g = quote_gold();
-    let mut d = doc(QUOTE_TEXT);
-    d.entities = vec![entity(
+    let mut d = with_entities(
         QUOTE_TEXT,
-        0,
-        "Ukraine's prime minister",
-        EntityType::Person,
-        None,
-        &["Ukraine's prime minister"],
-    )];
-    let mut by_description = quote(
-        QUOTE_TEXT,
-        QuoteKind::Indirect,
-        "one soldier was killed and another injured",
-        None,
-        "said",
+        &[("Ukraine's prime minister", EntityType::Person, None)],
     );
+    let mut by_description = said("one soldier was killed and another injured", None);
     by_description.speaker_description = Some("the spokesman".into());
     d.quotes = vec![
-        quote(
-            QUOTE_TEXT,
-            QuoteKind::Indirect,
+        said(
             "the conflict in Crimea has entered a military phase",
             Some(0),
-            "said",
         ),
         by_description,
     ];
@@ -300,7 +194,7 @@ fn speakers_by_entity_and_by_description() {
 
 #[test]
 fn event_country_rule() {
-    let mut d = doc("text");
+    let mut d = Document::from_text("text");
     d.events = vec![
         event(Some("IGOUNOIAE"), Some("IRN"), "130", "THREATEN"),
         event(Some("USAGOV"), Some("PRK"), "111", "ACCUSE"),
@@ -334,24 +228,13 @@ fn event_country_rule() {
 #[test]
 fn claim_numeric_and_word_match() {
     let text = "Some 10,000 troops and dozens of tanks.";
-    let mut d = doc(text);
+    let mut d = Document::from_text(text);
     d.claims = vec![
         Claim {
-            value: ClaimValue::Number(10_000.000_000_001),
-            qualifier: None,
             counts: Some("troops".into()),
-            category: None,
-            speaker: None,
-            span: span(text, "10,000"),
+            ..claim(text, ClaimValue::Number(10_000.000_000_001), None, "10,000")
         },
-        Claim {
-            value: ClaimValue::Word("Dozens".into()),
-            qualifier: None,
-            counts: None,
-            category: None,
-            speaker: None,
-            span: span(text, "dozens"),
-        },
+        claim(text, ClaimValue::Word("Dozens".into()), None, "dozens"),
     ];
     let g = gold(
         r#"{"claims": [{"value": 10000, "what": "troops", "speaker": null},
@@ -368,7 +251,10 @@ fn claim_numeric_and_word_match() {
 fn document_without_predictions_scores_zero_without_nan() {
     let g = quote_gold();
     let mut report = Report::new();
-    report.add("empty", score_document(&doc(QUOTE_TEXT), &g));
+    report.add(
+        "empty",
+        score_document(&Document::from_text(QUOTE_TEXT), &g),
+    );
     let t = &report.total;
     assert_eq!(t.entities.counts, Counts::one_to_one(0, 0, 1));
     for value in [
@@ -392,7 +278,7 @@ fn document_without_predictions_scores_zero_without_nan() {
 
 #[test]
 fn metadata_from_a_wire_story() {
-    let mut d = doc("Body.");
+    let mut d = Document::from_text("Body.");
     d.meta.authors = vec!["Phil Stewart".into()];
     d.meta.dateline = Some(Dateline {
         place: "WASHINGTON".into(),
@@ -436,7 +322,7 @@ fn dev_gold_loads_and_empty_documents_score_zero() {
         assert!(!case.gold.entities.is_empty(), "{} has entities", case.name);
         report.add(
             &case.name,
-            score_document(&doc("Nothing predicted."), &case.gold),
+            score_document(&Document::from_text("Nothing predicted."), &case.gold),
         );
     }
     let t = &report.total;
@@ -492,7 +378,7 @@ fn gum_news_sentence_boundaries() {
 
 /// Predictions copied from the gold itself, so that every layer should score full marks.
 fn predictions_from_gold(text: &str, gold: &Gold) -> Document {
-    let mut d = doc(text);
+    let mut d = Document::from_text(text);
     let m = &gold.metadata;
     d.meta.headline.clone_from(&m.headline);
     d.meta.authors.clone_from(&m.authors);
@@ -507,15 +393,10 @@ fn predictions_from_gold(text: &str, gold: &Gold) -> Document {
         .entities
         .iter()
         .zip(0..)
-        .map(|(e, id)| Entity {
-            id,
-            name: e.name.clone(),
-            kind: serde_json::from_value(serde_json::Value::String(e.kind.clone()))
-                .expect("gold entity type is an EntityType"),
-            actor: e.actor.clone(),
-            country: None,
-            role: None,
-            mentions: Vec::new(),
+        .map(|(e, id)| {
+            let kind = serde_json::from_value(serde_json::Value::String(e.kind.clone()))
+                .expect("gold entity type is an EntityType");
+            entity(text, id, &e.name, kind, e.actor.as_deref(), &[])
         })
         .collect();
     let entity_id = |name: &str| {
@@ -528,20 +409,14 @@ fn predictions_from_gold(text: &str, gold: &Gold) -> Document {
         .quotes
         .iter()
         .map(|q| {
-            let start = text
-                .find(&q.text)
-                .unwrap_or_else(|| panic!("gold quote {:?} is in the text", q.text));
             let speaker = q.speaker.as_deref().and_then(entity_id);
             Quote {
-                kind: q.kind,
-                span: Span::new(start, start + q.text.len()),
-                speaker,
-                speaker_mention: None,
                 speaker_description: speaker.map_or_else(|| q.speaker.clone(), |_| None),
                 cue: q
                     .cue
                     .as_deref()
                     .and_then(|c| text.find(c).map(|s| Span::new(s, s + c.len()))),
+                ..quote(text, q.kind, &q.text, speaker, None)
             }
         })
         .collect();

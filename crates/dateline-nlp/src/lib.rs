@@ -24,6 +24,7 @@ pub mod gmb;
 pub mod model;
 pub mod ner;
 pub mod pos;
+pub mod quotes;
 mod words;
 
 use dateline_core::{Pipeline, Segmenter};
@@ -42,6 +43,7 @@ pub fn standard_pipeline(_config: &Config) -> Pipeline {
         Box::new(Segmenter::default()),
         Box::new(pos::TagStage::default()),
         Box::new(entities::EntityStage::default()),
+        Box::new(quotes::QuoteStage::default()),
     ])
 }
 

@@ -1,0 +1,58 @@
+//! The reporting-cue lexicon (`resources/lexicon/cues.txt`): verb lemmas and fixed phrases.
+
+use std::sync::OnceLock;
+
+use dateline_core::Document;
+
+const CUES: &str = include_str!("../../resources/lexicon/cues.txt");
+
+/// Reporting verbs (by lemma) and phrases (`according to`).
+#[derive(Debug, Clone)]
+pub struct Cues {
+    verbs: Vec<String>,
+    phrases: Vec<Vec<String>>,
+}
+
+impl Cues {
+    /// The embedded lexicon, loaded once.
+    #[must_use]
+    pub fn embedded() -> &'static Cues {
+        static CUES_CELL: OnceLock<Cues> = OnceLock::new();
+        CUES_CELL.get_or_init(|| {
+            let mut verbs = Vec::new();
+            let mut phrases = Vec::new();
+            for line in CUES
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            {
+                if line.contains(' ') {
+                    phrases.push(line.split(' ').map(str::to_owned).collect());
+                } else {
+                    verbs.push(line.to_owned());
+                }
+            }
+            Cues { verbs, phrases }
+        })
+    }
+
+    /// Whether token `i` of `doc` is a reporting verb.
+    #[must_use]
+    pub fn is_cue_verb(&self, doc: &Document, i: usize) -> bool {
+        doc.lemma(i)
+            .is_some_and(|lemma| self.verbs.iter().any(|v| v == lemma))
+    }
+
+    /// The length in tokens of a cue phrase starting at token `i`, if one does.
+    #[must_use]
+    pub fn phrase_at(&self, doc: &Document, i: usize) -> Option<usize> {
+        self.phrases.iter().find_map(|phrase| {
+            let matches = phrase.iter().enumerate().all(|(k, word)| {
+                doc.tokens
+                    .get(i + k)
+                    .is_some_and(|t| doc.slice(t.span).eq_ignore_ascii_case(word))
+            });
+            matches.then_some(phrase.len())
+        })
+    }
+}

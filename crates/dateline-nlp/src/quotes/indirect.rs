@@ -1,0 +1,131 @@
+//! Indirect speech: the clause a reporting cue introduces ("Austin said on Wednesday that …"), the
+//! clause before an inverted attribution ("…, Austin said."), and "according to" sources.
+
+use dateline_core::{Document, Pos, Span, TokenKind};
+
+/// Words that may sit between a cue and its clause ("told reporters on Wednesday that").
+const BRIDGE: &[&str] = &[
+    "that",
+    "on",
+    "late",
+    "early",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "again",
+    "also",
+    "yesterday",
+    "today",
+    "tonight",
+];
+
+fn word(doc: &Document, i: usize) -> &str {
+    doc.slice(doc.tokens[i].span)
+}
+
+fn is_time_word(doc: &Document, i: usize) -> bool {
+    matches!(
+        word(doc, i),
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "week"
+            | "weekend"
+            | "month"
+            | "year"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+    )
+}
+
+fn is_punct(doc: &Document, i: usize) -> bool {
+    matches!(doc.tokens[i].kind, TokenKind::Punct | TokenKind::Ellipsis)
+}
+
+/// The span of tokens `[first, end)`, or `None` when it is shorter than `min` word tokens.
+fn clause(doc: &Document, first: usize, end: usize, min: usize) -> Option<Span> {
+    let mut end = end;
+    while end > first
+        && (is_punct(doc, end - 1) || doc.tokens[end - 1].kind == TokenKind::CloseQuote)
+    {
+        end -= 1;
+    }
+    let words = (first..end).filter(|&i| !is_punct(doc, i)).count();
+    (words >= min).then(|| doc.tokens[first].span.cover(doc.tokens[end - 1].span))
+}
+
+/// The clause a cue at `[cue, cue_end)` reports, in a sentence of tokens `[lo, hi)`; `speaker_at`
+/// is the first token of the speaker's mention when it has one.
+pub fn content(
+    doc: &Document,
+    cue: usize,
+    cue_end: usize,
+    speaker_at: Option<usize>,
+    lo: usize,
+    hi: usize,
+    according: bool,
+) -> Option<Span> {
+    let comma_before = |at: usize| (lo..at).rev().find(|&i| word(doc, i) == ",");
+    if according {
+        // "…, according to X" reports what comes before; "According to X, …" what comes after.
+        if let Some(comma) = comma_before(cue) {
+            return clause(doc, lo, comma, 3);
+        }
+        let after = (cue_end..hi).find(|&i| word(doc, i) == ",")?;
+        return clause(doc, after + 1, hi, 3);
+    }
+    // Inverted: the attribution closes the clause ("…, Austin said." / "…, said Austin").
+    let first_of_attribution = speaker_at.map_or(cue, |s| s.min(cue));
+    let rest_is_tail = (cue_end..hi).all(|i| {
+        is_punct(doc, i)
+            || is_time_word(doc, i)
+            || BRIDGE.contains(&word(doc, i))
+            || doc.tokens[i].pos == Some(Pos::NNP)
+    });
+    let comma = comma_before(first_of_attribution).filter(|&c| c > lo);
+    if let Some(comma) = comma {
+        if rest_is_tail
+            || speaker_at.is_some_and(|s| s > cue)
+            || (cue_end < hi && word(doc, cue_end) == ",")
+        {
+            return clause(doc, lo, comma, 3);
+        }
+    }
+    // Normal order: skip the addressee of "tell" and bridging words, then take the clause.
+    let mut start = cue_end;
+    if doc.lemma(cue).is_some_and(|l| l == "tell") {
+        while start < hi
+            && doc.tokens[start].pos.is_some_and(|p| {
+                matches!(
+                    p,
+                    Pos::NN | Pos::NNS | Pos::NNP | Pos::NNPS | Pos::PRP | Pos::DT | Pos::JJ
+                )
+            })
+        {
+            start += 1;
+        }
+    }
+    while start < hi && (BRIDGE.contains(&word(doc, start)) || is_time_word(doc, start)) {
+        start += 1;
+    }
+    // When quoted words end the clause, the indirect content stops before the opening mark;
+    // quoted words inside the clause stay in it.
+    let open = (start..hi).find(|&i| doc.tokens[i].kind == TokenKind::OpenQuote);
+    let quote_ends_clause = open.is_some_and(|o| {
+        let close = (o + 1..hi).find(|&i| doc.tokens[i].kind == TokenKind::CloseQuote);
+        close.is_none_or(|c| (c + 1..hi).all(|i| is_punct(doc, i)))
+    });
+    let end = if quote_ends_clause {
+        open.unwrap_or(hi)
+    } else {
+        hi
+    };
+    clause(doc, start, end, 4)
+}

@@ -1,0 +1,99 @@
+//! Quoted passages: double quotation marks paired within a paragraph, and the news convention of
+//! an unclosed quote that runs to the end of its paragraph and reopens at the next.
+
+use dateline_core::{Document, Span, TokenKind};
+
+/// One quoted passage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quoted {
+    /// The content between the marks (or to the paragraph end), trimmed.
+    pub content: Span,
+    /// Token index of the opening mark.
+    pub open: usize,
+    /// Token index of the closing mark, when there is one in the paragraph.
+    pub close: Option<usize>,
+    /// Sentence of the opening mark.
+    pub first_sentence: usize,
+    /// Sentence of the closing mark (or the last sentence of the paragraph).
+    pub last_sentence: usize,
+}
+
+fn is_double(doc: &Document, i: usize) -> bool {
+    matches!(
+        doc.slice(doc.tokens[i].span),
+        "\"" | "\u{201c}" | "\u{201d}" | "\u{ab}" | "\u{bb}" | "\u{201e}" | "\u{201f}"
+    )
+}
+
+fn trimmed(doc: &Document, start: usize, end: usize) -> Option<Span> {
+    let text = doc.text.get(start..end)?;
+    let lead = text.len() - text.trim_start().len();
+    let body = text.trim();
+    (!body.is_empty()).then(|| Span::new(start + lead, start + lead + body.len()))
+}
+
+/// Every quoted passage of `doc`, in order.
+#[must_use]
+pub fn find(doc: &Document) -> Vec<Quoted> {
+    let mut out = Vec::new();
+    // (token of the opening mark, its sentence)
+    let mut open: Option<(usize, usize)> = None;
+    let mut paragraph = u32::MAX;
+    let mut last_sentence_of_paragraph = 0;
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        if sentence.paragraph != paragraph {
+            // A quote left open runs to the end of its paragraph.
+            if let Some((o, os)) = open.take() {
+                let end = doc.sentences[last_sentence_of_paragraph].span.end();
+                if let Some(content) = trimmed(doc, doc.tokens[o].span.end(), end) {
+                    out.push(Quoted {
+                        content,
+                        open: o,
+                        close: None,
+                        first_sentence: os,
+                        last_sentence: last_sentence_of_paragraph,
+                    });
+                }
+            }
+            paragraph = sentence.paragraph;
+        }
+        last_sentence_of_paragraph = s;
+        for i in sentence.token_range() {
+            let kind = doc.tokens[i].kind;
+            if !matches!(kind, TokenKind::OpenQuote | TokenKind::CloseQuote) || !is_double(doc, i) {
+                continue;
+            }
+            match (kind, open) {
+                (TokenKind::OpenQuote, None) => open = Some((i, s)),
+                (TokenKind::CloseQuote, Some((o, os))) => {
+                    if let Some(content) =
+                        trimmed(doc, doc.tokens[o].span.end(), doc.tokens[i].span.start())
+                    {
+                        out.push(Quoted {
+                            content,
+                            open: o,
+                            close: Some(i),
+                            first_sentence: os,
+                            last_sentence: s,
+                        });
+                    }
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    if let Some((o, os)) = open {
+        let end = doc.sentences[last_sentence_of_paragraph].span.end();
+        if let Some(content) = trimmed(doc, doc.tokens[o].span.end(), end) {
+            out.push(Quoted {
+                content,
+                open: o,
+                close: None,
+                first_sentence: os,
+                last_sentence: last_sentence_of_paragraph,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,223 @@
+//! The quotes stage (ARCHITECTURE.md layer 5): direct and partial quotes from quotation marks,
+//! indirect speech from reporting cues, each with its speaker resolved through the entity layer
+//! and its cue.
+
+mod cues;
+mod indirect;
+mod marks;
+mod speaker;
+
+use dateline_core::{Document, Quote, QuoteKind, Span, Stage};
+
+pub use cues::Cues;
+use speaker::{MentionIndex, Speaker};
+
+/// The quotes stage.
+#[derive(Debug)]
+pub struct QuoteStage {
+    cues: &'static Cues,
+}
+
+impl Default for QuoteStage {
+    fn default() -> Self {
+        QuoteStage {
+            cues: Cues::embedded(),
+        }
+    }
+}
+
+/// A cue at tokens `[start, end)`.
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    start: usize,
+    end: usize,
+}
+
+impl QuoteStage {
+    fn cue_at(&self, doc: &Document, i: usize) -> Option<Cue> {
+        if let Some(len) = self.cues.phrase_at(doc, i) {
+            return Some(Cue {
+                start: i,
+                end: i + len,
+            });
+        }
+        let verb = doc.tokens[i].pos.is_some_and(dateline_core::Pos::is_verb);
+        (verb && self.cues.is_cue_verb(doc, i)).then_some(Cue {
+            start: i,
+            end: i + 1,
+        })
+    }
+
+    /// The cue attributing a quoted passage: after its closing mark in the same sentence, else
+    /// before its opening mark.
+    fn cue_for(&self, doc: &Document, q: &marks::Quoted, inside: &[bool]) -> Option<Cue> {
+        let last = &doc.sentences[q.last_sentence];
+        if let Some(close) = q.close {
+            let after = (close + 1..last.end_token as usize).filter(|&i| !inside[i]);
+            for i in after {
+                if let Some(cue) = self.cue_at(doc, i) {
+                    return Some(cue);
+                }
+            }
+        }
+        let first = &doc.sentences[q.first_sentence];
+        (first.first_token as usize..q.open)
+            .rev()
+            .filter(|&i| !inside[i])
+            .find_map(|i| self.cue_at(doc, i))
+    }
+}
+
+/// Whether a quoted passage is a whole statement (it opens its sentence, or follows a colon or
+/// comma and starts with a capital) rather than quoted words inside a sentence.
+fn is_direct(doc: &Document, q: &marks::Quoted) -> bool {
+    let sentence = &doc.sentences[q.first_sentence];
+    if q.open == sentence.first_token as usize {
+        return true;
+    }
+    let before = doc.slice(doc.tokens[q.open - 1].span);
+    let capital = doc.slice(q.content).starts_with(char::is_uppercase);
+    capital && matches!(before, ":" | ",")
+}
+
+fn quote(kind: QuoteKind, span: Span, speaker: Option<&Speaker>, cue: Option<Span>) -> Quote {
+    Quote {
+        kind,
+        span,
+        speaker: speaker.and_then(|s| s.entity),
+        speaker_mention: speaker.and_then(|s| s.mention),
+        speaker_description: speaker.and_then(|s| s.description.clone()),
+        cue,
+    }
+}
+
+fn cue_span(doc: &Document, cue: Cue) -> Span {
+    doc.tokens[cue.start]
+        .span
+        .cover(doc.tokens[cue.end - 1].span)
+}
+
+impl Stage for QuoteStage {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+
+    fn run(&self, doc: &mut Document) {
+        let index = MentionIndex::new(doc);
+        let passages = marks::find(doc);
+        let mut inside = vec![false; doc.tokens.len()];
+        for q in &passages {
+            let last = q
+                .close
+                .unwrap_or(doc.sentences[q.last_sentence].end_token as usize);
+            inside[q.open..last].iter_mut().for_each(|x| *x = true);
+        }
+        let (mut quotes, attributing) = self.quoted(doc, &index, &passages, &inside);
+        self.reported(doc, &index, &inside, &attributing, &mut quotes);
+        quotes.sort_by_key(|q| q.span.start());
+        doc.quotes = quotes;
+    }
+}
+
+impl QuoteStage {
+    /// Direct and partial quotes, with the cues that attribute direct ones.
+    fn quoted(
+        &self,
+        doc: &Document,
+        index: &MentionIndex,
+        passages: &[marks::Quoted],
+        inside: &[bool],
+    ) -> (Vec<Quote>, Vec<usize>) {
+        let mut quotes = Vec::new();
+        let mut attributing = Vec::new();
+        let mut previous: Option<(Speaker, u32)> = None;
+        for q in passages {
+            let sentence = &doc.sentences[q.last_sentence];
+            let (lo, hi) = (
+                doc.sentences[q.first_sentence].first_token as usize,
+                sentence.end_token as usize,
+            );
+            let direct = is_direct(doc, q);
+            let cue = self.cue_for(doc, q, inside);
+            let mut speaker = cue.and_then(|c| speaker::find(doc, index, c.start, c.end, lo, hi));
+            let paragraph = doc.sentences[q.first_sentence].paragraph;
+            if speaker.is_none() && direct {
+                // A quote paragraph with no attribution continues the previous speaker's.
+                speaker = previous
+                    .as_ref()
+                    .filter(|(_, p)| paragraph == *p || paragraph == p + 1)
+                    .map(|(s, _)| s.clone());
+            }
+            if let Some(c) = cue.filter(|_| direct) {
+                attributing.push(c.start);
+            }
+            if let Some(s) = &speaker {
+                previous = Some((s.clone(), paragraph));
+            }
+            let kind = if direct {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            };
+            quotes.push(quote(
+                kind,
+                q.content,
+                speaker.as_ref(),
+                cue.map(|c| cue_span(doc, c)),
+            ));
+        }
+        (quotes, attributing)
+    }
+
+    /// Indirect speech: every cue outside quotation marks that does not attribute a direct quote
+    /// and has a speaker.
+    fn reported(
+        &self,
+        doc: &Document,
+        index: &MentionIndex,
+        inside: &[bool],
+        attributing: &[usize],
+        quotes: &mut Vec<Quote>,
+    ) {
+        for sentence in &doc.sentences {
+            let (lo, hi) = (sentence.first_token as usize, sentence.end_token as usize);
+            let mut i = lo;
+            while i < hi {
+                let Some(cue) = (!inside[i]).then(|| self.cue_at(doc, i)).flatten() else {
+                    i += 1;
+                    continue;
+                };
+                i = cue.end;
+                // "has not denied": a report that something was not said is not a quote.
+                let negated = (cue.start.saturating_sub(2)..cue.start)
+                    .any(|k| matches!(doc.slice(doc.tokens[k].span), "not" | "n't" | "never"));
+                if attributing.contains(&cue.start) || negated {
+                    continue;
+                }
+                let according = cue.end - cue.start > 1;
+                let Some(speaker) = speaker::find(doc, index, cue.start, cue.end, lo, hi) else {
+                    continue;
+                };
+                let speaker_at = speaker
+                    .mention
+                    .map(|m| doc.tokens.partition_point(|t| t.span.end() <= m.start()));
+                let Some(span) =
+                    indirect::content(doc, cue.start, cue.end, speaker_at, lo, hi, according)
+                else {
+                    continue;
+                };
+                let inside_direct = quotes
+                    .iter()
+                    .any(|q| q.kind == QuoteKind::Direct && q.span.contains(span));
+                if !inside_direct {
+                    quotes.push(quote(
+                        QuoteKind::Indirect,
+                        span,
+                        Some(&speaker),
+                        Some(cue_span(doc, cue)),
+                    ));
+                }
+            }
+        }
+    }
+}

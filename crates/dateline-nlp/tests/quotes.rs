@@ -1,0 +1,133 @@
+//! The quotes stage end to end on an original story: direct, partial and indirect quotes, with
+//! speakers and cues.
+
+use dateline_core::{Document, QuoteKind};
+
+fn run(text: &str) -> Document {
+    let mut doc = Document::from_text(text);
+    dateline_nlp::standard_pipeline(&dateline_nlp::Config::default()).run(&mut doc);
+    doc
+}
+
+const STORY: &str = "Japanese Defense Minister Kenji Sato said on Tuesday that Tokyo would double its patrols near the islands.\n\
+\u{201c}We will not be intimidated,\u{201d} Sato told reporters. \u{201c}Our coast guard is ready.\u{201d}\n\
+\u{201c}The patrols start next month. They will run around the clock.\n\
+\u{201c}Nobody should doubt our resolve.\u{201d}\n\
+China's foreign ministry called the plan a \u{201c}dangerous provocation.\u{201d}\n\
+The ships will carry 400 sailors, according to the defense ministry.\n\
+Beijing will respond firmly, a Chinese spokesman said.";
+
+fn speaker_name(doc: &Document, q: &dateline_core::Quote) -> Option<String> {
+    q.speaker.map(|id| doc.entities[id as usize].name.clone())
+}
+
+#[test]
+fn direct_quotes_have_speakers_and_cues() {
+    let doc = run(STORY);
+    let direct: Vec<_> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .collect();
+    let texts: Vec<&str> = direct.iter().map(|q| doc.slice(q.span)).collect();
+    assert!(texts.contains(&"We will not be intimidated,"), "{texts:?}");
+    assert!(
+        texts.contains(&"Our coast guard is ready."),
+        "the quote after the attribution is its own entry: {texts:?}"
+    );
+    let first = direct
+        .iter()
+        .find(|q| doc.slice(q.span).starts_with("We will"))
+        .unwrap();
+    assert_eq!(speaker_name(&doc, first).as_deref(), Some("Kenji Sato"));
+    assert_eq!(first.cue.map(|c| doc.slice(c)), Some("told"));
+    for q in &direct {
+        assert_eq!(
+            speaker_name(&doc, q).as_deref(),
+            Some("Kenji Sato"),
+            "{:?}",
+            doc.slice(q.span)
+        );
+    }
+}
+
+#[test]
+fn unclosed_quote_runs_to_the_paragraph_end_and_reopens() {
+    let doc = run(STORY);
+    let texts: Vec<&str> = doc.quotes.iter().map(|q| doc.slice(q.span)).collect();
+    assert!(
+        texts.contains(&"The patrols start next month. They will run around the clock."),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&"Nobody should doubt our resolve."),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn partial_quote_inside_reported_speech() {
+    let doc = run(STORY);
+    let partial = doc
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Partial)
+        .expect("a partial quote");
+    assert_eq!(doc.slice(partial.span), "dangerous provocation.");
+    assert_eq!(partial.cue.map(|c| doc.slice(c)), Some("called"));
+    assert!(partial
+        .speaker_mention
+        .is_some_and(|m| doc.slice(m).contains("foreign ministry")));
+}
+
+#[test]
+fn indirect_speech_forms() {
+    let doc = run(STORY);
+    let indirect: Vec<_> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .collect();
+    let said_that = indirect
+        .iter()
+        .find(|q| doc.slice(q.span).starts_with("Tokyo would double"))
+        .unwrap_or_else(|| {
+            panic!(
+                "{:?}",
+                indirect
+                    .iter()
+                    .map(|q| doc.slice(q.span))
+                    .collect::<Vec<_>>()
+            )
+        });
+    assert_eq!(speaker_name(&doc, said_that).as_deref(), Some("Kenji Sato"));
+    let according = indirect
+        .iter()
+        .find(|q| q.cue.is_some_and(|c| doc.slice(c) == "according to"))
+        .expect("an according-to attribution");
+    assert_eq!(
+        doc.slice(according.span),
+        "The ships will carry 400 sailors"
+    );
+    let inverted = indirect
+        .iter()
+        .find(|q| doc.slice(q.span) == "Beijing will respond firmly")
+        .expect("the clause before an inverted attribution");
+    assert_eq!(
+        inverted.speaker_description.as_deref(),
+        Some("a Chinese spokesman")
+    );
+}
+
+#[test]
+fn quote_spans_lie_on_char_boundaries() {
+    let doc = run(STORY);
+    for q in &doc.quotes {
+        assert!(q.span.get(&doc.text).is_some());
+        assert!(q.cue.is_none_or(|c| c.get(&doc.text).is_some()));
+    }
+    let odd = run("\u{201c}\u{201c}\u{201d} \" said \" \u{201c}unclosed");
+    for q in &odd.quotes {
+        assert!(q.span.get(&odd.text).is_some());
+    }
+}
