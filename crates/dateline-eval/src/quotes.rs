@@ -34,6 +34,10 @@ pub struct QuoteScore {
     /// *and* names that quote's speaker. Both numerators stay whole numbers, and a prediction
     /// with the wrong speaker cannot count as attributed just because other quotes were right.
     pub attributed: Counts,
+    /// `attributed`, for direct and partial quotes only.
+    pub attributed_direct: Counts,
+    /// `attributed`, for indirect quotes only.
+    pub attributed_indirect: Counts,
     /// Speaker accuracy over the gold quotes found.
     pub speaker: Accuracy,
     /// Kind accuracy (direct or partial) over the direct and partial gold quotes found; indirect
@@ -48,6 +52,8 @@ impl std::ops::AddAssign for QuoteScore {
         self.direct += other.direct;
         self.indirect += other.indirect;
         self.attributed += other.attributed;
+        self.attributed_direct += other.attributed_direct;
+        self.attributed_indirect += other.attributed_indirect;
         self.speaker += other.speaker;
         self.kind += other.kind;
         self.cue += other.cue;
@@ -142,19 +148,26 @@ pub fn score(doc: &Document, gold: &[GoldQuote], entities: &[GoldEntity]) -> Quo
             .iter()
             .filter(|g| is_direct(g.quote.kind) == direct)
             .collect();
-        let group = score_group(&preds, &golds, &mut score);
+        let (group, attributed) = score_group(&preds, &golds, &mut score);
+        score.attributed += attributed;
         if direct {
             score.direct = group;
+            score.attributed_direct = attributed;
         } else {
             score.indirect = group;
+            score.attributed_indirect = attributed;
         }
     }
     score
 }
 
-/// Scores one group; fills the side accuracies and attributed counts of `score` and returns the
-/// group's coverage counts.
-fn score_group(preds: &[&Predicted], golds: &[&Expected], score: &mut QuoteScore) -> Counts {
+/// Scores one group; fills the side accuracies of `score` and returns the group's coverage and
+/// attributed counts.
+fn score_group(
+    preds: &[&Predicted],
+    golds: &[&Expected],
+    score: &mut QuoteScore,
+) -> (Counts, Counts) {
     let overlaps: Vec<Vec<usize>> = preds
         .iter()
         .map(|p| {
@@ -211,8 +224,7 @@ fn score_group(preds: &[&Predicted], golds: &[&Expected], score: &mut QuoteScore
             attributed.tp_pred += 1;
         }
     }
-    score.attributed += attributed;
-    counts
+    (counts, attributed)
 }
 
 #[cfg(test)]

@@ -99,6 +99,8 @@ impl fmt::Display for Report {
             Row::Prf("quotes indirect", quotes.indirect),
             Row::Acc("  speaker", quotes.speaker),
             Row::Prf("  attributed", quotes.attributed),
+            Row::Prf("  attributed direct+partial", quotes.attributed_direct),
+            Row::Prf("  attributed indirect", quotes.attributed_indirect),
             Row::Acc("  kind", quotes.kind),
             Row::Acc("  cue", quotes.cue),
             Row::Prf("events", events.counts),

@@ -240,8 +240,11 @@ pub fn link_references(doc: &Document, clusters: &mut [Cluster], gazetteer: &Gaz
                     taken.push(span);
                 }
             } else if word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she") {
+                let next = (i + 1..tokens.len())
+                    .find(|&k| tokens[k].pos != Some(dateline_core::Pos::RB))
+                    .unwrap_or(i + 1);
                 let next_is_verb = tokens
-                    .get(i + 1)
+                    .get(next)
                     .and_then(|t| t.pos)
                     .is_some_and(|p| p.is_verb() || p == dateline_core::Pos::MD);
                 let and_follows = words.get(i + 1).is_some_and(|w| *w == "and");

@@ -42,7 +42,13 @@ impl QuoteStage {
             });
         }
         let verb = doc.tokens[i].pos.is_some_and(dateline_core::Pos::is_verb);
-        (verb && self.cues.is_cue_verb(doc, i)).then_some(Cue {
+        // "called on North Korea to withdraw", "calls for talks": a request, not a report.
+        let request = doc.lemma(i) == Some("call")
+            && doc
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| matches!(doc.slice(t.span), "on" | "for" | "off"));
+        (verb && !request && self.cues.is_cue_verb(doc, i)).then_some(Cue {
             start: i,
             end: i + 1,
         })
@@ -65,6 +71,33 @@ impl QuoteStage {
             .rev()
             .filter(|&i| !inside[i])
             .find_map(|i| self.cue_at(doc, i))
+    }
+}
+
+/// The news convention: a quote paragraph with no attribution of its own belongs to the speaker
+/// of the quote or report just before it, in the same or the previous paragraph.
+fn inherit_speakers(doc: &Document, quotes: &mut [Quote]) {
+    let paragraph_of = |span: Span| {
+        let s = doc
+            .sentences
+            .partition_point(|s| s.span.end() <= span.start());
+        doc.sentences.get(s).map_or(0, |s| s.paragraph)
+    };
+    let mut last: Option<(Quote, u32)> = None;
+    for q in quotes.iter_mut() {
+        let paragraph = paragraph_of(q.span);
+        let unattributed =
+            q.speaker.is_none() && q.speaker_description.is_none() && q.cue.is_none();
+        if unattributed && q.kind == QuoteKind::Direct {
+            if let Some((from, _)) = last.as_ref().filter(|(_, p)| paragraph <= p + 1) {
+                q.speaker = from.speaker;
+                q.speaker_mention = from.speaker_mention;
+                q.speaker_description.clone_from(&from.speaker_description);
+            }
+        }
+        if q.speaker.is_some() || q.speaker_description.is_some() {
+            last = Some((q.clone(), paragraph));
+        }
     }
 }
 
@@ -115,6 +148,7 @@ impl Stage for QuoteStage {
         let (mut quotes, attributing) = self.quoted(doc, &index, &passages, &inside);
         self.reported(doc, &index, &inside, &attributing, &mut quotes);
         quotes.sort_by_key(|q| q.span.start());
+        inherit_speakers(doc, &mut quotes);
         doc.quotes = quotes;
     }
 }
@@ -130,7 +164,6 @@ impl QuoteStage {
     ) -> (Vec<Quote>, Vec<usize>) {
         let mut quotes = Vec::new();
         let mut attributing = Vec::new();
-        let mut previous: Option<(Speaker, u32)> = None;
         for q in passages {
             let sentence = &doc.sentences[q.last_sentence];
             let (lo, hi) = (
@@ -139,20 +172,9 @@ impl QuoteStage {
             );
             let direct = is_direct(doc, q);
             let cue = self.cue_for(doc, q, inside);
-            let mut speaker = cue.and_then(|c| speaker::find(doc, index, c.start, c.end, lo, hi));
-            let paragraph = doc.sentences[q.first_sentence].paragraph;
-            if speaker.is_none() && direct {
-                // A quote paragraph with no attribution continues the previous speaker's.
-                speaker = previous
-                    .as_ref()
-                    .filter(|(_, p)| paragraph == *p || paragraph == p + 1)
-                    .map(|(s, _)| s.clone());
-            }
+            let speaker = cue.and_then(|c| speaker::find(doc, index, c.start, c.end, lo, hi));
             if let Some(c) = cue.filter(|_| direct) {
                 attributing.push(c.start);
-            }
-            if let Some(s) = &speaker {
-                previous = Some((s.clone(), paragraph));
             }
             let kind = if direct {
                 QuoteKind::Direct
