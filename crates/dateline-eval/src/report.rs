@@ -113,14 +113,14 @@ impl fmt::Display for Report {
         writeln!(f, "documents: {}", self.documents.len())?;
         writeln!(
             f,
-            "{:<24}{:>7}{:>7}{:>7}{:>7}  counts",
+            "{:<30}{:>7}{:>7}{:>7}{:>7}  counts",
             "measure", "P", "R", "F1", "acc"
         )?;
         for row in rows {
             match row {
                 Row::Prf(label, counts) => writeln!(
                     f,
-                    "{label:<24}{:>7.3}{:>7.3}{:>7.3}{:>7}  pred {}/{}, gold {}/{}",
+                    "{label:<30}{:>7.3}{:>7.3}{:>7.3}{:>7}  pred {}/{}, gold {}/{}",
                     counts.precision(),
                     counts.recall(),
                     counts.f1(),
@@ -132,7 +132,7 @@ impl fmt::Display for Report {
                 )?,
                 Row::Acc(label, accuracy) => writeln!(
                     f,
-                    "{label:<24}{:>21}{:>7.3}  {}/{}",
+                    "{label:<30}{:>21}{:>7.3}  {}/{}",
                     "",
                     accuracy.value(),
                     accuracy.correct,
@@ -166,7 +166,7 @@ mod tests {
         assert!(entities.contains("0.500  0.400  0.444"), "{entities}");
         assert!(entities.ends_with("pred 4/8, gold 4/10"), "{entities}");
         assert!(table.contains("  speaker") && table.contains("1.000  2/2"));
-        assert_eq!(table.lines().count(), 17);
+        assert_eq!(table.lines().count(), 19);
     }
 
     #[test]
