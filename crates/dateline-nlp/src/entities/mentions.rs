@@ -378,25 +378,69 @@ fn recognised(
         named.retain(|&(f, e, _)| e <= a || f >= b);
         named.push((a, b, entity_type));
     }
-    named
-        .into_iter()
-        .map(|(first, end, entity_type)| {
-            let mut m = sw.mention(
-                first,
-                end,
-                MentionKind::Name,
-                entity_type,
-                clean_name(&words[first..end]),
-            );
-            refine(&mut m, words, &sw.tags, gazetteer);
-            // "in Sevare": a one-word "person" after a place preposition is a place.
-            let after_locative = first > 0 && lexicon.is_locative(words[first - 1]);
-            if m.entity_type == EntityType::Person && end == first + 1 && after_locative {
-                m.entity_type = EntityType::Gpe;
+    let mut out = Vec::new();
+    for (first, end, entity_type) in named {
+        let mut m = sw.mention(
+            first,
+            end,
+            MentionKind::Name,
+            entity_type,
+            clean_name(&words[first..end]),
+        );
+        refine(&mut m, words, &sw.tags, gazetteer);
+        // "in Sevare": a one-word "person" after a place preposition is a place.
+        let after_locative = first > 0 && lexicon.is_locative(words[first - 1]);
+        if m.entity_type == EntityType::Person && end == first + 1 && after_locative {
+            m.entity_type = EntityType::Gpe;
+        }
+        match split_glued(&m, words, gazetteer) {
+            Some(cut) => {
+                let mut known = sw.mention(
+                    first,
+                    cut,
+                    MentionKind::Name,
+                    EntityType::Gpe,
+                    clean_name(&words[first..cut]),
+                );
+                refine(&mut known, words, &sw.tags, gazetteer);
+                out.push(known);
+                out.push(sw.mention(
+                    cut,
+                    end,
+                    MentionKind::Name,
+                    EntityType::Person,
+                    clean_name(&words[cut..end]),
+                ));
             }
-            m
+            None => out.push(m),
+        }
+    }
+    out
+}
+
+/// Where a recogniser span that glues a known name to a person's name should be cut
+/// ("United Nations" + "Susan Rice", "Syria" + "Lakhdar Brahimi"): the span is not a name the
+/// gazetteers know, it starts with one, and two or three capitalised unknown words follow.
+fn split_glued(m: &Mention, words: &[&str], gazetteer: &Gazetteer) -> Option<usize> {
+    let unknown = m.actor.is_none() && m.country.is_none() && m.entity_type != EntityType::Person;
+    if !unknown || m.end - m.first < 3 {
+        return None;
+    }
+    let known = |a: usize, b: usize| {
+        gazetteer
+            .lookup(&words[a..b])
+            .any(|id| gazetteer.entry(id).kind != EntryKind::Title)
+    };
+    (1..=3)
+        .map(|k| m.first + k)
+        .filter(|&cut| cut < m.end)
+        .find(|&cut| {
+            let rest = &words[cut..m.end];
+            (2..=3).contains(&rest.len())
+                && rest.iter().all(|w| w.starts_with(char::is_uppercase))
+                && known(m.first, cut)
+                && !known(cut, m.end)
         })
-        .collect()
 }
 
 /// Gazetteer names the recogniser missed (institutions, organisations, countries), outside

@@ -56,21 +56,35 @@ impl QuoteStage {
 
     /// The cue attributing a quoted passage: after its closing mark in the same sentence, else
     /// before its opening mark.
-    fn cue_for(&self, doc: &Document, q: &marks::Quoted, inside: &[bool]) -> Option<Cue> {
+    fn cue_for(
+        &self,
+        doc: &Document,
+        q: &marks::Quoted,
+        inside: &[bool],
+        direct: bool,
+    ) -> Option<Cue> {
         let last = &doc.sentences[q.last_sentence];
-        if let Some(close) = q.close {
-            let after = (close + 1..last.end_token as usize).filter(|&i| !inside[i]);
-            for i in after {
-                if let Some(cue) = self.cue_at(doc, i) {
-                    return Some(cue);
-                }
-            }
-        }
+        let after = || {
+            q.close.and_then(|close| {
+                (close + 1..last.end_token as usize)
+                    .filter(|&i| !inside[i])
+                    .find_map(|i| self.cue_at(doc, i))
+            })
+        };
         let first = &doc.sentences[q.first_sentence];
-        (first.first_token as usize..q.open)
-            .rev()
-            .filter(|&i| !inside[i])
-            .find_map(|i| self.cue_at(doc, i))
+        let before = || {
+            (first.first_token as usize..q.open)
+                .rev()
+                .filter(|&i| !inside[i])
+                .find_map(|i| self.cue_at(doc, i))
+        };
+        // A whole quote is attributed after it ("…," Austin said); quoted words inside a sentence
+        // by the reporting verb of their clause, before them.
+        if direct {
+            after().or_else(before)
+        } else {
+            before().or_else(after)
+        }
     }
 }
 
@@ -171,7 +185,7 @@ impl QuoteStage {
                 sentence.end_token as usize,
             );
             let direct = is_direct(doc, q);
-            let cue = self.cue_for(doc, q, inside);
+            let cue = self.cue_for(doc, q, inside, direct);
             let speaker = cue.and_then(|c| speaker::find(doc, index, c.start, c.end, lo, hi));
             if let Some(c) = cue.filter(|_| direct) {
                 attributing.push(c.start);

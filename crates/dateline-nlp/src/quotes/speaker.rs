@@ -61,6 +61,13 @@ const INVERTING: &[&str] = &[
 /// How far before a cue its speaker is looked for, in tokens.
 const BEFORE: usize = 8;
 
+fn is_dash(doc: &Document, i: usize) -> bool {
+    matches!(
+        doc.slice(doc.tokens[i].span),
+        "-" | "--" | "\u{2014}" | "\u{2013}"
+    )
+}
+
 fn is_boundary(doc: &Document, i: usize) -> bool {
     let t = &doc.tokens[i];
     matches!(doc.slice(t.span), "," | ";" | ":" | "." | "(" | ")")
@@ -82,9 +89,29 @@ pub fn find(
 ) -> Option<Speaker> {
     // Before the cue: the nearest mention, skipping adverbs and auxiliaries ("Austin also said",
     // "South Korea has warned").
+    // A participle after a comma ("…, adding that …") belongs to the sentence's subject.
+    let participle = doc.tokens[cue].pos == Some(Pos::VBG)
+        && cue > lo
+        && doc.slice(doc.tokens[cue - 1].span) == ",";
+    if participle {
+        if let Some((entity, mention)) = index.get(lo) {
+            return Some(Speaker {
+                entity: Some(entity),
+                mention: Some(mention),
+                description: None,
+            });
+        }
+    }
     let mut i = cue;
     while i > lo && cue - i < BEFORE {
         i -= 1;
+        // Skip an aside between dashes ("Dina Mufti - in an interview with VOA - says").
+        if is_dash(doc, i) {
+            if let Some(open) = (lo..i).rev().take(BEFORE * 2).find(|&k| is_dash(doc, k)) {
+                i = open;
+                continue;
+            }
+        }
         if let Some((entity, mention)) = index.get(i) {
             return Some(Speaker {
                 entity: Some(entity),
