@@ -94,12 +94,8 @@ pub fn find(
         && cue > lo
         && doc.slice(doc.tokens[cue - 1].span) == ",";
     if participle {
-        if let Some((entity, mention)) = index.get(lo) {
-            return Some(Speaker {
-                entity: Some(entity),
-                mention: Some(mention),
-                description: None,
-            });
+        if let Some(found) = subject(doc, index, lo, cue) {
+            return Some(found);
         }
     }
     let mut i = cue;
@@ -160,15 +156,38 @@ pub fn find(
     // A second verb of the subject's ("Putin has not denied … but said"): the sentence's subject.
     let coordinated = i < cue && matches!(doc.slice(doc.tokens[i].span), "but" | "and");
     if coordinated {
-        if let Some((entity, mention)) = index.get(lo) {
-            return Some(Speaker {
-                entity: Some(entity),
-                mention: Some(mention),
-                description: None,
-            });
+        if let Some(found) = subject(doc, index, lo, cue) {
+            return Some(found);
         }
     }
     description_before(doc, cue, lo)
+}
+
+/// The sentence's subject: the first mention before its first verb (titles such as "Chief Cabinet
+/// Secretary" may come first); a possessive modifier ("Ukraine's prime minister") is not it.
+fn subject(doc: &Document, index: &MentionIndex, lo: usize, cue: usize) -> Option<Speaker> {
+    for k in lo..cue {
+        if let Some((entity, mention)) = index.get(k) {
+            let possessive = doc
+                .tokens
+                .get(k + 1)
+                .is_some_and(|t| matches!(doc.slice(t.span), "'s" | "\u{2019}s"));
+            if !possessive {
+                return Some(Speaker {
+                    entity: Some(entity),
+                    mention: Some(mention),
+                    description: None,
+                });
+            }
+        }
+        if doc.tokens[k]
+            .pos
+            .is_some_and(|p| p.is_verb() || p == Pos::MD)
+        {
+            break;
+        }
+    }
+    None
 }
 
 /// The noun phrase ending right before the cue, as text ("A military spokesman").
