@@ -170,6 +170,34 @@ pub fn cluster(mentions: &[Mention], gazetteer: &Gazetteer) -> Vec<Cluster> {
     clusters
 }
 
+/// The person a subject pronoun at byte `at` most likely means: the first person mentioned in
+/// the nearest sentence (this one, before the pronoun, or up to three before) that mentions one;
+/// subjects come first in English, and the subject is the likeliest antecedent.
+fn pronoun_antecedent(
+    doc: &Document,
+    clusters: &[Cluster],
+    sentence: usize,
+    at: usize,
+) -> Option<usize> {
+    (sentence.saturating_sub(3)..=sentence).rev().find_map(|s| {
+        let span = doc.sentences[s].span;
+        clusters
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.entity_type == EntityType::Person)
+            .filter_map(|(i, c)| {
+                c.mentions
+                    .iter()
+                    .filter(|m| span.contains(**m) && m.start() < at)
+                    .map(|m| m.start())
+                    .min()
+                    .map(|p| (i, p))
+            })
+            .min_by_key(|&(_, p)| p)
+            .map(|(i, _)| i)
+    })
+}
+
 /// The most recent person cluster mentioned before byte `at` that `accept` allows.
 fn recent_person(
     clusters: &[Cluster],
@@ -205,11 +233,27 @@ pub fn link_references(doc: &Document, clusters: &mut [Cluster], gazetteer: &Gaz
             .iter()
             .any(|t| t.start() < span.end() && span.start() < t.end())
     };
-    for sentence in &doc.sentences {
+    for (s, sentence) in doc.sentences.iter().enumerate() {
         let tokens = &doc.tokens[sentence.token_range()];
         let words: Vec<&str> = tokens.iter().map(|t| t.span.of(&doc.text)).collect();
         for i in 0..words.len() {
             let word = words[i];
+            let proper =
+                tokens[i].pos == Some(dateline_core::Pos::NNP) && !is_taken(tokens[i].span, &taken);
+            if proper {
+                // A surname the recogniser missed ("something Kim said"): the person it is short for.
+                let fits = |c: &Cluster| short_form_of(word, &c.name);
+                let target = recent_person(clusters, tokens[i].span.start(), fits).or_else(|| {
+                    clusters
+                        .iter()
+                        .position(|c| c.entity_type == EntityType::Person && fits(c))
+                });
+                if let Some(c) = target {
+                    clusters[c].mentions.push(tokens[i].span);
+                    taken.push(tokens[i].span);
+                }
+                continue;
+            }
             if word.eq_ignore_ascii_case("the") {
                 let Some((len, ids)) = gazetteer
                     .longest_at(&words, i + 1)
@@ -252,7 +296,7 @@ pub fn link_references(doc: &Document, clusters: &mut [Cluster], gazetteer: &Gaz
                     continue;
                 }
                 let span = tokens[i].span;
-                if let Some(c) = recent_person(clusters, span.start(), |_| true) {
+                if let Some(c) = pronoun_antecedent(doc, clusters, s, span.start()) {
                     clusters[c].mentions.push(span);
                 }
             }

@@ -101,15 +101,28 @@ pub fn content(
     // Normal order: skip the addressee of "tell" and bridging words, then take the clause.
     let mut start = cue_end;
     if doc.lemma(cue).is_some_and(|l| l == "tell") {
-        while start < hi
-            && doc.tokens[start].pos.is_some_and(|p| {
-                matches!(
-                    p,
-                    Pos::NN | Pos::NNS | Pos::NNP | Pos::NNPS | Pos::PRP | Pos::DT | Pos::JJ
-                )
-            })
-        {
+        // The addressee is one noun phrase ("reporters", "the VOA", "Reuters"); what follows it
+        // is the report ("told VOA Jia's comments are …").
+        let pos = |i: usize| doc.tokens[i].pos;
+        while start < hi && pos(start).is_some_and(|p| matches!(p, Pos::DT | Pos::JJ)) {
             start += 1;
+        }
+        let proper = pos(start).is_some_and(|p| matches!(p, Pos::NNP | Pos::NNPS));
+        let noun = |p: Pos| {
+            if proper {
+                matches!(p, Pos::NNP | Pos::NNPS)
+            } else {
+                matches!(p, Pos::NN | Pos::NNS | Pos::PRP)
+            }
+        };
+        let mut taken = 0;
+        while start < hi && pos(start).is_some_and(noun) && (proper || taken == 0) && taken < 3 {
+            start += 1;
+            taken += 1;
+        }
+        // Two proper names in a row ("VOA Jia"): the second starts the report.
+        if proper && taken > 1 {
+            start -= taken - 1;
         }
     }
     while start < hi && (BRIDGE.contains(&word(doc, start)) || is_time_word(doc, start)) {
