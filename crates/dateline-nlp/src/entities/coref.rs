@@ -233,13 +233,24 @@ pub fn link_references(doc: &Document, clusters: &mut [Cluster], gazetteer: &Gaz
             .iter()
             .any(|t| t.start() < span.end() && span.start() < t.end())
     };
+    // First and last words of people's full names: the only words worth a surname lookup.
+    let name_parts: std::collections::HashSet<String> = clusters
+        .iter()
+        .filter(|c| c.entity_type == EntityType::Person && c.name.contains(' '))
+        .flat_map(|c| {
+            let first = c.name.split(' ').next().unwrap_or_default();
+            let last = c.name.rsplit(' ').next().unwrap_or_default();
+            [first.to_lowercase(), last.to_lowercase()]
+        })
+        .collect();
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let tokens = &doc.tokens[sentence.token_range()];
         let words: Vec<&str> = tokens.iter().map(|t| t.span.of(&doc.text)).collect();
         for i in 0..words.len() {
             let word = words[i];
-            let proper =
-                tokens[i].pos == Some(dateline_core::Pos::NNP) && !is_taken(tokens[i].span, &taken);
+            let proper = tokens[i].pos == Some(dateline_core::Pos::NNP)
+                && name_parts.contains(&word.to_lowercase())
+                && !is_taken(tokens[i].span, &taken);
             if proper {
                 // A surname the recogniser missed ("something Kim said"): the person it is short for.
                 let fits = |c: &Cluster| short_form_of(word, &c.name);
