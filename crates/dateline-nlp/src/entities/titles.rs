@@ -192,6 +192,43 @@ fn join_titles(mentions: &mut Vec<Mention>, words: &[&str], gazetteer: &Gazettee
     }
 }
 
+/// Grows a person mention over capitalised title words the recogniser left outside it
+/// ("Defense" + "Minister Kenji Sato"), so the whole title is read and cut off together.
+fn absorb_title_words(
+    mentions: &mut [Mention],
+    words: &[&str],
+    spans: &[dateline_core::Span],
+    gazetteer: &Gazetteer,
+) {
+    let taken: Vec<(usize, usize)> = mentions.iter().map(|m| (m.first, m.end)).collect();
+    let free = |i: usize| !taken.iter().any(|&(a, b)| a <= i && i < b);
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.entity_type == EntityType::Person)
+    {
+        let mut first = m.first;
+        while first > 0
+            && free(first - 1)
+            && words[first - 1].starts_with(char::is_uppercase)
+            && first + 3 > m.first
+        {
+            first -= 1;
+        }
+        // Keep the growth only when the grown front reads as a title.
+        let grown = (first < m.first)
+            .then(|| {
+                (m.first + 1..m.end).find(|&cut| {
+                    parse(&words[first..cut], gazetteer).is_some_and(|ev| ev.title.is_some())
+                })
+            })
+            .flatten();
+        if grown.is_some() {
+            m.first = first;
+            m.span = spans[first].cover(spans[m.end - 1]);
+        }
+    }
+}
+
 /// Adds role and country evidence to every person mention of one sentence.
 pub fn annotate(
     mentions: &mut Vec<Mention>,
@@ -200,6 +237,7 @@ pub fn annotate(
     gazetteer: &Gazetteer,
 ) {
     join_titles(mentions, words, gazetteer);
+    absorb_title_words(mentions, words, spans, gazetteer);
     // A name the gazetteers do not know, right after a person's title, is a person ("ousted
     // leader Hosni Mubarak" tagged as a place).
     for m in mentions.iter_mut() {

@@ -17,7 +17,7 @@ use crate::words::{prefix, suffix, SentenceView};
 const MODEL: &[u8] = include_bytes!("../../models/ner.bin");
 
 /// Hash-table size of the NER model, as a power of two.
-pub const NER_BITS: u32 = 16;
+pub const NER_BITS: u32 = 15;
 
 mod t {
     pub const BIAS: u8 = 0;
