@@ -131,3 +131,32 @@ fn quote_spans_lie_on_char_boundaries() {
         assert!(q.span.get(&odd.text).is_some());
     }
 }
+
+mod properties {
+    use dateline_core::Document;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// Any mix of quote marks, words and line breaks: no panic, every quote and cue on
+        /// character boundaries of the text.
+        #[test]
+        fn quote_marks_never_break_the_stage(text in "([\"“”‘’«»„']|Kim|said|he|told|, |\\. |\n| |according to|[a-z]{1,6}){0,80}") {
+            let mut doc = Document::from_text(text);
+            dateline_nlp::standard_pipeline(&dateline_nlp::Config::default()).run(&mut doc);
+            for q in &doc.quotes {
+                prop_assert!(q.span.get(&doc.text).is_some());
+                prop_assert!(q.cue.is_none_or(|c| c.get(&doc.text).is_some()));
+                prop_assert!(q.speaker.is_none_or(|s| (s as usize) < doc.entities.len()));
+            }
+        }
+    }
+
+    #[test]
+    fn many_quote_marks_finish() {
+        let text = "\u{201c}a\u{201d} ".repeat(20_000) + &"\"".repeat(50_000);
+        let mut doc = Document::from_text(text);
+        dateline_nlp::standard_pipeline(&dateline_nlp::Config::default()).run(&mut doc);
+        assert!(doc.quotes.len() >= 20_000);
+    }
+}

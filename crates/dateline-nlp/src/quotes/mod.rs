@@ -26,6 +26,18 @@ impl Default for QuoteStage {
     }
 }
 
+/// How far from a cue, in tokens, its speaker and clause are looked for: bounds the work per cue
+/// so that no input (a 50,000-word "sentence" of quote marks) makes the stage quadratic.
+const WINDOW: usize = 80;
+
+/// The part of the sentence `[lo, hi)` within [`WINDOW`] tokens of `cue`.
+fn around(cue: Cue, lo: usize, hi: usize) -> (usize, usize) {
+    (
+        lo.max(cue.start.saturating_sub(WINDOW)),
+        hi.min(cue.end + WINDOW),
+    )
+}
+
 /// A cue at tokens `[start, end)`.
 #[derive(Debug, Clone, Copy)]
 struct Cue {
@@ -66,14 +78,14 @@ impl QuoteStage {
         let last = &doc.sentences[q.last_sentence];
         let after = || {
             q.close.and_then(|close| {
-                (close + 1..last.end_token as usize)
+                (close + 1..(last.end_token as usize).min(close + 1 + WINDOW))
                     .filter(|&i| !inside[i])
                     .find_map(|i| self.cue_at(doc, i))
             })
         };
         let first = &doc.sentences[q.first_sentence];
         let before = || {
-            (first.first_token as usize..q.open)
+            ((first.first_token as usize).max(q.open.saturating_sub(WINDOW))..q.open)
                 .rev()
                 .filter(|&i| !inside[i])
                 .find_map(|i| self.cue_at(doc, i))
@@ -175,9 +187,9 @@ impl QuoteStage {
         index: &MentionIndex,
         passages: &[marks::Quoted],
         inside: &[bool],
-    ) -> (Vec<Quote>, Vec<usize>) {
+    ) -> (Vec<Quote>, std::collections::HashSet<usize>) {
         let mut quotes = Vec::new();
-        let mut attributing = Vec::new();
+        let mut attributing = std::collections::HashSet::new();
         for q in passages {
             let sentence = &doc.sentences[q.last_sentence];
             let (lo, hi) = (
@@ -186,9 +198,12 @@ impl QuoteStage {
             );
             let direct = is_direct(doc, q);
             let cue = self.cue_for(doc, q, inside, direct);
-            let speaker = cue.and_then(|c| speaker::find(doc, index, c.start, c.end, lo, hi));
+            let speaker = cue.and_then(|c| {
+                let (lo, hi) = around(c, lo, hi);
+                speaker::find(doc, index, c.start, c.end, lo, hi)
+            });
             if let Some(c) = cue.filter(|_| direct) {
-                attributing.push(c.start);
+                attributing.insert(c.start);
             }
             let kind = if direct {
                 QuoteKind::Direct
@@ -212,7 +227,7 @@ impl QuoteStage {
         doc: &Document,
         index: &MentionIndex,
         inside: &[bool],
-        attributing: &[usize],
+        attributing: &std::collections::HashSet<usize>,
         quotes: &mut Vec<Quote>,
     ) {
         for sentence in &doc.sentences {
@@ -230,6 +245,7 @@ impl QuoteStage {
                 if attributing.contains(&cue.start) || negated {
                     continue;
                 }
+                let (lo, hi) = around(cue, lo, hi);
                 let according = cue.end - cue.start > 1;
                 let Some(speaker) = speaker::find(doc, index, cue.start, cue.end, lo, hi) else {
                     continue;
@@ -242,10 +258,8 @@ impl QuoteStage {
                 else {
                     continue;
                 };
-                let inside_direct = quotes
-                    .iter()
-                    .any(|q| q.kind == QuoteKind::Direct && q.span.contains(span));
-                if !inside_direct {
+                let first = doc.tokens.partition_point(|t| t.span.end() <= span.start());
+                if !inside.get(first).copied().unwrap_or(false) {
                     quotes.push(quote(
                         QuoteKind::Indirect,
                         span,
