@@ -266,12 +266,22 @@ pub fn link_references(doc: &Document, clusters: &mut [Cluster], gazetteer: &Gaz
                 continue;
             }
             if word.eq_ignore_ascii_case("the") {
+                // "the French leader": a nationality before the title narrows the person down.
+                let nationality = gazetteer.longest_at(&words, i + 1).and_then(|(len, ids)| {
+                    ids.iter()
+                        .map(|&id| gazetteer.entry(id))
+                        .find(|e| matches!(e.kind, EntryKind::Demonym | EntryKind::Country))
+                        .and_then(|e| e.country.clone())
+                        .map(|c| (len, c))
+                });
+                let skip = nationality.as_ref().map_or(0, |(len, _)| *len);
                 let Some((len, ids)) = gazetteer
-                    .longest_at(&words, i + 1)
-                    .filter(|_| i + 1 < words.len())
+                    .longest_at(&words, i + 1 + skip)
+                    .filter(|_| i + 1 + skip < words.len())
                 else {
                     continue;
                 };
+                let len = len + skip;
                 let Some(entry) = ids
                     .iter()
                     .map(|&id| gazetteer.entry(id))
@@ -284,11 +294,16 @@ pub fn link_references(doc: &Document, clusters: &mut [Cluster], gazetteer: &Gaz
                     continue;
                 }
                 let title = entry.canonical.to_lowercase();
+                let country = nationality.map(|(_, c)| c);
                 let target = recent_person(clusters, span.start(), |c| {
-                    c.role.as_deref().is_some_and(|r| {
+                    let same_role = c.role.as_deref().is_some_and(|r| {
                         r.to_lowercase() == title
                             || r.to_lowercase().ends_with(&format!(" {title}"))
-                    })
+                    });
+                    // With a nationality, any titled person of that country fits "the … leader".
+                    let same_country =
+                        country.is_some() && c.country == country && c.role.is_some();
+                    same_role || same_country
                 });
                 if let Some(c) = target {
                     clusters[c].mentions.push(span);

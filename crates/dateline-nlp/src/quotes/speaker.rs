@@ -101,6 +101,16 @@ pub fn find(
     let mut i = cue;
     while i > lo && cue - i < BEFORE {
         i -= 1;
+        // A name set off by commas right before the cue ("…, Steve Tsang, tells VOA").
+        if i + 1 == cue && doc.slice(doc.tokens[i].span) == "," && i > lo {
+            if let Some((entity, mention)) = index.get(i - 1) {
+                return Some(Speaker {
+                    entity: Some(entity),
+                    mention: Some(mention),
+                    description: None,
+                });
+            }
+        }
         // Skip an aside between dashes ("Dina Mufti - in an interview with VOA - says").
         if is_dash(doc, i) {
             if let Some(open) = (lo..i).rev().take(BEFORE * 2).find(|&k| is_dash(doc, k)) {
