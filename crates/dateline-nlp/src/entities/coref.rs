@@ -189,13 +189,25 @@ fn pronoun_antecedent(
                 c.mentions
                     .iter()
                     .filter(|m| span.contains(**m) && m.start() < at)
-                    .map(|m| m.start())
+                    .map(|m| (!is_subject(doc, *m), m.start()))
                     .min()
-                    .map(|p| (i, p))
+                    .map(|key| (i, key))
             })
-            .min_by_key(|&(_, p)| p)
+            .min_by_key(|&(_, key)| key)
             .map(|(i, _)| i)
     })
+}
+
+/// Whether a mention is followed by its verb (skipping adverbs): the subject of a clause.
+fn is_subject(doc: &Document, mention: Span) -> bool {
+    let after = doc
+        .tokens
+        .partition_point(|t| t.span.start() < mention.end());
+    doc.tokens[after..]
+        .iter()
+        .find(|t| t.pos != Some(dateline_core::Pos::RB))
+        .and_then(|t| t.pos)
+        .is_some_and(|p| p.is_verb() || p == dateline_core::Pos::MD)
 }
 
 /// The most recent person cluster mentioned before byte `at` that `accept` allows.
@@ -266,46 +278,9 @@ pub fn link_references(doc: &Document, clusters: &mut [Cluster], gazetteer: &Gaz
                 continue;
             }
             if word.eq_ignore_ascii_case("the") {
-                // "the French leader": a nationality before the title narrows the person down.
-                let nationality = gazetteer.longest_at(&words, i + 1).and_then(|(len, ids)| {
-                    ids.iter()
-                        .map(|&id| gazetteer.entry(id))
-                        .find(|e| matches!(e.kind, EntryKind::Demonym | EntryKind::Country))
-                        .and_then(|e| e.country.clone())
-                        .map(|c| (len, c))
-                });
-                let skip = nationality.as_ref().map_or(0, |(len, _)| *len);
-                let Some((len, ids)) = gazetteer
-                    .longest_at(&words, i + 1 + skip)
-                    .filter(|_| i + 1 + skip < words.len())
-                else {
-                    continue;
-                };
-                let len = len + skip;
-                let Some(entry) = ids
-                    .iter()
-                    .map(|&id| gazetteer.entry(id))
-                    .find(|e| e.kind == EntryKind::Title && e.person)
-                else {
-                    continue;
-                };
-                let span = tokens[i].span.cover(tokens[i + len].span);
-                if is_taken(span, &taken) {
-                    continue;
-                }
-                let title = entry.canonical.to_lowercase();
-                let country = nationality.map(|(_, c)| c);
-                let target = recent_person(clusters, span.start(), |c| {
-                    let same_role = c.role.as_deref().is_some_and(|r| {
-                        r.to_lowercase() == title
-                            || r.to_lowercase().ends_with(&format!(" {title}"))
-                    });
-                    // With a nationality, any titled person of that country fits "the … leader".
-                    let same_country =
-                        country.is_some() && c.country == country && c.role.is_some();
-                    same_role || same_country
-                });
-                if let Some(c) = target {
+                if let Some((c, span)) =
+                    title_reference(clusters, tokens, &words, i, &taken, gazetteer)
+                {
                     clusters[c].mentions.push(span);
                     taken.push(span);
                 }
@@ -393,4 +368,50 @@ pub fn finish(mut clusters: Vec<Cluster>) -> Vec<Entity> {
             mentions: c.mentions,
         })
         .collect()
+}
+
+/// A definite title at word `i` ("the defense secretary", "the French leader") and the person it
+/// refers to: the most recent one with that title, or with that nationality and some title.
+fn title_reference(
+    clusters: &[Cluster],
+    tokens: &[dateline_core::Token],
+    words: &[&str],
+    i: usize,
+    taken: &[Span],
+    gazetteer: &Gazetteer,
+) -> Option<(usize, Span)> {
+    let nationality = gazetteer.longest_at(words, i + 1).and_then(|(len, ids)| {
+        ids.iter()
+            .map(|&id| gazetteer.entry(id))
+            .find(|e| matches!(e.kind, EntryKind::Demonym | EntryKind::Country))
+            .and_then(|e| e.country.clone())
+            .map(|c| (len, c))
+    });
+    let skip = nationality.as_ref().map_or(0, |(len, _)| *len);
+    let (len, ids) = gazetteer.longest_at(words, i + 1 + skip)?;
+    let entry = ids
+        .iter()
+        .map(|&id| gazetteer.entry(id))
+        .find(|e| e.kind == EntryKind::Title && e.person)?;
+    let title_span = tokens[i + 1 + skip].span.cover(tokens[i + skip + len].span);
+    // The nationality may already be a mention of its country; the title must be free.
+    if taken
+        .iter()
+        .any(|t| t.start() < title_span.end() && title_span.start() < t.end())
+    {
+        return None;
+    }
+    let span = tokens[i].span.cover(title_span);
+    let title = entry.canonical.to_lowercase();
+    let country = nationality.map(|(_, c)| c);
+    recent_person(clusters, span.start(), |c| {
+        let same_role = c.role.as_deref().is_some_and(|r| {
+            let r = r.to_lowercase();
+            r == title || r.ends_with(&format!(" {title}"))
+        });
+        // With a nationality, any titled person of that country fits "the … leader".
+        let same_country = country.is_some() && c.country == country && c.role.is_some();
+        same_role || same_country
+    })
+    .map(|c| (c, span))
 }

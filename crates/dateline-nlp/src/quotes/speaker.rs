@@ -138,7 +138,13 @@ pub fn find(
     }
     // After the cue, right after it ("said Austin", "according to U.S. estimates"); only verbs of
     // saying invert like this: after "told" or "accused" comes the addressee.
-    let inverts = cue_end - cue > 1 || doc.lemma(cue).is_some_and(|l| INVERTING.contains(&l));
+    // The inverted order ends a clause: `…," said Austin` or `…, said Austin`, never
+    // "said France had a duty", where the name starts the reported clause.
+    let after_break = cue == lo
+        || matches!(doc.slice(doc.tokens[cue - 1].span), ",")
+        || doc.tokens[cue - 1].kind == dateline_core::TokenKind::CloseQuote;
+    let inverts = cue_end - cue > 1
+        || (after_break && doc.lemma(cue).is_some_and(|l| INVERTING.contains(&l)));
     if let Some((entity, mention)) = (inverts && cue_end < hi)
         .then(|| index.get(cue_end))
         .flatten()
