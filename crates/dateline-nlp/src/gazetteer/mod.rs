@@ -384,8 +384,22 @@ impl Gazetteer {
 
     /// Entries named exactly by `words` (surface forms, in order).
     pub fn lookup(&self, words: &[&str]) -> impl Iterator<Item = usize> + '_ {
-        let key = phrase_key(&words.join(" "));
-        self.matching(&key, words).into_iter()
+        thread_local! {
+            static KEY: std::cell::RefCell<(String, String)> =
+                const { std::cell::RefCell::new((String::new(), String::new())) };
+        }
+        let found = KEY.with_borrow_mut(|(key, norm)| {
+            key.clear();
+            for word in words.iter().flat_map(|w| w.split_whitespace()) {
+                normalize_into(word, norm);
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str(norm);
+            }
+            self.matching(key, words)
+        });
+        found.into_iter()
     }
 
     /// The longest run of `words` starting at `start` that names entries: its length and entries.
