@@ -103,11 +103,11 @@ pub fn content(
     if doc.lemma(cue).is_some_and(|l| l == "tell") {
         // The addressee is one noun phrase ("reporters", "the VOA", "Reuters"); what follows it
         // is the report ("told VOA Jia's comments are …").
-        let pos = |i: usize| doc.tokens[i].pos;
+        let pos = |i: usize| doc.tokens.get(i).and_then(|t| t.pos);
         while start < hi && pos(start).is_some_and(|p| matches!(p, Pos::DT | Pos::JJ)) {
             start += 1;
         }
-        let proper = pos(start).is_some_and(|p| matches!(p, Pos::NNP | Pos::NNPS));
+        let proper = start < hi && pos(start).is_some_and(|p| matches!(p, Pos::NNP | Pos::NNPS));
         let noun = |p: Pos| {
             if proper {
                 matches!(p, Pos::NNP | Pos::NNPS)
