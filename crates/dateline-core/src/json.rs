@@ -127,6 +127,7 @@ pub struct DocumentJson<'a> {
     quotes: Vec<QuoteJson<'a>>,
     events: Vec<EventJson<'a>>,
     claims: Vec<ClaimJson<'a>>,
+    diagnostics: &'a [crate::Diagnostic],
 }
 
 fn participant<'a>(text: &'a str, p: &'a Participant) -> ParticipantJson<'a> {
@@ -240,6 +241,7 @@ impl<'a> DocumentJson<'a> {
             quotes: doc.quotes.iter().map(|q| quote(text, q)).collect(),
             events: doc.events.iter().map(|e| event(text, e)).collect(),
             claims: doc.claims.iter().map(|c| claim(text, c)).collect(),
+            diagnostics: &doc.diagnostics,
         }
     }
 }

@@ -97,8 +97,21 @@ fn add_keyed(clusters: &mut Vec<Cluster>, by_key: &mut HashMap<String, usize>, m
 /// A one-word "person" that is no one's surname is taken for a city this large.
 const CITY_AS_NAME_POPULATION: u64 = 100_000;
 
-/// Groups mentions into clusters, in order of first mention.
-pub fn cluster(mentions: &[Mention], gazetteer: &Gazetteer) -> Vec<Cluster> {
+/// A bare name that fitted more than one person (`Kim` with two Kims in the story).
+#[derive(Debug, Clone)]
+pub struct Ambiguity {
+    /// The mention.
+    pub span: Span,
+    /// How many people fitted.
+    pub candidates: usize,
+    /// The cluster it was given to.
+    pub chosen: usize,
+}
+
+/// Groups mentions into clusters, in order of first mention, and reports bare names that more
+/// than one person fitted.
+pub fn cluster(mentions: &[Mention], gazetteer: &Gazetteer) -> (Vec<Cluster>, Vec<Ambiguity>) {
+    let mut ambiguities = Vec::new();
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     // A one-word name of another type that is part of a person's full name in this document is
@@ -161,13 +174,21 @@ pub fn cluster(mentions: &[Mention], gazetteer: &Gazetteer) -> Vec<Cluster> {
         let target = before
             .map(|(i, _)| i)
             .or_else(|| clusters.iter().position(fits));
+        let candidates = clusters.iter().filter(|c| fits(c)).count();
         if let Some(i) = target {
+            if candidates > 1 {
+                ambiguities.push(Ambiguity {
+                    span: m.span,
+                    candidates,
+                    chosen: i,
+                });
+            }
             clusters[i].absorb(m);
         } else {
             add_keyed(&mut clusters, &mut by_key, m);
         }
     }
-    clusters
+    (clusters, ambiguities)
 }
 
 /// The person a subject pronoun at byte `at` most likely means: the first person mentioned in

@@ -134,7 +134,22 @@ impl Stage for EntityStage {
             titles::annotate(&mut sentence_mentions, &words, &spans, self.gazetteer);
             found.extend(sentence_mentions);
         }
-        let mut clusters = coref::cluster(&found, self.gazetteer);
+        let (mut clusters, ambiguities) = coref::cluster(&found, self.gazetteer);
+        for a in &ambiguities {
+            // When a bare name fits several people, the most recent one is taken, with lower
+            // confidence: say so.
+            doc.diagnostics.push(dateline_core::Diagnostic {
+                stage: "entities".into(),
+                message: format!(
+                    "ambiguous name {:?} at {}..{}: {} people fit; took the most recently mentioned, {} (lower confidence)",
+                    doc.slice(a.span),
+                    a.span.start(),
+                    a.span.end(),
+                    a.candidates,
+                    clusters[a.chosen].name
+                ),
+            });
+        }
         coref::link_references(doc, &mut clusters, self.gazetteer);
         coref::default_country(&mut clusters);
         let mut entities = coref::finish(clusters);
