@@ -60,6 +60,13 @@ fn people_sharing_a_surname_stay_apart() {
         Some("KORGOV"),
         "nationality from the apposition"
     );
+    assert!(
+        doc.diagnostics
+            .iter()
+            .any(|d| d.message.starts_with("ambiguous name \"Kim\"")),
+        "a bare Kim with two Kims in the story is recorded as lower confidence: {:?}",
+        doc.diagnostics
+    );
 }
 
 #[test]
