@@ -198,10 +198,17 @@ impl QuoteStage {
             );
             let direct = is_direct(doc, q);
             let cue = self.cue_for(doc, q, inside, direct);
-            let speaker = cue.and_then(|c| {
-                let (lo, hi) = around(c, lo, hi);
-                speaker::find(doc, index, c.start, c.end, lo, hi)
-            });
+            let speaker = cue
+                .and_then(|c| {
+                    let (lo, hi) = around(c, lo, hi);
+                    speaker::find(doc, index, c.start, c.end, lo, hi)
+                })
+                // Quoted words with no speaker at their cue are the sentence subject's.
+                .or_else(|| {
+                    (!direct)
+                        .then(|| speaker::sentence_subject(doc, index, lo, q.open))
+                        .flatten()
+                });
             if let Some(c) = cue.filter(|_| direct) {
                 attributing.insert(c.start);
             }

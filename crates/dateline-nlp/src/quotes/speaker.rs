@@ -89,6 +89,23 @@ pub fn find(
 ) -> Option<Speaker> {
     // Before the cue: the nearest mention, skipping adverbs and auxiliaries ("Austin also said",
     // "South Korea has warned").
+    // "quoted Jia as saying": the one quoted.
+    let as_saying = doc.tokens[cue].pos == Some(Pos::VBG)
+        && cue >= lo + 2
+        && doc.slice(doc.tokens[cue - 1].span) == "as";
+    if let Some((entity, mention)) = as_saying.then(|| index.get(cue - 2)).flatten() {
+        return Some(Speaker {
+            entity: Some(entity),
+            mention: Some(mention),
+            description: None,
+        });
+    }
+    // "It said", "the article said": the news organisation last named.
+    if cue > lo && is_document_reference(doc, cue - 1) {
+        if let Some(found) = last_organisation(doc, index, cue) {
+            return Some(found);
+        }
+    }
     // A participle after a comma ("…, adding that …") belongs to the sentence's subject.
     let participle = doc.tokens[cue].pos == Some(Pos::VBG)
         && cue > lo
@@ -145,9 +162,18 @@ pub fn find(
         || doc.tokens[cue - 1].kind == dateline_core::TokenKind::CloseQuote;
     let inverts = cue_end - cue > 1
         || (after_break && doc.lemma(cue).is_some_and(|l| INVERTING.contains(&l)));
+    // "said he committed": a name followed by its own verb starts the reported clause.
+    let starts_clause = |m: Span| {
+        let after = doc.tokens.partition_point(|t| t.span.start() < m.end());
+        doc.tokens
+            .get(after)
+            .and_then(|t| t.pos)
+            .is_some_and(|p| p.is_verb() || p == Pos::MD)
+    };
     if let Some((entity, mention)) = (inverts && cue_end < hi)
         .then(|| index.get(cue_end))
         .flatten()
+        .filter(|&(_, m)| !starts_clause(m))
     {
         return Some(Speaker {
             entity: Some(entity),
@@ -177,6 +203,50 @@ pub fn find(
         }
     }
     description_before(doc, cue, lo)
+}
+
+/// The subject of the sentence starting at `lo`, before token `upto`: a document reference
+/// ("The article, headlined …, said") stands for the organisation last named; otherwise the first
+/// mention before the first verb.
+#[must_use]
+pub fn sentence_subject(
+    doc: &Document,
+    index: &MentionIndex,
+    lo: usize,
+    upto: usize,
+) -> Option<Speaker> {
+    let head = (lo..upto.min(lo + 3)).find(|&k| doc.tokens[k].pos != Some(Pos::DT))?;
+    if is_document_reference(doc, head) {
+        return last_organisation(doc, index, lo);
+    }
+    subject(doc, index, lo, upto)
+}
+
+/// Words that, as a subject, stand for the organisation publishing them: "It", "the article".
+fn is_document_reference(doc: &Document, i: usize) -> bool {
+    let word = doc.slice(doc.tokens[i].span).to_lowercase();
+    matches!(
+        word.as_str(),
+        "it" | "article"
+            | "report"
+            | "statement"
+            | "editorial"
+            | "commentary"
+            | "dispatch"
+            | "broadcast"
+    )
+}
+
+/// The organisation (a news agency, a ministry) most recently mentioned before token `before`.
+fn last_organisation(doc: &Document, index: &MentionIndex, before: usize) -> Option<Speaker> {
+    (before.saturating_sub(400)..before).rev().find_map(|k| {
+        let (entity, mention) = index.get(k)?;
+        (doc.entities.get(entity as usize)?.kind == EntityType::Org).then_some(Speaker {
+            entity: Some(entity),
+            mention: Some(mention),
+            description: None,
+        })
+    })
 }
 
 /// The sentence's subject: the first mention before its first verb (titles such as "Chief Cabinet
