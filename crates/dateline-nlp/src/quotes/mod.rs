@@ -206,7 +206,7 @@ impl QuoteStage {
                 // Quoted words with no speaker at their cue are the sentence subject's.
                 .or_else(|| {
                     (!direct)
-                        .then(|| speaker::sentence_subject(doc, index, lo, q.open))
+                        .then(|| speaker::sentence_subject(doc, index, lo, q.open.min(lo + WINDOW)))
                         .flatten()
                 });
             if let Some(c) = cue.filter(|_| direct) {

@@ -89,22 +89,8 @@ pub fn find(
 ) -> Option<Speaker> {
     // Before the cue: the nearest mention, skipping adverbs and auxiliaries ("Austin also said",
     // "South Korea has warned").
-    // "quoted Jia as saying": the one quoted.
-    let as_saying = doc.tokens[cue].pos == Some(Pos::VBG)
-        && cue >= lo + 2
-        && doc.slice(doc.tokens[cue - 1].span) == "as";
-    if let Some((entity, mention)) = as_saying.then(|| index.get(cue - 2)).flatten() {
-        return Some(Speaker {
-            entity: Some(entity),
-            mention: Some(mention),
-            description: None,
-        });
-    }
-    // "It said", "the article said": the news organisation last named.
-    if cue > lo && is_document_reference(doc, cue - 1) {
-        if let Some(found) = last_organisation(doc, index, cue) {
-            return Some(found);
-        }
+    if let Some(found) = special_subject(doc, index, cue, lo) {
+        return Some(found);
     }
     // A participle after a comma ("…, adding that …") belongs to the sentence's subject.
     let participle = doc.tokens[cue].pos == Some(Pos::VBG)
@@ -205,6 +191,29 @@ pub fn find(
     description_before(doc, cue, lo)
 }
 
+/// Speakers named in fixed patterns right before the cue: "quoted Jia as saying", and "It" or "the
+/// article" standing for the organisation last named.
+fn special_subject(doc: &Document, index: &MentionIndex, cue: usize, lo: usize) -> Option<Speaker> {
+    // "quoted Jia as saying": the one quoted.
+    let as_saying = doc.tokens[cue].pos == Some(Pos::VBG)
+        && cue >= lo + 2
+        && doc.slice(doc.tokens[cue - 1].span) == "as";
+    if let Some((entity, mention)) = as_saying.then(|| index.get(cue - 2)).flatten() {
+        return Some(Speaker {
+            entity: Some(entity),
+            mention: Some(mention),
+            description: None,
+        });
+    }
+    // "It said", "the article said": the news organisation last named.
+    if cue > lo && is_document_reference(doc, cue - 1) {
+        if let Some(found) = last_organisation(doc, index, cue) {
+            return Some(found);
+        }
+    }
+    None
+}
+
 /// The subject of the sentence starting at `lo`, before token `upto`: a document reference
 /// ("The article, headlined …, said") stands for the organisation last named; otherwise the first
 /// mention before the first verb.
@@ -241,7 +250,9 @@ fn is_document_reference(doc: &Document, i: usize) -> bool {
 fn last_organisation(doc: &Document, index: &MentionIndex, before: usize) -> Option<Speaker> {
     (before.saturating_sub(400)..before).rev().find_map(|k| {
         let (entity, mention) = index.get(k)?;
-        (doc.entities.get(entity as usize)?.kind == EntityType::Org).then_some(Speaker {
+        let e = doc.entities.get(entity as usize)?;
+        // A known organisation (with an actor code), not a headline the recogniser took for one.
+        (e.kind == EntityType::Org && e.actor.is_some()).then_some(Speaker {
             entity: Some(entity),
             mention: Some(mention),
             description: None,
