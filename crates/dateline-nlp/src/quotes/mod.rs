@@ -203,12 +203,8 @@ impl QuoteStage {
                     let (lo, hi) = around(c, lo, hi);
                     speaker::find(doc, index, c.start, c.end, lo, hi)
                 })
-                // Quoted words with no speaker at their cue are the sentence subject's.
-                .or_else(|| {
-                    (!direct)
-                        .then(|| speaker::sentence_subject(doc, index, lo, q.open.min(lo + WINDOW)))
-                        .flatten()
-                });
+                // A quote with no speaker at its cue is the sentence subject's.
+                .or_else(|| speaker::sentence_subject(doc, index, lo, q.open.min(lo + WINDOW)));
             if let Some(c) = cue.filter(|_| direct) {
                 attributing.insert(c.start);
             }

@@ -263,6 +263,40 @@ fn last_organisation(doc: &Document, index: &MentionIndex, before: usize) -> Opt
 /// The sentence's subject: the first mention before its first verb (titles such as "Chief Cabinet
 /// Secretary" may come first); a possessive modifier ("Ukraine's prime minister") is not it.
 fn subject(doc: &Document, index: &MentionIndex, lo: usize, cue: usize) -> Option<Speaker> {
+    // The first verb ends the subject; a subject with no mention of its own ("Ukraine's prime
+    // minister") is kept as a description.
+    let verb = (lo..cue).find(|&k| {
+        doc.tokens[k]
+            .pos
+            .is_some_and(|p| p.is_verb() || p == Pos::MD)
+    });
+    let described = verb
+        .filter(|&v| v > lo && v - lo <= 6)
+        .filter(|&v| {
+            doc.tokens[lo..v].iter().all(|t| {
+                t.pos.is_some_and(|p| {
+                    matches!(
+                        p,
+                        Pos::DT
+                            | Pos::JJ
+                            | Pos::NN
+                            | Pos::NNS
+                            | Pos::NNP
+                            | Pos::NNPS
+                            | Pos::Possessive
+                            | Pos::PRPS
+                    )
+                })
+            })
+        })
+        .map(|v| {
+            let span = doc.tokens[lo].span.cover(doc.tokens[v - 1].span);
+            Speaker {
+                entity: None,
+                mention: None,
+                description: Some(doc.slice(span).to_owned()),
+            }
+        });
     for k in lo..cue {
         if let Some((entity, mention)) = index.get(k) {
             let possessive = doc
@@ -284,7 +318,7 @@ fn subject(doc: &Document, index: &MentionIndex, lo: usize, cue: usize) -> Optio
             break;
         }
     }
-    None
+    described
 }
 
 /// The noun phrase ending right before the cue, as text ("A military spokesman").
