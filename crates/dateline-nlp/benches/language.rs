@@ -120,3 +120,20 @@ fn tag_entities_actors_coref(bencher: Bencher) {
         entities.run(doc);
     });
 }
+
+/// The quotes stage alone, on documents already tagged and with entities: its share of
+/// `standard_pipeline` is the stage's cost.
+#[divan::bench(sample_count = 10)]
+fn quotes_stage(bencher: Bencher) {
+    let mut docs = documents();
+    let segmenter = Segmenter::default();
+    let tag = dateline_nlp::pos::TagStage::default();
+    let entities = dateline_nlp::entities::EntityStage::default();
+    for doc in &mut docs {
+        segmenter.run(doc);
+        tag.run(doc);
+        entities.run(doc);
+    }
+    let quotes = dateline_nlp::quotes::QuoteStage::default();
+    bench_documents(bencher, &docs, |doc| quotes.run(doc));
+}

@@ -160,3 +160,32 @@ mod properties {
         assert!(doc.quotes.len() >= 20_000);
     }
 }
+
+#[test]
+fn a_quote_broken_by_its_attribution_is_joined() {
+    let doc = run("Japanese Defense Minister Kenji Sato spoke on Monday.\n\u{201c}It could encourage others,\u{201d} Sato said, \u{201c}to take action.\u{201d}");
+    let joined: Vec<&str> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .map(|q| doc.slice(q.span))
+        .collect();
+    assert_eq!(
+        joined,
+        ["It could encourage others,\u{201d} Sato said, \u{201c}to take action."]
+    );
+}
+
+#[test]
+fn single_quotation_marks_quote_but_apostrophes_do_not() {
+    let doc = run("Japanese Defense Minister Kenji Sato spoke on Monday.\n\u{2018}We will not retreat,\u{2019} Sato said. The forces\u{2019} positions held.");
+    let texts: Vec<&str> = doc.quotes.iter().map(|q| doc.slice(q.span)).collect();
+    assert!(texts.contains(&"We will not retreat,"), "{texts:?}");
+    assert!(!texts.iter().any(|t| t.contains("positions")), "{texts:?}");
+    let quote = doc
+        .quotes
+        .iter()
+        .find(|q| doc.slice(q.span) == "We will not retreat,")
+        .unwrap();
+    assert_eq!(speaker_name(&doc, quote).as_deref(), Some("Kenji Sato"));
+}

@@ -18,6 +18,13 @@ pub struct Quoted {
     pub last_sentence: usize,
 }
 
+fn is_single(doc: &Document, i: usize) -> bool {
+    matches!(
+        doc.slice(doc.tokens[i].span),
+        "'" | "\u{2018}" | "\u{2019}" | "\u{2039}" | "\u{203a}"
+    )
+}
+
 fn is_double(doc: &Document, i: usize) -> bool {
     matches!(
         doc.slice(doc.tokens[i].span),
@@ -38,10 +45,13 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
     let mut out = Vec::new();
     // (token of the opening mark, its sentence)
     let mut open: Option<(usize, usize)> = None;
+    // An open single quotation mark; it never runs past its paragraph.
+    let mut single: Option<(usize, usize)> = None;
     let mut paragraph = u32::MAX;
     let mut last_sentence_of_paragraph = 0;
     for (s, sentence) in doc.sentences.iter().enumerate() {
         if sentence.paragraph != paragraph {
+            single = None;
             // A quote left open runs to the end of its paragraph.
             if let Some((o, os)) = open.take() {
                 let end = doc.sentences[last_sentence_of_paragraph].span.end();
@@ -60,12 +70,19 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
         last_sentence_of_paragraph = s;
         for i in sentence.token_range() {
             let kind = doc.tokens[i].kind;
-            if !matches!(kind, TokenKind::OpenQuote | TokenKind::CloseQuote) || !is_double(doc, i) {
+            if !matches!(kind, TokenKind::OpenQuote | TokenKind::CloseQuote) {
+                continue;
+            }
+            let double = is_double(doc, i);
+            if !double && !is_single(doc, i) {
                 continue;
             }
             match (kind, open) {
-                (TokenKind::OpenQuote, None) => open = Some((i, s)),
-                (TokenKind::CloseQuote, Some((o, os))) => {
+                (TokenKind::OpenQuote, None) if double => open = Some((i, s)),
+                // Single marks quote only when no double quote is open (British style, or
+                // quotes inside headlines); nested single quotes stay inside the double one.
+                (TokenKind::OpenQuote, None) => single = Some((i, s)),
+                (TokenKind::CloseQuote, Some((o, os))) if double => {
                     if let Some(content) =
                         trimmed(doc, doc.tokens[o].span.end(), doc.tokens[i].span.start())
                     {
@@ -78,6 +95,24 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
                         });
                     }
                     open = None;
+                }
+                (TokenKind::CloseQuote, None) if !double => {
+                    // An apostrophe ending a plural possessive ("forces'") closes nothing unless
+                    // a single quote of at least two words is open.
+                    if let Some((o, os)) = single.take() {
+                        let words = i - o - 1;
+                        let content =
+                            trimmed(doc, doc.tokens[o].span.end(), doc.tokens[i].span.start());
+                        if let Some(content) = content.filter(|_| words >= 2) {
+                            out.push(Quoted {
+                                content,
+                                open: o,
+                                close: Some(i),
+                                first_sentence: os,
+                                last_sentence: s,
+                            });
+                        }
+                    }
                 }
                 _ => {}
             }

@@ -100,6 +100,30 @@ impl QuoteStage {
     }
 }
 
+/// Joins a quote broken by its attribution when the second part goes on with the same sentence
+/// ("It could encourage others," he said, "to take action."): one quote, covering both parts.
+/// `quotes` are in the order of `passages`, one each.
+fn join_broken(doc: &Document, passages: &[marks::Quoted], quotes: &mut Vec<Quote>) {
+    let mut k = quotes.len();
+    while k > 1 {
+        k -= 1;
+        let (first, second) = (&passages[k - 1], &passages[k]);
+        let Some(close) = first.close else { continue };
+        let cue_between = quotes[k - 1].cue.is_some_and(|c| {
+            c.start() >= doc.tokens[close].span.end()
+                && c.end() <= doc.tokens[second.open].span.start()
+        });
+        let comma_before = second.open > 0 && doc.slice(doc.tokens[second.open - 1].span) == ",";
+        let continues = doc.slice(second.content).starts_with(char::is_lowercase);
+        let same_sentence = second.first_sentence == first.last_sentence;
+        if cue_between && comma_before && continues && same_sentence {
+            let joined = quotes[k - 1].span.cover(quotes[k].span);
+            quotes[k - 1].span = joined;
+            quotes.remove(k);
+        }
+    }
+}
+
 /// The news convention: a quote paragraph with no attribution of its own belongs to the speaker
 /// of the quote or report just before it, in the same or the previous paragraph.
 fn inherit_speakers(doc: &Document, quotes: &mut [Quote]) {
@@ -220,6 +244,7 @@ impl QuoteStage {
                 cue.map(|c| cue_span(doc, c)),
             ));
         }
+        join_broken(doc, passages, &mut quotes);
         (quotes, attributing)
     }
 
