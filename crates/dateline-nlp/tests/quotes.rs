@@ -189,3 +189,37 @@ fn single_quotation_marks_quote_but_apostrophes_do_not() {
         .unwrap();
     assert_eq!(speaker_name(&doc, quote).as_deref(), Some("Kenji Sato"));
 }
+
+#[test]
+fn unnamed_sources_and_statements() {
+    let doc = run("Two U.S. officials, speaking on condition of anonymity, said the convoy had crossed the border.\nIn a statement, the ministry said the talks would resume in March.");
+    let indirect: Vec<_> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .collect();
+    let officials = indirect
+        .iter()
+        .find(|q| doc.slice(q.span).starts_with("the convoy"))
+        .unwrap_or_else(|| {
+            panic!(
+                "{:?}",
+                indirect
+                    .iter()
+                    .map(|q| doc.slice(q.span))
+                    .collect::<Vec<_>>()
+            )
+        });
+    assert_eq!(
+        officials.speaker_description.as_deref(),
+        Some("Two U.S. officials")
+    );
+    let ministry = indirect
+        .iter()
+        .find(|q| doc.slice(q.span).starts_with("the talks"))
+        .expect("the ministry's statement");
+    assert_eq!(
+        ministry.speaker_description.as_deref(),
+        Some("the ministry")
+    );
+}

@@ -188,7 +188,30 @@ pub fn find(
             return Some(found);
         }
     }
+    if let Some(found) = before_aside(doc, index, cue, lo) {
+        return Some(found);
+    }
     description_before(doc, cue, lo)
+}
+
+/// A comma-enclosed aside before the cue ("two U.S. officials, speaking on condition of
+/// anonymity, said"): the speaker is what comes before the aside.
+fn before_aside(doc: &Document, index: &MentionIndex, cue: usize, lo: usize) -> Option<Speaker> {
+    if cue <= lo + 1 || doc.slice(doc.tokens[cue - 1].span) != "," {
+        return None;
+    }
+    let comma = (lo.max(cue.saturating_sub(14))..cue - 1)
+        .rev()
+        .find(|&k| doc.slice(doc.tokens[k].span) == ",")
+        .filter(|&c| c > lo)?;
+    if let Some((entity, mention)) = index.get(comma - 1) {
+        return Some(Speaker {
+            entity: Some(entity),
+            mention: Some(mention),
+            description: None,
+        });
+    }
+    description_before(doc, comma, lo)
 }
 
 /// Speakers named in fixed patterns right before the cue: "quoted Jia as saying", and "It" or "the
