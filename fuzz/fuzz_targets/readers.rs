@@ -5,21 +5,11 @@
 use dateline_ingest::{read_bytes, Format, ReadConfig};
 use libfuzzer_sys::fuzz_target;
 
-const FORMATS: [Format; 7] = [
-    Format::Text,
-    Format::Html,
-    Format::Jsonl,
-    Format::Feed,
-    Format::Warc,
-    Format::WarcGz,
-    Format::Gzip,
-];
-
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, bytes)) = data.split_first() else {
         return;
     };
-    let format = FORMATS[usize::from(selector) % FORMATS.len()];
+    let format = Format::ALL[usize::from(selector) % Format::ALL.len()];
     let config = ReadConfig {
         max_bytes: 1 << 20,
         ..ReadConfig::default()

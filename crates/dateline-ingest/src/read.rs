@@ -54,6 +54,19 @@ pub enum Format {
     Gzip,
 }
 
+impl Format {
+    /// Every format, for callers that try them all (tests, fuzzing).
+    pub const ALL: [Format; 7] = [
+        Format::Text,
+        Format::Html,
+        Format::Jsonl,
+        Format::Feed,
+        Format::Warc,
+        Format::WarcGz,
+        Format::Gzip,
+    ];
+}
+
 fn by_extension(path: &Path) -> Option<Format> {
     let name = path.file_name()?.to_str()?.to_ascii_lowercase();
     let (stem, ext) = name.rsplit_once('.')?;

@@ -17,6 +17,28 @@ China's foreign ministry called the plan a \u{201c}dangerous provocation.\u{201d
 The ships will carry 400 sailors, according to the defense ministry.\n\
 Beijing will respond firmly, a Chinese spokesman said.";
 
+/// The indirect quote whose content starts with `start`; the failure lists all of them.
+fn indirect_starting<'a>(doc: &'a Document, start: &str) -> &'a dateline_core::Quote {
+    let indirect: Vec<&dateline_core::Quote> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .collect();
+    indirect
+        .iter()
+        .find(|q| doc.slice(q.span).starts_with(start))
+        .copied()
+        .unwrap_or_else(|| {
+            panic!(
+                "no indirect quote starting {start:?}: {:?}",
+                indirect
+                    .iter()
+                    .map(|q| doc.slice(q.span))
+                    .collect::<Vec<_>>()
+            )
+        })
+}
+
 fn speaker_name(doc: &Document, q: &dateline_core::Quote) -> Option<String> {
     q.speaker.map(|id| doc.entities[id as usize].name.clone())
 }
@@ -88,18 +110,7 @@ fn indirect_speech_forms() {
         .iter()
         .filter(|q| q.kind == QuoteKind::Indirect)
         .collect();
-    let said_that = indirect
-        .iter()
-        .find(|q| doc.slice(q.span).starts_with("Tokyo would double"))
-        .unwrap_or_else(|| {
-            panic!(
-                "{:?}",
-                indirect
-                    .iter()
-                    .map(|q| doc.slice(q.span))
-                    .collect::<Vec<_>>()
-            )
-        });
+    let said_that = indirect_starting(&doc, "Tokyo would double");
     assert_eq!(speaker_name(&doc, said_that).as_deref(), Some("Kenji Sato"));
     let according = indirect
         .iter()
@@ -193,31 +204,12 @@ fn single_quotation_marks_quote_but_apostrophes_do_not() {
 #[test]
 fn unnamed_sources_and_statements() {
     let doc = run("Two U.S. officials, speaking on condition of anonymity, said the convoy had crossed the border.\nIn a statement, the ministry said the talks would resume in March.");
-    let indirect: Vec<_> = doc
-        .quotes
-        .iter()
-        .filter(|q| q.kind == QuoteKind::Indirect)
-        .collect();
-    let officials = indirect
-        .iter()
-        .find(|q| doc.slice(q.span).starts_with("the convoy"))
-        .unwrap_or_else(|| {
-            panic!(
-                "{:?}",
-                indirect
-                    .iter()
-                    .map(|q| doc.slice(q.span))
-                    .collect::<Vec<_>>()
-            )
-        });
+    let officials = indirect_starting(&doc, "the convoy");
     assert_eq!(
         officials.speaker_description.as_deref(),
         Some("Two U.S. officials")
     );
-    let ministry = indirect
-        .iter()
-        .find(|q| doc.slice(q.span).starts_with("the talks"))
-        .expect("the ministry's statement");
+    let ministry = indirect_starting(&doc, "the talks");
     assert_eq!(
         ministry.speaker_description.as_deref(),
         Some("the ministry")

@@ -53,17 +53,12 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
         if sentence.paragraph != paragraph {
             single = None;
             // A quote left open runs to the end of its paragraph.
-            if let Some((o, os)) = open.take() {
-                let end = doc.sentences[last_sentence_of_paragraph].span.end();
-                if let Some(content) = trimmed(doc, doc.tokens[o].span.end(), end) {
-                    out.push(Quoted {
-                        content,
-                        open: o,
-                        close: None,
-                        first_sentence: os,
-                        last_sentence: last_sentence_of_paragraph,
-                    });
-                }
+            if let Some(unclosed) = open.take() {
+                out.extend(run_to_paragraph_end(
+                    doc,
+                    unclosed,
+                    last_sentence_of_paragraph,
+                ));
             }
             paragraph = sentence.paragraph;
         }
@@ -118,17 +113,30 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
             }
         }
     }
-    if let Some((o, os)) = open {
-        let end = doc.sentences[last_sentence_of_paragraph].span.end();
-        if let Some(content) = trimmed(doc, doc.tokens[o].span.end(), end) {
-            out.push(Quoted {
-                content,
-                open: o,
-                close: None,
-                first_sentence: os,
-                last_sentence: last_sentence_of_paragraph,
-            });
-        }
+    if let Some(unclosed) = open {
+        out.extend(run_to_paragraph_end(
+            doc,
+            unclosed,
+            last_sentence_of_paragraph,
+        ));
     }
     out
+}
+
+/// A quote opened at token `open` (in sentence `first`) and never closed: it runs to the end of
+/// the paragraph whose last sentence is `last`.
+fn run_to_paragraph_end(
+    doc: &Document,
+    (open, first): (usize, usize),
+    last: usize,
+) -> Option<Quoted> {
+    let end = doc.sentences[last].span.end();
+    let content = trimmed(doc, doc.tokens[open].span.end(), end)?;
+    Some(Quoted {
+        content,
+        open,
+        close: None,
+        first_sentence: first,
+        last_sentence: last,
+    })
 }
