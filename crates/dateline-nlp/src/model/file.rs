@@ -87,6 +87,14 @@ impl ModelFile {
         out
     }
 
+    /// Reads the model `name` from bytes, as the language layer's error.
+    pub(crate) fn load(name: &str, bytes: &[u8]) -> crate::Result<Self> {
+        Self::from_bytes(bytes).map_err(|source| crate::NlpError::Model {
+            name: name.into(),
+            source,
+        })
+    }
+
     /// Reads a model from bytes.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
         let mut r = Reader { bytes };

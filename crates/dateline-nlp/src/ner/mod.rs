@@ -149,10 +149,7 @@ impl Recognizer {
 
     /// A recogniser from model-file bytes.
     pub fn from_bytes(bytes: &[u8]) -> Result<Recognizer> {
-        let file = ModelFile::from_bytes(bytes).map_err(|source| NlpError::Model {
-            name: "ner".into(),
-            source,
-        })?;
+        let file = ModelFile::load("ner", bytes)?;
         if file.classes != labels::names() {
             let class = file.classes.first().cloned().unwrap_or_default();
             return Err(NlpError::UnknownClass {

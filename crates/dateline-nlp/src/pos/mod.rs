@@ -94,11 +94,7 @@ impl Tagger {
 
     /// A tagger from model-file bytes.
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger> {
-        let file = ModelFile::from_bytes(bytes).map_err(|source| NlpError::Model {
-            name: "pos".into(),
-            source,
-        })?;
-        Self::from_file(file)
+        Self::from_file(ModelFile::load("pos", bytes)?)
     }
 
     /// A tagger from a model file.

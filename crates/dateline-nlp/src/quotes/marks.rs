@@ -78,35 +78,14 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
                 // quotes inside headlines); nested single quotes stay inside the double one.
                 (TokenKind::OpenQuote, None) => single = Some((i, s)),
                 (TokenKind::CloseQuote, Some((o, os))) if double => {
-                    if let Some(content) =
-                        trimmed(doc, doc.tokens[o].span.end(), doc.tokens[i].span.start())
-                    {
-                        out.push(Quoted {
-                            content,
-                            open: o,
-                            close: Some(i),
-                            first_sentence: os,
-                            last_sentence: s,
-                        });
-                    }
+                    out.extend(closed(doc, (o, os), (i, s)));
                     open = None;
                 }
                 (TokenKind::CloseQuote, None) if !double => {
                     // An apostrophe ending a plural possessive ("forces'") closes nothing unless
                     // a single quote of at least two words is open.
-                    if let Some((o, os)) = single.take() {
-                        let words = i - o - 1;
-                        let content =
-                            trimmed(doc, doc.tokens[o].span.end(), doc.tokens[i].span.start());
-                        if let Some(content) = content.filter(|_| words >= 2) {
-                            out.push(Quoted {
-                                content,
-                                open: o,
-                                close: Some(i),
-                                first_sentence: os,
-                                last_sentence: s,
-                            });
-                        }
+                    if let Some((o, os)) = single.take().filter(|&(o, _)| i - o > 2) {
+                        out.extend(closed(doc, (o, os), (i, s)));
                     }
                 }
                 _ => {}
@@ -121,6 +100,27 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
         ));
     }
     out
+}
+
+/// A quote from the mark at token `open` (in sentence `first`) to the mark at token `close` (in
+/// sentence `last`).
+fn closed(
+    doc: &Document,
+    (open, first): (usize, usize),
+    (close, last): (usize, usize),
+) -> Option<Quoted> {
+    let content = trimmed(
+        doc,
+        doc.tokens[open].span.end(),
+        doc.tokens[close].span.start(),
+    )?;
+    Some(Quoted {
+        content,
+        open,
+        close: Some(close),
+        first_sentence: first,
+        last_sentence: last,
+    })
 }
 
 /// A quote opened at token `open` (in sentence `first`) and never closed: it runs to the end of
