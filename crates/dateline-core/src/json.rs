@@ -97,6 +97,7 @@ struct EventJson<'a> {
     place: Option<&'a Place>,
     modality: crate::layers::Modality,
     sentence: u32,
+    speaker: Option<u32>,
     trigger: TextSpan<'a>,
     confidence: f32,
 }
@@ -108,6 +109,7 @@ struct ClaimJson<'a> {
     counts: Option<&'a str>,
     category: Option<&'a str>,
     speaker: Option<u32>,
+    speaker_text: Option<&'a str>,
     start: usize,
     end: usize,
     text: &'a str,
@@ -178,6 +180,7 @@ fn event<'a>(text: &'a str, e: &'a Event) -> EventJson<'a> {
         place: e.place.as_ref(),
         modality: e.modality,
         sentence: e.sentence,
+        speaker: e.speaker,
         trigger: TextSpan::new(text, e.trigger),
         confidence: e.confidence,
     }
@@ -190,6 +193,7 @@ fn claim<'a>(text: &'a str, c: &'a Claim) -> ClaimJson<'a> {
         counts: c.counts.as_deref(),
         category: c.category.as_deref(),
         speaker: c.speaker,
+        speaker_text: c.speaker_text.and_then(|s| s.get(text)),
         start: c.span.start(),
         end: c.span.end(),
         text: c.span.get(text).unwrap_or_default(),

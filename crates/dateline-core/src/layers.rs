@@ -108,6 +108,9 @@ pub struct Plover {
     pub kind: String,
     /// The PLOVER mode, if one applies.
     pub mode: Option<String>,
+    /// PLOVER contexts (`military`, `diplomatic`), from the CAMEO → PLOVER table.
+    #[serde(default)]
+    pub context: Vec<String>,
 }
 
 /// A resolved place.
@@ -166,6 +169,8 @@ pub struct Event {
     pub modality: Modality,
     /// Index of the evidence sentence.
     pub sentence: u32,
+    /// Who reports the event, when it is coded from reported speech (modality `reported`).
+    pub speaker: Option<u32>,
     /// The trigger word or phrase.
     pub trigger: Span,
     /// Confidence in `[0, 1]`.
@@ -193,8 +198,11 @@ pub struct Claim {
     pub counts: Option<String>,
     /// Category: troops, casualties, money, …
     pub category: Option<String>,
-    /// Who claims it.
+    /// Who claims it: an entity.
     pub speaker: Option<u32>,
+    /// The words that name the claimant (`Austin`, `U.S. estimates`, `a military spokesman`),
+    /// also when no entity resolves them.
+    pub speaker_text: Option<Span>,
     /// The number phrase in the text.
     pub span: Span,
 }

@@ -53,9 +53,17 @@ pub fn score(doc: &Document, gold: &[GoldClaim], entities: &[GoldEntity]) -> Cla
     let pred_speakers: Vec<Vec<String>> = pred
         .iter()
         .map(|c| {
-            c.speaker
+            let mut names = c
+                .speaker
                 .map(|id| entity_names(doc, id))
-                .unwrap_or_default()
+                .unwrap_or_default();
+            // An unresolved claimant ("a military spokesman") is judged by its words.
+            names.extend(
+                c.speaker_text
+                    .and_then(|s| s.get(&doc.text))
+                    .map(str::to_owned),
+            );
+            names
         })
         .collect();
     let pred_counts: Vec<Vec<String>> = pred

@@ -46,6 +46,7 @@ pub mod gold;
 mod matching;
 pub mod metadata;
 pub mod normalize;
+pub mod plover_gsr;
 pub mod quotes;
 pub mod report;
 pub mod segmentation;

@@ -75,6 +75,7 @@ pub(crate) fn claim(text: &str, value: ClaimValue, speaker: Option<u32>, surface
         counts: None,
         category: None,
         speaker,
+        speaker_text: None,
         span: find(text, surface),
     }
 }
@@ -105,11 +106,13 @@ pub(crate) fn event(
         plover: Some(Plover {
             kind: plover.into(),
             mode: None,
+            context: Vec::new(),
         }),
         date: None,
         place: None,
         modality: Modality::Asserted,
         sentence: 0,
+        speaker: None,
         trigger: Span::new(0, 0),
         confidence: 1.0,
     }

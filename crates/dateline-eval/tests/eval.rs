@@ -456,6 +456,7 @@ fn predictions_from_gold(text: &str, gold: &Gold) -> Document {
                 counts: Some(c.what.clone()),
                 category: None,
                 speaker,
+                speaker_text: None,
                 span: Span::new(0, 0),
             })
         })

@@ -19,7 +19,9 @@
 
 pub mod entities;
 mod error;
+pub mod events;
 pub mod gazetteer;
+pub mod geo;
 pub mod gmb;
 pub mod model;
 pub mod ner;
@@ -44,6 +46,7 @@ pub fn standard_pipeline(_config: &Config) -> Pipeline {
         Box::new(pos::TagStage::default()),
         Box::new(entities::EntityStage::default()),
         Box::new(quotes::QuoteStage::default()),
+        Box::new(events::EventStage::default()),
     ])
 }
 

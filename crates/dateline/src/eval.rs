@@ -33,6 +33,15 @@ enum EvalTarget {
         #[arg(long)]
         json: Option<PathBuf>,
     },
+    /// Sentence-level PLOVER type and actor accuracy on the PLOVER gold-standard records
+    /// (`plover_gsr.jsonl`, or a folder holding it).
+    PloverGsr {
+        /// The JSON Lines file, or its folder.
+        path: PathBuf,
+        /// Also write the scores as JSON to this file.
+        #[arg(long)]
+        json: Option<PathBuf>,
+    },
     /// A trained model on a split of the GMB corpus.
     #[command(flatten)]
     Model(crate::train::ModelEval),
@@ -104,9 +113,36 @@ fn eval_segmentation(dir: &Path, json: Option<&Path>) -> anyhow::Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
+fn eval_plover_gsr(path: &Path, json: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let file = if path.is_dir() {
+        path.join("plover_gsr.jsonl")
+    } else {
+        path.to_owned()
+    };
+    let reader = File::open(&file).with_context(|| format!("cannot open {}", file.display()))?;
+    let records = dateline_eval::plover_gsr::read_records(std::io::BufReader::new(reader))
+        .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let pipeline = dateline_nlp::standard_pipeline(&dateline_nlp::Config::default());
+    let mut score = dateline_eval::plover_gsr::GsrScore::default();
+    for record in &records {
+        let mut doc = dateline_core::Document::from_text(record.text.clone());
+        pipeline.run(&mut doc);
+        score.add(&doc, record);
+    }
+    #[allow(clippy::print_stdout)]
+    {
+        print!("{score}");
+    }
+    if let Some(path) = json {
+        write_json(path, &score)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
     match (&args.target, &args.gold_dir) {
         (Some(EvalTarget::Segment { dir, json }), _) => eval_segmentation(dir, json.as_deref()),
+        (Some(EvalTarget::PloverGsr { path, json }), _) => eval_plover_gsr(path, json.as_deref()),
         (Some(EvalTarget::Model(target)), _) => crate::train::eval(target),
         (None, Some(dir)) => eval_gold(dir, args.json.as_deref()),
         (None, None) => anyhow::bail!(

@@ -95,8 +95,8 @@ pub struct Gazetteer {
     /// Every phrase key as ` key` (a leading space marks the word boundary), for scanning a whole
     /// sentence in one pass; pattern `i` is `keys[i]`.
     automaton: Option<aho_corasick::AhoCorasick>,
-    /// Cities by normalised name, the most populous of a name only.
-    cities: HashMap<String, City>,
+    /// Cities by normalised name, most populous first.
+    cities: HashMap<String, Vec<City>>,
     keys: Vec<String>,
     longest: usize,
     tokens: TokenClasses,
@@ -341,8 +341,8 @@ impl Gazetteer {
             else {
                 continue;
             };
-            // Rows come most populous first: the first city of a name wins.
-            self.cities.entry(phrase_key(name)).or_insert_with(|| City {
+            // Rows come most populous first, so each list stays in that order.
+            self.cities.entry(phrase_key(name)).or_default().push(City {
                 name: name.to_owned(),
                 country: country.to_owned(),
                 lat,
@@ -355,7 +355,15 @@ impl Gazetteer {
     /// The most populous city named `name` (any case, quotes unified), if GeoNames knows one.
     #[must_use]
     pub fn city(&self, name: &str) -> Option<&City> {
-        self.cities.get(&phrase_key(name))
+        self.cities_named(name).first()
+    }
+
+    /// Every city named `name` (any case, quotes unified), most populous first.
+    #[must_use]
+    pub fn cities_named(&self, name: &str) -> &[City] {
+        self.cities
+            .get(&phrase_key(name))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Token-level membership, for the entity recogniser.

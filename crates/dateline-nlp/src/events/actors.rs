@@ -1,0 +1,164 @@
+//! The actor mentions of a document, indexed by token: every mention of an entity that has an
+//! actor code or a country, with the preposition that governs it.
+
+use dateline_core::{Document, Pos, Span};
+
+/// A mention of an entity that can take part in an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActorMention {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The entity.
+    pub entity: u32,
+    /// Where the text names it.
+    pub span: Span,
+}
+
+/// Actor mentions by token.
+#[derive(Debug, Default)]
+pub struct Actors {
+    mentions: Vec<ActorMention>,
+    /// For each token, the index of the mention covering it.
+    at: Vec<Option<u32>>,
+}
+
+/// The tokens `[start, end)` that `span` covers.
+pub fn token_range(doc: &Document, span: Span) -> std::ops::Range<usize> {
+    let start = doc.tokens.partition_point(|t| t.span.end() <= span.start());
+    let end = doc.tokens.partition_point(|t| t.span.start() < span.end());
+    start..end.max(start)
+}
+
+/// The actor code of entity `id`: its actor, else its country.
+pub fn actor_code(doc: &Document, id: u32) -> Option<&str> {
+    let e = doc.entities.get(id as usize)?;
+    e.actor.as_deref().or(e.country.as_deref())
+}
+
+impl Actors {
+    /// Indexes the mentions of `doc`'s entities that have an actor code or country.
+    pub fn new(doc: &Document) -> Actors {
+        let mut mentions: Vec<ActorMention> = doc
+            .entities
+            .iter()
+            .filter(|e| actor_code(doc, e.id).is_some())
+            .flat_map(|e| e.mentions.iter().map(move |&span| (e.id, span)))
+            .filter_map(|(entity, span)| {
+                let range = token_range(doc, span);
+                (!range.is_empty()).then_some(ActorMention {
+                    start: range.start,
+                    end: range.end,
+                    entity,
+                    span,
+                })
+            })
+            .collect();
+        mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        let mut at = vec![None; doc.tokens.len()];
+        for (i, m) in mentions.iter().enumerate() {
+            for slot in at.get_mut(m.start..m.end).into_iter().flatten() {
+                slot.get_or_insert(i as u32);
+            }
+        }
+        Actors { mentions, at }
+    }
+
+    /// The mention covering token `i`.
+    pub fn at(&self, i: usize) -> Option<&ActorMention> {
+        let k = (*self.at.get(i)?)?;
+        self.mentions.get(k as usize)
+    }
+
+    /// Mentions that end at or before token `i` and start at or after `lo`, nearest first.
+    pub fn left_of(&self, i: usize, lo: usize) -> impl Iterator<Item = &ActorMention> {
+        let n = self.mentions.partition_point(|m| m.start < i);
+        self.mentions[..n]
+            .iter()
+            .rev()
+            .filter(move |m| m.end <= i && m.start >= lo)
+    }
+
+    /// Mentions that start at or after token `i` and end at or before `hi`, nearest first.
+    pub fn right_of(&self, i: usize, hi: usize) -> impl Iterator<Item = &ActorMention> {
+        let n = self.mentions.partition_point(|m| m.start < i);
+        self.mentions[n..]
+            .iter()
+            .take_while(move |m| m.start < hi)
+            .filter(move |m| m.end <= hi)
+    }
+}
+
+/// Lowercase text of token `i`, or "".
+pub fn word(doc: &Document, i: usize) -> String {
+    doc.tokens
+        .get(i)
+        .map(|t| doc.slice(t.span).to_lowercase())
+        .unwrap_or_default()
+}
+
+fn pos(doc: &Document, i: usize) -> Option<Pos> {
+    doc.tokens.get(i).and_then(|t| t.pos)
+}
+
+/// Whether token `i` may stand between a preposition and its noun (`to eastern Russia`, `with
+/// his South Korean counterpart`).
+fn is_modifier(doc: &Document, i: usize) -> bool {
+    matches!(
+        pos(doc, i),
+        Some(Pos::DT | Pos::PRPS | Pos::JJ | Pos::JJR | Pos::JJS | Pos::CD | Pos::PDT)
+    )
+}
+
+/// The preposition governing a mention that starts at token `start`, looking back over at most
+/// three modifiers, if one does (`to`, `with`, `against`).
+pub fn preposition_before(doc: &Document, start: usize, lo: usize) -> Option<String> {
+    let mut i = start;
+    for _ in 0..4 {
+        if i <= lo {
+            return None;
+        }
+        i -= 1;
+        if matches!(pos(doc, i), Some(Pos::IN | Pos::TO)) {
+            return Some(word(doc, i));
+        }
+        if !is_modifier(doc, i) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The preposition governing a mention, looking through one `of`/`from` phrase: in "met with
+/// officials from Peru", Peru is governed by `with`. Returns the outer preposition when there is
+/// one, else the inner.
+pub fn governing_preposition(doc: &Document, start: usize, lo: usize) -> Option<String> {
+    let inner = preposition_before(doc, start, lo)?;
+    if !matches!(inner.as_str(), "of" | "from") {
+        return Some(inner);
+    }
+    // The preposition's own token, then the noun before it.
+    let noun = (lo..start)
+        .rev()
+        .find(|&k| word(doc, k) == inner)
+        .and_then(|p| p.checked_sub(1))
+        .filter(|&k| k >= lo && matches!(pos(doc, k), Some(Pos::NN | Pos::NNS)));
+    Some(
+        noun.and_then(|k| preposition_before(doc, k, lo))
+            .unwrap_or(inner),
+    )
+}
+
+/// Whether the mention ending at token `end` is possessive (`North Korea's`, `Russia’s`).
+pub fn is_possessive(doc: &Document, end: usize) -> bool {
+    let last = word(doc, end.saturating_sub(1));
+    let next = word(doc, end);
+    ["'s", "’s", "'", "’"].contains(&next.as_str()) || last.ends_with("'s") || last.ends_with("’s")
+}
+
+/// Whether the mention at tokens `[start, end)` names the speaker's own side by adjective
+/// (`North Korean forces`, `Israeli warplanes`): a demonym followed by a noun.
+pub fn is_adjectival(doc: &Document, end: usize) -> bool {
+    matches!(pos(doc, end), Some(Pos::NN | Pos::NNS | Pos::JJ))
+}

@@ -1,0 +1,218 @@
+//! Who acts and who is acted on: the source and target actors of a trigger, from the entity
+//! mentions around it.
+
+use dateline_core::{Document, Pos};
+
+use super::actors::{
+    governing_preposition, is_adjectival, is_possessive, word, ActorMention, Actors,
+};
+use super::lexicon::{Trigger, TriggerPos};
+
+/// How far left of a trigger, in tokens, its subject is looked for.
+const SUBJECT_REACH: usize = 25;
+/// How far right of a trigger its target is looked for.
+const TARGET_REACH: usize = 12;
+/// How far right of a trigger a direct object may start.
+const OBJECT_REACH: usize = 5;
+
+/// The part of a sentence a trigger's arguments are looked for in.
+#[derive(Debug, Clone, Copy)]
+pub struct Scope {
+    /// First token.
+    pub lo: usize,
+    /// One past the last token.
+    pub hi: usize,
+}
+
+/// The trigger at tokens `[start, end)`.
+#[derive(Debug, Clone, Copy)]
+pub struct TokenSpan {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+}
+
+/// Sources and targets found for a trigger.
+#[derive(Debug, Default)]
+pub struct Arguments {
+    /// The acting actors (several when coordinated: "He and Kim called on …").
+    pub sources: Vec<ActorMention>,
+    /// The actors acted on.
+    pub targets: Vec<ActorMention>,
+}
+
+fn pos(doc: &Document, i: usize) -> Option<Pos> {
+    doc.tokens.get(i).and_then(|t| t.pos)
+}
+
+fn is_be(w: &str) -> bool {
+    matches!(
+        w,
+        "be" | "is" | "are" | "was" | "were" | "been" | "being" | "’s" | "'s"
+    )
+}
+
+/// Whether the verb trigger at `i` is passive: a past participle after a form of "be".
+fn is_passive(doc: &Document, i: usize, lo: usize) -> bool {
+    pos(doc, i) == Some(Pos::VBN) && (i.saturating_sub(3).max(lo)..i).any(|k| is_be(&word(doc, k)))
+}
+
+/// Words that end the reach of a subject search: a new clause starts after them.
+fn is_boundary(w: &str) -> bool {
+    matches!(
+        w,
+        ";" | ":" | "but" | "while" | "whereas" | "“" | "”" | "\""
+    )
+}
+
+/// Mentions coordinated with `first` ("Britain, France and Russia"), in the direction given.
+fn coordinated(
+    doc: &Document,
+    actors: &Actors,
+    first: ActorMention,
+    scope: Scope,
+    rightward: bool,
+) -> Vec<ActorMention> {
+    let mut out = vec![first];
+    let mut edge = first;
+    loop {
+        let next = if rightward {
+            actors.right_of(edge.end, scope.hi).next().copied()
+        } else {
+            actors.left_of(edge.start, scope.lo).next().copied()
+        };
+        let Some(next) = next else { break };
+        let (gap_lo, gap_hi) = if rightward {
+            (edge.end, next.start)
+        } else {
+            (next.end, edge.start)
+        };
+        let joined = (gap_lo..gap_hi)
+            .all(|k| matches!(word(doc, k).as_str(), "," | "and" | "or" | "both"))
+            && gap_hi > gap_lo
+            && gap_hi - gap_lo <= 2;
+        if !joined || out.iter().any(|m| m.entity == next.entity) {
+            break;
+        }
+        out.push(next);
+        edge = next;
+    }
+    out
+}
+
+/// The subject of a trigger: the nearest actor to its left that no preposition governs.
+fn subject(doc: &Document, actors: &Actors, start: usize, scope: Scope) -> Option<ActorMention> {
+    let lo = scope.lo.max(start.saturating_sub(SUBJECT_REACH));
+    let boundary = (lo..start).rev().find(|&k| is_boundary(&word(doc, k)));
+    let lo = boundary.map_or(lo, |b| b + 1);
+    actors
+        .left_of(start, lo)
+        .find(|m| {
+            // "the foreign minister of Chile met …": an `of` phrase inside the subject is fine.
+            let free = governing_preposition(doc, m.start, lo)
+                .is_none_or(|p| matches!(p.as_str(), "of" | "from"));
+            free && !(is_possessive(doc, m.end) && m.end + 1 < start)
+        })
+        .copied()
+}
+
+/// The target of a trigger ending at token `end`: the first actor after it that the trigger's
+/// object slot or one of its prepositions introduces, other than `source`.
+fn target(
+    doc: &Document,
+    actors: &Actors,
+    trigger: &Trigger,
+    end: usize,
+    scope: Scope,
+    source: Option<u32>,
+) -> Option<ActorMention> {
+    let hi = scope.hi.min(end + TARGET_REACH);
+    let stop = (end..hi)
+        .find(|&k| is_boundary(&word(doc, k)))
+        .unwrap_or(hi);
+    actors
+        .right_of(end, stop)
+        .find(|m| {
+            if Some(m.entity) == source {
+                return false;
+            }
+            match governing_preposition(doc, m.start, end) {
+                Some(p) => trigger.preps.contains(&p),
+                None => {
+                    trigger.object
+                        && m.start < end + OBJECT_REACH
+                        && !(end..m.start).any(|k| pos(doc, k).is_some_and(Pos::is_verb))
+                }
+            }
+        })
+        .copied()
+}
+
+/// The actor named right before a noun trigger: a possessive (`North Korea's deployment`) or
+/// an adjective (`Israeli air strikes`, `the North Korean deployment`).
+fn modifier(doc: &Document, actors: &Actors, start: usize, scope: Scope) -> Option<ActorMention> {
+    let m = actors
+        .left_of(start, scope.lo.max(start.saturating_sub(3)))
+        .next()?;
+    let between = (m.end..start).all(|k| {
+        matches!(pos(doc, k), Some(Pos::JJ | Pos::NN | Pos::Possessive))
+            || is_possessive(doc, k + 1)
+    });
+    (between && (is_possessive(doc, m.end) || is_adjectival(doc, m.end))).then_some(*m)
+}
+
+/// Finds the sources and targets of `trigger` at tokens `at` within `scope`. `speaker` is the
+/// actor whose speech the trigger reports (the trigger is a quote's cue: "Hamas vowed …").
+pub fn find(
+    doc: &Document,
+    actors: &Actors,
+    trigger: &Trigger,
+    at: TokenSpan,
+    scope: Scope,
+    speaker: Option<ActorMention>,
+) -> Arguments {
+    let passive = trigger.pos == TriggerPos::Verb && is_passive(doc, at.start, scope.lo);
+    let mut patient = None;
+    let source = if passive {
+        let by = (at.end..scope.hi.min(at.end + 6)).find(|&k| word(doc, k) == "by");
+        let agent = by.and_then(|b| actors.right_of(b + 1, scope.hi.min(b + 5)).next().copied());
+        patient = subject(doc, actors, at.start, scope);
+        if agent.is_none()
+            && patient.is_some_and(|p| is_adjectival(doc, p.end))
+            && moves_own_forces(&trigger.cameo)
+        {
+            // "10,000 North Korean forces have been deployed to Russia": the forces' state acts.
+            patient.take()
+        } else {
+            agent
+        }
+    } else if let Some(s) = speaker {
+        Some(s)
+    } else if trigger.pos == TriggerPos::Noun {
+        modifier(doc, actors, at.start, scope).or_else(|| subject(doc, actors, at.start, scope))
+    } else {
+        subject(doc, actors, at.start, scope)
+    };
+    let Some(source) = source else {
+        return Arguments::default();
+    };
+    let sources = coordinated(doc, actors, source, scope, false);
+    let ids: Vec<u32> = sources.iter().map(|m| m.entity).collect();
+    let found = patient
+        .filter(|p| !ids.contains(&p.entity))
+        .or_else(|| target(doc, actors, trigger, at.end, scope, Some(source.entity)));
+    let targets = found
+        .map(|t| coordinated(doc, actors, t, scope, true))
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|t| !ids.contains(&t.entity))
+        .collect();
+    Arguments { sources, targets }
+}
+
+/// Whether an event of `code` moves the actor's own forces or goods (aid, force posture), so
+/// that a passive subject such as "North Korean forces" names the actor, not the one acted on.
+fn moves_own_forces(code: &str) -> bool {
+    code.starts_with("07") || code.starts_with("15")
+}

@@ -1,0 +1,318 @@
+//! The event lexicon (`resources/events/`): trigger verbs and nouns with their CAMEO codes and
+//! argument patterns, the codes of intentions, and the words that mark modality.
+
+use std::sync::OnceLock;
+
+use dateline_core::Modality;
+use rustc_hash::FxHashMap;
+
+const TRIGGERS: &str = include_str!("../../resources/events/triggers.tsv");
+const INTENT: &str = include_str!("../../resources/events/intent.tsv");
+const MODALITY: &str = include_str!("../../resources/events/modality.tsv");
+
+/// Whether a trigger is a verb (matched on its lemma) or a noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TriggerPos {
+    /// A verb, matched on the lemma of its first word.
+    Verb,
+    /// A noun, matched on the singular of its first word.
+    Noun,
+}
+
+/// When a trigger row applies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Need {
+    /// Always.
+    Nothing,
+    /// When a word starting with one of these stems follows the trigger closely.
+    Words(Vec<String>),
+    /// Only when a target actor is found.
+    Target,
+    /// Only when none is found.
+    NoTarget,
+}
+
+/// One row of `triggers.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trigger {
+    /// The trigger's words; the first is a lemma (verbs) or a singular noun.
+    pub words: Vec<String>,
+    /// Verb or noun.
+    pub pos: TriggerPos,
+    /// The CAMEO code it means.
+    pub cameo: String,
+    /// A PLOVER type that overrides the code table's, if given.
+    pub plover: Option<String>,
+    /// A PLOVER mode, if given.
+    pub mode: Option<String>,
+    /// Prepositions that introduce the target.
+    pub preps: Vec<String>,
+    /// Whether the direct object is the target.
+    pub object: bool,
+    /// When the row applies.
+    pub need: Need,
+}
+
+impl Trigger {
+    /// Whether the trigger takes a target at all.
+    #[must_use]
+    pub fn takes_target(&self) -> bool {
+        self.object || !self.preps.is_empty()
+    }
+}
+
+/// Trigger rows, intent codes and modality words.
+#[derive(Debug, Clone, Default)]
+pub struct EventLexicon {
+    triggers: Vec<Trigger>,
+    verbs: FxHashMap<String, Vec<usize>>,
+    nouns: FxHashMap<String, Vec<usize>>,
+    /// `(prefix, code)`, longest prefix first.
+    intent: Vec<(String, String)>,
+    modality: FxHashMap<String, Vec<(Vec<String>, Modality)>>,
+}
+
+fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
+    data.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn dash(cell: &str) -> Option<String> {
+    (cell != "-" && !cell.is_empty()).then(|| cell.to_owned())
+}
+
+fn trigger(cols: &[&str]) -> Option<Trigger> {
+    let [words, pos, cameo, plover, mode, target, need, ..] = cols[..] else {
+        return None;
+    };
+    let pos = match pos {
+        "V" => TriggerPos::Verb,
+        "N" => TriggerPos::Noun,
+        _ => return None,
+    };
+    let mut preps = Vec::new();
+    let mut object = false;
+    for t in target.split('|').filter(|t| *t != "-" && !t.is_empty()) {
+        if t == "obj" {
+            object = true;
+        } else {
+            preps.push(t.to_owned());
+        }
+    }
+    let need = match need {
+        "target" => Need::Target,
+        "notarget" => Need::NoTarget,
+        n => match n.strip_prefix("obj=") {
+            Some(stems) => Need::Words(stems.split('|').map(str::to_lowercase).collect()),
+            None => Need::Nothing,
+        },
+    };
+    Some(Trigger {
+        words: words.split_whitespace().map(str::to_lowercase).collect(),
+        pos,
+        cameo: cameo.to_owned(),
+        plover: dash(plover),
+        mode: dash(mode),
+        preps,
+        object,
+        need,
+    })
+}
+
+fn modality(name: &str) -> Option<Modality> {
+    Some(match name {
+        "conditional" => Modality::Conditional,
+        "hypothetical" => Modality::Hypothetical,
+        "intended" => Modality::Intended,
+        "negated" => Modality::Negated,
+        _ => return None,
+    })
+}
+
+/// The singular of a lowercase noun: `strikes` → `strike`, `talks` stays for the lookup's
+/// second try, `casualties` → `casualty`.
+pub fn singular(word: &str) -> Option<String> {
+    if let Some(stem) = word.strip_suffix("ies") {
+        return Some(format!("{stem}y"));
+    }
+    word.strip_suffix('s')
+        .filter(|stem| stem.len() > 2 && !stem.ends_with('s'))
+        .map(str::to_owned)
+}
+
+impl EventLexicon {
+    /// The embedded lexicon, parsed once.
+    #[must_use]
+    pub fn embedded() -> &'static EventLexicon {
+        static LEXICON: OnceLock<EventLexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| EventLexicon::parse(TRIGGERS, INTENT, MODALITY))
+    }
+
+    fn parse(triggers: &str, intent: &str, modality_words: &str) -> EventLexicon {
+        let mut lex = EventLexicon::default();
+        for row in rows(triggers).filter_map(|cols| trigger(&cols)) {
+            let Some(first) = row.words.first().cloned() else {
+                continue;
+            };
+            let index = match row.pos {
+                TriggerPos::Verb => &mut lex.verbs,
+                TriggerPos::Noun => &mut lex.nouns,
+            };
+            index.entry(first).or_default().push(lex.triggers.len());
+            lex.triggers.push(row);
+        }
+        lex.intent = rows(intent)
+            .filter_map(|r| Some((r.first()?.to_string(), r.get(1)?.to_string())))
+            .collect();
+        lex.intent
+            .sort_by_key(|(prefix, _)| std::cmp::Reverse(prefix.len()));
+        for r in rows(modality_words) {
+            let (Some(phrase), Some(kind)) = (r.first(), r.get(1).and_then(|m| modality(m))) else {
+                continue;
+            };
+            let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+            if let Some(first) = words.first().cloned() {
+                lex.modality.entry(first).or_default().push((words, kind));
+            }
+        }
+        lex
+    }
+
+    /// Number of trigger rows.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.triggers.len()
+    }
+
+    /// Whether there are no trigger rows.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.triggers.is_empty()
+    }
+
+    /// All trigger rows.
+    #[must_use]
+    pub fn triggers(&self) -> &[Trigger] {
+        &self.triggers
+    }
+
+    /// Rows whose first word is the verb lemma `lemma`, in file order.
+    pub fn verb_rows(&self, lemma: &str) -> impl Iterator<Item = &Trigger> {
+        self.rows_of(&self.verbs, lemma)
+    }
+
+    /// Rows whose first word is the lowercase noun `word` or its singular, in file order.
+    pub fn noun_rows(&self, word: &str) -> impl Iterator<Item = &Trigger> {
+        let exact = self.nouns.get(word);
+        let ids = match exact {
+            Some(ids) => ids.as_slice(),
+            None => singular(word)
+                .and_then(|s| self.nouns.get(&s))
+                .map_or(&[][..], Vec::as_slice),
+        };
+        ids.iter().filter_map(|&i| self.triggers.get(i))
+    }
+
+    fn rows_of<'a>(
+        &'a self,
+        index: &'a FxHashMap<String, Vec<usize>>,
+        key: &str,
+    ) -> impl Iterator<Item = &'a Trigger> {
+        index
+            .get(key)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter_map(|&i| self.triggers.get(i))
+    }
+
+    /// The code of an intention to do `code` (`072` → `0332`), if the act is one CAMEO codes
+    /// intentions for.
+    #[must_use]
+    pub fn intent_code(&self, code: &str) -> Option<&str> {
+        self.intent
+            .iter()
+            .find(|(prefix, _)| code.starts_with(prefix.as_str()))
+            .map(|(_, c)| c.as_str())
+    }
+
+    /// Modality phrases that start with `word` (lowercase surface or lemma), each with its
+    /// words and modality.
+    pub fn modality_phrases(&self, word: &str) -> impl Iterator<Item = &(Vec<String>, Modality)> {
+        self.modality.get(word).into_iter().flatten()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ROWS: &str = "# comment\n\
+        send\tV\t072\tAID\tmilitary\tto\tobj=troop|weapon\n\
+        send\tV\t073\t-\t-\tto\tobj=aid\n\
+        deploy\tV\t072\t-\t-\tto|in\ttarget\n\
+        deploy\tV\t152\t-\t-\t-\tnotarget\n\
+        air strike\tN\t195\t-\t-\ton|against\t-\n\
+        call on\tV\t025\t-\t-\tobj\t-\n\
+        broken row\n";
+
+    #[test]
+    fn parses_rows_in_file_order() {
+        let lex = EventLexicon::parse(
+            ROWS,
+            "07\t033\n072\t0332\n",
+            "if\tconditional\nset to\tintended\n",
+        );
+        assert_eq!(lex.len(), 6);
+        let send: Vec<&str> = lex.verb_rows("send").map(|t| t.cameo.as_str()).collect();
+        assert_eq!(send, ["072", "073"]);
+        let first = lex.verb_rows("send").next().unwrap();
+        assert_eq!(
+            first.need,
+            Need::Words(vec!["troop".into(), "weapon".into()])
+        );
+        assert_eq!(first.plover.as_deref(), Some("AID"));
+        assert_eq!(first.mode.as_deref(), Some("military"));
+        let deploy: Vec<&Need> = lex.verb_rows("deploy").map(|t| &t.need).collect();
+        assert_eq!(deploy, [&Need::Target, &Need::NoTarget]);
+        let call = lex.verb_rows("call").next().unwrap();
+        assert!(call.object && call.takes_target());
+        assert_eq!(call.words, ["call", "on"]);
+        let strike = lex.noun_rows("air").next().unwrap();
+        assert_eq!(strike.preps, ["on", "against"]);
+        assert_eq!(lex.verb_rows("broken").count(), 0);
+        assert_eq!(lex.intent_code("072"), Some("0332"));
+        assert_eq!(lex.intent_code("073"), Some("033"));
+        assert_eq!(lex.intent_code("190"), None);
+        assert_eq!(
+            lex.modality_phrases("set").next().unwrap().1,
+            Modality::Intended
+        );
+    }
+
+    #[test]
+    fn nouns_match_their_plural() {
+        let lex = EventLexicon::parse(
+            "attack\tN\t190\t-\t-\ton\t-\ncasualty\tN\t180\t-\t-\t-\t-\n",
+            "",
+            "",
+        );
+        assert_eq!(lex.noun_rows("attacks").count(), 1);
+        assert_eq!(lex.noun_rows("casualties").count(), 1);
+        assert_eq!(lex.noun_rows("attack").count(), 1);
+        assert_eq!(lex.noun_rows("class").count(), 0);
+    }
+
+    #[test]
+    fn embedded_lexicon_is_valid() {
+        let lex = EventLexicon::embedded();
+        let codes = super::super::cameo::CameoCodes::embedded();
+        assert!(lex.len() > 200, "{} rows", lex.len());
+        for t in lex.triggers() {
+            assert!(codes.contains(&t.cameo), "{:?} has unknown code", t.words);
+        }
+        for (_, code) in &lex.intent {
+            assert!(codes.contains(code), "intent code {code}");
+        }
+    }
+}

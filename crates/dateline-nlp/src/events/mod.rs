@@ -1,0 +1,347 @@
+//! The events stage (ARCHITECTURE.md layer 6): who did what to whom, coded in CAMEO and PLOVER.
+//!
+//! Each sentence is scanned for trigger verbs and nouns from the event lexicon
+//! (`resources/events/triggers.tsv`); a trigger's source and target come from the entity layer
+//! ([`arguments`]), its modality from the words before it and the quotes layer ([`modality`]),
+//! and its Goldstein value, QuadClass and PLOVER type from the CAMEO tables ([`cameo`]). Dates and
+//! places are added by the time/geo stage that follows.
+
+pub mod actors;
+mod arguments;
+pub mod cameo;
+pub mod lexicon;
+mod modality;
+
+use dateline_core::{Document, Event, Modality, Participant, Plover, Stage};
+
+use actors::{actor_code, token_range, word, ActorMention, Actors};
+use arguments::{Arguments, Scope, TokenSpan};
+pub use cameo::CameoCodes;
+use lexicon::{EventLexicon, Need, Trigger, TriggerPos};
+
+/// How many tokens after a trigger an object word (`needs obj=…`) may appear.
+const OBJECT_WORDS: usize = 8;
+/// How many tokens may separate the words of a verb phrase (`called repeatedly on`).
+const PHRASE_GAP: usize = 3;
+
+/// The events stage.
+#[derive(Debug)]
+pub struct EventStage {
+    lexicon: &'static EventLexicon,
+    codes: &'static CameoCodes,
+}
+
+impl Default for EventStage {
+    fn default() -> Self {
+        EventStage {
+            lexicon: EventLexicon::embedded(),
+            codes: CameoCodes::embedded(),
+        }
+    }
+}
+
+impl Stage for EventStage {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+
+    fn run(&self, doc: &mut Document) {
+        let actors = Actors::new(doc);
+        let quotes = QuoteIndex::new(doc);
+        let mut events = Vec::new();
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            let range = sentence.token_range();
+            let first = events.len();
+            for i in range.clone() {
+                if actors.at(i).is_none() {
+                    self.code_trigger(doc, &actors, &quotes, i, range.clone(), s, &mut events);
+                }
+            }
+            dedupe(&mut events, first);
+        }
+        doc.events = events;
+    }
+}
+
+/// Keeps the first of events in `events[first..]` with the same source, target and root.
+fn dedupe(events: &mut Vec<Event>, first: usize) {
+    let key = |e: &Event| {
+        (
+            e.source.as_ref().and_then(|p| p.entity),
+            e.target.as_ref().and_then(|p| p.entity),
+            e.cameo_root.clone(),
+        )
+    };
+    let mut seen = Vec::new();
+    let mut k = first;
+    while k < events.len() {
+        let kk = key(&events[k]);
+        if seen.contains(&kk) {
+            events.remove(k);
+        } else {
+            seen.push(kk);
+            k += 1;
+        }
+    }
+}
+
+/// The quotes layer by token: which quote's content covers a token, which quote a cue token
+/// introduces.
+struct QuoteIndex {
+    /// For each token, the quote whose content covers it (the innermost).
+    content: Vec<Option<usize>>,
+    /// For each token, the quote it is the cue of.
+    cue: Vec<Option<usize>>,
+    /// For each quote, its speaker as an actor mention.
+    speakers: Vec<Option<ActorMention>>,
+}
+
+impl QuoteIndex {
+    fn new(doc: &Document) -> QuoteIndex {
+        let n = doc.tokens.len();
+        let mut content = vec![None; n];
+        let mut cue = vec![None; n];
+        let mut order: Vec<usize> = (0..doc.quotes.len()).collect();
+        // Wider quotes first, so that inner ones overwrite them.
+        order.sort_by_key(|&q| std::cmp::Reverse(doc.quotes[q].span.len()));
+        for q in order {
+            let quote = &doc.quotes[q];
+            for slot in content
+                .get_mut(token_range(doc, quote.span))
+                .into_iter()
+                .flatten()
+            {
+                *slot = Some(q);
+            }
+            if let Some(c) = quote.cue {
+                for slot in cue.get_mut(token_range(doc, c)).into_iter().flatten() {
+                    *slot = Some(q);
+                }
+            }
+        }
+        let speakers = doc
+            .quotes
+            .iter()
+            .map(|q| {
+                let entity = q.speaker?;
+                actor_code(doc, entity)?;
+                let span = q
+                    .speaker_mention
+                    .or_else(|| doc.entities.get(entity as usize)?.mentions.first().copied())?;
+                let range = token_range(doc, span);
+                Some(ActorMention {
+                    start: range.start,
+                    end: range.end,
+                    entity,
+                    span,
+                })
+            })
+            .collect();
+        QuoteIndex {
+            content,
+            cue,
+            speakers,
+        }
+    }
+}
+
+impl EventStage {
+    /// The rows that match at token `i`, each with the token after its last word.
+    fn candidates(&self, doc: &Document, i: usize, hi: usize) -> Vec<(&'static Trigger, usize)> {
+        let Some(pos) = doc.tokens.get(i).and_then(|t| t.pos) else {
+            return Vec::new();
+        };
+        let w = word(doc, i);
+        let rows: Vec<&'static Trigger> = if pos.is_verb() {
+            doc.lemma(i)
+                .map(|l| self.lexicon.verb_rows(l).collect())
+                .unwrap_or_default()
+        } else if matches!(pos, dateline_core::Pos::NN | dateline_core::Pos::NNS) {
+            self.lexicon.noun_rows(&w).collect()
+        } else {
+            Vec::new()
+        };
+        rows.into_iter()
+            .filter_map(|row| {
+                let end = phrase_end(doc, row, i, hi)?;
+                let ok = match &row.need {
+                    Need::Words(stems) => (end..hi.min(end + OBJECT_WORDS)).any(|k| {
+                        let w = word(doc, k);
+                        stems.iter().any(|s| w.starts_with(s.as_str()))
+                    }),
+                    _ => true,
+                };
+                ok.then_some((row, end))
+            })
+            .collect()
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn code_trigger(
+        &self,
+        doc: &Document,
+        actors: &Actors,
+        quotes: &QuoteIndex,
+        i: usize,
+        sentence: std::ops::Range<usize>,
+        s: usize,
+        events: &mut Vec<Event>,
+    ) {
+        let cue_of = quotes.cue.get(i).copied().flatten();
+        let inside = quotes.content.get(i).copied().flatten();
+        // Inside a quote, arguments come from the quote; a cue's source is its speaker.
+        let scope = match inside {
+            Some(q) => {
+                let r = token_range(doc, doc.quotes[q].span);
+                Scope {
+                    lo: r.start.max(sentence.start),
+                    hi: r.end.min(sentence.end),
+                }
+            }
+            None => Scope {
+                lo: sentence.start,
+                hi: sentence.end,
+            },
+        };
+        let speaker = cue_of.and_then(|q| quotes.speakers.get(q).copied().flatten());
+        for (row, end) in self.candidates(doc, i, scope.hi) {
+            let at = TokenSpan { start: i, end };
+            let args = arguments::find(doc, actors, row, at, scope, speaker);
+            let ok = match row.need {
+                Need::Target => !args.targets.is_empty(),
+                Need::NoTarget => args.targets.is_empty(),
+                _ => !args.targets.is_empty() || !row.takes_target(),
+            };
+            if args.sources.is_empty() || !ok {
+                continue;
+            }
+            let marked = modality::marked(doc, self.lexicon, scope.lo, i);
+            let reported = inside.filter(|_| cue_of.is_none());
+            let modality = marked.unwrap_or(if reported.is_some() {
+                Modality::Reported
+            } else {
+                Modality::Asserted
+            });
+            let reporter = reported.and_then(|q| doc.quotes[q].speaker);
+            self.emit(doc, row, at, s, modality, reporter, &args, events);
+            return;
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &self,
+        doc: &Document,
+        row: &Trigger,
+        at: TokenSpan,
+        sentence: usize,
+        modality: Modality,
+        speaker: Option<u32>,
+        args: &Arguments,
+        events: &mut Vec<Event>,
+    ) {
+        let code = match modality {
+            Modality::Intended => self.lexicon.intent_code(&row.cameo).unwrap_or(&row.cameo),
+            _ => &row.cameo,
+        };
+        let mut plover = self.codes.plover(code);
+        if code == row.cameo {
+            if let Some(p) = plover.as_mut() {
+                if let Some(kind) = &row.plover {
+                    p.kind.clone_from(kind);
+                }
+                if row.mode.is_some() {
+                    p.mode.clone_from(&row.mode);
+                }
+            } else if let Some(kind) = &row.plover {
+                plover = Some(Plover {
+                    kind: kind.clone(),
+                    mode: row.mode.clone(),
+                    context: Vec::new(),
+                });
+            }
+        }
+        let (Some(first), Some(last)) = (doc.tokens.get(at.start), doc.tokens.get(at.end - 1))
+        else {
+            return;
+        };
+        let trigger = first.span.cover(last.span);
+        let participant = |m: &ActorMention| Participant {
+            entity: Some(m.entity),
+            actor: actor_code(doc, m.entity).map(str::to_owned),
+            span: Some(m.span),
+        };
+        let targets: Vec<Option<&ActorMention>> = if args.targets.is_empty() {
+            vec![None]
+        } else {
+            args.targets.iter().map(Some).collect()
+        };
+        let confidence = confidence(row, args, modality);
+        for source in &args.sources {
+            for target in &targets {
+                events.push(Event {
+                    source: Some(participant(source)),
+                    target: target.map(participant),
+                    cameo: code.to_owned(),
+                    cameo_root: code.get(..2).unwrap_or_default().to_owned(),
+                    goldstein: self.codes.goldstein(code).unwrap_or_default(),
+                    quad_class: CameoCodes::quad_class(code).unwrap_or_default(),
+                    plover: plover.clone(),
+                    date: None,
+                    place: None,
+                    modality,
+                    sentence: sentence as u32,
+                    speaker,
+                    trigger,
+                    confidence,
+                });
+            }
+        }
+    }
+}
+
+/// A rough confidence: higher when the pattern is specific and both actors were found.
+fn confidence(row: &Trigger, args: &Arguments, modality: Modality) -> f32 {
+    let mut c: f32 = 0.6;
+    if !args.targets.is_empty() {
+        c += 0.2;
+    }
+    if matches!(row.need, Need::Words(_)) || row.words.len() > 1 {
+        c += 0.1;
+    }
+    if !matches!(modality, Modality::Asserted | Modality::Reported) {
+        c -= 0.1;
+    }
+    c.clamp(0.0, 1.0)
+}
+
+/// The token after the last word of `row`'s phrase when it matches at `i`: a verb's particles
+/// may follow within a few tokens; a noun phrase's words follow directly, the last one perhaps
+/// plural.
+fn phrase_end(doc: &Document, row: &Trigger, i: usize, hi: usize) -> Option<usize> {
+    let mut end = i + 1;
+    let rest = row.words.get(1..).unwrap_or_default();
+    for (k, want) in rest.iter().enumerate() {
+        let gap = match row.pos {
+            TriggerPos::Verb => PHRASE_GAP,
+            TriggerPos::Noun => 1,
+        };
+        let last = k + 1 == rest.len();
+        let found = (end..hi.min(end + gap)).find(|&j| {
+            let w = word(doc, j);
+            w == *want || (last && lexicon::singular(&w).as_deref() == Some(want.as_str()))
+        })?;
+        end = found + 1;
+    }
+    if row.pos == TriggerPos::Noun && rest.is_empty() {
+        // A single noun heads its phrase only when no noun follows it ("attack helicopter").
+        let next = doc.tokens.get(end).and_then(|t| t.pos);
+        if matches!(next, Some(dateline_core::Pos::NN | dateline_core::Pos::NNS)) {
+            return None;
+        }
+    }
+    Some(end)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,61 @@
+//! The modality of an event: asserted, reported (inside a quote or reported speech), or marked
+//! by a word before its trigger ("if", "could", "plans to", "has not").
+
+use dateline_core::{Document, Modality};
+
+use super::actors::word;
+use super::lexicon::EventLexicon;
+
+/// How far before a trigger, in tokens, a hypothetical, intended or negated marker counts.
+const NEAR: usize = 6;
+/// How far before a trigger an "if" makes its whole sentence conditional.
+const FAR: usize = 40;
+
+/// The modality marked before the trigger at token `trigger`, searching back to `lo` (the
+/// clause or sentence start). A negation wins; then a condition anywhere earlier in the sentence;
+/// then the nearest hypothetical or intended marker. `None` when nothing marks it.
+pub fn marked(doc: &Document, lex: &EventLexicon, lo: usize, trigger: usize) -> Option<Modality> {
+    let mut nearest = None;
+    let mut conditional = false;
+    let start = lo.max(trigger.saturating_sub(FAR));
+    for i in (start..trigger).rev() {
+        let near = trigger - i <= NEAR;
+        let w = word(doc, i);
+        if near && matches!(w.as_str(), "," | ";" | ":") {
+            // A clause boundary ends the reach of near markers, not of a condition.
+            nearest = nearest.or(Some(None));
+        }
+        for kind in phrase_at(doc, lex, i, &w) {
+            match kind {
+                Modality::Conditional => conditional = true,
+                Modality::Negated if near && nearest != Some(None) => {
+                    return Some(Modality::Negated)
+                }
+                k if near && nearest.is_none() => nearest = Some(Some(k)),
+                _ => {}
+            }
+        }
+    }
+    if conditional {
+        return Some(Modality::Conditional);
+    }
+    nearest.flatten()
+}
+
+/// Modalities of the phrases that start at token `i` (whose lowercase word is `w`).
+fn phrase_at(doc: &Document, lex: &EventLexicon, i: usize, w: &str) -> Vec<Modality> {
+    let lemma = doc.lemma(i).filter(|l| *l != w);
+    let candidates = lex
+        .modality_phrases(w)
+        .chain(lemma.into_iter().flat_map(|l| lex.modality_phrases(l)));
+    candidates
+        .filter(|(words, _)| {
+            words
+                .iter()
+                .enumerate()
+                .skip(1)
+                .all(|(k, want)| word(doc, i + k) == *want)
+        })
+        .map(|&(_, kind)| kind)
+        .collect()
+}

@@ -1,0 +1,129 @@
+//! Events coded from whole sentences run through the standard pipeline.
+
+use dateline_core::{Document, Modality, Stage};
+
+use super::EventStage;
+use crate::{standard_pipeline, Config};
+
+fn code(text: &str) -> Document {
+    let mut doc = Document::from_text(text);
+    standard_pipeline(&Config::default()).run(&mut doc);
+    doc
+}
+
+/// `(source actor, target actor, cameo root, modality)` of each event.
+fn summary(doc: &Document) -> Vec<(String, String, String, Modality)> {
+    doc.events
+        .iter()
+        .map(|e| {
+            let actor = |p: &Option<dateline_core::Participant>| {
+                p.as_ref()
+                    .and_then(|p| p.actor.as_deref())
+                    .map(|a| a.get(..3).unwrap_or(a).to_owned())
+                    .unwrap_or_default()
+            };
+            (
+                actor(&e.source),
+                actor(&e.target),
+                e.cameo_root.clone(),
+                e.modality,
+            )
+        })
+        .collect()
+}
+
+fn has(doc: &Document, source: &str, target: &str, root: &str) -> bool {
+    summary(doc)
+        .iter()
+        .any(|(s, t, r, _)| s == source && t == target && r == root)
+}
+
+#[test]
+fn subject_verb_object() {
+    let doc = code("Turkey condemned Syria on Monday for the shelling of a border town.");
+    assert!(has(&doc, "TUR", "SYR", "11"), "{:?}", summary(&doc));
+    let e = &doc.events[0];
+    assert_eq!(e.quad_class, 3);
+    assert!(e.goldstein < 0.0);
+    assert_eq!(e.plover.as_ref().map(|p| p.kind.as_str()), Some("ACCUSE"));
+    assert_eq!(doc.slice(e.trigger), "condemned");
+}
+
+#[test]
+fn prepositional_targets_and_coordination() {
+    let doc = code("Kenya sent troops to Somalia last year.");
+    assert!(has(&doc, "KEN", "SOM", "07"), "{:?}", summary(&doc));
+    let doc = code("The foreign minister of Chile met with officials from Peru and Bolivia.");
+    let s = summary(&doc);
+    assert!(
+        s.iter().any(|(_, t, r, _)| t == "PER" && r == "04"),
+        "{s:?}"
+    );
+    assert!(
+        s.iter().any(|(_, t, r, _)| t == "BOL" && r == "04"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn possessive_and_adjectival_sources_of_nouns() {
+    let doc = code("Ethiopia's invasion of Eritrea was condemned abroad.");
+    assert!(has(&doc, "ETH", "ERI", "19"), "{:?}", summary(&doc));
+    let doc = code("Israeli air strikes on Lebanon continued overnight.");
+    assert!(has(&doc, "ISR", "LBN", "19"), "{:?}", summary(&doc));
+}
+
+#[test]
+fn passive_agents_act() {
+    let doc = code("Georgia was attacked by Russia in 2008.");
+    assert!(has(&doc, "RUS", "GEO", "19"), "{:?}", summary(&doc));
+}
+
+#[test]
+fn modality_is_marked_not_dropped() {
+    let doc = code("Japan could impose sanctions on North Korea.");
+    assert_eq!(
+        summary(&doc).first().map(|e| e.3),
+        Some(Modality::Hypothetical)
+    );
+    let doc = code("If Iran attacks Israel, the region will suffer.");
+    assert_eq!(
+        summary(&doc).first().map(|e| e.3),
+        Some(Modality::Conditional)
+    );
+    let doc = code("Sweden has not condemned Turkey.");
+    assert_eq!(summary(&doc).first().map(|e| e.3), Some(Modality::Negated));
+    // An intended meeting is coded as an intention to meet (036).
+    let doc = code("Brazil plans to meet Argentina next month.");
+    let e = doc.events.first().expect("an event");
+    assert_eq!(e.modality, Modality::Intended);
+    assert_eq!(e.cameo, "036");
+    assert_eq!(e.plover.as_ref().map(|p| p.kind.as_str()), Some("AGREE"));
+}
+
+#[test]
+fn reported_speech_keeps_its_speaker() {
+    let doc = code("Polish Prime Minister Donald Tusk said Belarus had attacked Lithuania.");
+    let e = doc
+        .events
+        .iter()
+        .find(|e| e.cameo_root == "19")
+        .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+    assert_eq!(e.modality, Modality::Reported);
+    assert!(e.speaker.is_some());
+}
+
+#[test]
+fn plain_statements_and_credits_are_not_events() {
+    let doc = code("France said on Tuesday that the weather was fine.");
+    assert!(doc.events.is_empty(), "{:?}", summary(&doc));
+    let doc = code("Nothing happened. (Editing by Anna Smith)");
+    assert!(doc.events.is_empty());
+}
+
+#[test]
+fn stage_survives_documents_without_layers() {
+    let mut doc = Document::from_text("Russia attacked Ukraine.");
+    EventStage::default().run(&mut doc);
+    assert!(doc.events.is_empty());
+}

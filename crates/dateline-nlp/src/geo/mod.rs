@@ -1,0 +1,157 @@
+//! Geocoding: place names resolved to a name, country and coordinates from the embedded
+//! gazetteers — GeoNames cities of at least 15,000 people, and a representative point for each
+//! country and U.S. state (`resources/gazetteer/places.tsv`).
+
+use std::sync::OnceLock;
+
+use dateline_core::Place;
+use rustc_hash::FxHashMap;
+
+use crate::gazetteer::{City, Gazetteer};
+
+const PLACES: &str = include_str!("../../resources/gazetteer/places.tsv");
+
+/// A country or state with its representative point.
+#[derive(Debug, Clone, PartialEq)]
+struct Area {
+    name: String,
+    country: String,
+    lat: f64,
+    lon: f64,
+}
+
+/// Resolves place names.
+#[derive(Debug)]
+pub struct Geocoder {
+    gazetteer: &'static Gazetteer,
+    /// Countries by ISO3 code.
+    countries: FxHashMap<String, Area>,
+    /// U.S. states by lowercase name.
+    states: FxHashMap<String, Area>,
+}
+
+impl Geocoder {
+    /// The geocoder over the embedded gazetteers, built once.
+    #[must_use]
+    pub fn embedded() -> &'static Geocoder {
+        static GEO: OnceLock<Geocoder> = OnceLock::new();
+        GEO.get_or_init(|| Geocoder::parse(Gazetteer::embedded(), PLACES))
+    }
+
+    fn parse(gazetteer: &'static Gazetteer, places: &str) -> Geocoder {
+        let mut countries = FxHashMap::default();
+        let mut states = FxHashMap::default();
+        for line in places
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let [kind, name, country, lat, lon, ..] = cols[..] else {
+                continue;
+            };
+            let (Ok(lat), Ok(lon)) = (lat.parse(), lon.parse()) else {
+                continue;
+            };
+            let area = Area {
+                name: name.to_owned(),
+                country: country.to_owned(),
+                lat,
+                lon,
+            };
+            match kind {
+                "country" => {
+                    countries.insert(country.to_owned(), area);
+                }
+                "state" => {
+                    states.insert(name.to_lowercase(), area);
+                }
+                _ => {}
+            }
+        }
+        Geocoder {
+            gazetteer,
+            countries,
+            states,
+        }
+    }
+
+    /// The whole country `iso3`, named `name` as the text has it ("eastern Ukraine").
+    #[must_use]
+    pub fn country(&self, iso3: &str, name: &str) -> Option<Place> {
+        let area = self.countries.get(iso3)?;
+        Some(place(name, &area.country, area.lat, area.lon))
+    }
+
+    /// The place named `name`: a U.S. state, else a city — in `country` when the text says
+    /// ("Irbil, Iraq"), else preferably in one of `prefer` (the countries the article is
+    /// about), else the most populous of that name. `label` is the name to report.
+    #[must_use]
+    pub fn resolve(
+        &self,
+        name: &str,
+        label: &str,
+        country: Option<&str>,
+        prefer: &[&str],
+    ) -> Option<Place> {
+        if let Some(state) = self.states.get(&name.to_lowercase()) {
+            if country.is_none_or(|c| c == state.country) {
+                return Some(place(label, &state.country, state.lat, state.lon));
+            }
+        }
+        let cities = self.gazetteer.cities_named(name);
+        let pick = |want: &str| cities.iter().find(|c| c.country == want);
+        let city: &City = match country {
+            Some(c) => pick(c)?,
+            None => prefer
+                .iter()
+                .find_map(|c| pick(c))
+                .or_else(|| cities.first())?,
+        };
+        Some(place(label, &city.country, city.lat, city.lon))
+    }
+}
+
+fn place(name: &str, country: &str, lat: f64, lon: f64) -> Place {
+    Place {
+        name: name.to_owned(),
+        country: Some(country.to_owned()),
+        lat: Some(lat),
+        lon: Some(lon),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cities_prefer_the_countries_of_the_article() {
+        let geo = Geocoder::embedded();
+        let kursk = geo.resolve("Kursk", "Kursk", None, &[]).unwrap();
+        assert_eq!(kursk.country.as_deref(), Some("RUS"));
+        assert!((kursk.lat.unwrap() - 51.7).abs() < 0.2);
+        // Two Londons: the article's country decides, else the largest.
+        let london = geo.resolve("London", "London", None, &[]).unwrap();
+        assert_eq!(london.country.as_deref(), Some("GBR"));
+        let ontario = geo.resolve("London", "London", None, &["CAN"]).unwrap();
+        assert_eq!(ontario.country.as_deref(), Some("CAN"));
+        let told = geo
+            .resolve("London", "London", Some("CAN"), &["GBR"])
+            .unwrap();
+        assert_eq!(told.country.as_deref(), Some("CAN"));
+        assert_eq!(geo.resolve("London", "London", Some("PRK"), &[]), None);
+        assert_eq!(geo.resolve("Nowhereville", "Nowhereville", None, &[]), None);
+    }
+
+    #[test]
+    fn states_and_countries_have_points() {
+        let geo = Geocoder::embedded();
+        let texas = geo.resolve("Texas", "Texas", None, &[]).unwrap();
+        assert_eq!(texas.country.as_deref(), Some("USA"));
+        assert!(texas.lat.unwrap() > 25.0 && texas.lat.unwrap() < 37.0);
+        let ukraine = geo.country("UKR", "eastern Ukraine").unwrap();
+        assert_eq!(ukraine.name, "eastern Ukraine");
+        assert!(ukraine.lon.unwrap() > 22.0 && ukraine.lon.unwrap() < 41.0);
+        assert_eq!(geo.country("XXX", "Atlantis"), None);
+    }
+}
