@@ -6,7 +6,7 @@ use dateline_core::{Document, Pos};
 use super::actors::{
     governing_preposition, is_adjectival, is_possessive, word, ActorMention, Actors,
 };
-use super::lexicon::{Trigger, TriggerPos};
+use super::lexicon::{EventLexicon, Trigger, TriggerPos};
 
 /// How far left of a trigger, in tokens, its subject is looked for.
 const SUBJECT_REACH: usize = 25;
@@ -162,21 +162,86 @@ fn modifier(doc: &Document, actors: &Actors, start: usize, scope: Scope) -> Opti
     (between && (is_possessive(doc, m.end) || is_adjectival(doc, m.end))).then_some(*m)
 }
 
+/// The subject of the support verb that governs a noun trigger at `start` ("Ukrainian forces
+/// *staged* a major incursion").
+fn support_subject(doc: &Document, lex: &EventLexicon, actors: &Actors, start: usize, scope: Scope) -> Option<ActorMention> {
+    let mut k = start;
+    for _ in 0..4 {
+        k = k.checked_sub(1).filter(|&k| k >= scope.lo)?;
+        match pos(doc, k) {
+            Some(p) if p.is_verb() => {
+                return doc
+                    .lemma(k)
+                    .filter(|l| lex.is_support_verb(l))
+                    .and_then(|_| subject(doc, actors, k, scope));
+            }
+            Some(Pos::DT | Pos::JJ | Pos::PRPS | Pos::RB | Pos::RP | Pos::CD | Pos::JJR) => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The subject of the main clause after an opening phrase that holds a noun trigger ("After
+/// talks with …, Austin called …"): the first actor after the trigger that no preposition
+/// governs and that a verb follows.
+fn main_clause_subject(doc: &Document, actors: &Actors, at: TokenSpan, scope: Scope) -> Option<ActorMention> {
+    let opens = pos(doc, scope.lo) == Some(Pos::IN)
+        && !(scope.lo..at.start).any(|k| pos(doc, k).is_some_and(Pos::is_verb));
+    if !opens {
+        return None;
+    }
+    actors
+        .right_of(at.end, scope.hi)
+        .find(|m| {
+            governing_preposition(doc, m.start, at.end).is_none()
+                && matches!(pos(doc, m.end), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD))
+        })
+        .copied()
+}
+
+/// Whether the past participle at `i` modifies a noun without an auxiliary ("weapons provided by
+/// the United States"): its agent can only come from a `by` phrase.
+fn is_bare_participle(doc: &Document, i: usize, lo: usize) -> bool {
+    if pos(doc, i) != Some(Pos::VBN) {
+        return false;
+    }
+    let mut k = i;
+    while k > lo {
+        k -= 1;
+        match pos(doc, k) {
+            Some(Pos::RB) => {}
+            Some(p) => return !(p.is_verb() || p == Pos::MD),
+            None => return true,
+        }
+    }
+    true
+}
+
+/// The agent in a `by` phrase within a few tokens after the trigger.
+fn by_agent(doc: &Document, actors: &Actors, end: usize, scope: Scope) -> Option<ActorMention> {
+    let by = (end..scope.hi.min(end + 6)).find(|&k| word(doc, k) == "by")?;
+    actors
+        .right_of(by + 1, scope.hi.min(by + 5))
+        .next()
+        .copied()
+}
+
 /// Finds the sources and targets of `trigger` at tokens `at` within `scope`. `speaker` is the
 /// actor whose speech the trigger reports (the trigger is a quote's cue: "Hamas vowed …").
 pub fn find(
     doc: &Document,
+    lex: &EventLexicon,
     actors: &Actors,
     trigger: &Trigger,
     at: TokenSpan,
     scope: Scope,
     speaker: Option<ActorMention>,
 ) -> Arguments {
-    let passive = trigger.pos == TriggerPos::Verb && is_passive(doc, at.start, scope.lo);
+    let verb = trigger.pos == TriggerPos::Verb;
     let mut patient = None;
-    let source = if passive {
-        let by = (at.end..scope.hi.min(at.end + 6)).find(|&k| word(doc, k) == "by");
-        let agent = by.and_then(|b| actors.right_of(b + 1, scope.hi.min(b + 5)).next().copied());
+    let source = if verb && is_passive(doc, at.start, scope.lo) {
+        let agent = by_agent(doc, actors, at.end, scope);
         patient = subject(doc, actors, at.start, scope);
         if agent.is_none()
             && patient.is_some_and(|p| is_adjectival(doc, p.end))
@@ -187,12 +252,16 @@ pub fn find(
         } else {
             agent
         }
+    } else if verb && is_bare_participle(doc, at.start, scope.lo) {
+        by_agent(doc, actors, at.end, scope)
     } else if let Some(s) = speaker {
         Some(s)
-    } else if trigger.pos == TriggerPos::Noun {
-        modifier(doc, actors, at.start, scope).or_else(|| subject(doc, actors, at.start, scope))
-    } else {
+    } else if verb {
         subject(doc, actors, at.start, scope)
+    } else {
+        modifier(doc, actors, at.start, scope)
+            .or_else(|| support_subject(doc, lex, actors, at.start, scope))
+            .or_else(|| main_clause_subject(doc, actors, at, scope))
     };
     let Some(source) = source else {
         return Arguments::default();

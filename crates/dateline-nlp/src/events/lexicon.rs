@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap;
 const TRIGGERS: &str = include_str!("../../resources/events/triggers.tsv");
 const INTENT: &str = include_str!("../../resources/events/intent.tsv");
 const MODALITY: &str = include_str!("../../resources/events/modality.tsv");
+const SUPPORT_VERBS: &str = include_str!("../../resources/events/support-verbs.txt");
 
 /// Whether a trigger is a verb (matched on its lemma) or a noun.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +71,7 @@ pub struct EventLexicon {
     /// `(prefix, code)`, longest prefix first.
     intent: Vec<(String, String)>,
     modality: FxHashMap<String, Vec<(Vec<String>, Modality)>>,
+    support: Vec<String>,
 }
 
 fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -146,7 +148,16 @@ impl EventLexicon {
     #[must_use]
     pub fn embedded() -> &'static EventLexicon {
         static LEXICON: OnceLock<EventLexicon> = OnceLock::new();
-        LEXICON.get_or_init(|| EventLexicon::parse(TRIGGERS, INTENT, MODALITY))
+        LEXICON.get_or_init(|| {
+            let mut lex = EventLexicon::parse(TRIGGERS, INTENT, MODALITY);
+            lex.support = SUPPORT_VERBS
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_owned)
+                .collect();
+            lex
+        })
     }
 
     fn parse(triggers: &str, intent: &str, modality_words: &str) -> EventLexicon {
@@ -234,6 +245,13 @@ impl EventLexicon {
             .iter()
             .find(|(prefix, _)| code.starts_with(prefix.as_str()))
             .map(|(_, c)| c.as_str())
+    }
+
+    /// Whether `lemma` is a support verb, whose object noun names the event (`staged an
+    /// incursion`).
+    #[must_use]
+    pub fn is_support_verb(&self, lemma: &str) -> bool {
+        self.support.iter().any(|v| v == lemma)
     }
 
     /// Modality phrases that start with `word` (lowercase surface or lemma), each with its

@@ -51,20 +51,20 @@ impl Stage for EventStage {
         let mut events = Vec::new();
         for (s, sentence) in doc.sentences.iter().enumerate() {
             let range = sentence.token_range();
-            let first = events.len();
             for i in range.clone() {
                 if actors.at(i).is_none() {
                     self.code_trigger(doc, &actors, &quotes, i, range.clone(), s, &mut events);
                 }
             }
-            dedupe(&mut events, first);
         }
+        dedupe(&mut events);
         doc.events = events;
     }
 }
 
-/// Keeps the first of events in `events[first..]` with the same source, target and root.
-fn dedupe(events: &mut Vec<Event>, first: usize) {
+/// Keeps the first of events with the same source, target and root: an article that reports an
+/// event again ("the deployment", "North Korean troops deployed to Russia") reports one event.
+fn dedupe(events: &mut Vec<Event>) {
     let key = |e: &Event| {
         (
             e.source.as_ref().and_then(|p| p.entity),
@@ -72,17 +72,8 @@ fn dedupe(events: &mut Vec<Event>, first: usize) {
             e.cameo_root.clone(),
         )
     };
-    let mut seen = Vec::new();
-    let mut k = first;
-    while k < events.len() {
-        let kk = key(&events[k]);
-        if seen.contains(&kk) {
-            events.remove(k);
-        } else {
-            seen.push(kk);
-            k += 1;
-        }
-    }
+    let mut seen = rustc_hash::FxHashSet::default();
+    events.retain(|e| seen.insert(key(e)));
 }
 
 /// The quotes layer by token: which quote's content covers a token, which quote a cue token
@@ -206,7 +197,7 @@ impl EventStage {
         let speaker = cue_of.and_then(|q| quotes.speakers.get(q).copied().flatten());
         for (row, end) in self.candidates(doc, i, scope.hi) {
             let at = TokenSpan { start: i, end };
-            let args = arguments::find(doc, actors, row, at, scope, speaker);
+            let args = arguments::find(doc, self.lexicon, actors, row, at, scope, speaker);
             let ok = match row.need {
                 Need::Target => !args.targets.is_empty(),
                 Need::NoTarget => args.targets.is_empty(),

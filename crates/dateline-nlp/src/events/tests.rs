@@ -127,3 +127,27 @@ fn stage_survives_documents_without_layers() {
     EventStage::default().run(&mut doc);
     assert!(doc.events.is_empty());
 }
+
+#[test]
+fn support_verbs_and_opening_phrases_give_noun_triggers_a_source() {
+    let doc = code("Sudanese forces launched an attack on Chad overnight.");
+    assert!(has(&doc, "SDN", "TCD", "19"), "{:?}", summary(&doc));
+    let doc = code("After an attack on Chad, Sudan denied everything.");
+    assert!(has(&doc, "SDN", "TCD", "19"), "{:?}", summary(&doc));
+    // A noun with no actor of its own and no support verb is not coded.
+    let doc = code("Analysts said the attack on Chad was a surprise.");
+    assert!(doc.events.is_empty(), "{:?}", summary(&doc));
+}
+
+#[test]
+fn bare_participles_take_only_a_by_agent() {
+    // "weapons sent by Iran": Iran sends; the nearest actor on the left does not.
+    let doc = code("Yemen received troops sent by Iran.");
+    assert!(!summary(&doc).iter().any(|(s, _, _, _)| s == "YEM"), "{:?}", summary(&doc));
+}
+
+#[test]
+fn a_repeated_event_is_reported_once() {
+    let doc = code("Peru condemned Chile. Later, Peru condemned Chile again.");
+    assert_eq!(doc.events.len(), 1, "{:?}", summary(&doc));
+}

@@ -88,3 +88,56 @@ impl Stage for TimeGeoStage {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+    use dateline_core::{Document, Modality};
+
+    use crate::{standard_pipeline, Config};
+
+    fn run(text: &str, published: Option<&str>) -> Document {
+        let mut doc = Document::from_text(text);
+        doc.meta.published = published.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        standard_pipeline(&Config::default()).run(&mut doc);
+        doc
+    }
+
+    #[test]
+    fn events_take_the_date_of_their_clause() {
+        let doc = run("Chile condemned Peru on Monday.", Some("2024-10-30"));
+        let e = doc.events.first().expect("an event");
+        assert_eq!(e.date.as_deref(), Some("2024-10-28"));
+        let doc = run("Chile condemned Peru in February 2022.", Some("2024-10-30"));
+        assert_eq!(doc.events[0].date.as_deref(), Some("2022-02"));
+    }
+
+    #[test]
+    fn undated_clauses_take_the_publication_date_unless_unrealised() {
+        let doc = run("Chile condemned Peru.", Some("2024-10-30"));
+        assert_eq!(doc.events[0].date.as_deref(), Some("2024-10-30"));
+        let doc = run("Chile condemned Peru.", None);
+        assert_eq!(doc.events[0].date, None);
+        let doc = run("Chile could condemn Peru.", Some("2024-10-30"));
+        assert_eq!(doc.events[0].modality, Modality::Hypothetical);
+        assert_eq!(doc.events[0].date, None);
+    }
+
+    #[test]
+    fn places_come_from_the_clause_not_the_dateline() {
+        let doc = run("Chile condemned Peru at a summit in Kursk.", None);
+        let place = doc.events[0].place.as_ref().expect("a place");
+        assert_eq!(place.country.as_deref(), Some("RUS"));
+        assert!(place.lat.is_some() && place.lon.is_some());
+        let doc = run("Chile condemned Peru.", None);
+        assert_eq!(doc.events[0].place, None);
+    }
+
+    #[test]
+    fn narrowing_words_stay_in_the_place_name() {
+        let doc = run("Russia attacked Ukraine in eastern Ukraine.", None);
+        let place = doc.events.first().and_then(|e| e.place.as_ref()).expect("a place");
+        assert_eq!(place.name, "eastern Ukraine");
+        assert_eq!(place.country.as_deref(), Some("UKR"));
+    }
+}
