@@ -17,6 +17,7 @@
 //! assert!(doc.tokens.iter().all(|t| t.pos.is_some()));
 //! ```
 
+pub mod claims;
 pub mod entities;
 mod error;
 pub mod events;
@@ -27,6 +28,8 @@ pub mod model;
 pub mod ner;
 pub mod pos;
 pub mod quotes;
+pub mod time;
+pub mod timegeo;
 mod words;
 
 use dateline_core::{Pipeline, Segmenter};
@@ -47,6 +50,7 @@ pub fn standard_pipeline(_config: &Config) -> Pipeline {
         Box::new(entities::EntityStage::default()),
         Box::new(quotes::QuoteStage::default()),
         Box::new(events::EventStage::default()),
+        Box::new(timegeo::TimeGeoStage::default()),
     ])
 }
 

@@ -210,13 +210,40 @@ fn pronoun_antecedent(
                 c.mentions
                     .iter()
                     .filter(|m| span.contains(**m) && m.start() < at)
-                    .map(|m| (!is_subject(doc, *m), m.start()))
+                    .map(|m| {
+                        let quoted = in_quotes(doc, s, *m) && !in_quotes(doc, sentence, Span::new(at, at));
+                        (quoted, !is_subject(doc, *m), m.start())
+                    })
                     .min()
                     .map(|key| (i, key))
             })
             .min_by_key(|&(_, key)| key)
             .map(|(i, _)| i)
     })
+}
+
+/// Whether `mention` lies between quotation marks in sentence `s`: the nearest mark before it
+/// in the sentence opens a quote, or, with none before, the nearest after it closes one (a quote
+/// that began in an earlier sentence).
+fn in_quotes(doc: &Document, s: usize, mention: Span) -> bool {
+    use dateline_core::TokenKind;
+    let Some(sentence) = doc.sentences.get(s) else {
+        return false;
+    };
+    let tokens = doc.tokens.get(sentence.token_range()).unwrap_or_default();
+    let is_mark = |t: &&dateline_core::Token| matches!(t.kind, TokenKind::OpenQuote | TokenKind::CloseQuote);
+    let before = tokens
+        .iter()
+        .filter(|t| t.span.end() <= mention.start())
+        .rfind(is_mark);
+    match before {
+        Some(t) => t.kind == TokenKind::OpenQuote,
+        None => tokens
+            .iter()
+            .filter(|t| t.span.start() >= mention.end())
+            .find(is_mark)
+            .is_some_and(|t| t.kind == TokenKind::CloseQuote),
+    }
 }
 
 /// Whether a mention is followed by its verb (skipping adverbs): the subject of a clause.

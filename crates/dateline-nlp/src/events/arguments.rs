@@ -66,7 +66,9 @@ fn is_boundary(w: &str) -> bool {
     )
 }
 
-/// Mentions coordinated with `first` ("Britain, France and Russia"), in the direction given.
+/// Mentions coordinated with `first` ("Britain, France and Russia", "He and Kim"), in the
+/// direction given. A chain joined by commas only is an apposition or a list of asides ("his
+/// counterpart, Kim Yong-hyun, Austin called …"), so a list must be closed by "and"/"or".
 fn coordinated(
     doc: &Document,
     actors: &Actors,
@@ -75,6 +77,7 @@ fn coordinated(
     rightward: bool,
 ) -> Vec<ActorMention> {
     let mut out = vec![first];
+    let mut keep = 1;
     let mut edge = first;
     loop {
         let next = if rightward {
@@ -88,16 +91,25 @@ fn coordinated(
         } else {
             (next.end, edge.start)
         };
-        let joined = (gap_lo..gap_hi)
-            .all(|k| matches!(word(doc, k).as_str(), "," | "and" | "or" | "both"))
-            && gap_hi > gap_lo
-            && gap_hi - gap_lo <= 2;
+        let words: Vec<String> = (gap_lo..gap_hi).map(|k| word(doc, k)).collect();
+        let joined = !words.is_empty()
+            && words.len() <= 2
+            && words
+                .iter()
+                .all(|w| matches!(w.as_str(), "," | "and" | "or" | "both"));
         if !joined || out.iter().any(|m| m.entity == next.entity) {
             break;
         }
         out.push(next);
+        let and = words.iter().any(|w| w == "and" || w == "or");
+        // Rightward a list ends at its last "and" ("Britain, France and Russia"); leftward it
+        // starts with one ("Britain, France and Russia called").
+        if and || (!rightward && keep > 1) {
+            keep = out.len();
+        }
         edge = next;
     }
+    out.truncate(keep);
     out
 }
 
@@ -211,11 +223,10 @@ fn is_bare_participle(doc: &Document, i: usize, lo: usize) -> bool {
         k -= 1;
         match pos(doc, k) {
             Some(Pos::RB) => {}
-            Some(p) => return !(p.is_verb() || p == Pos::MD),
-            None => return true,
+            p => return matches!(p, Some(Pos::NN | Pos::NNS)),
         }
     }
-    true
+    false
 }
 
 /// The agent in a `by` phrase within a few tokens after the trigger.

@@ -142,13 +142,12 @@ impl EventStage {
         let Some(pos) = doc.tokens.get(i).and_then(|t| t.pos) else {
             return Vec::new();
         };
-        let w = word(doc, i);
         let rows: Vec<&'static Trigger> = if pos.is_verb() {
             doc.lemma(i)
                 .map(|l| self.lexicon.verb_rows(l).collect())
                 .unwrap_or_default()
         } else if matches!(pos, dateline_core::Pos::NN | dateline_core::Pos::NNS) {
-            self.lexicon.noun_rows(&w).collect()
+            self.lexicon.noun_rows(&word(doc, i)).collect()
         } else {
             Vec::new()
         };
@@ -197,7 +196,13 @@ impl EventStage {
         let speaker = cue_of.and_then(|q| quotes.speakers.get(q).copied().flatten());
         for (row, end) in self.candidates(doc, i, scope.hi) {
             let at = TokenSpan { start: i, end };
-            let args = arguments::find(doc, self.lexicon, actors, row, at, scope, speaker);
+            let mut args = arguments::find(doc, self.lexicon, actors, row, at, scope, speaker);
+            if args.targets.is_empty() && row.object {
+                // "called the deployment an escalation": the deployment's actor is the target.
+                args.targets.extend(self.anaphoric_target(doc, end, scope.hi, events));
+                let sources: Vec<u32> = args.sources.iter().map(|m| m.entity).collect();
+                args.targets.retain(|t| !sources.contains(&t.entity));
+            }
             let ok = match row.need {
                 Need::Target => !args.targets.is_empty(),
                 Need::NoTarget => args.targets.is_empty(),
@@ -217,6 +222,41 @@ impl EventStage {
             self.emit(doc, row, at, s, modality, reporter, &args, events);
             return;
         }
+    }
+
+    /// The actor of an earlier event that a definite object noun refers back to (`condemned the
+    /// attack`, `called the deployment an escalation`).
+    fn anaphoric_target(
+        &self,
+        doc: &Document,
+        end: usize,
+        hi: usize,
+        events: &[Event],
+    ) -> Option<ActorMention> {
+        let noun = (end..hi.min(end + 4)).find(|&k| {
+            matches!(
+                doc.tokens[k].pos,
+                Some(dateline_core::Pos::NN | dateline_core::Pos::NNS)
+            )
+        })?;
+        let determiner = word(doc, noun.checked_sub(1)?);
+        if !matches!(determiner.as_str(), "the" | "this" | "that" | "such") {
+            return None;
+        }
+        let w = word(doc, noun);
+        let same = |e: &&Event| {
+            let t = doc.slice(e.trigger).to_lowercase();
+            t == w || lexicon::singular(&t).as_deref() == Some(w.as_str())
+        };
+        let source = events.iter().rev().find(same)?.source.as_ref()?;
+        let span = source.span?;
+        let range = token_range(doc, span);
+        Some(ActorMention {
+            start: range.start,
+            end: range.end,
+            entity: source.entity?,
+            span,
+        })
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -270,6 +310,9 @@ impl EventStage {
         let confidence = confidence(row, args, modality);
         for source in &args.sources {
             for target in &targets {
+                if target.is_some_and(|t| same_state(doc, source.entity, t.entity)) {
+                    continue;
+                }
                 events.push(Event {
                     source: Some(participant(source)),
                     target: target.map(participant),
@@ -288,6 +331,18 @@ impl EventStage {
                 });
             }
         }
+    }
+}
+
+/// Whether two actors are one state, one of them as a whole ("Kim Yong-hyun" KORGOV and "South
+/// Korean" KOR): an event between them is not one between two actors. Sides within a state
+/// (`SSDGOV`, `SSDREB`) stay apart.
+fn same_state(doc: &Document, a: u32, b: u32) -> bool {
+    match (actor_code(doc, a), actor_code(doc, b)) {
+        (Some(x), Some(y)) => {
+            x.get(..3) == y.get(..3) && (x.len() == 3 || y.len() == 3)
+        }
+        _ => false,
     }
 }
 

@@ -1,0 +1,140 @@
+//! A read-only view of a document's tokens for the claims stage: lowercase surfaces computed
+//! once, and checked accessors that answer `None` or `false` past the end instead of panicking.
+
+use std::borrow::Cow;
+
+use dateline_core::{Document, Pos, Span, TokenKind};
+
+use super::lexicon::Phrase;
+
+/// The tokens of a document with their lowercase forms.
+#[derive(Debug)]
+pub struct View<'a> {
+    doc: &'a Document,
+    lower: Vec<Cow<'a, str>>,
+}
+
+/// Lowercases `word` and folds the curly apostrophe, borrowing when nothing changes.
+fn fold(word: &str) -> Cow<'_, str> {
+    if word.chars().any(|c| c.is_uppercase() || c == '\u{2019}') {
+        Cow::Owned(word.to_lowercase().replace('\u{2019}', "'"))
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+impl<'a> View<'a> {
+    /// The view of `doc`'s tokens.
+    #[must_use]
+    pub fn new(doc: &'a Document) -> Self {
+        let lower = doc
+            .tokens
+            .iter()
+            .map(|t| fold(t.span.get(&doc.text).unwrap_or_default()))
+            .collect();
+        View { doc, lower }
+    }
+
+    /// The document.
+    #[must_use]
+    pub fn doc(&self) -> &'a Document {
+        self.doc
+    }
+
+    /// The number of tokens.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.lower.len()
+    }
+
+    /// The lowercase form of token `i`, or `""` past the end.
+    #[must_use]
+    pub fn lower(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", |w| w.as_ref())
+    }
+
+    /// The surface of token `i` as written, or `""` past the end.
+    #[must_use]
+    pub fn surface(&self, i: usize) -> &'a str {
+        self.doc
+            .tokens
+            .get(i)
+            .and_then(|t| t.span.get(&self.doc.text))
+            .unwrap_or_default()
+    }
+
+    /// The span of token `i`.
+    #[must_use]
+    pub fn span(&self, i: usize) -> Option<Span> {
+        self.doc.tokens.get(i).map(|t| t.span)
+    }
+
+    /// The span from token `first` to token `last`, both included.
+    #[must_use]
+    pub fn cover(&self, first: usize, last: usize) -> Option<Span> {
+        Some(self.span(first)?.cover(self.span(last)?))
+    }
+
+    /// The tag of token `i`.
+    #[must_use]
+    pub fn pos(&self, i: usize) -> Option<Pos> {
+        self.doc.tokens.get(i).and_then(|t| t.pos)
+    }
+
+    /// The kind of token `i`.
+    #[must_use]
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.doc.tokens.get(i).map(|t| t.kind)
+    }
+
+    /// Whether tokens `i` and `i + 1` touch, with no space between (`US$`).
+    #[must_use]
+    pub fn glued(&self, i: usize) -> bool {
+        match (self.span(i), self.span(i + 1)) {
+            (Some(a), Some(b)) => a.end() == b.start(),
+            _ => false,
+        }
+    }
+
+    /// Whether token `i` starts with a capital letter.
+    #[must_use]
+    pub fn capitalized(&self, i: usize) -> bool {
+        self.surface(i).starts_with(char::is_uppercase)
+    }
+
+    /// Whether `words` are the tokens from `i`, all before `hi`.
+    #[must_use]
+    pub fn words_at(&self, i: usize, hi: usize, words: &[String]) -> bool {
+        i + words.len() <= hi
+            && words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.lower(i + k) == w)
+    }
+
+    /// The first of `phrases` (longest first) that starts at token `i` and ends by `hi`.
+    #[must_use]
+    pub fn phrase_at<'p, T>(
+        &self,
+        phrases: &'p [Phrase<T>],
+        i: usize,
+        hi: usize,
+    ) -> Option<&'p Phrase<T>> {
+        phrases.iter().find(|p| self.words_at(i, hi, &p.words))
+    }
+
+    /// The first of `phrases` (longest first) that ends right before token `end` and starts at or
+    /// after `lo`.
+    #[must_use]
+    pub fn phrase_ending_at<'p, T>(
+        &self,
+        phrases: &'p [Phrase<T>],
+        lo: usize,
+        end: usize,
+    ) -> Option<&'p Phrase<T>> {
+        phrases.iter().find(|p| {
+            end.checked_sub(p.words.len())
+                .is_some_and(|start| start >= lo && self.words_at(start, end, &p.words))
+        })
+    }
+}
