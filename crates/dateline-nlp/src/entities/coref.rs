@@ -211,7 +211,8 @@ fn pronoun_antecedent(
                     .iter()
                     .filter(|m| span.contains(**m) && m.start() < at)
                     .map(|m| {
-                        let quoted = in_quotes(doc, s, *m) && !in_quotes(doc, sentence, Span::new(at, at));
+                        let quoted =
+                            in_quotes(doc, s, *m) && !in_quotes(doc, sentence, Span::new(at, at));
                         (quoted, !is_subject(doc, *m), m.start())
                     })
                     .min()
@@ -231,7 +232,8 @@ fn in_quotes(doc: &Document, s: usize, mention: Span) -> bool {
         return false;
     };
     let tokens = doc.tokens.get(sentence.token_range()).unwrap_or_default();
-    let is_mark = |t: &&dateline_core::Token| matches!(t.kind, TokenKind::OpenQuote | TokenKind::CloseQuote);
+    let is_mark =
+        |t: &&dateline_core::Token| matches!(t.kind, TokenKind::OpenQuote | TokenKind::CloseQuote);
     let before = tokens
         .iter()
         .filter(|t| t.span.end() <= mention.start())

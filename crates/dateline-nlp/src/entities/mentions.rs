@@ -189,8 +189,10 @@ fn trim(first: &mut usize, end: &mut usize, words: &[&str], lexicon: &Lexicon) -
         });
         (starts_upper || particle) && !lexicon.is_time_word(w)
     };
+    // Sentence-initial conjunctions the recogniser takes for part of a name ("And Hamas").
+    let opener = |w: &str| matches!(w, "The" | "And" | "But" | "Or" | "Yet" | "So");
     while *first < *end
-        && (!is_name_word(words[*first]) || (words[*first] == "The" && *end - *first > 1))
+        && (!is_name_word(words[*first]) || (opener(words[*first]) && *end - *first > 1))
     {
         *first += 1;
     }
@@ -371,7 +373,18 @@ fn recognised(
         let Some(entity_type) = entity_type(crate::ner::labels::TYPES[ty]) else {
             continue;
         };
-        if entity_type != EntityType::Date && !trim(&mut first, &mut end, words, lexicon) {
+        if entity_type == EntityType::Date {
+            // "Hamas 10 days ago": a name glued to a date is not part of it.
+            while first < end
+                && words[first].starts_with(char::is_uppercase)
+                && !lexicon.is_time_word(words[first])
+            {
+                first += 1;
+            }
+            if first == end {
+                continue;
+            }
+        } else if !trim(&mut first, &mut end, words, lexicon) {
             continue;
         }
         let (a, b) = extend(first, end, words, gazetteer);

@@ -2,26 +2,32 @@
 //! actor code or a country, with the preposition that governs it.
 
 use dateline_core::{Document, Pos, Span};
+use rustc_hash::FxHashMap;
 
-/// A mention of an entity that can take part in an event.
+/// A mention of an actor that can take part in an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ActorMention {
     /// First token.
     pub start: usize,
     /// One past the last token.
     pub end: usize,
-    /// The entity.
+    /// The actor: an entity id below the number of entities, else an agent ([`Actors::code`]).
     pub entity: u32,
     /// Where the text names it.
     pub span: Span,
 }
 
-/// Actor mentions by token.
+/// Actor mentions by token: the document's entities with an actor code or country, and agent
+/// nouns ("the army", "government troops") with the country they belong to.
 #[derive(Debug, Default)]
 pub struct Actors {
     mentions: Vec<ActorMention>,
     /// For each token, the index of the mention covering it.
     at: Vec<Option<u32>>,
+    /// Number of document entities; actor ids from here on are agents.
+    entities: u32,
+    /// Codes of agents (`EGYMIL`), by actor id minus `entities`.
+    agents: Vec<String>,
 }
 
 /// The tokens `[start, end)` that `span` covers.
@@ -37,9 +43,29 @@ pub fn actor_code(doc: &Document, id: u32) -> Option<&str> {
     e.actor.as_deref().or(e.country.as_deref())
 }
 
+/// The state the article is mostly about: the country of the most mentioned state entities,
+/// when it is mentioned at least twice as often as any other.
+fn main_country(doc: &Document) -> Option<&str> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for e in &doc.entities {
+        let Some(c) = e.country.as_deref().filter(|c| c.len() == 3) else {
+            continue;
+        };
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, n)) => *n += e.mentions.len(),
+            None => counts.push((c, e.mentions.len())),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    let first = counts.first()?;
+    let second = counts.get(1).map_or(0, |c| c.1);
+    (first.1 >= 2 * second.max(1)).then_some(first.0)
+}
+
 impl Actors {
-    /// Indexes the mentions of `doc`'s entities that have an actor code or country.
-    pub fn new(doc: &Document) -> Actors {
+    /// Indexes the mentions of `doc`'s entities that have an actor code or country, and the
+    /// agent nouns of `agents` (lowercase noun → role code).
+    pub fn new(doc: &Document, agents: &FxHashMap<String, String>) -> Actors {
         let mut mentions: Vec<ActorMention> = doc
             .entities
             .iter()
@@ -55,6 +81,11 @@ impl Actors {
                 })
             })
             .collect();
+        let mut actors = Actors {
+            entities: doc.entities.len() as u32,
+            ..Actors::default()
+        };
+        actors.add_agents(doc, agents, &mut mentions);
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         let mut at = vec![None; doc.tokens.len()];
         for (i, m) in mentions.iter().enumerate() {
@@ -62,7 +93,87 @@ impl Actors {
                 slot.get_or_insert(i as u32);
             }
         }
-        Actors { mentions, at }
+        actors.mentions = mentions;
+        actors.at = at;
+        actors
+    }
+
+    /// Adds a mention for each agent noun outside entity mentions; a state mention right
+    /// before it ("Egyptian army") is absorbed into it and gives its country.
+    fn add_agents(
+        &mut self,
+        doc: &Document,
+        agents: &FxHashMap<String, String>,
+        mentions: &mut Vec<ActorMention>,
+    ) {
+        let fallback = main_country(doc);
+        let mut covered = vec![false; doc.tokens.len()];
+        for m in mentions.iter() {
+            covered
+                .get_mut(m.start..m.end)
+                .into_iter()
+                .flatten()
+                .for_each(|c| *c = true);
+        }
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if covered[i] || !matches!(t.pos, Some(Pos::NN | Pos::NNS)) {
+                continue;
+            }
+            let Some(role) = agents.get(&doc.slice(t.span).to_lowercase()) else {
+                continue;
+            };
+            // "the Egyptian army", "Syrian government troops", "Syria's rebels".
+            let mut k = i;
+            while k > 0
+                && k + 2 > i
+                && !covered[k - 1]
+                && matches!(pos(doc, k - 1), Some(Pos::NN | Pos::JJ))
+            {
+                k -= 1;
+            }
+            let owner = mentions
+                .iter()
+                .position(|m| m.end == k || (m.end + 1 == k && is_possessive(doc, m.end)))
+                .filter(|&o| actor_code(doc, mentions[o].entity).is_some_and(|c| c.len() == 3));
+            let (country, start) = match owner {
+                Some(o) => {
+                    let m = mentions.remove(o);
+                    (actor_code(doc, m.entity).map(str::to_owned), m.start)
+                }
+                None => (fallback.map(str::to_owned), k),
+            };
+            let Some(country) = country else { continue };
+            let code = format!("{country}{role}");
+            let id = match self.agents.iter().position(|a| *a == code) {
+                Some(p) => p,
+                None => {
+                    self.agents.push(code);
+                    self.agents.len() - 1
+                }
+            };
+            let (Some(first), Some(last)) = (doc.tokens.get(start), doc.tokens.get(i)) else {
+                continue;
+            };
+            mentions.push(ActorMention {
+                start,
+                end: i + 1,
+                entity: self.entities + id as u32,
+                span: first.span.cover(last.span),
+            });
+        }
+    }
+
+    /// The actor code of actor `id`: an entity's actor code or country, or an agent's code.
+    pub fn code<'a>(&'a self, doc: &'a Document, id: u32) -> Option<&'a str> {
+        match id.checked_sub(self.entities) {
+            Some(agent) => self.agents.get(agent as usize).map(String::as_str),
+            None => actor_code(doc, id),
+        }
+    }
+
+    /// The entity id of actor `id`, if it is an entity.
+    pub fn entity(&self, id: u32) -> Option<u32> {
+        (id < self.entities).then_some(id)
     }
 
     /// The mention covering token `i`.

@@ -47,10 +47,7 @@ fn pos(doc: &Document, i: usize) -> Option<Pos> {
 }
 
 fn is_be(w: &str) -> bool {
-    matches!(
-        w,
-        "be" | "is" | "are" | "was" | "were" | "been" | "being" | "’s" | "'s"
-    )
+    matches!(w, "be" | "is" | "are" | "was" | "were" | "been" | "being")
 }
 
 /// Whether the verb trigger at `i` is passive: a past participle after a form of "be".
@@ -93,10 +90,10 @@ fn coordinated(
         };
         let words: Vec<String> = (gap_lo..gap_hi).map(|k| word(doc, k)).collect();
         let joined = !words.is_empty()
-            && words.len() <= 2
+            && words.len() <= 3
             && words
                 .iter()
-                .all(|w| matches!(w.as_str(), "," | "and" | "or" | "both"));
+                .all(|w| matches!(w.as_str(), "," | "and" | "or" | "both" | "the"));
         if !joined || out.iter().any(|m| m.entity == next.entity) {
             break;
         }
@@ -124,9 +121,40 @@ fn subject(doc: &Document, actors: &Actors, start: usize, scope: Scope) -> Optio
             // "the foreign minister of Chile met …": an `of` phrase inside the subject is fine.
             let free = governing_preposition(doc, m.start, lo)
                 .is_none_or(|p| matches!(p.as_str(), "of" | "from"));
-            free && !(is_possessive(doc, m.end) && m.end + 1 < start)
+            free && (!is_possessive(doc, m.end) || m.end + 1 >= start || heads_subject(doc, m.end))
         })
         .copied()
+}
+
+/// The two actors of "between X and Y" right after a noun trigger.
+fn between(
+    doc: &Document,
+    actors: &Actors,
+    end: usize,
+    scope: Scope,
+) -> Option<(ActorMention, ActorMention)> {
+    if word(doc, end) != "between" {
+        return None;
+    }
+    let mut right = actors.right_of(end + 1, scope.hi.min(end + 12));
+    let a = *right.next()?;
+    let b = *right.next()?;
+    let joined = (a.end..b.start).any(|k| word(doc, k) == "and") && a.entity != b.entity;
+    (joined && a.start <= end + 3).then_some((a, b))
+}
+
+/// Whether the possessive ending at token `end` opens a subject noun phrase ("Ukraine's prime
+/// minister said …"): one to three nouns or adjectives after it, then a verb.
+fn heads_subject(doc: &Document, end: usize) -> bool {
+    let mut k = end;
+    if matches!(word(doc, k).as_str(), "'s" | "’s" | "'" | "’") {
+        k += 1;
+    }
+    let start = k;
+    while k < start + 3 && matches!(pos(doc, k), Some(Pos::NN | Pos::NNS | Pos::JJ | Pos::NNP)) {
+        k += 1;
+    }
+    k > start && matches!(pos(doc, k), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD))
 }
 
 /// The target of a trigger ending at token `end`: the first actor after it that the trigger's
@@ -150,6 +178,8 @@ fn target(
                 return false;
             }
             match governing_preposition(doc, m.start, end) {
+                // "demanded that Hamas renounce …": the subject of the demanded act.
+                Some(p) if p == "that" => trigger.object && m.start < end + OBJECT_REACH,
                 Some(p) => trigger.preps.contains(&p),
                 None => {
                     trigger.object
@@ -176,7 +206,13 @@ fn modifier(doc: &Document, actors: &Actors, start: usize, scope: Scope) -> Opti
 
 /// The subject of the support verb that governs a noun trigger at `start` ("Ukrainian forces
 /// *staged* a major incursion").
-fn support_subject(doc: &Document, lex: &EventLexicon, actors: &Actors, start: usize, scope: Scope) -> Option<ActorMention> {
+fn support_subject(
+    doc: &Document,
+    lex: &EventLexicon,
+    actors: &Actors,
+    start: usize,
+    scope: Scope,
+) -> Option<ActorMention> {
     let mut k = start;
     for _ in 0..4 {
         k = k.checked_sub(1).filter(|&k| k >= scope.lo)?;
@@ -197,7 +233,12 @@ fn support_subject(doc: &Document, lex: &EventLexicon, actors: &Actors, start: u
 /// The subject of the main clause after an opening phrase that holds a noun trigger ("After
 /// talks with …, Austin called …"): the first actor after the trigger that no preposition
 /// governs and that a verb follows.
-fn main_clause_subject(doc: &Document, actors: &Actors, at: TokenSpan, scope: Scope) -> Option<ActorMention> {
+fn main_clause_subject(
+    doc: &Document,
+    actors: &Actors,
+    at: TokenSpan,
+    scope: Scope,
+) -> Option<ActorMention> {
     let opens = pos(doc, scope.lo) == Some(Pos::IN)
         && !(scope.lo..at.start).any(|k| pos(doc, k).is_some_and(Pos::is_verb));
     if !opens {
@@ -207,7 +248,10 @@ fn main_clause_subject(doc: &Document, actors: &Actors, at: TokenSpan, scope: Sc
         .right_of(at.end, scope.hi)
         .find(|m| {
             governing_preposition(doc, m.start, at.end).is_none()
-                && matches!(pos(doc, m.end), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD))
+                && matches!(
+                    pos(doc, m.end),
+                    Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD)
+                )
         })
         .copied()
 }
@@ -274,6 +318,15 @@ pub fn find(
             .or_else(|| support_subject(doc, lex, actors, at.start, scope))
             .or_else(|| main_clause_subject(doc, actors, at, scope))
     };
+    if trigger.pos == TriggerPos::Noun {
+        if let Some((a, b)) = between(doc, actors, at.end, scope) {
+            // "talks between the government and the rebels": the pair, whatever came before.
+            return Arguments {
+                sources: vec![a],
+                targets: vec![b],
+            };
+        }
+    }
     let Some(source) = source else {
         return Arguments::default();
     };

@@ -10,6 +10,7 @@ const TRIGGERS: &str = include_str!("../../resources/events/triggers.tsv");
 const INTENT: &str = include_str!("../../resources/events/intent.tsv");
 const MODALITY: &str = include_str!("../../resources/events/modality.tsv");
 const SUPPORT_VERBS: &str = include_str!("../../resources/events/support-verbs.txt");
+const AGENTS: &str = include_str!("../../resources/events/agents.tsv");
 
 /// Whether a trigger is a verb (matched on its lemma) or a noun.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +73,7 @@ pub struct EventLexicon {
     intent: Vec<(String, String)>,
     modality: FxHashMap<String, Vec<(Vec<String>, Modality)>>,
     support: Vec<String>,
+    agents: FxHashMap<String, String>,
 }
 
 fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -155,6 +157,9 @@ impl EventLexicon {
                 .map(str::trim)
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
                 .map(str::to_owned)
+                .collect();
+            lex.agents = rows(AGENTS)
+                .filter_map(|r| Some((r.first()?.to_lowercase(), r.get(1)?.to_string())))
                 .collect();
             lex
         })
@@ -245,6 +250,12 @@ impl EventLexicon {
             .iter()
             .find(|(prefix, _)| code.starts_with(prefix.as_str()))
             .map(|(_, c)| c.as_str())
+    }
+
+    /// Agent nouns (`army`) and their role codes (`MIL`).
+    #[must_use]
+    pub fn agents(&self) -> &FxHashMap<String, String> {
+        &self.agents
     }
 
     /// Whether `lemma` is a support verb, whose object noun names the event (`staged an

@@ -46,7 +46,7 @@ impl Stage for EventStage {
     }
 
     fn run(&self, doc: &mut Document) {
-        let actors = Actors::new(doc);
+        let actors = Actors::new(doc, self.lexicon.agents());
         let quotes = QuoteIndex::new(doc);
         let mut events = Vec::new();
         for (s, sentence) in doc.sentences.iter().enumerate() {
@@ -65,13 +65,8 @@ impl Stage for EventStage {
 /// Keeps the first of events with the same source, target and root: an article that reports an
 /// event again ("the deployment", "North Korean troops deployed to Russia") reports one event.
 fn dedupe(events: &mut Vec<Event>) {
-    let key = |e: &Event| {
-        (
-            e.source.as_ref().and_then(|p| p.entity),
-            e.target.as_ref().and_then(|p| p.entity),
-            e.cameo_root.clone(),
-        )
-    };
+    let who = |p: &Option<Participant>| p.as_ref().map(|p| (p.entity, p.actor.clone()));
+    let key = |e: &Event| (who(&e.source), who(&e.target), e.cameo_root.clone());
     let mut seen = rustc_hash::FxHashSet::default();
     events.retain(|e| seen.insert(key(e)));
 }
@@ -199,7 +194,8 @@ impl EventStage {
             let mut args = arguments::find(doc, self.lexicon, actors, row, at, scope, speaker);
             if args.targets.is_empty() && row.object {
                 // "called the deployment an escalation": the deployment's actor is the target.
-                args.targets.extend(self.anaphoric_target(doc, end, scope.hi, events));
+                args.targets
+                    .extend(self.anaphoric_target(doc, end, scope.hi, events));
                 let sources: Vec<u32> = args.sources.iter().map(|m| m.entity).collect();
                 args.targets.retain(|t| !sources.contains(&t.entity));
             }
@@ -219,7 +215,7 @@ impl EventStage {
                 Modality::Asserted
             });
             let reporter = reported.and_then(|q| doc.quotes[q].speaker);
-            self.emit(doc, row, at, s, modality, reporter, &args, events);
+            self.emit(doc, actors, row, at, s, modality, reporter, &args, events);
             return;
         }
     }
@@ -263,6 +259,7 @@ impl EventStage {
     fn emit(
         &self,
         doc: &Document,
+        actors: &Actors,
         row: &Trigger,
         at: TokenSpan,
         sentence: usize,
@@ -298,8 +295,8 @@ impl EventStage {
         };
         let trigger = first.span.cover(last.span);
         let participant = |m: &ActorMention| Participant {
-            entity: Some(m.entity),
-            actor: actor_code(doc, m.entity).map(str::to_owned),
+            entity: actors.entity(m.entity),
+            actor: actors.code(doc, m.entity).map(str::to_owned),
             span: Some(m.span),
         };
         let targets: Vec<Option<&ActorMention>> = if args.targets.is_empty() {
@@ -310,7 +307,9 @@ impl EventStage {
         let confidence = confidence(row, args, modality);
         for source in &args.sources {
             for target in &targets {
-                if target.is_some_and(|t| same_state(doc, source.entity, t.entity)) {
+                if target.is_some_and(|t| {
+                    same_state(actors.code(doc, source.entity), actors.code(doc, t.entity))
+                }) {
                     continue;
                 }
                 events.push(Event {
@@ -337,11 +336,9 @@ impl EventStage {
 /// Whether two actors are one state, one of them as a whole ("Kim Yong-hyun" KORGOV and "South
 /// Korean" KOR): an event between them is not one between two actors. Sides within a state
 /// (`SSDGOV`, `SSDREB`) stay apart.
-fn same_state(doc: &Document, a: u32, b: u32) -> bool {
-    match (actor_code(doc, a), actor_code(doc, b)) {
-        (Some(x), Some(y)) => {
-            x.get(..3) == y.get(..3) && (x.len() == 3 || y.len() == 3)
-        }
+fn same_state(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x.get(..3) == y.get(..3) && (x.len() == 3 || y.len() == 3),
         _ => false,
     }
 }

@@ -143,7 +143,11 @@ fn support_verbs_and_opening_phrases_give_noun_triggers_a_source() {
 fn bare_participles_take_only_a_by_agent() {
     // "weapons sent by Iran": Iran sends; the nearest actor on the left does not.
     let doc = code("Yemen received troops sent by Iran.");
-    assert!(!summary(&doc).iter().any(|(s, _, _, _)| s == "YEM"), "{:?}", summary(&doc));
+    assert!(
+        !summary(&doc).iter().any(|(s, _, _, _)| s == "YEM"),
+        "{:?}",
+        summary(&doc)
+    );
 }
 
 #[test]

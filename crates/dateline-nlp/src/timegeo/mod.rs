@@ -33,7 +33,11 @@ impl Default for TimeGeoStage {
 /// The countries the article is about, most mentioned first.
 fn article_countries(doc: &Document) -> Vec<&str> {
     let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
-    for e in doc.entities.iter().filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Norp)) {
+    for e in doc
+        .entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Norp))
+    {
         if let Some(c) = e.country.as_deref() {
             *counts.entry(c).or_default() += e.mentions.len();
         }
@@ -52,7 +56,10 @@ impl Stage for TimeGeoStage {
         if doc.events.is_empty() {
             return;
         }
-        let prefer: Vec<String> = article_countries(doc).into_iter().map(str::to_owned).collect();
+        let prefer: Vec<String> = article_countries(doc)
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
         let prefer: Vec<&str> = prefer.iter().map(String::as_str).collect();
         let published = doc.meta.published;
         let mut resolved = Vec::with_capacity(doc.events.len());
@@ -79,7 +86,14 @@ impl Stage for TimeGeoStage {
                         .then(|| published.map(|d| d.format("%Y-%m-%d").to_string()))
                         .flatten()
                 });
-            let place = place::of_event(doc, self.words, self.geo, trigger, (range.start, range.end), &prefer);
+            let place = place::of_event(
+                doc,
+                self.words,
+                self.geo,
+                trigger,
+                (range.start, range.end),
+                &prefer,
+            );
             resolved.push((date, place));
         }
         for (event, (date, place)) in doc.events.iter_mut().zip(resolved) {
@@ -136,7 +150,11 @@ mod tests {
     #[test]
     fn narrowing_words_stay_in_the_place_name() {
         let doc = run("Russia attacked Ukraine in eastern Ukraine.", None);
-        let place = doc.events.first().and_then(|e| e.place.as_ref()).expect("a place");
+        let place = doc
+            .events
+            .first()
+            .and_then(|e| e.place.as_ref())
+            .expect("a place");
         assert_eq!(place.name, "eastern Ukraine");
         assert_eq!(place.country.as_deref(), Some("UKR"));
     }

@@ -84,12 +84,22 @@ pub fn of_event(
         .find_map(|c| resolve(doc, words, geo, c, prefer))
 }
 
-fn resolve(doc: &Document, words: &PlaceWords, geo: &Geocoder, c: &Candidate, prefer: &[&str]) -> Option<Place> {
+fn resolve(
+    doc: &Document,
+    words: &PlaceWords,
+    geo: &Geocoder,
+    c: &Candidate,
+    prefer: &[&str],
+) -> Option<Place> {
     let entity = doc.entities.get(c.entity)?;
     let first = doc.tokens.get(c.start)?.span;
     let last = doc.tokens.get(c.end - 1)?.span;
     let name = doc.slice(first.cover(last));
-    let before = c.start.checked_sub(1).map(|k| word(doc, k)).filter(|w| words.before.contains(w));
+    let before = c
+        .start
+        .checked_sub(1)
+        .map(|k| word(doc, k))
+        .filter(|w| words.before.contains(w));
     let after = Some(word(doc, c.end)).filter(|w| words.after.contains(w));
     let mut label = String::new();
     if let Some(b) = &before {
