@@ -40,6 +40,8 @@ pub struct Arguments {
     pub sources: Vec<ActorMention>,
     /// The actors acted on.
     pub targets: Vec<ActorMention>,
+    /// Whether the sources act on each other ("Jordan and Britain agreed to hold exercises").
+    pub mutual: bool,
 }
 
 fn pos(doc: &Document, i: usize) -> Option<Pos> {
@@ -53,6 +55,16 @@ fn is_be(w: &str) -> bool {
 /// Whether the verb trigger at `i` is passive: a past participle after a form of "be".
 fn is_passive(doc: &Document, i: usize, lo: usize) -> bool {
     pos(doc, i) == Some(Pos::VBN) && (i.saturating_sub(3).max(lo)..i).any(|k| is_be(&word(doc, k)))
+}
+
+/// Conjunctions tagged as prepositions that open a clause ("if Iran attacks", "said that Iran
+/// attacked"): the noun after them is a subject, not a prepositional object.
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "that" | "if" | "because" | "although" | "though" | "unless" | "whether" | "while" | "as"
+            | "once" | "since" | "whereas" | "after" | "before" | "until"
+    )
 }
 
 /// Words that end the reach of a subject search: a new clause starts after them.
@@ -120,7 +132,7 @@ fn subject(doc: &Document, actors: &Actors, start: usize, scope: Scope) -> Optio
         .find(|m| {
             // "the foreign minister of Chile met …": an `of` phrase inside the subject is fine.
             let free = governing_preposition(doc, m.start, lo)
-                .is_none_or(|p| matches!(p.as_str(), "of" | "from"));
+                .is_none_or(|p| matches!(p.as_str(), "of" | "from") || is_subordinator(&p));
             free && (!is_possessive(doc, m.end) || m.end + 1 >= start || heads_subject(doc, m.end))
         })
         .copied()
@@ -315,6 +327,12 @@ pub fn find(
         subject(doc, actors, at.start, scope)
     } else {
         modifier(doc, actors, at.start, scope)
+            // "assaults by Syrian forces"
+            .or_else(|| {
+                (word(doc, at.end) == "by")
+                    .then(|| by_agent(doc, actors, at.end, scope))
+                    .flatten()
+            })
             .or_else(|| support_subject(doc, lex, actors, at.start, scope))
             .or_else(|| main_clause_subject(doc, actors, at, scope))
     };
@@ -324,6 +342,7 @@ pub fn find(
             return Arguments {
                 sources: vec![a],
                 targets: vec![b],
+                mutual: false,
             };
         }
     }
@@ -340,8 +359,13 @@ pub fn find(
         .unwrap_or_default()
         .into_iter()
         .filter(|t| !ids.contains(&t.entity))
-        .collect();
-    Arguments { sources, targets }
+        .collect::<Vec<_>>();
+    let mutual = targets.is_empty() && sources.len() > 1 && trigger.takes_target();
+    Arguments {
+        sources,
+        targets,
+        mutual,
+    }
 }
 
 /// Whether an event of `code` moves the actor's own forces or goods (aid, force posture), so

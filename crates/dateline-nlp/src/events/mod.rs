@@ -199,10 +199,11 @@ impl EventStage {
                 let sources: Vec<u32> = args.sources.iter().map(|m| m.entity).collect();
                 args.targets.retain(|t| !sources.contains(&t.entity));
             }
+            let targeted = !args.targets.is_empty() || args.mutual;
             let ok = match row.need {
-                Need::Target => !args.targets.is_empty(),
-                Need::NoTarget => args.targets.is_empty(),
-                _ => !args.targets.is_empty() || !row.takes_target(),
+                Need::Target => targeted,
+                Need::NoTarget => !targeted,
+                _ => targeted || !row.takes_target(),
             };
             if args.sources.is_empty() || !ok {
                 continue;
@@ -306,7 +307,14 @@ impl EventStage {
         };
         let confidence = confidence(row, args, modality);
         for source in &args.sources {
-            for target in &targets {
+            let others: Vec<Option<&ActorMention>> = args
+                .sources
+                .iter()
+                .filter(|o| o.entity != source.entity)
+                .map(Some)
+                .collect();
+            let targets = if args.mutual { &others } else { &targets };
+            for target in targets {
                 if target.is_some_and(|t| {
                     same_state(actors.code(doc, source.entity), actors.code(doc, t.entity))
                 }) {
