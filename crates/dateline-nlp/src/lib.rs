@@ -50,6 +50,7 @@ pub fn standard_pipeline(_config: &Config) -> Pipeline {
         Box::new(entities::EntityStage::default()),
         Box::new(quotes::QuoteStage::default()),
         Box::new(events::EventStage::default()),
+        Box::new(claims::ClaimStage::default()),
         Box::new(timegeo::TimeGeoStage::default()),
     ])
 }

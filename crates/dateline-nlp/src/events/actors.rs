@@ -56,7 +56,7 @@ fn main_country(doc: &Document) -> Option<&str> {
             None => counts.push((c, e.mentions.len())),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     let first = counts.first()?;
     let second = counts.get(1).map_or(0, |c| c.1);
     (first.1 >= 2 * second.max(1)).then_some(first.0)
@@ -144,12 +144,11 @@ impl Actors {
             };
             let Some(country) = country else { continue };
             let code = format!("{country}{role}");
-            let id = match self.agents.iter().position(|a| *a == code) {
-                Some(p) => p,
-                None => {
-                    self.agents.push(code);
-                    self.agents.len() - 1
-                }
+            let id = if let Some(p) = self.agents.iter().position(|a| *a == code) {
+                p
+            } else {
+                self.agents.push(code);
+                self.agents.len() - 1
             };
             let (Some(first), Some(last)) = (doc.tokens.get(start), doc.tokens.get(i)) else {
                 continue;

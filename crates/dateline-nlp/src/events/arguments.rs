@@ -62,8 +62,21 @@ fn is_passive(doc: &Document, i: usize, lo: usize) -> bool {
 fn is_subordinator(w: &str) -> bool {
     matches!(
         w,
-        "that" | "if" | "because" | "although" | "though" | "unless" | "whether" | "while" | "as"
-            | "once" | "since" | "whereas" | "after" | "before" | "until"
+        "that"
+            | "if"
+            | "because"
+            | "although"
+            | "though"
+            | "unless"
+            | "whether"
+            | "while"
+            | "as"
+            | "once"
+            | "since"
+            | "whereas"
+            | "after"
+            | "before"
+            | "until"
     )
 }
 
@@ -127,6 +140,18 @@ fn subject(doc: &Document, actors: &Actors, start: usize, scope: Scope) -> Optio
     let lo = scope.lo.max(start.saturating_sub(SUBJECT_REACH));
     let boundary = (lo..start).rev().find(|&k| is_boundary(&word(doc, k)));
     let lo = boundary.map_or(lo, |b| b + 1);
+    // "called on North Korea to withdraw": an infinitive's subject is the actor just before it,
+    // whatever governs that actor.
+    let infinitive = start
+        .checked_sub(1)
+        .is_some_and(|k| pos(doc, k) == Some(Pos::TO))
+        && pos(doc, start) == Some(Pos::VB);
+    if infinitive {
+        return actors
+            .left_of(start, lo.max(start.saturating_sub(6)))
+            .next()
+            .copied();
+    }
     actors
         .left_of(start, lo)
         .find(|m| {

@@ -195,7 +195,7 @@ impl EventStage {
             if args.targets.is_empty() && row.object {
                 // "called the deployment an escalation": the deployment's actor is the target.
                 args.targets
-                    .extend(self.anaphoric_target(doc, end, scope.hi, events));
+                    .extend(anaphoric_target(doc, end, scope.hi, events));
                 let sources: Vec<u32> = args.sources.iter().map(|m| m.entity).collect();
                 args.targets.retain(|t| !sources.contains(&t.entity));
             }
@@ -215,45 +215,10 @@ impl EventStage {
             } else {
                 Modality::Asserted
             });
-            let reporter = reported.and_then(|q| doc.quotes[q].speaker);
-            self.emit(doc, actors, row, at, s, modality, reporter, &args, events);
+            let quoted_by = reported.and_then(|q| doc.quotes[q].speaker);
+            self.emit(doc, actors, row, at, s, modality, quoted_by, &args, events);
             return;
         }
-    }
-
-    /// The actor of an earlier event that a definite object noun refers back to (`condemned the
-    /// attack`, `called the deployment an escalation`).
-    fn anaphoric_target(
-        &self,
-        doc: &Document,
-        end: usize,
-        hi: usize,
-        events: &[Event],
-    ) -> Option<ActorMention> {
-        let noun = (end..hi.min(end + 4)).find(|&k| {
-            matches!(
-                doc.tokens[k].pos,
-                Some(dateline_core::Pos::NN | dateline_core::Pos::NNS)
-            )
-        })?;
-        let determiner = word(doc, noun.checked_sub(1)?);
-        if !matches!(determiner.as_str(), "the" | "this" | "that" | "such") {
-            return None;
-        }
-        let w = word(doc, noun);
-        let same = |e: &&Event| {
-            let t = doc.slice(e.trigger).to_lowercase();
-            t == w || lexicon::singular(&t).as_deref() == Some(w.as_str())
-        };
-        let source = events.iter().rev().find(same)?.source.as_ref()?;
-        let span = source.span?;
-        let range = token_range(doc, span);
-        Some(ActorMention {
-            start: range.start,
-            end: range.end,
-            entity: source.entity?,
-            span,
-        })
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -339,6 +304,40 @@ impl EventStage {
             }
         }
     }
+}
+
+/// The actor of an earlier event that a definite object noun refers back to (`condemned the
+/// attack`, `called the deployment an escalation`).
+fn anaphoric_target(
+    doc: &Document,
+    end: usize,
+    hi: usize,
+    events: &[Event],
+) -> Option<ActorMention> {
+    let noun = (end..hi.min(end + 4)).find(|&k| {
+        matches!(
+            doc.tokens[k].pos,
+            Some(dateline_core::Pos::NN | dateline_core::Pos::NNS)
+        )
+    })?;
+    let determiner = word(doc, noun.checked_sub(1)?);
+    if !matches!(determiner.as_str(), "the" | "this" | "that" | "such") {
+        return None;
+    }
+    let w = word(doc, noun);
+    let same = |e: &&Event| {
+        let t = doc.slice(e.trigger).to_lowercase();
+        t == w || lexicon::singular(&t).as_deref() == Some(w.as_str())
+    };
+    let source = events.iter().rev().find(same)?.source.as_ref()?;
+    let span = source.span?;
+    let range = token_range(doc, span);
+    Some(ActorMention {
+        start: range.start,
+        end: range.end,
+        entity: source.entity?,
+        span,
+    })
 }
 
 /// Whether two actors are one state, one of them as a whole ("Kim Yong-hyun" KORGOV and "South

@@ -159,14 +159,25 @@ fn a_repeated_event_is_reported_once() {
 #[test]
 fn agents_take_their_state_and_nouns_their_by_agent() {
     let doc = code("The Nigerian army attacked Cameroon on Friday.");
-    let e = doc.events.first().unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+    let e = doc
+        .events
+        .first()
+        .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
     let source = e.source.as_ref().and_then(|p| p.actor.as_deref());
     assert_eq!(source, Some("NGAMIL"));
-    assert_eq!(e.source.as_ref().and_then(|p| p.entity), None, "an agent is not an entity");
+    assert_eq!(
+        e.source.as_ref().and_then(|p| p.entity),
+        None,
+        "an agent is not an entity"
+    );
     let doc = code("Ghana condemned the attack by Togo on Benin.");
     assert!(has(&doc, "TGO", "BEN", "19"), "{:?}", summary(&doc));
     let doc = code("Talks between Serbia and Kosovo resumed in Brussels.");
-    assert!(has(&doc, "SRB", "UNK", "04") || has(&doc, "SRB", "KSV", "04"), "{:?}", summary(&doc));
+    assert!(
+        has(&doc, "SRB", "UNK", "04") || has(&doc, "SRB", "KSV", "04"),
+        "{:?}",
+        summary(&doc)
+    );
 }
 
 #[test]

@@ -487,7 +487,11 @@ mod tests {
         assert_eq!(doc.slice(per_sentence[1][0].span), "2011");
         assert!(per_sentence[2].is_empty());
         assert!(find(&doc, 5..usize::MAX, lexicon).len() <= 2);
-        assert!(find(&doc, usize::MAX..3, lexicon).is_empty());
+        let reversed = std::ops::Range {
+            start: usize::MAX,
+            end: 3,
+        };
+        assert!(find(&doc, reversed, lexicon).is_empty());
     }
 
     #[test]
@@ -538,7 +542,7 @@ mod tests {
                 .flatten();
             let doc = segmented(&text, published);
             let lexicon = TimeLexicon::embedded();
-            let mut ranges: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.token_range()).collect();
+            let mut ranges: Vec<Range<usize>> = doc.sentences.iter().map(dateline_core::Sentence::token_range).collect();
             ranges.push(0..doc.tokens.len());
             ranges.push(1..doc.tokens.len() + 3);
             for range in ranges {
