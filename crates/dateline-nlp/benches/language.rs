@@ -137,3 +137,29 @@ fn quotes_stage(bencher: Bencher) {
     let quotes = dateline_nlp::quotes::QuoteStage::default();
     bench_documents(bencher, &docs, |doc| quotes.run(doc));
 }
+
+/// The events, claims and time/geo stages, on documents that went through every stage before
+/// them: their share of `standard_pipeline`.
+#[divan::bench(sample_count = 10)]
+fn events_claims_timegeo_stages(bencher: Bencher) {
+    let mut docs = documents();
+    let before: [Box<dyn Stage>; 4] = [
+        Box::new(Segmenter::default()),
+        Box::new(dateline_nlp::pos::TagStage::default()),
+        Box::new(dateline_nlp::entities::EntityStage::default()),
+        Box::new(dateline_nlp::quotes::QuoteStage::default()),
+    ];
+    for doc in &mut docs {
+        for stage in &before {
+            stage.run(doc);
+        }
+    }
+    let events = dateline_nlp::events::EventStage::default();
+    let claims = dateline_nlp::claims::ClaimStage::default();
+    let timegeo = dateline_nlp::timegeo::TimeGeoStage::default();
+    bench_documents(bencher, &docs, |doc| {
+        events.run(doc);
+        claims.run(doc);
+        timegeo.run(doc);
+    });
+}
