@@ -119,6 +119,18 @@ fn coordinated(
             && words
                 .iter()
                 .all(|w| matches!(w.as_str(), "," | "and" | "or" | "both" | "the"));
+        // "he and North Korean leader Kim Jong Un": a demonym and title before a name belong
+        // to it; the list goes on from the demonym.
+        let modifier = !rightward
+            && words.len() <= 2
+            && (gap_lo..gap_hi).all(|k| matches!(pos(doc, k), Some(Pos::NN | Pos::JJ)));
+        if modifier && !joined {
+            edge = ActorMention {
+                start: next.start,
+                ..edge
+            };
+            continue;
+        }
         if !joined || out.iter().any(|m| m.entity == next.entity) {
             break;
         }

@@ -21,6 +21,8 @@ use lexicon::{EventLexicon, Need, Trigger, TriggerPos};
 
 /// How many tokens after a trigger an object word (`needs obj=…`) may appear.
 const OBJECT_WORDS: usize = 8;
+/// How many tokens before a trigger an object word may appear ("the treaty they signed").
+const OBJECT_BEFORE: usize = 10;
 /// How many tokens may separate the words of a verb phrase (`called repeatedly on`).
 const PHRASE_GAP: usize = 3;
 
@@ -150,10 +152,13 @@ impl EventStage {
             .filter_map(|row| {
                 let end = phrase_end(doc, row, i, hi)?;
                 let ok = match &row.need {
-                    Need::Words(stems) => (end..hi.min(end + OBJECT_WORDS)).any(|k| {
-                        let w = word(doc, k);
-                        stems.iter().any(|s| w.starts_with(s.as_str()))
-                    }),
+                    // After the trigger, or just before it ("the treaty they signed").
+                    Need::Words(stems) => (i.saturating_sub(OBJECT_BEFORE)..i)
+                        .chain(end..hi.min(end + OBJECT_WORDS))
+                        .any(|k| {
+                            let w = word(doc, k);
+                            stems.iter().any(|s| w.starts_with(s.as_str()))
+                        }),
                     _ => true,
                 };
                 ok.then_some((row, end))
@@ -192,6 +197,9 @@ impl EventStage {
         for (row, end) in self.candidates(doc, i, scope.hi) {
             let at = TokenSpan { start: i, end };
             let mut args = arguments::find(doc, self.lexicon, actors, row, at, scope, speaker);
+            if let (true, Some(q)) = (args.sources.is_empty(), inside) {
+                args = self.reported_arguments(doc, actors, quotes, row, at, &sentence, q);
+            }
             if args.targets.is_empty() && row.object {
                 // "called the deployment an escalation": the deployment's actor is the target.
                 args.targets
@@ -218,6 +226,43 @@ impl EventStage {
             let quoted_by = reported.and_then(|q| doc.quotes[q].speaker);
             self.emit(doc, actors, row, at, s, modality, quoted_by, &args, events);
             return;
+        }
+    }
+
+    /// Arguments of a trigger inside quote `q` that names no actor before it: those of the
+    /// whole sentence (the quotes layer may end a clause early: "said that … and accused
+    /// Russia"), else, when a pronoun stands for the speaker ("said it is considering
+    /// sending …"), the speaker.
+    #[allow(clippy::too_many_arguments)]
+    fn reported_arguments(
+        &self,
+        doc: &Document,
+        actors: &Actors,
+        quotes: &QuoteIndex,
+        row: &Trigger,
+        at: TokenSpan,
+        sentence: &std::ops::Range<usize>,
+        q: usize,
+    ) -> arguments::Arguments {
+        let wide = Scope {
+            lo: sentence.start,
+            hi: sentence.end,
+        };
+        let args = arguments::find(doc, self.lexicon, actors, row, at, wide, None);
+        if !args.sources.is_empty() {
+            return args;
+        }
+        let start = token_range(doc, doc.quotes[q].span).start;
+        let pronoun = (start..at.start).any(|k| {
+            matches!(
+                word(doc, k).as_str(),
+                "it" | "he" | "she" | "they" | "we" | "i"
+            )
+        });
+        let speaker = quotes.speakers.get(q).copied().flatten();
+        match speaker.filter(|_| pronoun) {
+            Some(s) => arguments::find(doc, self.lexicon, actors, row, at, wide, Some(s)),
+            None => args,
         }
     }
 
