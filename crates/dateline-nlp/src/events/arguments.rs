@@ -279,6 +279,26 @@ fn support_subject(
     None
 }
 
+/// Whether the noun at `start` heads a phrase after a temporal or locative preposition ("during
+/// a meeting", "at talks", "in an attack") that is not the sentence's opening phrase.
+fn in_prepositional_phrase(doc: &Document, start: usize, scope: Scope) -> bool {
+    let mut k = start;
+    for _ in 0..3 {
+        let Some(prev) = k.checked_sub(1).filter(|&p| p > scope.lo) else {
+            return false;
+        };
+        k = prev;
+        match pos(doc, k) {
+            Some(Pos::IN) => {
+                return matches!(word(doc, k).as_str(), "during" | "at" | "in" | "after" | "amid")
+            }
+            Some(Pos::DT | Pos::JJ | Pos::PRPS | Pos::CD) => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// The subject of the main clause after an opening phrase that holds a noun trigger ("After
 /// talks with …, Austin called …"): the first actor after the trigger that no preposition
 /// governs and that a verb follows.
@@ -371,6 +391,12 @@ pub fn find(
                     .flatten()
             })
             .or_else(|| support_subject(doc, lex, actors, at.start, scope))
+            // "made the comments during a meeting with …": the clause's subject meets.
+            .or_else(|| {
+                in_prepositional_phrase(doc, at.start, scope)
+                    .then(|| subject(doc, actors, at.start, scope))
+                    .flatten()
+            })
             .or_else(|| main_clause_subject(doc, actors, at, scope))
     };
     if trigger.pos == TriggerPos::Noun {
