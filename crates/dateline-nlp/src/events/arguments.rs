@@ -290,7 +290,10 @@ fn in_prepositional_phrase(doc: &Document, start: usize, scope: Scope) -> bool {
         k = prev;
         match pos(doc, k) {
             Some(Pos::IN) => {
-                return matches!(word(doc, k).as_str(), "during" | "at" | "in" | "after" | "amid")
+                return matches!(
+                    word(doc, k).as_str(),
+                    "during" | "at" | "in" | "after" | "amid"
+                )
             }
             Some(Pos::DT | Pos::JJ | Pos::PRPS | Pos::CD) => {}
             _ => return false,

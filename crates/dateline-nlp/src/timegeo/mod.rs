@@ -12,6 +12,10 @@ use crate::geo::Geocoder;
 use crate::time::{self, TimeLexicon, TimexKind};
 use place::PlaceWords;
 
+/// How far from its trigger, in tokens, a date expression may be to date the event: about a
+/// clause, so that "… signed in June" does not date another verb in a long sentence.
+const CLAUSE_REACH: usize = 12;
+
 /// The time/geo stage.
 #[derive(Debug)]
 pub struct TimeGeoStage {
@@ -78,6 +82,7 @@ impl Stage for TimeGeoStage {
                 .iter()
                 .filter(|t| t.kind == TimexKind::Date)
                 .filter_map(|t| Some((t.tokens.start.abs_diff(trigger), t.value.as_ref()?)))
+                .filter(|(distance, _)| *distance <= CLAUSE_REACH)
                 .min_by_key(|(distance, _)| *distance)
                 .map(|(_, v)| v.to_string())
                 .or_else(|| {
@@ -86,6 +91,12 @@ impl Stage for TimeGeoStage {
                         .then(|| published.map(|d| d.format("%Y-%m-%d").to_string()))
                         .flatten()
                 });
+            // The place of an event is not one of its actors ("turning to North Korea").
+            let actors: Vec<u32> = [&event.source, &event.target]
+                .into_iter()
+                .flatten()
+                .filter_map(|p| p.entity)
+                .collect();
             let place = place::of_event(
                 doc,
                 self.words,
@@ -93,6 +104,7 @@ impl Stage for TimeGeoStage {
                 trigger,
                 (range.start, range.end),
                 &prefer,
+                &actors,
             );
             resolved.push((date, place));
         }
@@ -149,7 +161,7 @@ mod tests {
 
     #[test]
     fn narrowing_words_stay_in_the_place_name() {
-        let doc = run("Russia attacked Ukraine in eastern Ukraine.", None);
+        let doc = run("Russia attacked Georgia in eastern Ukraine.", None);
         let place = doc
             .events
             .first()
@@ -157,5 +169,22 @@ mod tests {
             .expect("a place");
         assert_eq!(place.name, "eastern Ukraine");
         assert_eq!(place.country.as_deref(), Some("UKR"));
+    }
+
+    #[test]
+    fn actors_are_not_places_and_far_dates_do_not_date() {
+        let doc = run("Chile sent troops to Peru.", None);
+        assert_eq!(doc.events[0].place, None, "the target is not the place");
+        let doc = run(
+            "Chile condemned Peru, which had earlier discussed a plan that Bolivia and Ecuador had \
+             both rejected in their talks in May.",
+            Some("2024-10-30"),
+        );
+        let e = doc
+            .events
+            .iter()
+            .find(|e| e.cameo_root == "11")
+            .expect("an event");
+        assert_eq!(e.date.as_deref(), Some("2024-10-30"));
     }
 }

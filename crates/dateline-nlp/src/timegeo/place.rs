@@ -51,8 +51,8 @@ struct Candidate {
 }
 
 /// The place of an event triggered at token `trigger` in the sentence `[lo, hi)`: the geocodable
-/// place after a locative preposition nearest to the trigger. `prefer` lists the article's
-/// countries, most mentioned first.
+/// place after a locative preposition nearest to the trigger, other than the event's `actors`
+/// (entity ids). `prefer` lists the article's countries, most mentioned first.
 pub fn of_event(
     doc: &Document,
     words: &PlaceWords,
@@ -60,11 +60,12 @@ pub fn of_event(
     trigger: usize,
     (lo, hi): (usize, usize),
     prefer: &[&str],
+    actors: &[u32],
 ) -> Option<Place> {
     let mut candidates: Vec<Candidate> = doc
         .entities
         .iter()
-        .filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Loc))
+        .filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Loc) && !actors.contains(&e.id))
         .flat_map(|e| e.mentions.iter().map(move |&m| (e.id as usize, m)))
         .filter_map(|(entity, span)| {
             let r = token_range(doc, span);
