@@ -10,6 +10,8 @@ use super::lexicon::{EventLexicon, Trigger, TriggerPos};
 
 /// How far left of a trigger, in tokens, its subject is looked for.
 const SUBJECT_REACH: usize = 25;
+/// How far back, in tokens, the antecedent of "it" or "they" is looked for.
+const PRONOUN_REACH: usize = 60;
 /// How far right of a trigger its target is looked for.
 const TARGET_REACH: usize = 12;
 /// How far right of a trigger a direct object may start.
@@ -172,6 +174,39 @@ fn subject(doc: &Document, actors: &Actors, start: usize, scope: Scope) -> Optio
                 .is_none_or(|p| matches!(p.as_str(), "of" | "from") || is_subordinator(&p));
             free && (!is_possessive(doc, m.end) || m.end + 1 >= start || heads_subject(doc, m.end))
         })
+        .copied()
+        .or_else(|| pronoun_subject(doc, actors, start, lo))
+}
+
+/// The antecedent of "it" or "they" as the subject right before a trigger ("It called Jang
+/// human scum"): the nearest earlier actor that is not a person and that no preposition
+/// governs, within a few sentences.
+fn pronoun_subject(
+    doc: &Document,
+    actors: &Actors,
+    start: usize,
+    lo: usize,
+) -> Option<ActorMention> {
+    let mut k = start;
+    let pronoun = loop {
+        k = k.checked_sub(1).filter(|&k| k >= lo)?;
+        match pos(doc, k) {
+            Some(Pos::RB | Pos::MD) => {}
+            Some(p) if p.is_verb() => {}
+            Some(Pos::PRP) if matches!(word(doc, k).as_str(), "it" | "they") => break k,
+            _ => return None,
+        }
+    };
+    actors
+        .left_of(pronoun, pronoun.saturating_sub(PRONOUN_REACH))
+        .filter(|m| {
+            let person = actors
+                .entity(m.entity)
+                .and_then(|e| doc.entities.get(e as usize))
+                .is_some_and(|e| e.kind == dateline_core::EntityType::Person);
+            !person && governing_preposition(doc, m.start, m.start.saturating_sub(4)).is_none()
+        })
+        .find(|m| !is_possessive(doc, m.end))
         .copied()
 }
 

@@ -186,3 +186,12 @@ fn coordinated_subjects_without_a_target_act_on_each_other() {
     assert!(has(&doc, "CHL", "PER", "05"), "{:?}", summary(&doc));
     assert!(has(&doc, "PER", "CHL", "05"), "{:?}", summary(&doc));
 }
+
+#[test]
+fn it_and_they_stand_for_the_last_actor() {
+    let doc = code("Norway issued a statement on Monday. It condemned Iran.");
+    assert!(has(&doc, "NOR", "IRN", "11"), "{:?}", summary(&doc));
+    // A person is "he" or "she", not "it".
+    let doc = code("Sweden met Anna Lind. It condemned Iran.");
+    assert!(has(&doc, "SWE", "IRN", "11"), "{:?}", summary(&doc));
+}
