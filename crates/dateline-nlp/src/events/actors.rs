@@ -87,6 +87,13 @@ impl Actors {
         };
         actors.add_agents(doc, agents, &mut mentions);
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        // "Israeli police" (ISRCOP) wins over the "Israeli" (ISR) inside it.
+        let mut reach = 0;
+        mentions.retain(|m| {
+            let inside = m.end <= reach;
+            reach = reach.max(m.end);
+            !inside
+        });
         let mut at = vec![None; doc.tokens.len()];
         for (i, m) in mentions.iter().enumerate() {
             for slot in at.get_mut(m.start..m.end).into_iter().flatten() {

@@ -141,7 +141,15 @@ impl EventStage {
         };
         let rows: Vec<&'static Trigger> = if pos.is_verb() {
             doc.lemma(i)
-                .map(|l| self.lexicon.verb_rows(l).collect())
+                .map(|l| {
+                    let rows: Vec<&'static Trigger> = self.lexicon.verb_rows(l).collect();
+                    if rows.is_empty() {
+                        // An unknown verb's guessed lemma may lack its final e ("lodged" → lodg).
+                        self.lexicon.verb_rows(&format!("{l}e")).collect()
+                    } else {
+                        rows
+                    }
+                })
                 .unwrap_or_default()
         } else if matches!(pos, dateline_core::Pos::NN | dateline_core::Pos::NNS) {
             self.lexicon.noun_rows(&word(doc, i)).collect()
