@@ -141,3 +141,23 @@ fn odd_text_does_not_break_the_stage() {
         }
     }
 }
+
+#[test]
+fn openers_dates_and_figures_are_not_glued_to_names() {
+    let doc = run(
+        "Militants fired rockets. And Hamas said it would fight on. The European Community gave \
+                   the Ivory Coast 5.1 million dollars. Israel struck Hamas 10 days ago.",
+    );
+    for e in &doc.entities {
+        for m in mentions(&doc, e) {
+            assert!(!m.starts_with("And "), "{m}");
+            assert!(!m.contains("5.1"), "{m}");
+            assert!(!m.starts_with("Hamas 10"), "{m}");
+        }
+    }
+    assert_eq!(entity(&doc, "Hamas").actor.as_deref(), Some("PSEREBHMS"));
+    assert_eq!(
+        entity(&doc, "European Community").actor.as_deref(),
+        Some("IGOEUREEC")
+    );
+}

@@ -196,7 +196,15 @@ fn trim(first: &mut usize, end: &mut usize, words: &[&str], lexicon: &Lexicon) -
     {
         *first += 1;
     }
-    while *end > *first && !is_name_word(words[*end - 1]) {
+    // A figure glued to a name ("Ivory Coast 5.1 million") is not part of it; a plain number
+    // may be ("Apollo 11").
+    let figure = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && w.contains(['.', ','])
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    };
+    while *end > *first && (!is_name_word(words[*end - 1]) || figure(words[*end - 1])) {
         *end -= 1;
     }
     *first < *end

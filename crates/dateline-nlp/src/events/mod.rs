@@ -216,6 +216,10 @@ impl EventStage {
                 args.targets.retain(|t| !sources.contains(&t.entity));
             }
             let targeted = !args.targets.is_empty() || args.mutual;
+            if !targeted && row.pos == TriggerPos::Noun {
+                // A bare event noun ("the expected deployment") names no act on anyone.
+                continue;
+            }
             let ok = match row.need {
                 Need::Target => targeted,
                 Need::NoTarget => !targeted,
@@ -261,7 +265,7 @@ impl EventStage {
             return args;
         }
         let start = token_range(doc, doc.quotes[q].span).start;
-        let pronoun = (start..at.start).any(|k| {
+        let pronoun = (start.max(at.start.saturating_sub(3))..at.start).any(|k| {
             matches!(
                 word(doc, k).as_str(),
                 "it" | "he" | "she" | "they" | "we" | "i"
