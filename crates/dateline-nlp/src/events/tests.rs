@@ -195,3 +195,45 @@ fn it_and_they_stand_for_the_last_actor() {
     let doc = code("Sweden met Anna Lind. It condemned Iran.");
     assert!(has(&doc, "SWE", "IRN", "11"), "{:?}", summary(&doc));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Any text, including news-like word salad, gives well-formed events: spans on char
+    /// boundaries inside the text, a valid sentence index, codes from the tables.
+    #[test]
+    fn events_are_well_formed_on_any_text(
+        words in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::prelude::Just("Russia".to_owned()),
+                proptest::prelude::Just("attacked".to_owned()),
+                proptest::prelude::Just("the army".to_owned()),
+                proptest::prelude::Just("if".to_owned()),
+                proptest::prelude::Just("called on".to_owned()),
+                proptest::prelude::Just("Ukraine's".to_owned()),
+                proptest::prelude::Just("talks between".to_owned()),
+                proptest::prelude::Just("and".to_owned()),
+                proptest::prelude::Just("\u{201c}".to_owned()),
+                proptest::prelude::Just("said".to_owned()),
+                proptest::prelude::Just(".".to_owned()),
+                "\\PC{0,8}",
+            ],
+            0..60,
+        )
+    ) {
+        let text = words.join(" ");
+        let doc = code(&text);
+        let codes = super::CameoCodes::embedded();
+        for e in &doc.events {
+            proptest::prop_assert!(doc.text.get(e.trigger.start()..e.trigger.end()).is_some());
+            proptest::prop_assert!((e.sentence as usize) < doc.sentences.len());
+            proptest::prop_assert!(codes.contains(&e.cameo), "{}", e.cameo);
+            proptest::prop_assert!((1..=4).contains(&e.quad_class));
+            for p in [&e.source, &e.target].into_iter().flatten() {
+                if let Some(span) = p.span {
+                    proptest::prop_assert!(doc.text.get(span.start()..span.end()).is_some());
+                }
+            }
+        }
+    }
+}
