@@ -1,7 +1,7 @@
 //! The actor mentions of a document, indexed by token: every mention of an entity that has an
 //! actor code or a country, with the preposition that governs it.
 
-use dateline_core::{Document, Pos, Span};
+use dateline_core::{Document, EntityType, Pos, Span};
 use rustc_hash::FxHashMap;
 
 /// A mention of an actor that can take part in an event.
@@ -150,22 +150,74 @@ impl Actors {
                 None => (fallback.map(str::to_owned), k),
             };
             let Some(country) = country else { continue };
+            // "renegade soldiers", "opposition fighters": the side, not the service.
+            let role = (k..i)
+                .filter_map(|j| agents.get(&word(doc, j)))
+                .find(|r| matches!(r.as_str(), "REB" | "OPP"))
+                .unwrap_or(role);
             let code = format!("{country}{role}");
-            let id = if let Some(p) = self.agents.iter().position(|a| *a == code) {
-                p
-            } else {
-                self.agents.push(code);
-                self.agents.len() - 1
-            };
-            let (Some(first), Some(last)) = (doc.tokens.get(start), doc.tokens.get(i)) else {
-                continue;
-            };
-            mentions.push(ActorMention {
-                start,
-                end: i + 1,
-                entity: self.entities + id as u32,
-                span: first.span.cover(last.span),
-            });
+            self.push_agent(doc, code, start, i + 1, mentions);
+        }
+        self.held_places(doc, agents, mentions);
+    }
+
+    /// Adds agent `code` as a mention of tokens `[start, end)`.
+    fn push_agent(
+        &mut self,
+        doc: &Document,
+        code: String,
+        start: usize,
+        end: usize,
+        mentions: &mut Vec<ActorMention>,
+    ) {
+        let id = if let Some(p) = self.agents.iter().position(|a| *a == code) {
+            p
+        } else {
+            self.agents.push(code);
+            self.agents.len() - 1
+        };
+        let (Some(first), Some(last)) = (
+            doc.tokens.get(start),
+            end.checked_sub(1).and_then(|e| doc.tokens.get(e)),
+        ) else {
+            return;
+        };
+        mentions.push(ActorMention {
+            start,
+            end,
+            entity: self.entities + id as u32,
+            span: first.span.cover(last.span),
+        });
+    }
+
+    /// "rebel-held Maaret al-Numan": a place held by a side stands for that side of its country.
+    fn held_places(
+        &mut self,
+        doc: &Document,
+        agents: &FxHashMap<String, String>,
+        mentions: &mut Vec<ActorMention>,
+    ) {
+        let mut k = 0;
+        while k < mentions.len() {
+            let m = mentions[k];
+            let held = m
+                .start
+                .checked_sub(1)
+                .and_then(|j| agents.get(&word(doc, j)))
+                .filter(|r| {
+                    word(doc, m.start - 1).contains('-') && matches!(r.as_str(), "REB" | "OPP")
+                });
+            let country = actor_code(doc, m.entity)
+                .and_then(|c| c.get(..3))
+                .map(str::to_owned);
+            match (held, country, actors_entity_kind(doc, m.entity)) {
+                (Some(role), Some(country), Some(EntityType::Gpe | EntityType::Loc)) => {
+                    let code = format!("{country}{role}");
+                    mentions.remove(k);
+                    self.push_agent(doc, code, m.start - 1, m.end, mentions);
+                }
+                _ => k += 1,
+            }
         }
     }
 
@@ -205,6 +257,11 @@ impl Actors {
             .take_while(move |m| m.start < hi)
             .filter(move |m| m.end <= hi)
     }
+}
+
+/// The type of document entity `id`, if it is one.
+fn actors_entity_kind(doc: &Document, id: u32) -> Option<EntityType> {
+    doc.entities.get(id as usize).map(|e| e.kind)
 }
 
 /// Lowercase text of token `i`, or "".

@@ -116,11 +116,16 @@ fn coordinated(
             (next.end, edge.start)
         };
         let words: Vec<String> = (gap_lo..gap_hi).map(|k| word(doc, k)).collect();
+        // "the military and former opposition groups": adjectives may open the next phrase.
         let joined = !words.is_empty()
             && words.len() <= 3
             && words
                 .iter()
-                .all(|w| matches!(w.as_str(), "," | "and" | "or" | "both" | "the"));
+                .any(|w| matches!(w.as_str(), "," | "and" | "or"))
+            && (gap_lo..gap_hi).all(|k| {
+                matches!(word(doc, k).as_str(), "," | "and" | "or" | "both" | "the")
+                    || pos(doc, k) == Some(Pos::JJ)
+            });
         // "he and North Korean leader Kim Jong Un": a demonym and title before a name belong
         // to it; the list goes on from the demonym.
         let modifier = !rightward
@@ -330,7 +335,7 @@ fn in_prepositional_phrase(doc: &Document, start: usize, scope: Scope) -> bool {
                     "during" | "at" | "in" | "after" | "amid"
                 )
             }
-            Some(Pos::DT | Pos::JJ | Pos::PRPS | Pos::CD) => {}
+            Some(Pos::DT | Pos::JJ | Pos::PRPS | Pos::CD | Pos::NNP | Pos::NN) => {}
             _ => return false,
         }
     }
@@ -405,10 +410,10 @@ pub fn find(
     let source = if verb && is_passive(doc, at.start, scope.lo) {
         let agent = by_agent(doc, actors, at.end, scope);
         patient = subject(doc, actors, at.start, scope);
-        if agent.is_none()
-            && patient.is_some_and(|p| is_adjectival(doc, p.end))
-            && moves_own_forces(&trigger.cameo)
-        {
+        // "North Korean forces" as a demonym before a noun, or as an agent noun phrase.
+        let forces =
+            |p: ActorMention| is_adjectival(doc, p.end) || actors.entity(p.entity).is_none();
+        if agent.is_none() && patient.is_some_and(forces) && moves_own_forces(&trigger.cameo) {
             // "10,000 North Korean forces have been deployed to Russia": the forces' state acts.
             patient.take()
         } else {
