@@ -419,7 +419,12 @@ pub fn find(
         } else {
             agent
         }
-    } else if verb && is_bare_participle(doc, at.start, scope.lo) {
+    } else if verb
+        && is_bare_participle(doc, at.start, scope.lo)
+        && (at.end..scope.hi.min(at.end + 3)).any(|k| word(doc, k) == "by")
+    {
+        // "weapons provided by the United States"; without a `by` phrase the participle is
+        // more likely a mistagged past tense ("the army clashed with …").
         by_agent(doc, actors, at.end, scope)
     } else if let Some(s) = speaker {
         Some(s)
