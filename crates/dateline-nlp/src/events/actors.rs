@@ -43,11 +43,15 @@ pub fn actor_code(doc: &Document, id: u32) -> Option<&str> {
     e.actor.as_deref().or(e.country.as_deref())
 }
 
-/// The state the article is mostly about: the country of the most mentioned state entities,
-/// when it is mentioned at least twice as often as any other.
+/// The state the article is mostly about: the country of the most mentioned places and
+/// nationalities, when it is mentioned at least one and a half times as often as any other.
 fn main_country(doc: &Document) -> Option<&str> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
-    for e in &doc.entities {
+    for e in doc
+        .entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Norp))
+    {
         let Some(c) = e.country.as_deref().filter(|c| c.len() == 3) else {
             continue;
         };
@@ -59,7 +63,7 @@ fn main_country(doc: &Document) -> Option<&str> {
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     let first = counts.first()?;
     let second = counts.get(1).map_or(0, |c| c.1);
-    (first.1 >= 2 * second.max(1)).then_some(first.0)
+    (2 * first.1 >= 3 * second.max(1)).then_some(first.0)
 }
 
 impl Actors {

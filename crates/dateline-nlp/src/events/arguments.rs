@@ -165,6 +165,16 @@ fn subject(doc: &Document, actors: &Actors, start: usize, scope: Scope) -> Optio
         .checked_sub(1)
         .is_some_and(|k| pos(doc, k) == Some(Pos::TO))
         && pos(doc, start) == Some(Pos::VB);
+    // "French troops battling insurgents", "supporters marching on …": a participle after a
+    // noun phrase has that phrase as its subject, actor or not.
+    if pos(doc, start) == Some(Pos::VBG) && start > lo {
+        if let Some(m) = actors.left_of(start, lo).next().filter(|m| m.end == start) {
+            return Some(*m);
+        }
+        if matches!(pos(doc, start - 1), Some(Pos::NN | Pos::NNS)) {
+            return None;
+        }
+    }
     if infinitive {
         return actors
             .left_of(start, lo.max(start.saturating_sub(6)))
@@ -409,7 +419,18 @@ pub fn find(
     let mut patient = None;
     let source = if verb && is_passive(doc, at.start, scope.lo) {
         let agent = by_agent(doc, actors, at.end, scope);
-        patient = subject(doc, actors, at.start, scope);
+        // The one acted on is the subject of the verb group ("Georgia was attacked"), not an
+        // actor before another verb or a relative clause ("He toured a library that had been
+        // targeted").
+        patient = subject(doc, actors, at.start, scope).filter(|p| {
+            !(p.end..at.start).any(|k| {
+                let w = word(doc, k);
+                let aux = is_be(&w) || matches!(w.as_str(), "have" | "has" | "had");
+                matches!(pos(doc, k), Some(Pos::WDT | Pos::WP))
+                    || w == "that"
+                    || (pos(doc, k).is_some_and(Pos::is_verb) && !aux)
+            })
+        });
         // "North Korean forces" as a demonym before a noun, or as an agent noun phrase.
         let forces =
             |p: ActorMention| is_adjectival(doc, p.end) || actors.entity(p.entity).is_none();
