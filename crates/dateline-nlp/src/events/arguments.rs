@@ -303,8 +303,24 @@ fn modifier(doc: &Document, actors: &Actors, start: usize, scope: Scope) -> Opti
     (between && (is_possessive(doc, m.end) || is_adjectival(doc, m.end))).then_some(*m)
 }
 
-/// The subject of the support verb that governs a noun trigger at `start` ("Ukrainian forces
-/// *staged* a major incursion").
+/// The support verb that governs a noun trigger at `start` ("Ukrainian forces *staged* a major
+/// incursion"), within a few modifiers before it.
+pub fn support_verb(doc: &Document, lex: &EventLexicon, start: usize, scope: Scope) -> Option<usize> {
+    let mut k = start;
+    for _ in 0..4 {
+        k = k.checked_sub(1).filter(|&k| k >= scope.lo)?;
+        match pos(doc, k) {
+            Some(p) if p.is_verb() => {
+                return doc.lemma(k).filter(|l| lex.is_support_verb(l)).map(|_| k);
+            }
+            Some(Pos::DT | Pos::JJ | Pos::PRPS | Pos::RB | Pos::RP | Pos::CD | Pos::JJR) => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The subject of the support verb that governs a noun trigger at `start`.
 fn support_subject(
     doc: &Document,
     lex: &EventLexicon,
@@ -312,21 +328,7 @@ fn support_subject(
     start: usize,
     scope: Scope,
 ) -> Option<ActorMention> {
-    let mut k = start;
-    for _ in 0..4 {
-        k = k.checked_sub(1).filter(|&k| k >= scope.lo)?;
-        match pos(doc, k) {
-            Some(p) if p.is_verb() => {
-                return doc
-                    .lemma(k)
-                    .filter(|l| lex.is_support_verb(l))
-                    .and_then(|_| subject(doc, actors, k, scope));
-            }
-            Some(Pos::DT | Pos::JJ | Pos::PRPS | Pos::RB | Pos::RP | Pos::CD | Pos::JJR) => {}
-            _ => return None,
-        }
-    }
-    None
+    support_verb(doc, lex, start, scope).and_then(|k| subject(doc, actors, k, scope))
 }
 
 /// Whether the noun at `start` heads a phrase after a temporal or locative preposition ("during

@@ -228,7 +228,12 @@ impl EventStage {
             if args.sources.is_empty() || !ok {
                 continue;
             }
-            let marked = modality::marked(doc, self.lexicon, scope.lo, i);
+            // A noun's modality is marked around its support verb ("ordered … to call a meeting").
+            let head = match row.pos {
+                TriggerPos::Noun => arguments::support_verb(doc, self.lexicon, i, scope).unwrap_or(i),
+                TriggerPos::Verb => i,
+            };
+            let marked = modality::marked(doc, self.lexicon, scope.lo, head);
             let reported = inside.filter(|_| cue_of.is_none());
             let modality = marked.unwrap_or(if reported.is_some() {
                 Modality::Reported
