@@ -28,6 +28,8 @@ pub struct Actors {
     entities: u32,
     /// Codes of agents (`EGYMIL`), by actor id minus `entities`.
     agents: Vec<String>,
+    /// The country of people the entity layer gives none: the state the article is about.
+    person_country: Option<String>,
 }
 
 /// The tokens `[start, end)` that `span` covers.
@@ -70,10 +72,14 @@ impl Actors {
     /// Indexes the mentions of `doc`'s entities that have an actor code or country, and the
     /// agent nouns of `agents` (lowercase noun → role code).
     pub fn new(doc: &Document, agents: &FxHashMap<String, String>) -> Actors {
+        let fallback = main_country(doc).map(str::to_owned);
         let mut mentions: Vec<ActorMention> = doc
             .entities
             .iter()
-            .filter(|e| actor_code(doc, e.id).is_some())
+            .filter(|e| {
+                actor_code(doc, e.id).is_some()
+                    || (e.kind == EntityType::Person && fallback.is_some())
+            })
             .flat_map(|e| e.mentions.iter().map(move |&span| (e.id, span)))
             .filter_map(|(entity, span)| {
                 let range = token_range(doc, span);
@@ -87,6 +93,7 @@ impl Actors {
             .collect();
         let mut actors = Actors {
             entities: doc.entities.len() as u32,
+            person_country: fallback,
             ..Actors::default()
         };
         actors.add_agents(doc, agents, &mut mentions);
@@ -229,7 +236,10 @@ impl Actors {
     pub fn code<'a>(&'a self, doc: &'a Document, id: u32) -> Option<&'a str> {
         match id.checked_sub(self.entities) {
             Some(agent) => self.agents.get(agent as usize).map(String::as_str),
-            None => actor_code(doc, id),
+            None => actor_code(doc, id).or_else(|| {
+                let person = doc.entities.get(id as usize)?.kind == EntityType::Person;
+                person.then_some(self.person_country.as_deref()).flatten()
+            }),
         }
     }
 

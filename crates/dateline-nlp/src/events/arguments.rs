@@ -305,7 +305,12 @@ fn modifier(doc: &Document, actors: &Actors, start: usize, scope: Scope) -> Opti
 
 /// The support verb that governs a noun trigger at `start` ("Ukrainian forces *staged* a major
 /// incursion"), within a few modifiers before it.
-pub fn support_verb(doc: &Document, lex: &EventLexicon, start: usize, scope: Scope) -> Option<usize> {
+pub fn support_verb(
+    doc: &Document,
+    lex: &EventLexicon,
+    start: usize,
+    scope: Scope,
+) -> Option<usize> {
     let mut k = start;
     for _ in 0..4 {
         k = k.checked_sub(1).filter(|&k| k >= scope.lo)?;

@@ -12,9 +12,9 @@ pub mod cameo;
 pub mod lexicon;
 mod modality;
 
-use dateline_core::{Document, Event, Modality, Participant, Plover, Stage};
+use dateline_core::{Document, EntityType, Event, Modality, Participant, Plover, Stage};
 
-use actors::{actor_code, token_range, word, ActorMention, Actors};
+use actors::{token_range, word, ActorMention, Actors};
 use arguments::{Arguments, Scope, TokenSpan};
 pub use cameo::CameoCodes;
 use lexicon::{EventLexicon, Need, Trigger, TriggerPos};
@@ -49,7 +49,7 @@ impl Stage for EventStage {
 
     fn run(&self, doc: &mut Document) {
         let actors = Actors::new(doc, self.lexicon.agents());
-        let quotes = QuoteIndex::new(doc);
+        let quotes = QuoteIndex::new(doc, &actors);
         let mut events = Vec::new();
         for (s, sentence) in doc.sentences.iter().enumerate() {
             let range = sentence.token_range();
@@ -85,7 +85,7 @@ struct QuoteIndex {
 }
 
 impl QuoteIndex {
-    fn new(doc: &Document) -> QuoteIndex {
+    fn new(doc: &Document, actors: &Actors) -> QuoteIndex {
         let n = doc.tokens.len();
         let mut content = vec![None; n];
         let mut cue = vec![None; n];
@@ -112,7 +112,7 @@ impl QuoteIndex {
             .iter()
             .map(|q| {
                 let entity = q.speaker?;
-                actor_code(doc, entity)?;
+                actors.code(doc, entity)?;
                 let span = q
                     .speaker_mention
                     .or_else(|| doc.entities.get(entity as usize)?.mentions.first().copied())?;
@@ -230,7 +230,9 @@ impl EventStage {
             }
             // A noun's modality is marked around its support verb ("ordered … to call a meeting").
             let head = match row.pos {
-                TriggerPos::Noun => arguments::support_verb(doc, self.lexicon, i, scope).unwrap_or(i),
+                TriggerPos::Noun => {
+                    arguments::support_verb(doc, self.lexicon, i, scope).unwrap_or(i)
+                }
                 TriggerPos::Verb => i,
             };
             let marked = modality::marked(doc, self.lexicon, scope.lo, head);
@@ -342,9 +344,7 @@ impl EventStage {
                 .collect();
             let targets = if args.mutual { &others } else { &targets };
             for target in targets {
-                if target.is_some_and(|t| {
-                    same_state(actors.code(doc, source.entity), actors.code(doc, t.entity))
-                }) {
+                if target.is_some_and(|t| same_state(doc, actors, source.entity, t.entity)) {
                     continue;
                 }
                 events.push(Event {
@@ -402,12 +402,19 @@ fn anaphoric_target(
     })
 }
 
-/// Whether two actors are one state, one of them as a whole ("Kim Yong-hyun" KORGOV and "South
-/// Korean" KOR): an event between them is not one between two actors. Sides within a state
-/// (`SSDGOV`, `SSDREB`) stay apart.
-fn same_state(a: Option<&str>, b: Option<&str>) -> bool {
-    match (a, b) {
-        (Some(x), Some(y)) => x.get(..3) == y.get(..3) && (x.len() == 3 || y.len() == 3),
+/// Whether two actors are one state, one of them the state as a whole named as a place or
+/// nationality ("Kim Yong-hyun" KORGOV and "South Korean" KOR): an event between them is not one
+/// between two actors. Sides within a state (`SSDGOV`, `SSDREB`) and people stay apart.
+fn same_state(doc: &Document, actors: &Actors, a: u32, b: u32) -> bool {
+    let whole = |id: u32| {
+        actors.code(doc, id).is_some_and(|c| c.len() == 3)
+            && actors
+                .entity(id)
+                .and_then(|e| doc.entities.get(e as usize))
+                .is_some_and(|e| matches!(e.kind, EntityType::Gpe | EntityType::Norp))
+    };
+    match (actors.code(doc, a), actors.code(doc, b)) {
+        (Some(x), Some(y)) => x.get(..3) == y.get(..3) && (whole(a) || whole(b)),
         _ => false,
     }
 }
