@@ -71,7 +71,7 @@ fn main_country(doc: &Document) -> Option<&str> {
 impl Actors {
     /// Indexes the mentions of `doc`'s entities that have an actor code or country, and the
     /// agent nouns of `agents` (lowercase noun → role code).
-    pub fn new(doc: &Document, agents: &FxHashMap<String, String>) -> Actors {
+    pub fn new(doc: &Document, agents: &FxHashMap<String, String>, org_references: &[String]) -> Actors {
         let fallback = main_country(doc).map(str::to_owned);
         let mut mentions: Vec<ActorMention> = doc
             .entities
@@ -97,6 +97,7 @@ impl Actors {
             ..Actors::default()
         };
         actors.add_agents(doc, agents, &mut mentions);
+        add_org_references(doc, org_references, &mut mentions);
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         // "Israeli police" (ISRCOP) wins over the "Israeli" (ISR) inside it.
         let mut reach = 0;
@@ -134,7 +135,10 @@ impl Actors {
                 .for_each(|c| *c = true);
         }
         for (i, t) in doc.tokens.iter().enumerate() {
-            if covered[i] || !matches!(t.pos, Some(Pos::NN | Pos::NNS)) {
+            // "the military", tagged as an adjective when it heads its phrase.
+            let head_adjective = t.pos == Some(Pos::JJ)
+                && !matches!(pos(doc, i + 1), Some(Pos::NN | Pos::NNS | Pos::JJ | Pos::NNP));
+            if covered[i] || !(matches!(t.pos, Some(Pos::NN | Pos::NNS)) || head_adjective) {
                 continue;
             }
             let Some(role) = agents.get(&doc.slice(t.span).to_lowercase()) else {
@@ -271,6 +275,36 @@ impl Actors {
             .take_while(move |m| m.start < hi)
             .filter(move |m| m.end <= hi)
     }
+}
+
+/// How far back, in tokens, "the group" looks for the organisation it names.
+const ORG_REACH: usize = 100;
+
+/// Adds "the group", "the movement" … as mentions of the organisation last named before them.
+fn add_org_references(doc: &Document, nouns: &[String], mentions: &mut Vec<ActorMention>) {
+    let mut found = Vec::new();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if !matches!(t.pos, Some(Pos::NN)) || i == 0 || word(doc, i - 1) != "the" {
+            continue;
+        }
+        if !nouns.iter().any(|n| *n == word(doc, i)) || mentions.iter().any(|m| m.start <= i && i < m.end) {
+            continue;
+        }
+        let org = mentions
+            .iter()
+            .filter(|m| m.end <= i && m.end + ORG_REACH > i)
+            .filter(|m| actors_entity_kind(doc, m.entity) == Some(EntityType::Org))
+            .max_by_key(|m| m.end);
+        if let (Some(org), Some(first)) = (org, doc.tokens.get(i - 1)) {
+            found.push(ActorMention {
+                start: i - 1,
+                end: i + 1,
+                entity: org.entity,
+                span: first.span.cover(t.span),
+            });
+        }
+    }
+    mentions.extend(found);
 }
 
 /// The type of document entity `id`, if it is one.

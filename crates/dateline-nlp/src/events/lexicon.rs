@@ -11,6 +11,7 @@ const INTENT: &str = include_str!("../../resources/events/intent.tsv");
 const MODALITY: &str = include_str!("../../resources/events/modality.tsv");
 const SUPPORT_VERBS: &str = include_str!("../../resources/events/support-verbs.txt");
 const AGENTS: &str = include_str!("../../resources/events/agents.tsv");
+const ORG_REFERENCES: &str = include_str!("../../resources/events/org-references.txt");
 
 /// Whether a trigger is a verb (matched on its lemma) or a noun.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +75,7 @@ pub struct EventLexicon {
     modality: FxHashMap<String, Vec<(Vec<String>, Modality)>>,
     support: Vec<String>,
     agents: FxHashMap<String, String>,
+    org_references: Vec<String>,
 }
 
 fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -153,6 +155,12 @@ impl EventLexicon {
         LEXICON.get_or_init(|| {
             let mut lex = EventLexicon::parse(TRIGGERS, INTENT, MODALITY);
             lex.support = SUPPORT_VERBS
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_owned)
+                .collect();
+            lex.org_references = ORG_REFERENCES
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -250,6 +258,12 @@ impl EventLexicon {
             .iter()
             .find(|(prefix, _)| code.starts_with(prefix.as_str()))
             .map(|(_, c)| c.as_str())
+    }
+
+    /// Nouns that after "the" refer back to the last organisation named (`group`).
+    #[must_use]
+    pub fn org_references(&self) -> &[String] {
+        &self.org_references
     }
 
     /// Agent nouns (`army`) and their role codes (`MIL`).

@@ -48,7 +48,7 @@ impl Stage for EventStage {
     }
 
     fn run(&self, doc: &mut Document) {
-        let actors = Actors::new(doc, self.lexicon.agents());
+        let actors = Actors::new(doc, self.lexicon.agents(), self.lexicon.org_references());
         let quotes = QuoteIndex::new(doc, &actors);
         let mut events = Vec::new();
         for (s, sentence) in doc.sentences.iter().enumerate() {
