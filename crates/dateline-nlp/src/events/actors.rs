@@ -71,7 +71,11 @@ fn main_country(doc: &Document) -> Option<&str> {
 impl Actors {
     /// Indexes the mentions of `doc`'s entities that have an actor code or country, and the
     /// agent nouns of `agents` (lowercase noun → role code).
-    pub fn new(doc: &Document, agents: &FxHashMap<String, String>, org_references: &[String]) -> Actors {
+    pub fn new(
+        doc: &Document,
+        agents: &FxHashMap<String, String>,
+        org_references: &[String],
+    ) -> Actors {
         let fallback = main_country(doc).map(str::to_owned);
         let mut mentions: Vec<ActorMention> = doc
             .entities
@@ -137,7 +141,10 @@ impl Actors {
         for (i, t) in doc.tokens.iter().enumerate() {
             // "the military", tagged as an adjective when it heads its phrase.
             let head_adjective = t.pos == Some(Pos::JJ)
-                && !matches!(pos(doc, i + 1), Some(Pos::NN | Pos::NNS | Pos::JJ | Pos::NNP));
+                && !matches!(
+                    pos(doc, i + 1),
+                    Some(Pos::NN | Pos::NNS | Pos::JJ | Pos::NNP)
+                );
             if covered[i] || !(matches!(t.pos, Some(Pos::NN | Pos::NNS)) || head_adjective) {
                 continue;
             }
@@ -287,7 +294,9 @@ fn add_org_references(doc: &Document, nouns: &[String], mentions: &mut Vec<Actor
         if !matches!(t.pos, Some(Pos::NN)) || i == 0 || word(doc, i - 1) != "the" {
             continue;
         }
-        if !nouns.iter().any(|n| *n == word(doc, i)) || mentions.iter().any(|m| m.start <= i && i < m.end) {
+        if !nouns.iter().any(|n| *n == word(doc, i))
+            || mentions.iter().any(|m| m.start <= i && i < m.end)
+        {
             continue;
         }
         let org = mentions

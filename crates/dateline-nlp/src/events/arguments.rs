@@ -187,10 +187,34 @@ fn subject(doc: &Document, actors: &Actors, start: usize, scope: Scope) -> Optio
             // "the foreign minister of Chile met …": an `of` phrase inside the subject is fine.
             let free = governing_preposition(doc, m.start, lo)
                 .is_none_or(|p| matches!(p.as_str(), "of" | "from") || is_subordinator(&p));
-            free && (!is_possessive(doc, m.end) || m.end + 1 >= start || heads_subject(doc, m.end))
+            free && !is_object(doc, **m, lo)
+                && (!is_possessive(doc, m.end) || m.end + 1 >= start || heads_subject(doc, m.end))
         })
         .copied()
         .or_else(|| pronoun_subject(doc, actors, start, lo))
+}
+
+/// Whether a mention is a verb's object ("told *Jia* during the meeting"): a verb right before
+/// it and none right after it ("said *Israel* started" is a subject).
+fn is_object(doc: &Document, m: ActorMention, lo: usize) -> bool {
+    let mut k = m.start;
+    let before = loop {
+        let Some(prev) = k.checked_sub(1).filter(|&p| p >= lo) else {
+            break None;
+        };
+        k = prev;
+        match pos(doc, k) {
+            Some(Pos::DT | Pos::JJ | Pos::PRPS | Pos::CD) => {}
+            p => break p,
+        }
+    };
+    let mut after = m.end;
+    while matches!(pos(doc, after), Some(Pos::RB)) {
+        after += 1;
+    }
+    before.is_some_and(Pos::is_verb)
+        && !matches!(pos(doc, after), Some(p) if p.is_verb() || p == Pos::MD)
+        && !is_possessive(doc, m.end)
 }
 
 /// The antecedent of "it" or "they" as the subject right before a trigger ("It called Jang
@@ -359,6 +383,23 @@ fn in_prepositional_phrase(doc: &Document, start: usize, scope: Scope) -> bool {
     false
 }
 
+/// The object of the clause whose subject is `subject`, before token `end`: an actor that no
+/// preposition governs, after a verb.
+fn clause_object(
+    doc: &Document,
+    actors: &Actors,
+    subject: ActorMention,
+    end: usize,
+) -> Option<ActorMention> {
+    let verb = (subject.end..end).find(|&k| pos(doc, k).is_some_and(Pos::is_verb))?;
+    actors
+        .right_of(verb + 1, end)
+        .find(|m| {
+            m.entity != subject.entity && governing_preposition(doc, m.start, verb + 1).is_none()
+        })
+        .copied()
+}
+
 /// The subject of the main clause after an opening phrase that holds a noun trigger ("After
 /// talks with …, Austin called …"): the first actor after the trigger that no preposition
 /// governs and that a verb follows.
@@ -424,6 +465,7 @@ pub fn find(
 ) -> Arguments {
     let verb = trigger.pos == TriggerPos::Verb;
     let mut patient = None;
+    let mut in_pp = false;
     let source = if verb && is_passive(doc, at.start, scope.lo) {
         let agent = by_agent(doc, actors, at.end, scope);
         // The one acted on is the subject of the verb group ("Georgia was attacked"), not an
@@ -469,7 +511,8 @@ pub fn find(
             .or_else(|| support_subject(doc, lex, actors, at.start, scope))
             // "made the comments during a meeting with …": the clause's subject meets.
             .or_else(|| {
-                in_prepositional_phrase(doc, at.start, scope)
+                in_pp = in_prepositional_phrase(doc, at.start, scope);
+                in_pp
                     .then(|| subject(doc, actors, at.start, scope))
                     .flatten()
             })
@@ -492,7 +535,13 @@ pub fn find(
     let ids: Vec<u32> = sources.iter().map(|m| m.entity).collect();
     let found = patient
         .filter(|p| !ids.contains(&p.entity))
-        .or_else(|| target(doc, actors, trigger, at.end, scope, Some(source.entity)));
+        .or_else(|| target(doc, actors, trigger, at.end, scope, Some(source.entity)))
+        .or_else(|| {
+            // "Hatoyama told Jia during the meeting": the clause's object is met.
+            in_pp
+                .then(|| clause_object(doc, actors, source, at.start))
+                .flatten()
+        });
     let targets = found
         .map(|t| coordinated(doc, actors, t, scope, true))
         .unwrap_or_default()

@@ -20,7 +20,7 @@ pub use cameo::CameoCodes;
 use lexicon::{EventLexicon, Need, Trigger, TriggerPos};
 
 /// How many tokens after a trigger an object word (`needs obj=…`) may appear.
-const OBJECT_WORDS: usize = 8;
+const OBJECT_WORDS: usize = 12;
 /// How many tokens before a trigger an object word may appear ("the treaty they signed").
 const OBJECT_BEFORE: usize = 10;
 /// How many tokens may separate the words of a verb phrase (`called repeatedly on`).
