@@ -531,7 +531,8 @@ pub fn find(
     let Some(source) = source else {
         return Arguments::default();
     };
-    let sources = coordinated(doc, actors, source, scope, false);
+    let mut sources = coordinated(doc, actors, source, scope, false);
+    sources.sort_by_key(|m| m.start);
     let ids: Vec<u32> = sources.iter().map(|m| m.entity).collect();
     let found = patient
         .filter(|p| !ids.contains(&p.entity))

@@ -12,6 +12,7 @@ const MODALITY: &str = include_str!("../../resources/events/modality.tsv");
 const SUPPORT_VERBS: &str = include_str!("../../resources/events/support-verbs.txt");
 const AGENTS: &str = include_str!("../../resources/events/agents.tsv");
 const ORG_REFERENCES: &str = include_str!("../../resources/events/org-references.txt");
+const EVENT_REFERENCES: &str = include_str!("../../resources/events/event-references.txt");
 
 /// Whether a trigger is a verb (matched on its lemma) or a noun.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,12 +77,22 @@ pub struct EventLexicon {
     support: Vec<String>,
     agents: FxHashMap<String, String>,
     org_references: Vec<String>,
+    event_references: Vec<String>,
 }
 
 fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
     data.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// The words of a one-word-per-line list, comments and blank lines skipped.
+fn word_list(data: &str) -> Vec<String> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect()
 }
 
 fn dash(cell: &str) -> Option<String> {
@@ -154,18 +165,9 @@ impl EventLexicon {
         static LEXICON: OnceLock<EventLexicon> = OnceLock::new();
         LEXICON.get_or_init(|| {
             let mut lex = EventLexicon::parse(TRIGGERS, INTENT, MODALITY);
-            lex.support = SUPPORT_VERBS
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(str::to_owned)
-                .collect();
-            lex.org_references = ORG_REFERENCES
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(str::to_owned)
-                .collect();
+            lex.support = word_list(SUPPORT_VERBS);
+            lex.org_references = word_list(ORG_REFERENCES);
+            lex.event_references = word_list(EVENT_REFERENCES);
             lex.agents = rows(AGENTS)
                 .filter_map(|r| Some((r.first()?.to_lowercase(), r.get(1)?.to_string())))
                 .collect();
@@ -258,6 +260,12 @@ impl EventLexicon {
             .iter()
             .find(|(prefix, _)| code.starts_with(prefix.as_str()))
             .map(|(_, c)| c.as_str())
+    }
+
+    /// Generic nouns that refer back to the last event reported (`move`, `decision`).
+    #[must_use]
+    pub fn is_event_reference(&self, noun: &str) -> bool {
+        self.event_references.iter().any(|n| n == noun)
     }
 
     /// Nouns that after "the" refer back to the last organisation named (`group`).

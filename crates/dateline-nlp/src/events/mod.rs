@@ -210,8 +210,8 @@ impl EventStage {
             }
             if args.targets.is_empty() && row.object {
                 // "called the deployment an escalation": the deployment's actor is the target.
-                args.targets
-                    .extend(anaphoric_target(doc, end, scope.hi, events));
+                let found = anaphoric_target(doc, self.lexicon, &args, (end, scope.hi), s, events);
+                args.targets.extend(found);
                 let sources: Vec<u32> = args.sources.iter().map(|m| m.entity).collect();
                 args.targets.retain(|t| !sources.contains(&t.entity));
             }
@@ -369,29 +369,58 @@ impl EventStage {
 }
 
 /// The actor of an earlier event that a definite object noun refers back to (`condemned the
-/// attack`, `called the deployment an escalation`).
+/// attack`, `called the deployment an escalation`, `criticized the move`), or that the noun
+/// before the subject refers to when the verb has no object after it ("…, a move the White
+/// House immediately condemned").
 fn anaphoric_target(
     doc: &Document,
-    end: usize,
-    hi: usize,
+    lex: &EventLexicon,
+    args: &arguments::Arguments,
+    (end, hi): (usize, usize),
+    sentence: usize,
     events: &[Event],
 ) -> Option<ActorMention> {
-    let noun = (end..hi.min(end + 4)).find(|&k| {
+    let is_noun = |k: usize| {
         matches!(
-            doc.tokens[k].pos,
+            doc.tokens.get(k).and_then(|t| t.pos),
             Some(dateline_core::Pos::NN | dateline_core::Pos::NNS)
         )
-    })?;
-    let determiner = word(doc, noun.checked_sub(1)?);
-    if !matches!(determiner.as_str(), "the" | "this" | "that" | "such") {
-        return None;
-    }
+    };
+    let definite = |k: usize| {
+        k.checked_sub(1).is_some_and(|d| {
+            matches!(
+                word(doc, d).as_str(),
+                "the" | "this" | "that" | "such" | "a"
+            )
+        })
+    };
+    let after = (end..hi.min(end + 4))
+        .find(|&k| is_noun(k))
+        .filter(|&k| definite(k));
+    let before = || {
+        let subject = args.sources.first()?;
+        let next = word(doc, end);
+        let bare = end >= hi || matches!(next.as_str(), "." | "," | ";");
+        let lo = subject.start.saturating_sub(3);
+        (lo..subject.start)
+            .rev()
+            .find(|&k| is_noun(k) && definite(k))
+            .filter(|_| bare)
+    };
+    let noun = after.or_else(before)?;
     let w = word(doc, noun);
+    let generic = lex.is_event_reference(&w);
+    // A generic "the move" refers to an event of this sentence or the one before.
     let same = |e: &&Event| {
         let t = doc.slice(e.trigger).to_lowercase();
-        t == w || lexicon::singular(&t).as_deref() == Some(w.as_str())
+        (generic && e.sentence as usize + 1 >= sentence)
+            || t == w
+            || lexicon::singular(&t).as_deref() == Some(w.as_str())
     };
-    let source = events.iter().rev().find(same)?.source.as_ref()?;
+    let latest = events.iter().rev().find(same)?;
+    // Of the events one trigger coded ("Putin and Crimean leaders signed"), the first source.
+    let earlier = events.iter().find(|e| e.trigger == latest.trigger)?;
+    let source = earlier.source.as_ref()?;
     let span = source.span?;
     let range = token_range(doc, span);
     Some(ActorMention {

@@ -237,3 +237,12 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn the_move_refers_to_the_last_event() {
+    let doc = code("Russia and Belarus signed a defence treaty on Monday, a move Poland immediately condemned.");
+    assert!(has(&doc, "RUS", "BLR", "05"), "{:?}", summary(&doc));
+    assert!(has(&doc, "POL", "RUS", "11"), "{:?}", summary(&doc));
+    let doc = code("Serbia deployed troops to Bosnia. Croatia criticized the move.");
+    assert!(has(&doc, "HRV", "SRB", "11"), "{:?}", summary(&doc));
+}
