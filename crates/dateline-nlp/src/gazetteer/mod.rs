@@ -23,6 +23,7 @@ const IGOS: &str = include_str!("../../resources/gazetteer/igos.tsv");
 const TITLES: &str = include_str!("../../resources/gazetteer/titles.tsv");
 const REGIONS: &str = include_str!("../../resources/gazetteer/regions.tsv");
 const CITIES: &str = include_str!("../../resources/gazetteer/cities.tsv");
+const SUBNATIONAL: &str = include_str!("../../resources/gazetteer/subnational.tsv");
 
 /// What a gazetteer entry names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -261,6 +262,31 @@ impl Gazetteer {
         }
     }
 
+    /// Provinces and territories with a government, typed GPE with their state's country.
+    fn load_subnational(&mut self) {
+        for cols in rows(SUBNATIONAL) {
+            let [surface, adjectives, country, ..] = cols[..] else {
+                continue;
+            };
+            let mut surfaces: Vec<&str> = variants(surface).collect();
+            let canonical = surfaces.first().copied().unwrap_or_default().to_owned();
+            surfaces.extend(variants(adjectives));
+            self.push(
+                Entry {
+                    kind: EntryKind::Region,
+                    canonical,
+                    entity_type: EntityType::Gpe,
+                    actor: None,
+                    country: non_empty(country),
+                    person: false,
+                    body: false,
+                },
+                &surfaces,
+                flag::PLACE,
+            );
+        }
+    }
+
     fn load_regions(&mut self) {
         for cols in rows(REGIONS) {
             let [surface, ..] = cols[..] else { continue };
@@ -326,6 +352,7 @@ impl Gazetteer {
         g.load_metonyms();
         g.load_igos();
         g.load_regions();
+        g.load_subnational();
         g.load_titles();
         g.build_automaton();
         g.load_cities();
