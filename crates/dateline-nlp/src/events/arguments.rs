@@ -383,6 +383,42 @@ fn in_prepositional_phrase(doc: &Document, start: usize, scope: Scope) -> bool {
     false
 }
 
+/// The target named as "its neighbor" right after a trigger: the state bordering the source's
+/// that this sentence names ("The Ukraine conflict broke out when Russia invaded its
+/// neighbor"), else the first the article names.
+fn neighbour_target(
+    doc: &Document,
+    actors: &Actors,
+    trigger: &Trigger,
+    end: usize,
+    scope: Scope,
+    source: ActorMention,
+) -> Option<ActorMention> {
+    let relational = (end..scope.hi.min(end + OBJECT_REACH)).any(|k| {
+        matches!(word(doc, k).as_str(), "its" | "their")
+            && matches!(
+                word(doc, k + 1).as_str(),
+                "neighbor" | "neighbour" | "neighbors" | "neighbours"
+            )
+    });
+    if !trigger.object || !relational {
+        return None;
+    }
+    let own = actors.code(doc, source.entity)?.get(..3)?.to_owned();
+    let geo = crate::geo::Geocoder::embedded();
+    let borders = |m: &&ActorMention| {
+        actors
+            .code(doc, m.entity)
+            .filter(|c| c.len() == 3)
+            .is_some_and(|c| geo.are_neighbours(&own, c))
+    };
+    actors
+        .right_of(scope.lo, scope.hi)
+        .find(borders)
+        .or_else(|| actors.right_of(0, doc.tokens.len()).find(borders))
+        .copied()
+}
+
 /// The object of the clause whose subject is `subject`, before token `end`: an actor that no
 /// preposition governs, after a verb.
 fn clause_object(
@@ -537,6 +573,7 @@ pub fn find(
     let found = patient
         .filter(|p| !ids.contains(&p.entity))
         .or_else(|| target(doc, actors, trigger, at.end, scope, Some(source.entity)))
+        .or_else(|| neighbour_target(doc, actors, trigger, at.end, scope, source))
         .or_else(|| {
             // "Hatoyama told Jia during the meeting": the clause's object is met.
             in_pp

@@ -246,3 +246,12 @@ fn the_move_refers_to_the_last_event() {
     let doc = code("Serbia deployed troops to Bosnia. Croatia criticized the move.");
     assert!(has(&doc, "HRV", "SRB", "11"), "{:?}", summary(&doc));
 }
+
+#[test]
+fn its_neighbor_is_the_bordering_state_named() {
+    let doc = code("The Georgia conflict began when Russia invaded its neighbor in August 2008.");
+    assert!(has(&doc, "RUS", "GEO", "19"), "{:?}", summary(&doc));
+    // No bordering state named: no target, no event.
+    let doc = code("Officials said Russia invaded its neighbor.");
+    assert!(doc.events.is_empty(), "{:?}", summary(&doc));
+}

@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 use crate::gazetteer::{City, Gazetteer};
 
 const PLACES: &str = include_str!("../../resources/gazetteer/places.tsv");
+const NEIGHBOURS: &str = include_str!("../../resources/gazetteer/neighbours.tsv");
 
 /// A country or state with its representative point.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +29,8 @@ pub struct Geocoder {
     countries: FxHashMap<String, Area>,
     /// U.S. states by lowercase name.
     states: FxHashMap<String, Area>,
+    /// Land neighbours by ISO3 code.
+    neighbours: FxHashMap<String, Vec<String>>,
 }
 
 impl Geocoder {
@@ -68,11 +71,31 @@ impl Geocoder {
                 _ => {}
             }
         }
+        let neighbours = NEIGHBOURS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(c, n)| {
+                (
+                    c.trim().to_owned(),
+                    n.trim().split('|').map(str::to_owned).collect(),
+                )
+            })
+            .collect();
         Geocoder {
             gazetteer,
             countries,
             states,
+            neighbours,
         }
+    }
+
+    /// Whether countries `a` and `b` (ISO3) share a land border.
+    #[must_use]
+    pub fn are_neighbours(&self, a: &str, b: &str) -> bool {
+        self.neighbours
+            .get(a)
+            .is_some_and(|n| n.iter().any(|c| c == b))
     }
 
     /// The whole country `iso3`, named `name` as the text has it ("eastern Ukraine").
@@ -141,6 +164,15 @@ mod tests {
         assert_eq!(told.country.as_deref(), Some("CAN"));
         assert_eq!(geo.resolve("London", "London", Some("PRK"), &[]), None);
         assert_eq!(geo.resolve("Nowhereville", "Nowhereville", None, &[]), None);
+    }
+
+    #[test]
+    fn neighbours_share_a_border() {
+        let geo = Geocoder::embedded();
+        assert!(geo.are_neighbours("RUS", "UKR"));
+        assert!(geo.are_neighbours("UKR", "RUS"));
+        assert!(!geo.are_neighbours("RUS", "USA"));
+        assert!(!geo.are_neighbours("XXX", "UKR"));
     }
 
     #[test]
