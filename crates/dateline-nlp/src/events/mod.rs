@@ -64,11 +64,36 @@ impl Stage for EventStage {
     }
 }
 
-/// Keeps the first of events with the same source, target and root: an article that reports an
-/// event again ("the deployment", "North Korean troops deployed to Russia") reports one event.
+/// Keeps the first of events with the same source state, target state and root: an article that
+/// reports an event again ("North Korea's deployment", "North Korean troops deployed to Russia")
+/// reports one event.
 fn dedupe(events: &mut Vec<Event>) {
-    let who = |p: &Option<Participant>| p.as_ref().map(|p| (p.entity, p.actor.clone()));
-    let key = |e: &Event| (who(&e.source), who(&e.target), e.cameo_root.clone());
+    // Actors compared by state ("North Korea" and "North Korean forces" are one), unless both
+    // sides are of one state (a government and its rebels).
+    let state = |p: &Option<Participant>| {
+        let code = p
+            .as_ref()
+            .and_then(|p| p.actor.as_deref())
+            .unwrap_or_default();
+        let international = ["IGO", "NGO", "NGM", "IMG", "MNC"]
+            .iter()
+            .any(|i| code.starts_with(i));
+        code.get(..if international { 6 } else { 3 })
+            .unwrap_or(code)
+            .to_owned()
+    };
+    let key = |e: &Event| {
+        let (s, t) = (state(&e.source), state(&e.target));
+        if s == t {
+            let full = |p: &Option<Participant>| {
+                p.as_ref().and_then(|p| p.actor.clone()).unwrap_or_default()
+            };
+            (full(&e.source), full(&e.target), e.cameo_root.clone())
+        } else {
+            (s, t, e.cameo_root.clone())
+        }
+    };
+
     let mut seen = rustc_hash::FxHashSet::default();
     events.retain(|e| seen.insert(key(e)));
 }

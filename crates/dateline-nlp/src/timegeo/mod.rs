@@ -91,11 +91,21 @@ impl Stage for TimeGeoStage {
                         .then(|| published.map(|d| d.format("%Y-%m-%d").to_string()))
                         .flatten()
                 });
-            // The place of an event is not one of its actors ("turning to North Korea").
-            let actors: Vec<u32> = [&event.source, &event.target]
-                .into_iter()
+            // The place of an event is not a state or body acting in it, or in the events its
+            // trigger coded with it ("turning to North Korea and Iran"); a town that stands for
+            // its country as a target still places the event ("an incursion into Kursk").
+            let actors: Vec<u32> = doc
+                .events
+                .iter()
+                .filter(|e| e.trigger == event.trigger)
+                .flat_map(|e| [&e.source, &e.target])
                 .flatten()
                 .filter_map(|p| p.entity)
+                .filter(|&id| {
+                    doc.entities
+                        .get(id as usize)
+                        .is_some_and(|e| e.actor.is_some())
+                })
                 .collect();
             let place = place::of_event(
                 doc,
