@@ -110,6 +110,12 @@ pub struct Diagnostic {
     pub message: String,
 }
 
+/// The SHA-1 of `bytes` as lowercase hex: how documents are named when the input gives no id.
+#[must_use]
+pub fn sha1_hex(bytes: &[u8]) -> String {
+    sha1_smol::Sha1::from(bytes).digest().to_string()
+}
+
 /// One article: the text, owned once, and the layers that index it by byte spans.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
@@ -146,7 +152,7 @@ impl Document {
     #[must_use]
     pub fn new(text: String, source: Source, meta: Meta) -> Self {
         Document {
-            id: sha1_smol::Sha1::from(text.as_bytes()).digest().to_string(),
+            id: sha1_hex(text.as_bytes()),
             source,
             meta,
             text,

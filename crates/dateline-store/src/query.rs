@@ -1,0 +1,200 @@
+//! Questions analysts ask of a corpus, each answered as a [`Table`] of named columns (the CLI
+//! prints it as a terminal table, JSON or CSV).
+
+use rusqlite::types::ValueRef;
+use rusqlite::{params_from_iter, ToSql};
+use serde::Serialize;
+
+use crate::{Result, Store};
+
+/// Rows of a query result.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Table {
+    /// Column names.
+    pub columns: Vec<String>,
+    /// Rows, one value per column.
+    pub rows: Vec<Vec<serde_json::Value>>,
+}
+
+/// Filters on events.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    /// Source actor code prefix (`PRK` matches `PRKMIL`).
+    pub actor: Option<String>,
+    /// Target actor code prefix.
+    pub target: Option<String>,
+    /// CAMEO root (`19`).
+    pub root: Option<String>,
+    /// Earliest event date, `YYYY-MM-DD` (inclusive).
+    pub since: Option<String>,
+    /// Latest event date, `YYYY-MM-DD` (inclusive).
+    pub until: Option<String>,
+    /// Most rows.
+    pub limit: usize,
+}
+
+/// Time buckets for a timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bucket {
+    /// `YYYY-MM-DD`.
+    Day,
+    /// `YYYY-MM`.
+    Month,
+    /// `YYYY`.
+    Year,
+}
+
+fn value(v: ValueRef<'_>) -> serde_json::Value {
+    match v {
+        ValueRef::Null => serde_json::Value::Null,
+        ValueRef::Integer(i) => i.into(),
+        ValueRef::Real(f) => serde_json::Number::from_f64((f * 1000.0).round() / 1000.0)
+            .map_or(serde_json::Value::Null, serde_json::Value::Number),
+        ValueRef::Text(t) | ValueRef::Blob(t) => String::from_utf8_lossy(t).into_owned().into(),
+    }
+}
+
+/// SQL conditions and their parameters, built up clause by clause.
+#[derive(Default)]
+struct Conditions {
+    sql: Vec<String>,
+    params: Vec<Box<dyn ToSql>>,
+}
+
+impl Conditions {
+    fn add(&mut self, sql: &str, param: Option<String>) {
+        if let Some(p) = param {
+            self.params.push(Box::new(p));
+            self.sql
+                .push(sql.replace('?', &format!("?{}", self.params.len())));
+        }
+    }
+
+    fn clause(&self) -> String {
+        if self.sql.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", self.sql.join(" AND "))
+        }
+    }
+}
+
+fn prefix(code: Option<&String>) -> Option<String> {
+    code.map(|c| format!("{}%", c.to_uppercase()))
+}
+
+impl Store {
+    fn table(&self, sql: &str, params: &[Box<dyn ToSql>]) -> Result<Table> {
+        let mut stmt = self.conn.prepare(sql)?;
+        let columns: Vec<String> = stmt
+            .column_names()
+            .iter()
+            .map(|c| (*c).to_owned())
+            .collect();
+        let n = columns.len();
+        let rows = stmt
+            .query_map(params_from_iter(params.iter()), |row| {
+                (0..n).map(|i| row.get_ref(i).map(value)).collect()
+            })?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        Ok(Table { columns, rows })
+    }
+
+    /// Aggregated events matching `filter`, most mentioned first.
+    pub fn events(&self, filter: &EventFilter) -> Result<Table> {
+        let mut c = Conditions::default();
+        c.add("source_actor LIKE ?", prefix(filter.actor.as_ref()));
+        c.add("target_actor LIKE ?", prefix(filter.target.as_ref()));
+        c.add("root = ?", filter.root.clone());
+        c.add("date >= ?", filter.since.clone());
+        c.add("substr(date, 1, 10) <= ?", filter.until.clone());
+        let sql = format!(
+            "SELECT id, date, source_actor, target_actor, cameo, quad_class, goldstein, place,
+                    num_mentions, num_sources, num_articles, first_seen, last_seen
+             FROM aggregates {} ORDER BY num_mentions DESC, date, id LIMIT {}",
+            c.clause(),
+            filter.limit.max(1)
+        );
+        self.table(&sql, &c.params)
+    }
+
+    /// Quotes of a speaker (canonical name, or the words naming an unnamed one), oldest first.
+    pub fn quotes_by(&self, speaker: &str, limit: usize) -> Result<Table> {
+        let params: Vec<Box<dyn ToSql>> = vec![Box::new(speaker.to_owned())];
+        let sql = format!(
+            "SELECT d.published, d.headline, q.kind, q.cue, q.text, COALESCE(q.speaker, q.speaker_text) AS speaker
+             FROM quotes q JOIN documents d ON d.id = q.document
+             WHERE (q.speaker = ?1 COLLATE NOCASE OR q.speaker_text = ?1 COLLATE NOCASE)
+               AND d.duplicate_of IS NULL
+             ORDER BY d.published, d.id, q.start LIMIT {}",
+            limit.max(1)
+        );
+        self.table(&sql, &params)
+    }
+
+    /// Full-text search (FTS5 syntax) over documents and quotes, best matches first.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Table> {
+        let params: Vec<Box<dyn ToSql>> = vec![Box::new(query.to_owned())];
+        let sql = format!(
+            "SELECT * FROM (
+                SELECT 'document' AS kind, d.id AS document, d.published, d.headline,
+                       snippet(documents_fts, 1, '[', ']', '…', 12) AS text, bm25(documents_fts) AS rank
+                FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+                WHERE documents_fts MATCH ?1 AND d.duplicate_of IS NULL
+                UNION ALL
+                SELECT 'quote', q.document, d.published, COALESCE(q.speaker, q.speaker_text),
+                       snippet(quotes_fts, 0, '[', ']', '…', 12), bm25(quotes_fts)
+                FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN documents d ON d.id = q.document
+                WHERE quotes_fts MATCH ?1 AND d.duplicate_of IS NULL
+             ) ORDER BY rank LIMIT {}",
+            limit.max(1)
+        );
+        self.table(&sql, &params)
+    }
+
+    /// The actors most involved in events (as source or target), with their event counts.
+    pub fn top_actors(&self, top: usize) -> Result<Table> {
+        let sql = format!(
+            "SELECT actor, SUM(as_source) AS as_source, SUM(as_target) AS as_target,
+                    SUM(as_source) + SUM(as_target) AS events
+             FROM (SELECT source_actor AS actor, num_mentions AS as_source, 0 AS as_target FROM aggregates
+                   UNION ALL SELECT target_actor, 0, num_mentions FROM aggregates)
+             WHERE actor <> '' GROUP BY actor ORDER BY events DESC, actor LIMIT {}",
+            top.max(1)
+        );
+        self.table(&sql, &[])
+    }
+
+    /// Actor-to-actor edges: event mentions and mean Goldstein value per (source, target).
+    pub fn network(&self, since: Option<&str>, until: Option<&str>) -> Result<Table> {
+        let mut c = Conditions::default();
+        c.sql
+            .push("source_actor <> '' AND target_actor <> ''".to_owned());
+        c.add("date >= ?", since.map(str::to_owned));
+        c.add("substr(date, 1, 10) <= ?", until.map(str::to_owned));
+        let sql = format!(
+            "SELECT source_actor AS source, target_actor AS target, SUM(num_mentions) AS events,
+                    SUM(goldstein * num_mentions) / SUM(num_mentions) AS mean_goldstein
+             FROM aggregates {} GROUP BY source_actor, target_actor ORDER BY events DESC, source, target",
+            c.clause()
+        );
+        self.table(&sql, &c.params)
+    }
+
+    /// Event mentions involving `actor` (code prefix) per time bucket.
+    pub fn timeline(&self, actor: &str, by: Bucket) -> Result<Table> {
+        let width = match by {
+            Bucket::Day => 10,
+            Bucket::Month => 7,
+            Bucket::Year => 4,
+        };
+        let params: Vec<Box<dyn ToSql>> = vec![Box::new(format!("{}%", actor.to_uppercase()))];
+        let sql = format!(
+            "SELECT substr(date, 1, {width}) AS bucket, SUM(num_mentions) AS events,
+                    SUM(goldstein * num_mentions) / SUM(num_mentions) AS mean_goldstein
+             FROM aggregates WHERE (source_actor LIKE ?1 OR target_actor LIKE ?1) AND length(date) >= {width}
+             GROUP BY bucket ORDER BY bucket"
+        );
+        self.table(&sql, &params)
+    }
+}

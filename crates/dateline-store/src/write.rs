@@ -1,0 +1,338 @@
+//! Writing annotated documents: one transaction per batch; the document row, its MinHash bands,
+//! full-text rows, entities, quotes, events (aggregated unless the document is a duplicate) and
+//! claims.
+
+use dateline_core::json::DocumentJson;
+use dateline_core::{ClaimValue, Document, Event, Participant};
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use crate::aggregate;
+use crate::minhash::{self, BANDS, MIN_SIMILARITY, MIN_WORDS};
+use crate::{Result, Store, StoreError};
+
+/// What a batch did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BatchReport {
+    /// Documents stored.
+    pub added: usize,
+    /// Documents whose text was already stored (skipped).
+    pub already_stored: usize,
+    /// Stored documents linked as near-duplicates of an earlier one.
+    pub duplicates: usize,
+    /// Events stored.
+    pub events: usize,
+}
+
+impl std::ops::AddAssign for BatchReport {
+    fn add_assign(&mut self, o: Self) {
+        self.added += o.added;
+        self.already_stored += o.already_stored;
+        self.duplicates += o.duplicates;
+        self.events += o.events;
+    }
+}
+
+/// The SHA-1 of a document's text: its identity in the store, recomputed so that an id given by
+/// the input (a JSONL `id`) does not defeat idempotence.
+fn text_hash(doc: &Document) -> String {
+    dateline_core::document::sha1_hex(doc.text.as_bytes())
+}
+
+/// The original a new text near-duplicates, with the similarity: the most similar stored
+/// signature sharing a band, followed to its own original.
+fn find_original(tx: &Transaction<'_>, sig: &[u32]) -> Result<Option<(i64, f64)>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT d.id, d.minhash, d.duplicate_of FROM lsh_bands b JOIN documents d ON d.id = b.document
+         WHERE b.band = ?1 AND b.value = ?2",
+    )?;
+    let mut best: Option<(i64, f64)> = None;
+    let mut seen = Vec::new();
+    for band in 0..BANDS {
+        let rows = stmt.query_map(params![band as i64, minhash::band(sig, band)], |row| {
+            Ok((
+                row.get::<_, i64>(0)?,
+                row.get::<_, Vec<u8>>(1)?,
+                row.get::<_, Option<i64>>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, other, original) = row?;
+            if seen.contains(&id) {
+                continue;
+            }
+            seen.push(id);
+            let s = minhash::similarity(sig, &minhash::from_bytes(&other));
+            if s >= MIN_SIMILARITY && best.is_none_or(|(_, bs)| s > bs) {
+                best = Some((original.unwrap_or(id), s));
+            }
+        }
+    }
+    Ok(best)
+}
+
+fn participant_name(doc: &Document, p: Option<&Participant>) -> Option<String> {
+    let p = p?;
+    p.entity
+        .and_then(|e| doc.entities.get(e as usize))
+        .map(|e| e.name.clone())
+        .or_else(|| p.span.and_then(|s| s.get(&doc.text)).map(str::to_owned))
+}
+
+fn actor(p: Option<&Participant>) -> Option<&str> {
+    p.and_then(|p| p.actor.as_deref())
+}
+
+impl Store {
+    /// Stores a batch of annotated documents in one transaction. `source_name` overrides each
+    /// document's publisher as its source (for `NumSources`).
+    pub fn add_batch(
+        &mut self,
+        docs: &[Document],
+        source_name: Option<&str>,
+    ) -> Result<BatchReport> {
+        let tx = self.conn.transaction()?;
+        let mut report = BatchReport::default();
+        let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        for doc in docs {
+            add_document(&tx, doc, source_name, &now, &mut report)?;
+        }
+        tx.commit()?;
+        Ok(report)
+    }
+}
+
+fn add_document(
+    tx: &Transaction<'_>,
+    doc: &Document,
+    source_name: Option<&str>,
+    now: &str,
+    report: &mut BatchReport,
+) -> Result<()> {
+    let hash = text_hash(doc);
+    let exists: Option<i64> = tx
+        .query_row("SELECT id FROM documents WHERE hash = ?1", [&hash], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if exists.is_some() {
+        report.already_stored += 1;
+        return Ok(());
+    }
+    let (sig, words) = minhash::signature(&doc.text);
+    let original = if words >= MIN_WORDS {
+        find_original(tx, &sig)?
+    } else {
+        None
+    };
+    let json =
+        serde_json::to_string(&DocumentJson::new(doc)).map_err(|e| StoreError::Serialise {
+            id: doc.id.clone(),
+            reason: e.to_string(),
+        })?;
+    let source = source_name
+        .map(str::to_owned)
+        .or_else(|| doc.meta.publisher.clone())
+        .or_else(|| doc.meta.agency.clone());
+    let published = doc.meta.published.map(|d| d.format("%Y-%m-%d").to_string());
+    tx.prepare_cached(
+        "INSERT INTO documents (hash, source_path, source_record, url, format, source_name, headline,
+            publisher, authors, published, text, words, minhash, duplicate_of, similarity, json, ingested_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    )?
+    .execute(params![
+        hash,
+        doc.source.path,
+        doc.source.record,
+        doc.source.url,
+        doc.source.format.as_str(),
+        source,
+        doc.meta.headline,
+        doc.meta.publisher,
+        serde_json::to_string(&doc.meta.authors).unwrap_or_default(),
+        published,
+        doc.text,
+        words as i64,
+        minhash::to_bytes(&sig),
+        original.map(|o| o.0),
+        original.map(|o| o.1),
+        json,
+        now,
+    ])?;
+    let id = tx.last_insert_rowid();
+    report.added += 1;
+    if original.is_some() {
+        report.duplicates += 1;
+    }
+    if words >= MIN_WORDS {
+        let mut band =
+            tx.prepare_cached("INSERT INTO lsh_bands (band, value, document) VALUES (?1, ?2, ?3)")?;
+        for b in 0..BANDS {
+            band.execute(params![b as i64, minhash::band(&sig, b), id])?;
+        }
+    }
+    tx.prepare_cached("INSERT INTO documents_fts (rowid, headline, text) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, doc.meta.headline, doc.text])?;
+    add_entities(tx, doc, id)?;
+    add_quotes(tx, doc, id)?;
+    let seen = published
+        .clone()
+        .unwrap_or_else(|| now.get(..10).unwrap_or(now).to_owned());
+    for event in &doc.events {
+        add_event(tx, doc, id, event, original.is_none(), &seen)?;
+        report.events += 1;
+    }
+    add_claims(tx, doc, id)
+}
+
+fn add_entities(tx: &Transaction<'_>, doc: &Document, id: i64) -> Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO entities (document, idx, name, type, actor, country, role, mentions)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for e in &doc.entities {
+        let kind = serde_json::to_value(e.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        stmt.execute(params![
+            id,
+            e.id,
+            e.name,
+            kind,
+            e.actor,
+            e.country,
+            e.role,
+            e.mentions.len() as i64
+        ])?;
+    }
+    Ok(())
+}
+
+fn add_quotes(tx: &Transaction<'_>, doc: &Document, id: i64) -> Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO quotes (document, kind, text, start, end, speaker, speaker_actor, speaker_text, cue)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    let mut fts =
+        tx.prepare_cached("INSERT INTO quotes_fts (rowid, text, speaker) VALUES (?1, ?2, ?3)")?;
+    for q in &doc.quotes {
+        let kind = serde_json::to_value(q.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let speaker = q.speaker.and_then(|s| doc.entities.get(s as usize));
+        let speaker_text = q
+            .speaker_mention
+            .and_then(|s| s.get(&doc.text))
+            .map(str::to_owned)
+            .or_else(|| q.speaker_description.clone());
+        let text = q.span.get(&doc.text).unwrap_or_default();
+        stmt.execute(params![
+            id,
+            kind,
+            text,
+            q.span.start() as i64,
+            q.span.end() as i64,
+            speaker.map(|e| e.name.as_str()),
+            speaker.and_then(|e| e.actor.as_deref()),
+            speaker_text,
+            q.cue.and_then(|c| c.get(&doc.text)),
+        ])?;
+        let qid = tx.last_insert_rowid();
+        fts.execute(params![
+            qid,
+            text,
+            speaker.map(|e| e.name.as_str()).or(speaker_text.as_deref())
+        ])?;
+    }
+    Ok(())
+}
+
+fn add_event(
+    tx: &Transaction<'_>,
+    doc: &Document,
+    id: i64,
+    e: &Event,
+    original: bool,
+    seen: &str,
+) -> Result<()> {
+    let source = actor(e.source.as_ref());
+    let target = actor(e.target.as_ref());
+    let aggregate = if original {
+        Some(aggregate::record(tx, e, source, target, seen)?)
+    } else {
+        None
+    };
+    let evidence = doc
+        .sentences
+        .get(e.sentence as usize)
+        .and_then(|s| s.span.get(&doc.text))
+        .unwrap_or_default();
+    tx.prepare_cached(
+        "INSERT INTO events (document, aggregate, source_actor, source_name, target_actor, target_name, cameo,
+            root, goldstein, quad_class, plover, plover_mode, date, place, place_country, lat, lon, modality,
+            sentence, trigger, evidence, confidence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+    )?
+    .execute(params![
+        id,
+        aggregate,
+        source,
+        participant_name(doc, e.source.as_ref()),
+        target,
+        participant_name(doc, e.target.as_ref()),
+        e.cameo,
+        e.cameo_root,
+        f64::from(e.goldstein),
+        e.quad_class,
+        e.plover.as_ref().map(|p| p.kind.as_str()),
+        e.plover.as_ref().and_then(|p| p.mode.as_deref()),
+        e.date,
+        e.place.as_ref().map(|p| p.name.as_str()),
+        e.place.as_ref().and_then(|p| p.country.as_deref()),
+        e.place.as_ref().and_then(|p| p.lat),
+        e.place.as_ref().and_then(|p| p.lon),
+        serde_json::to_value(e.modality).ok().and_then(|v| v.as_str().map(str::to_owned)),
+        e.sentence,
+        e.trigger.get(&doc.text).unwrap_or_default(),
+        evidence,
+        f64::from(e.confidence),
+    ])?;
+    if let Some(agg) = aggregate {
+        aggregate::refresh(tx, agg)?;
+    }
+    Ok(())
+}
+
+fn add_claims(tx: &Transaction<'_>, doc: &Document, id: i64) -> Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO claims (document, value, number, qualifier, counts, category, speaker, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for c in &doc.claims {
+        let (value, number) = match &c.value {
+            ClaimValue::Number(n) => (n.to_string(), Some(*n)),
+            ClaimValue::Word(w) => (w.clone(), None),
+        };
+        let speaker = c
+            .speaker
+            .and_then(|s| doc.entities.get(s as usize))
+            .map(|e| e.name.clone())
+            .or_else(|| {
+                c.speaker_text
+                    .and_then(|s| s.get(&doc.text))
+                    .map(str::to_owned)
+            });
+        stmt.execute(params![
+            id,
+            value,
+            number,
+            c.qualifier,
+            c.counts,
+            c.category,
+            speaker,
+            c.span.get(&doc.text).unwrap_or_default(),
+        ])?;
+    }
+    Ok(())
+}

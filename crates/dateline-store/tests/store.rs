@@ -1,0 +1,265 @@
+//! The store end to end: annotated documents in, duplicate links, aggregates and query answers
+//! out.
+
+use chrono::NaiveDate;
+use dateline_core::{Document, Pipeline};
+use dateline_store::query::{Bucket, EventFilter};
+use dateline_store::Store;
+
+fn pipeline() -> Pipeline {
+    dateline_nlp::standard_pipeline(&dateline_nlp::Config::default())
+}
+
+fn doc(p: &Pipeline, text: &str, publisher: &str, date: &str) -> Document {
+    let mut d = Document::from_text(text);
+    d.meta.publisher = Some(publisher.to_owned());
+    d.meta.published = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+    p.run(&mut d);
+    d
+}
+
+fn column(table: &dateline_store::query::Table, name: &str) -> Vec<serde_json::Value> {
+    let i = table
+        .columns
+        .iter()
+        .position(|c| c == name)
+        .expect("column");
+    table.rows.iter().map(|r| r[i].clone()).collect()
+}
+
+#[test]
+fn reingesting_is_idempotent_and_reopening_keeps_the_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("corpus.db");
+    let p = pipeline();
+    let d = doc(
+        &p,
+        "Chile condemned Peru on Monday over the border dispute.",
+        "Andes Wire",
+        "2024-05-06",
+    );
+    {
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(
+            store
+                .add_batch(std::slice::from_ref(&d), None)
+                .unwrap()
+                .added,
+            1
+        );
+    }
+    let mut store = Store::open(&path).unwrap();
+    let again = store.add_batch(&[d], None).unwrap();
+    assert_eq!((again.added, again.already_stored), (0, 1));
+    assert_eq!(store.document_counts().unwrap(), (1, 0));
+    let version: i64 = store
+        .connection()
+        .query_row("SELECT MAX(version) FROM schema_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, dateline_store::schema::VERSION);
+}
+
+#[test]
+fn a_newer_schema_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("corpus.db");
+    drop(Store::open(&path).unwrap());
+    let conn = rusqlite_conn(&path);
+    conn.execute("INSERT INTO schema_version VALUES (999, 'x')", [])
+        .unwrap();
+    drop(conn);
+    let err = Store::open(&path).unwrap_err().to_string();
+    assert!(err.contains("999"), "{err}");
+}
+
+fn rusqlite_conn(path: &std::path::Path) -> dateline_store::RawConnection {
+    dateline_store::RawConnection::open(path).unwrap()
+}
+
+/// A generated story and its wire copies: another outlet with a new headline, one with the last
+/// paragraph trimmed, one with boilerplate added.
+#[test]
+fn wire_copies_are_linked_and_not_counted_twice() {
+    let p = pipeline();
+    let mut store = Store::open_in_memory().unwrap();
+    let stories: Vec<_> = (0..6).map(|i| dateline_corpus::article(7, i)).collect();
+    let originals: Vec<Document> = stories
+        .iter()
+        .map(|a| doc(&p, &a.body, &a.outlet, &a.published))
+        .collect();
+    store.add_batch(&originals, None).unwrap();
+    let (_, dups) = store.document_counts().unwrap();
+    assert_eq!(dups, 0, "distinct stories are not duplicates");
+    let events_before: i64 = store
+        .connection()
+        .query_row(
+            "SELECT COALESCE(SUM(num_mentions), 0) FROM aggregates",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+
+    let mut copies = Vec::new();
+    for a in &stories[..3] {
+        let paragraphs: Vec<&str> = a
+            .body
+            .split('\n')
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        let trimmed = paragraphs[..paragraphs.len().saturating_sub(1)].join("\n\n");
+        let boilerplate = format!(
+            "{}\n\nCopyright 2024 Example Wire Service. All rights reserved. Do not redistribute.",
+            a.body
+        );
+        let mut retitled = doc(
+            &p,
+            &a.body.replace('\n', "\n\n"),
+            "Second Paper",
+            &a.published,
+        );
+        retitled.meta.headline = Some(format!("{} — updated", a.headline));
+        copies.push(retitled);
+        copies.push(doc(&p, &trimmed, "Third Paper", &a.published));
+        copies.push(doc(&p, &boilerplate, "Fourth Paper", &a.published));
+    }
+    let report = store.add_batch(&copies, None).unwrap();
+    assert_eq!(report.duplicates, 9, "{report:?}");
+    // Each copy points at the original of its story.
+    let links: Vec<(i64, i64)> = {
+        let mut stmt = store
+            .connection()
+            .prepare(
+                "SELECT id, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL ORDER BY id",
+            )
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    for (k, (_, original)) in links.iter().enumerate() {
+        assert_eq!(
+            *original,
+            (k / 3) as i64 + 1,
+            "copy {k} links to story {}",
+            k / 3
+        );
+    }
+    let events_after: i64 = store
+        .connection()
+        .query_row(
+            "SELECT COALESCE(SUM(num_mentions), 0) FROM aggregates",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(events_before, events_after, "copies add no mentions");
+}
+
+#[test]
+fn one_event_reported_by_many_articles_is_one_aggregate() {
+    let p = pipeline();
+    let mut store = Store::open_in_memory().unwrap();
+    let docs = [
+        doc(
+            &p,
+            "Chile condemned Peru on Monday over the fishing dispute.",
+            "Andes Wire",
+            "2024-05-07",
+        ),
+        doc(
+            &p,
+            "In a sharp statement, Chile condemned Peru on Monday, officials said.",
+            "Lima Daily",
+            "2024-05-07",
+        ),
+        doc(
+            &p,
+            "Chile condemned Peru on Tuesday for a second time.",
+            "Lima Daily",
+            "2024-05-08",
+        ),
+        doc(
+            &p,
+            "Brazil condemned Peru on Monday.",
+            "Rio Post",
+            "2024-05-07",
+        ),
+    ];
+    store.add_batch(&docs, None).unwrap();
+    let chile = store
+        .events(&EventFilter {
+            actor: Some("CHL".into()),
+            target: Some("PER".into()),
+            limit: 10,
+            ..EventFilter::default()
+        })
+        .unwrap();
+    assert_eq!(chile.rows.len(), 1, "{chile:?}");
+    assert_eq!(column(&chile, "num_mentions"), vec![serde_json::json!(3)]);
+    assert_eq!(column(&chile, "num_articles"), vec![serde_json::json!(3)]);
+    assert_eq!(column(&chile, "num_sources"), vec![serde_json::json!(2)]);
+    assert_eq!(
+        column(&chile, "first_seen"),
+        vec![serde_json::json!("2024-05-07")]
+    );
+    assert_eq!(
+        column(&chile, "last_seen"),
+        vec![serde_json::json!("2024-05-08")]
+    );
+
+    let network = store.network(None, None).unwrap();
+    assert_eq!(network.rows.len(), 2);
+    assert_eq!(
+        column(&network, "source"),
+        vec![serde_json::json!("CHL"), serde_json::json!("BRA")]
+    );
+    assert_eq!(
+        column(&network, "events"),
+        vec![serde_json::json!(3), serde_json::json!(1)]
+    );
+
+    let timeline = store.timeline("PER", Bucket::Day).unwrap();
+    assert_eq!(
+        column(&timeline, "bucket"),
+        vec![serde_json::json!("2024-05-06")]
+    );
+    let actors = store.top_actors(1).unwrap();
+    assert_eq!(column(&actors, "actor"), vec![serde_json::json!("PER")]);
+}
+
+#[test]
+fn quotes_and_search_across_the_corpus() {
+    let p = pipeline();
+    let mut store = Store::open_in_memory().unwrap();
+    let docs = [
+        doc(
+            &p,
+            "\"We will not back down,\" Foreign Minister Ana Lopez said on Monday.",
+            "Andes Wire",
+            "2024-05-07",
+        ),
+        doc(
+            &p,
+            "Foreign Minister Ana Lopez said the talks on tactical nuclear weapons had failed.",
+            "Lima Daily",
+            "2024-05-09",
+        ),
+    ];
+    store.add_batch(&docs, None).unwrap();
+    let quotes = store.quotes_by("Ana Lopez", 10).unwrap();
+    assert_eq!(quotes.rows.len(), 2, "{quotes:?}");
+    assert_eq!(
+        column(&quotes, "text")[0],
+        serde_json::json!("We will not back down,")
+    );
+    let hits = store.search("\"tactical nuclear\"", 10).unwrap();
+    assert!(!hits.rows.is_empty());
+    assert!(column(&hits, "text")
+        .iter()
+        .all(|t| t.as_str().is_some_and(|t| t.contains("[tactical"))));
+    assert!(
+        store.search("\"", 10).is_err(),
+        "a broken FTS query is an error, not a panic"
+    );
+}
