@@ -41,7 +41,7 @@ pub struct ExtractArgs {
     pub max_bytes: u64,
 }
 
-fn parse_day(s: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_day(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("expected YYYY-MM-DD: {e}"))
 }
 
@@ -53,7 +53,7 @@ struct Tally {
     words: usize,
 }
 
-fn progress() -> ProgressBar {
+pub(crate) fn progress() -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }

@@ -2,7 +2,9 @@
 
 mod eval;
 mod extract;
+mod ingest;
 mod output;
+mod query;
 mod train;
 
 use std::path::PathBuf;
@@ -24,6 +26,11 @@ enum Command {
     Extract(extract::ExtractArgs),
     /// Score the pipeline against hand-annotated articles, or segmentation against a treebank.
     Eval(eval::EvalArgs),
+    /// Store articles and their annotations in a corpus file (SQLite), linking wire copies and
+    /// aggregating events.
+    Ingest(ingest::IngestArgs),
+    /// Ask a corpus store: events, quotes, search, actors, network, timeline.
+    Query(query::QueryArgs),
     /// Train a model (the POS tagger or the entity recogniser) from the GMB news corpus.
     Train(train::TrainArgs),
 }
@@ -42,6 +49,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Ingest(args) => ingest::run(&args),
+        Command::Query(args) => query::run(&args),
         Command::Train(args) => train::train(&args),
     };
     match result {

@@ -329,3 +329,106 @@ fn seed_article_entities_and_coreference() {
     assert_eq!(find("Kursk")["country"], "RUS");
     assert_eq!(find("Vladimir Putin")["actor"], "RUSGOV");
 }
+
+#[test]
+fn ingest_is_idempotent_and_query_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("corpus.db");
+    let db = db.to_str().unwrap();
+    let examples = repo().join("examples");
+    let stories: Vec<String> = [
+        "pacific-talks.txt",
+        "sahel-ceasefire.txt",
+        "nato-baltic-drills.txt",
+    ]
+    .iter()
+    .map(|f| examples.join(f).display().to_string())
+    .collect();
+    let mut args = vec!["ingest", "--db", db, "--date", "2024-03-05"];
+    args.extend(stories.iter().map(String::as_str));
+    let first = run(&args);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let summary = String::from_utf8_lossy(&first.stderr);
+    assert!(summary.contains("3 stored"), "{summary}");
+    let again = run(&args);
+    let summary = String::from_utf8_lossy(&again.stderr);
+    assert!(summary.contains("0 stored, 3 already stored"), "{summary}");
+
+    let actors = run(&[
+        "query", "--db", db, "--format", "json", "actors", "--top", "3",
+    ]);
+    assert!(
+        actors.status.success(),
+        "{}",
+        String::from_utf8_lossy(&actors.stderr)
+    );
+    let rows = json(&actors);
+    assert!(!rows.as_array().unwrap().is_empty());
+    let csv = run(&["query", "--db", db, "--format", "csv", "network"]);
+    let text = String::from_utf8_lossy(&csv.stdout);
+    assert!(
+        text.starts_with("source,target,events,mean_goldstein"),
+        "{text}"
+    );
+    let table = run(&["query", "--db", db, "search", "ceasefire"]);
+    assert!(String::from_utf8_lossy(&table.stdout).starts_with("kind"));
+
+    let missing = run(&[
+        "query",
+        "--db",
+        dir.path().join("none.db").to_str().unwrap(),
+        "actors",
+    ]);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no such store"));
+}
+
+#[test]
+fn the_seed_article_yields_austins_quotes_from_the_store() {
+    let Some(shared) = shared() else {
+        eprintln!("skipped: ../shared is not beside the repository");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("seed.db");
+    let db = db.to_str().unwrap();
+    let seed = shared.join("seed-reuters.txt");
+    let out = run(&[
+        "ingest",
+        "--db",
+        db,
+        "--date",
+        "2024-10-30",
+        seed.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let quotes = json(&run(&[
+        "query",
+        "--db",
+        db,
+        "--format",
+        "json",
+        "quotes",
+        "--speaker",
+        "Lloyd Austin",
+    ]));
+    let quotes = quotes.as_array().unwrap();
+    assert!(quotes.len() >= 8, "{quotes:?}");
+    assert!(quotes.iter().any(|q| q["text"]
+        .as_str()
+        .is_some_and(|t| t.starts_with("It does have the potential"))));
+    let events = json(&run(&[
+        "query", "--db", db, "--format", "json", "events", "--actor", "PRK", "--target", "RUS",
+        "--root", "07",
+    ]));
+    assert_eq!(events[0]["cameo"], "072");
+    assert_eq!(events[0]["date"], "2024-10-30");
+}
