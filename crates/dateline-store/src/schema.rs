@@ -89,6 +89,9 @@ const MIGRATIONS: &[&str] = &[
         confidence REAL NOT NULL
     );
     CREATE INDEX events_actors ON events(source_actor, target_actor);
+    CREATE INDEX events_aggregate ON events(aggregate);
+    CREATE INDEX events_document ON events(document);
+    CREATE INDEX quotes_document ON quotes(document);
     CREATE INDEX events_date ON events(date);
     CREATE TABLE aggregates (
         id INTEGER PRIMARY KEY,
@@ -118,6 +121,7 @@ const MIGRATIONS: &[&str] = &[
         speaker TEXT,
         text TEXT NOT NULL
     );
+    CREATE INDEX claims_document ON claims(document);
     CREATE VIRTUAL TABLE documents_fts USING fts5(headline, text, content='documents', content_rowid='id');
     CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='quotes', content_rowid='id');
     ",
