@@ -432,3 +432,44 @@ fn the_seed_article_yields_austins_quotes_from_the_store() {
     assert_eq!(events[0]["cameo"], "072");
     assert_eq!(events[0]["date"], "2024-10-30");
 }
+
+/// Numbers before "stored" and "already stored" in an ingest summary.
+fn stored_counts(stderr: &[u8]) -> (usize, usize) {
+    let text = String::from_utf8_lossy(stderr);
+    let number_before = |label: &str| {
+        text.split(label)
+            .next()
+            .and_then(|head| head.rsplit(", ").next())
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no '{label}' in {text}"))
+    };
+    (number_before(" stored,"), number_before(" already stored"))
+}
+
+#[test]
+fn a_killed_ingest_resumes_without_loss_or_duplication() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    let n = dateline_corpus::write_corpus(&corpus, 11, 150_000).unwrap();
+    let db = dir.path().join("corpus.db");
+    let db = db.to_str().unwrap();
+    let corpus = corpus.to_str().unwrap();
+    let mut child = bin()
+        .args(["ingest", "--db", db, corpus])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let _ = child.kill(); // SIGKILL: no chance to commit the open batch
+    let _ = child.wait();
+    let resumed = run(&["ingest", "--db", db, corpus]);
+    assert!(
+        resumed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&resumed.stderr)
+    );
+    let (stored, already) = stored_counts(&resumed.stderr);
+    assert_eq!(stored + already, n, "every article stored exactly once");
+    let again = run(&["ingest", "--db", db, corpus]);
+    assert_eq!(stored_counts(&again.stderr), (0, n));
+}
