@@ -21,6 +21,7 @@
 //! ```
 
 pub mod aggregate;
+pub mod export;
 pub mod minhash;
 pub mod query;
 pub mod schema;
@@ -47,6 +48,9 @@ pub enum StoreError {
         /// Version this build writes.
         supported: i64,
     },
+    /// An export could not be written.
+    #[error("cannot write the export: {0}")]
+    Export(String),
     /// A document could not be serialised.
     #[error("cannot serialise document {id}: {reason}")]
     Serialise {

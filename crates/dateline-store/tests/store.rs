@@ -263,3 +263,83 @@ fn quotes_and_search_across_the_corpus() {
         "a broken FTS query is an error, not a panic"
     );
 }
+
+/// Runs `script` with python3 on `input`; `None` (and a printed reason) when python3 is missing.
+fn python(script: &str, input: &[u8]) -> Option<String> {
+    use std::io::Write as _;
+    let Ok(mut child) = std::process::Command::new("python3")
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+    else {
+        eprintln!("skipped: python3 is not installed");
+        return None;
+    };
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "python3 failed");
+    Some(String::from_utf8(out.stdout).unwrap())
+}
+
+#[test]
+fn exports_read_back_with_independent_readers() {
+    let p = pipeline();
+    let mut store = Store::open_in_memory().unwrap();
+    let mut with_url = doc(
+        &p,
+        "Chile condemned Peru on Monday over the fishing dispute in Arica.",
+        "Andes Wire",
+        "2024-05-07",
+    );
+    with_url.source.url = Some("https://andes.example/story".into());
+    let docs = [
+        with_url,
+        doc(
+            &p,
+            "Russian troops attacked Ukraine near Kharkiv on Tuesday.",
+            "Kyiv Daily",
+            "2024-05-08",
+        ),
+    ];
+    store.add_batch(&docs, None).unwrap();
+    let aggregates: i64 = store
+        .connection()
+        .query_row("SELECT COUNT(*) FROM aggregates", [], |r| r.get(0))
+        .unwrap();
+    assert!(aggregates >= 2);
+
+    let mut gdelt = Vec::new();
+    assert_eq!(
+        store.export_gdelt_events(&mut gdelt).unwrap() as i64,
+        aggregates
+    );
+    let check = "import csv, sys\nrows = list(csv.reader(sys.stdin, delimiter='\\t', quoting=csv.QUOTE_NONE))\n\
+                 assert all(len(r) == 61 for r in rows), [len(r) for r in rows]\n\
+                 print(len(rows), rows[0][1], rows[0][5], rows[0][15], rows[0][26], rows[0][60])";
+    if let Some(out) = python(check, &gdelt) {
+        let fields: Vec<&str> = out.split_whitespace().collect();
+        assert_eq!(fields[0], aggregates.to_string());
+        assert_eq!(
+            fields[1], "20240506",
+            "SQLDATE of 'on Monday' before 2024-05-07"
+        );
+        assert_eq!(&fields[2..5], ["CHL", "PER", "111"]);
+        assert_eq!(fields[5], "https://andes.example/story");
+    }
+
+    let mut plover = Vec::new();
+    let n = store.export_plover(&mut plover).unwrap();
+    let check = "import json, sys\nrecs = [json.loads(l) for l in sys.stdin]\nprint(len(recs), sorted({r['event'] for r in recs}))";
+    if let Some(out) = python(check, &plover) {
+        assert!(out.starts_with(&n.to_string()), "{out}");
+        assert!(out.contains("ACCUSE") && out.contains("ASSAULT"), "{out}");
+    }
+
+    let mut jsonl = Vec::new();
+    assert_eq!(store.export_documents(&mut jsonl).unwrap(), 2);
+    let check = "import json, sys\nprint(sum(1 for l in sys.stdin if json.loads(l)['schema'] == 'dateline/1'))";
+    if let Some(out) = python(check, &jsonl) {
+        assert_eq!(out.trim(), "2");
+    }
+}

@@ -31,7 +31,8 @@ pub struct IngestArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short)]
     pub jobs: Option<usize>,
-    /// Take a missing publication date from a `YYYY-MM-DD` or `YYYY/MM/DD` in the input's path.
+    /// Take a missing publication date from a `YYYY-MM-DD` or `YYYY/MM/DD` in the input's path
+    /// or the article's URL.
     #[arg(long)]
     pub date_from_path: bool,
     /// Publication date (YYYY-MM-DD) for inputs that give none.
@@ -137,7 +138,12 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
             Ok(mut doc) => {
                 tally.read += 1;
                 if doc.meta.published.is_none() && args.date_from_path {
-                    doc.meta.published = doc.source.path.as_deref().and_then(date_in_path);
+                    doc.meta.published = doc
+                        .source
+                        .path
+                        .as_deref()
+                        .and_then(date_in_path)
+                        .or_else(|| doc.source.url.as_deref().and_then(date_in_path));
                 }
                 if doc.meta.published.is_none() {
                     doc.meta.published = args.date;

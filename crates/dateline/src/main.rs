@@ -1,6 +1,7 @@
 //! The `dateline` command. Thin: parses arguments, calls the library crates, prints.
 
 mod eval;
+mod export;
 mod extract;
 mod ingest;
 mod output;
@@ -29,6 +30,8 @@ enum Command {
     /// Store articles and their annotations in a corpus file (SQLite), linking wire copies and
     /// aggregating events.
     Ingest(ingest::IngestArgs),
+    /// Export a corpus store: GDELT Events 2.0, PLOVER JSON Lines, `dateline/1` JSON Lines.
+    Export(export::ExportArgs),
     /// Ask a corpus store: events, quotes, search, actors, network, timeline.
     Query(query::QueryArgs),
     /// Train a model (the POS tagger or the entity recogniser) from the GMB news corpus.
@@ -51,6 +54,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => eval::run(&args),
         Command::Ingest(args) => ingest::run(&args),
         Command::Query(args) => query::run(&args),
+        Command::Export(args) => export::run(&args),
         Command::Train(args) => train::train(&args),
     };
     match result {

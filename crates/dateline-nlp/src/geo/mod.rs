@@ -12,6 +12,9 @@ use crate::gazetteer::{City, Gazetteer};
 const PLACES: &str = include_str!("../../resources/gazetteer/places.tsv");
 const NEIGHBOURS: &str = include_str!("../../resources/gazetteer/neighbours.tsv");
 
+/// Population from which a city named like a U.S. state is taken to be meant ("Washington").
+const LARGE_CITY: u64 = 100_000;
+
 /// A country or state with its representative point.
 #[derive(Debug, Clone, PartialEq)]
 struct Area {
@@ -116,7 +119,17 @@ impl Geocoder {
         country: Option<&str>,
         prefer: &[&str],
     ) -> Option<Place> {
-        if let Some(state) = self.states.get(&name.to_lowercase()) {
+        // "Washington", "New York": a large city of the name wins over the state.
+        let large_city = self
+            .gazetteer
+            .cities_named(name)
+            .iter()
+            .any(|c| c.population >= LARGE_CITY && country.is_none_or(|k| k == c.country));
+        if let Some(state) = self
+            .states
+            .get(&name.to_lowercase())
+            .filter(|_| !large_city)
+        {
             if country.is_none_or(|c| c == state.country) {
                 return Some(place(label, &state.country, state.lat, state.lon));
             }
@@ -178,6 +191,11 @@ mod tests {
     #[test]
     fn states_and_countries_have_points() {
         let geo = Geocoder::embedded();
+        let dc = geo.resolve("Washington", "Washington", None, &[]).unwrap();
+        assert!(
+            (dc.lon.unwrap() + 77.0).abs() < 1.0,
+            "the capital, not the state"
+        );
         let texas = geo.resolve("Texas", "Texas", None, &[]).unwrap();
         assert_eq!(texas.country.as_deref(), Some("USA"));
         assert!(texas.lat.unwrap() > 25.0 && texas.lat.unwrap() < 37.0);

@@ -1,0 +1,298 @@
+//! Exports of a store for other tools: GDELT Events 2.0 (61 tab-separated columns, one row per
+//! aggregated event), PLOVER JSON Lines (one record per event mention), the `dateline/1` documents
+//! as JSON Lines, and event mentions as CSV.
+
+use std::io::Write;
+use std::sync::OnceLock;
+
+use rusqlite::Row;
+use rustc_hash::FxHashMap;
+
+use crate::{Result, Store, StoreError};
+
+const FIPS: &str = include_str!("../resources/fips.tsv");
+
+/// ISO3 → FIPS 10-4 country codes (GDELT's geography codes), loaded once.
+fn fips(iso3: &str) -> Option<&'static str> {
+    static TABLE: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            FIPS.lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(a, b)| (a.trim(), b.trim()))
+                .collect()
+        })
+        .get(iso3)
+        .copied()
+}
+
+fn io(e: &std::io::Error) -> StoreError {
+    StoreError::Export(e.to_string())
+}
+
+/// GDELT's text cells hold no tabs or newlines.
+fn clean(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
+}
+
+/// `(code, country, known group, type1)` of a CAMEO-style actor code for GDELT's actor columns.
+fn actor_parts(code: &str) -> [String; 4] {
+    let international = ["IGO", "NGO", "NGM", "IMG", "MNC"]
+        .iter()
+        .any(|p| code.starts_with(p));
+    if code.is_empty() {
+        return Default::default();
+    }
+    if international {
+        return [
+            code.to_owned(),
+            String::new(),
+            code.get(3..6).unwrap_or_default().to_owned(),
+            code.get(..3).unwrap_or_default().to_owned(),
+        ];
+    }
+    [
+        code.to_owned(),
+        code.get(..3).unwrap_or_default().to_owned(),
+        String::new(),
+        code.get(3..6).unwrap_or_default().to_owned(),
+    ]
+}
+
+/// One aggregated event with what GDELT's row needs.
+struct Aggregate {
+    id: i64,
+    date: String,
+    source: String,
+    target: String,
+    cameo: String,
+    root: String,
+    quad: i64,
+    goldstein: f64,
+    mentions: i64,
+    sources: i64,
+    articles: i64,
+    first_seen: String,
+    source_name: Option<String>,
+    target_name: Option<String>,
+    place: Option<String>,
+    place_country: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    url: Option<String>,
+}
+
+impl Aggregate {
+    fn from_row(r: &Row<'_>) -> rusqlite::Result<Aggregate> {
+        Ok(Aggregate {
+            id: r.get(0)?,
+            date: r.get(1)?,
+            source: r.get(2)?,
+            target: r.get(3)?,
+            cameo: r.get(4)?,
+            root: r.get(5)?,
+            quad: r.get(6)?,
+            goldstein: r.get(7)?,
+            mentions: r.get(8)?,
+            sources: r.get(9)?,
+            articles: r.get(10)?,
+            first_seen: r.get(11)?,
+            source_name: r.get(12)?,
+            target_name: r.get(13)?,
+            place: r.get(14)?,
+            place_country: r.get(15)?,
+            lat: r.get(16)?,
+            lon: r.get(17)?,
+            url: r.get(18)?,
+        })
+    }
+
+    /// The 61 GDELT Events 2.0 columns.
+    fn gdelt_row(&self) -> Vec<String> {
+        let digits: String = self.date.chars().filter(char::is_ascii_digit).collect();
+        let day = format!("{digits:0<8}");
+        let day = day.get(..8).unwrap_or("00000000").to_owned();
+        let year = day.get(..4).unwrap_or_default().to_owned();
+        let month: u32 = day
+            .get(4..6)
+            .and_then(|m| m.parse().ok())
+            .unwrap_or(1)
+            .max(1);
+        let fraction = format!(
+            "{:.4}",
+            year.parse::<f64>().unwrap_or_default() + (f64::from(month) - 1.0) / 12.0
+        );
+        let mut row = vec![
+            self.id.to_string(),
+            day.clone(),
+            day.get(..6).unwrap_or_default().to_owned(),
+            year,
+            fraction,
+        ];
+        for (code, name) in [
+            (&self.source, &self.source_name),
+            (&self.target, &self.target_name),
+        ] {
+            let [c, country, group, type1] = actor_parts(code);
+            row.extend([
+                c,
+                clean(name.as_deref().unwrap_or_default()).to_uppercase(),
+                country,
+                group,
+                String::new(),
+                String::new(),
+                String::new(),
+                type1,
+                String::new(),
+                String::new(),
+            ]);
+        }
+        let base = self.cameo.get(..3).unwrap_or(&self.cameo).to_owned();
+        row.extend([
+            "1".to_owned(),
+            self.cameo.clone(),
+            base,
+            self.root.clone(),
+            self.quad.to_string(),
+            format!("{:.1}", self.goldstein),
+            self.mentions.to_string(),
+            self.sources.to_string(),
+            self.articles.to_string(),
+            "0".to_owned(),
+        ]);
+        let geo = self.geo();
+        // Actor1Geo, Actor2Geo (not known separately: empty), ActionGeo.
+        row.extend(std::iter::repeat_n(String::new(), 16));
+        row.extend(geo);
+        let added: String = self
+            .first_seen
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        row.push(format!("{:0<14}", added.get(..8).unwrap_or("00000000")));
+        row.push(self.url.clone().unwrap_or_default());
+        row
+    }
+
+    /// The eight `ActionGeo` columns: type (1 country, 4 city), full name, FIPS country, ADM1,
+    /// ADM2, latitude, longitude, feature id.
+    fn geo(&self) -> [String; 8] {
+        let Some(place) = self.place.as_deref().filter(|p| !p.is_empty()) else {
+            return Default::default();
+        };
+        let country = self
+            .place_country
+            .as_deref()
+            .and_then(fips)
+            .unwrap_or_default();
+        let coord = |v: Option<f64>| v.map(|v| format!("{v:.4}")).unwrap_or_default();
+        [
+            "4".to_owned(),
+            clean(place),
+            country.to_owned(),
+            country.to_owned(),
+            String::new(),
+            coord(self.lat),
+            coord(self.lon),
+            String::new(),
+        ]
+    }
+}
+
+impl Store {
+    /// Writes GDELT Events 2.0 rows (tab-separated, no header, 61 columns), one per aggregated
+    /// event; returns the number of rows.
+    pub fn export_gdelt_events(&self, out: &mut impl Write) -> Result<usize> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.id, a.date, a.source_actor, a.target_actor, a.cameo, a.root, a.quad_class, a.goldstein,
+                    a.num_mentions, a.num_sources, a.num_articles, a.first_seen,
+                    e.source_name, e.target_name, e.place, e.place_country, e.lat, e.lon, d.url
+             FROM aggregates a
+             JOIN events e ON e.id = (SELECT MIN(id) FROM events WHERE aggregate = a.id)
+             JOIN documents d ON d.id = e.document
+             ORDER BY a.id",
+        )?;
+        let rows = stmt.query_map([], Aggregate::from_row)?;
+        let mut n = 0;
+        for agg in rows {
+            writeln!(out, "{}", agg?.gdelt_row().join("\t")).map_err(|e| io(&e))?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// Writes one PLOVER JSON record per event mention of an original article.
+    pub fn export_plover(&self, out: &mut impl Write) -> Result<usize> {
+        let mut stmt = self.conn.prepare(
+            "SELECT e.id, e.date, e.plover, e.plover_mode, e.source_actor, e.source_name, e.target_actor,
+                    e.target_name, e.cameo, e.trigger, e.evidence, e.modality, e.place, e.place_country, e.lat,
+                    e.lon, d.hash, d.url, d.published, d.source_name, e.aggregate
+             FROM events e JOIN documents d ON d.id = e.document
+             WHERE d.duplicate_of IS NULL ORDER BY e.id",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut n = 0;
+        while let Some(r) = rows.next()? {
+            let geo = r.get::<_, Option<String>>(12)?.map(|name| {
+                serde_json::json!({"name": name, "country": r.get::<_, Option<String>>(13).ok().flatten(),
+                    "lat": r.get::<_, Option<f64>>(14).ok().flatten(), "lon": r.get::<_, Option<f64>>(15).ok().flatten()})
+            });
+            let record = serde_json::json!({
+                "id": format!("dateline-{}", r.get::<_, i64>(0)?),
+                "date": r.get::<_, Option<String>>(1)?,
+                "event": r.get::<_, Option<String>>(2)?,
+                "mode": r.get::<_, Option<String>>(3)?,
+                "actor": r.get::<_, Option<String>>(4)?,
+                "actor_text": r.get::<_, Option<String>>(5)?,
+                "recipient": r.get::<_, Option<String>>(6)?,
+                "recipient_text": r.get::<_, Option<String>>(7)?,
+                "cameo": r.get::<_, String>(8)?,
+                "event_text": r.get::<_, String>(9)?,
+                "sentence": r.get::<_, String>(10)?,
+                "modality": r.get::<_, String>(11)?,
+                "geolocation": geo,
+                "story_id": r.get::<_, String>(16)?,
+                "source_url": r.get::<_, Option<String>>(17)?,
+                "story_date": r.get::<_, Option<String>>(18)?,
+                "publisher": r.get::<_, Option<String>>(19)?,
+                "aggregate": r.get::<_, Option<i64>>(20)?,
+            });
+            serde_json::to_writer(&mut *out, &record)
+                .map_err(|e| StoreError::Export(e.to_string()))?;
+            writeln!(out).map_err(|e| io(&e))?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// Writes every stored `dateline/1` document, one per line.
+    pub fn export_documents(&self, out: &mut impl Write) -> Result<usize> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT json FROM documents ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        let mut n = 0;
+        while let Some(r) = rows.next()? {
+            writeln!(out, "{}", r.get::<_, String>(0)?).map_err(|e| io(&e))?;
+            n += 1;
+        }
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fips_codes_and_actor_parts() {
+        assert_eq!(fips("DEU"), Some("GM"));
+        assert_eq!(fips("UKR"), Some("UP"));
+        assert_eq!(fips("XXX"), None);
+        assert_eq!(actor_parts("USAGOV")[1], "USA");
+        assert_eq!(actor_parts("USAGOV")[3], "GOV");
+        assert_eq!(actor_parts("IGOUNO")[3], "IGO");
+        assert_eq!(actor_parts(""), <[String; 4]>::default());
+    }
+}
