@@ -204,6 +204,17 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             if raw.trim().is_empty() {
                 continue;
             }
+            if self.line == 1 && matches!(raw.trim(), "{" | "[") {
+                // A pretty-printed JSON document, not JSON Lines: one error, not one per line.
+                self.done = true;
+                let error = IngestError::Jsonl {
+                    line: 1,
+                    message: "a JSON document spread over several lines; expected JSON Lines \
+                              (one object per line)"
+                        .into(),
+                };
+                return Some(Err(InputError::new(&self.path, None, error)));
+            }
             return Some(
                 parse_record(raw.trim(), self.line, &self.fields, &self.path)
                     .map_err(|e| InputError::new(&self.path, Some(&record), e)),
@@ -261,6 +272,24 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("not a JSON object"));
+    }
+
+    #[test]
+    fn a_pretty_printed_document_is_one_error() {
+        let data = "{\n  \"doc\": \"x.txt\",\n  \"entities\": []\n}\n";
+        let items: Vec<_> = JsonlReader::new(
+            data.as_bytes(),
+            JsonlFields::default(),
+            "gold.json",
+            1 << 20,
+        )
+        .collect();
+        assert_eq!(items.len(), 1);
+        let err = items[0].as_ref().unwrap_err().to_string();
+        assert!(
+            err.contains("gold.json") && err.contains("JSON Lines"),
+            "{err}"
+        );
     }
 
     #[test]
