@@ -23,6 +23,7 @@
 pub mod aggregate;
 pub mod export;
 pub mod minhash;
+mod parquet_export;
 pub mod query;
 pub mod schema;
 mod write;

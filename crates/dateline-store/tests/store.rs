@@ -336,6 +336,33 @@ fn exports_read_back_with_independent_readers() {
         assert!(out.contains("ACCUSE") && out.contains("ASSAULT"), "{out}");
     }
 
+    let dir = tempfile::tempdir().unwrap();
+    let written = store.export_parquet(dir.path()).unwrap();
+    assert_eq!(written.len(), 4);
+    let events = written
+        .iter()
+        .find(|(f, _)| *f == "events.parquet")
+        .unwrap()
+        .1;
+    let check = format!(
+        "import sys\ntry:\n    import pyarrow.parquet as pq\nexcept ImportError:\n    print('no-pyarrow'); sys.exit(0)\n\
+         t = pq.read_table('{}')\nprint(t.num_rows, t.column('cameo_root').to_pylist()[0], t.schema.field('goldstein').type)",
+        dir.path().join("events.parquet").display()
+    );
+    if let Some(out) = python(&check, b"") {
+        if out.trim() == "no-pyarrow" {
+            assert!(
+                std::env::var_os("DATELINE_REQUIRE_PYARROW").is_none(),
+                "pyarrow is required here (DATELINE_REQUIRE_PYARROW is set)"
+            );
+            eprintln!("skipped the Parquet read-back: pyarrow is not installed");
+        } else {
+            let fields: Vec<&str> = out.split_whitespace().collect();
+            assert_eq!(fields[0], events.to_string(), "{out}");
+            assert_eq!(fields[2], "double", "{out}");
+        }
+    }
+
     let mut jsonl = Vec::new();
     assert_eq!(store.export_documents(&mut jsonl).unwrap(), 2);
     let check = "import json, sys\nprint(sum(1 for l in sys.stdin if json.loads(l)['schema'] == 'dateline/1'))";

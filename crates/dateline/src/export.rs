@@ -30,6 +30,25 @@ pub enum ExportFormat {
     Plover,
     /// The stored `dateline/1` documents, one per line.
     Jsonl,
+    /// Parquet files of events, quotes, entities and claims, written into the `--out` folder.
+    Parquet,
+}
+
+/// Writes one streamed export to `--out` or stdout; returns the records written.
+fn stream(
+    out: Option<&std::path::Path>,
+    export: impl FnOnce(&mut dyn Write) -> dateline_store::Result<usize>,
+) -> anyhow::Result<usize> {
+    let sink: Box<dyn Write> = match out {
+        Some(path) => Box::new(
+            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+        ),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut sink = BufWriter::new(sink);
+    let n = export(&mut sink).context("export failed")?;
+    sink.flush().context("cannot write the export")?;
+    Ok(n)
 }
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
@@ -41,20 +60,20 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     }
     let store =
         Store::open(&args.db).with_context(|| format!("cannot open {}", args.db.display()))?;
-    let out: Box<dyn Write> = match &args.out {
-        Some(path) => Box::new(
-            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-        ),
-        None => Box::new(std::io::stdout().lock()),
-    };
-    let mut out = BufWriter::new(out);
+    let out = args.out.as_deref();
     let n = match args.format {
-        ExportFormat::GdeltEvents => store.export_gdelt_events(&mut out),
-        ExportFormat::Plover => store.export_plover(&mut out),
-        ExportFormat::Jsonl => store.export_documents(&mut out),
-    }
-    .context("export failed")?;
-    out.flush().context("cannot write the export")?;
+        ExportFormat::GdeltEvents => stream(out, |w| store.export_gdelt_events(&mut &mut *w))?,
+        ExportFormat::Plover => stream(out, |w| store.export_plover(&mut &mut *w))?,
+        ExportFormat::Jsonl => stream(out, |w| store.export_documents(&mut &mut *w))?,
+        ExportFormat::Parquet => {
+            let dir = out.context("--format parquet needs --out FOLDER")?;
+            let written = store.export_parquet(dir).context("export failed")?;
+            for (file, rows) in &written {
+                eprintln!("{}: {rows} rows", dir.join(file).display());
+            }
+            written.iter().map(|(_, rows)| rows).sum()
+        }
+    };
     eprintln!("exported {n} records");
     Ok(ExitCode::SUCCESS)
 }
