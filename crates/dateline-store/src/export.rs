@@ -27,10 +27,6 @@ fn fips(iso3: &str) -> Option<&'static str> {
         .copied()
 }
 
-fn io(e: &std::io::Error) -> StoreError {
-    StoreError::Export(e.to_string())
-}
-
 /// GDELT's text cells hold no tabs or newlines.
 fn clean(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
@@ -216,7 +212,7 @@ impl Store {
         let rows = stmt.query_map([], Aggregate::from_row)?;
         let mut n = 0;
         for agg in rows {
-            writeln!(out, "{}", agg?.gdelt_row().join("\t")).map_err(|e| io(&e))?;
+            writeln!(out, "{}", agg?.gdelt_row().join("\t")).map_err(StoreError::Io)?;
             n += 1;
         }
         Ok(n)
@@ -260,7 +256,7 @@ impl Store {
             });
             serde_json::to_writer(&mut *out, &record)
                 .map_err(|e| StoreError::Export(e.to_string()))?;
-            writeln!(out).map_err(|e| io(&e))?;
+            writeln!(out).map_err(StoreError::Io)?;
             n += 1;
         }
         Ok(n)
@@ -274,7 +270,7 @@ impl Store {
         let mut rows = stmt.query([])?;
         let mut n = 0;
         while let Some(r) = rows.next()? {
-            writeln!(out, "{}", r.get::<_, String>(0)?).map_err(|e| io(&e))?;
+            writeln!(out, "{}", r.get::<_, String>(0)?).map_err(StoreError::Io)?;
             n += 1;
         }
         Ok(n)

@@ -52,6 +52,9 @@ pub enum StoreError {
     /// An export could not be written.
     #[error("cannot write the export: {0}")]
     Export(String),
+    /// Writing an export failed.
+    #[error("cannot write the export")]
+    Io(#[from] std::io::Error),
     /// A document could not be serialised.
     #[error("cannot serialise document {id}: {reason}")]
     Serialise {
