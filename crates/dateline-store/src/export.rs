@@ -13,7 +13,7 @@ use crate::{Result, Store, StoreError};
 const FIPS: &str = include_str!("../resources/fips.tsv");
 
 /// ISO3 → FIPS 10-4 country codes (GDELT's geography codes), loaded once.
-fn fips(iso3: &str) -> Option<&'static str> {
+pub(crate) fn fips(iso3: &str) -> Option<&'static str> {
     static TABLE: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
     TABLE
         .get_or_init(|| {

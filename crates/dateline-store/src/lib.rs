@@ -22,6 +22,7 @@
 
 pub mod aggregate;
 pub mod export;
+mod gkg;
 pub mod minhash;
 mod parquet_export;
 pub mod query;

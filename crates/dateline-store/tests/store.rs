@@ -328,6 +328,16 @@ fn exports_read_back_with_independent_readers() {
         assert_eq!(fields[5], "https://andes.example/story");
     }
 
+    let mut gkg = Vec::new();
+    assert_eq!(store.export_gkg(&mut gkg).unwrap(), 2);
+    let check = "import csv, sys\nrows = list(csv.reader(sys.stdin, delimiter='\\t', quoting=csv.QUOTE_NONE))\n\
+                 assert all(len(r) == 27 for r in rows), [len(r) for r in rows]\n\
+                 print(len(rows), rows[0][4], '|'.join(sorted({n.split(',')[0] for r in rows for n in r[23].split(';') if n})))";
+    if let Some(out) = python(check, &gkg) {
+        assert!(out.starts_with("2 https://andes.example/story"), "{out}");
+        assert!(out.contains("Chile") && out.contains("Peru"), "{out}");
+    }
+
     let mut plover = Vec::new();
     let n = store.export_plover(&mut plover).unwrap();
     let check = "import json, sys\nrecs = [json.loads(l) for l in sys.stdin]\nprint(len(recs), sorted({r['event'] for r in recs}))";

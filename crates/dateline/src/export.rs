@@ -26,6 +26,8 @@ pub struct ExportArgs {
 pub enum ExportFormat {
     /// GDELT Events 2.0: 61 tab-separated columns, one row per aggregated event.
     GdeltEvents,
+    /// GDELT GKG 2.1: 27 tab-separated columns, one record per original document.
+    GdeltGkg,
     /// PLOVER JSON Lines: one record per event mention.
     Plover,
     /// The stored `dateline/1` documents, one per line.
@@ -63,6 +65,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let out = args.out.as_deref();
     let n = match args.format {
         ExportFormat::GdeltEvents => stream(out, |w| store.export_gdelt_events(&mut &mut *w))?,
+        ExportFormat::GdeltGkg => stream(out, |w| store.export_gkg(&mut &mut *w))?,
         ExportFormat::Plover => stream(out, |w| store.export_plover(&mut &mut *w))?,
         ExportFormat::Jsonl => stream(out, |w| store.export_documents(&mut &mut *w))?,
         ExportFormat::Parquet => {

@@ -30,7 +30,8 @@ enum Command {
     /// Store articles and their annotations in a corpus file (SQLite), linking wire copies and
     /// aggregating events.
     Ingest(ingest::IngestArgs),
-    /// Export a corpus store: GDELT Events 2.0, PLOVER JSON Lines, `dateline/1` JSON Lines.
+    /// Export a corpus store: GDELT Events 2.0 and GKG 2.1, PLOVER JSON Lines, `dateline/1` JSON
+    /// Lines, Parquet.
     Export(export::ExportArgs),
     /// Ask a corpus store: events, quotes, search, actors, network, timeline.
     Query(query::QueryArgs),
