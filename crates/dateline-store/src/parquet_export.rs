@@ -1,4 +1,5 @@
 //! Parquet export (arrow-rs) of a store's events, quotes, entities and claims, one file each,
+//! and the events as CSV,
 //! for pandas, Polars, DuckDB and Spark users. Rows are streamed in batches, so memory does not
 //! grow with the store.
 
@@ -128,6 +129,37 @@ fn append(builder: &mut dyn ArrayBuilder, kind: Kind, value: ValueRef<'_>) {
 }
 
 impl Store {
+    /// Writes the event mentions of original articles as CSV with a header row (the columns of
+    /// `events.parquet`); returns the number of rows.
+    pub fn export_events_csv(&self, out: &mut impl std::io::Write) -> Result<usize> {
+        let spec = &SPECS[0];
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(spec.columns.iter().map(|(name, _)| *name))
+            .map_err(|e| parquet_error(&e))?;
+        let mut stmt = self.conn.prepare(spec.sql)?;
+        let mut rows = stmt.query([])?;
+        let mut n = 0;
+        while let Some(row) = rows.next()? {
+            let cells = (0..spec.columns.len())
+                .map(|i| {
+                    Ok(match row.get_ref(i)? {
+                        ValueRef::Null | ValueRef::Blob(_) => String::new(),
+                        ValueRef::Integer(v) => v.to_string(),
+                        ValueRef::Real(v) => v.to_string(),
+                        ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+                    })
+                })
+                .collect::<rusqlite::Result<Vec<String>>>()?;
+            w.write_record(&cells).map_err(|e| match e.into_kind() {
+                csv::ErrorKind::Io(io) => StoreError::Io(io),
+                other => StoreError::Export(format!("{other:?}")),
+            })?;
+            n += 1;
+        }
+        w.flush().map_err(StoreError::Io)?;
+        Ok(n)
+    }
+
     /// Writes `events.parquet`, `quotes.parquet`, `entities.parquet` and `claims.parquet` into
     /// `dir` (created if needed); returns the rows written per file.
     pub fn export_parquet(&self, dir: &Path) -> Result<Vec<(&'static str, usize)>> {

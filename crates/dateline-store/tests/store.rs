@@ -373,10 +373,76 @@ fn exports_read_back_with_independent_readers() {
         }
     }
 
+    let mut csv = Vec::new();
+    let rows = store.export_events_csv(&mut csv).unwrap();
+    let check = "import csv, sys\nrows = list(csv.DictReader(sys.stdin))\nprint(len(rows), rows[0]['cameo_root'], rows[0]['url'])";
+    if let Some(out) = python(check, &csv) {
+        assert_eq!(out.trim(), format!("{rows} 11 https://andes.example/story"));
+    }
+
     let mut jsonl = Vec::new();
     assert_eq!(store.export_documents(&mut jsonl).unwrap(), 2);
     let check = "import json, sys\nprint(sum(1 for l in sys.stdin if json.loads(l)['schema'] == 'dateline/1'))";
     if let Some(out) = python(check, &jsonl) {
         assert_eq!(out.trim(), "2");
     }
+}
+
+/// The development articles next to generated stories and their planted copies: no article is
+/// taken for a copy of another, and every planted copy finds its own original.
+#[test]
+fn dev_articles_and_planted_copies() {
+    let dev = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/dev");
+    let Ok(entries) = std::fs::read_dir(&dev) else {
+        eprintln!("skipped: {} is not there", dev.display());
+        return;
+    };
+    let p = pipeline();
+    let mut store = Store::open_in_memory().unwrap();
+    let mut originals: Vec<Document> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let body = text.splitn(5, '\n').nth(4).unwrap_or(&text).to_owned();
+            doc(&p, &body, "Dev", "2024-10-30")
+        })
+        .collect();
+    let dev_count = originals.len();
+    assert!(dev_count >= 9);
+    let stories: Vec<_> = (0..4).map(|i| dateline_corpus::article(21, i)).collect();
+    originals.extend(
+        stories
+            .iter()
+            .map(|a| doc(&p, &a.body, &a.outlet, &a.published)),
+    );
+    store.add_batch(&originals, None).unwrap();
+    assert_eq!(
+        store.document_counts().unwrap(),
+        ((dev_count + 4) as u64, 0)
+    );
+    let copies: Vec<Document> = stories
+        .iter()
+        .map(|a| {
+            doc(
+                &p,
+                &format!("{}\n\nThis story was first published by a partner.", a.body),
+                "Copy Desk",
+                &a.published,
+            )
+        })
+        .collect();
+    assert_eq!(store.add_batch(&copies, None).unwrap().duplicates, 4);
+    let mut stmt = store
+        .connection()
+        .prepare("SELECT duplicate_of FROM documents WHERE duplicate_of IS NOT NULL ORDER BY id")
+        .unwrap();
+    let links: Vec<i64> = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let expected: Vec<i64> = (0..4).map(|k| (dev_count + 1 + k) as i64).collect();
+    assert_eq!(links, expected, "each copy links to its own story");
 }

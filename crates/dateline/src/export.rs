@@ -32,6 +32,8 @@ pub enum ExportFormat {
     Plover,
     /// The stored `dateline/1` documents, one per line.
     Jsonl,
+    /// Event mentions as CSV with a header row.
+    Csv,
     /// Parquet files of events, quotes, entities and claims, written into the `--out` folder.
     Parquet,
 }
@@ -68,6 +70,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         ExportFormat::GdeltGkg => stream(out, |w| store.export_gkg(&mut &mut *w))?,
         ExportFormat::Plover => stream(out, |w| store.export_plover(&mut &mut *w))?,
         ExportFormat::Jsonl => stream(out, |w| store.export_documents(&mut &mut *w))?,
+        ExportFormat::Csv => stream(out, |w| store.export_events_csv(&mut &mut *w))?,
         ExportFormat::Parquet => {
             let dir = out.context("--format parquet needs --out FOLDER")?;
             let written = store.export_parquet(dir).context("export failed")?;
