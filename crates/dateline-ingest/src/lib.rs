@@ -38,7 +38,8 @@ pub use feed::read_feed;
 pub use html::{fragment_text, read_html, HtmlOrigin};
 pub use jsonl::{parse_record, JsonlFields, JsonlReader};
 pub use read::{
-    read_bytes, read_file, read_inputs, read_stdin, sniff, Documents, Format, ReadConfig,
+    count_input_files, read_bytes, read_file, read_inputs, read_stdin, sniff, Documents, Format,
+    ReadConfig,
 };
 pub use text::read_text;
 pub use warc::{gzip_warc, WarcDocuments};

@@ -276,6 +276,24 @@ fn walk(dir: &Path) -> impl Iterator<Item = std::result::Result<PathBuf, InputEr
         })
 }
 
+/// How many files the inputs hold (directories walked as [`read_inputs`] walks them; stdin
+/// counts none): the length of a progress bar.
+#[must_use]
+pub fn count_input_files(inputs: &[PathBuf]) -> usize {
+    inputs
+        .iter()
+        .map(|input| {
+            if input.as_os_str() == "-" {
+                0
+            } else if input.is_dir() {
+                walk(input).flatten().count()
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
 /// Documents of every input: files, directories (recursively) and `-` for stdin. Lazy: each
 /// file is opened when the iterator reaches it.
 pub fn read_inputs(

@@ -53,7 +53,7 @@ struct Tally {
     words: usize,
 }
 
-pub(crate) fn progress() -> ProgressBar {
+fn progress() -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }

@@ -10,11 +10,13 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use clap::Args;
 use dateline_core::Document;
-use dateline_ingest::{read_inputs, ReadConfig};
+use dateline_ingest::{count_input_files, read_inputs, ReadConfig};
 use dateline_store::{BatchReport, Store};
 use rayon::prelude::*;
 
-use crate::extract::{parse_day, progress};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::extract::parse_day;
 
 /// Documents per batch: one pipeline pass over all cores, one transaction.
 const BATCH: usize = 256;
@@ -69,6 +71,36 @@ struct Tally {
     words: usize,
 }
 
+/// A missing publication date: from the path or URL (`--date-from-path`), else `--date`.
+fn fill_date(doc: &mut Document, args: &IngestArgs) {
+    if doc.meta.published.is_none() && args.date_from_path {
+        doc.meta.published = doc
+            .source
+            .path
+            .as_deref()
+            .and_then(date_in_path)
+            .or_else(|| doc.source.url.as_deref().and_then(date_in_path));
+    }
+    if doc.meta.published.is_none() {
+        doc.meta.published = args.date;
+    }
+}
+
+/// A bar over the input files, with documents/s and an ETA; hidden when stderr is not a terminal.
+fn file_progress(files: usize) -> ProgressBar {
+    if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{wide_bar} {pos}/{len} files, {msg} [{elapsed} elapsed, ETA {eta}]",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
 /// The one thread that writes: one transaction per batch received.
 fn spawn_writer(
     mut store: Store,
@@ -102,7 +134,8 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     };
     let pipeline = dateline_nlp::standard_pipeline(&dateline_nlp::Config::default());
     let started = Instant::now();
-    let bar = progress();
+    let bar = file_progress(count_input_files(&inputs));
+    let mut last_file: Option<String> = None;
     let mut tally = Tally {
         read: 0,
         failed: 0,
@@ -116,7 +149,6 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
             .collect();
         let mut done = Vec::with_capacity(batch.len());
         for (doc, outcome) in batch.drain(..).zip(outcomes) {
-            bar.inc(1);
             match outcome {
                 Ok(()) => {
                     tally.words += doc.word_count();
@@ -131,23 +163,23 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
         }
         // A closed channel means the writer stopped on an error, reported when it is joined.
         let _ = send.send(done);
+        let secs = started.elapsed().as_secs_f64().max(1e-9);
+        bar.set_message(format!(
+            "{} documents ({:.0}/s)",
+            tally.read,
+            tally.read as f64 / secs
+        ));
         Ok(())
     };
     for item in read_inputs(&inputs, &config) {
         match item {
             Ok(mut doc) => {
                 tally.read += 1;
-                if doc.meta.published.is_none() && args.date_from_path {
-                    doc.meta.published = doc
-                        .source
-                        .path
-                        .as_deref()
-                        .and_then(date_in_path)
-                        .or_else(|| doc.source.url.as_deref().and_then(date_in_path));
+                if doc.source.path != last_file {
+                    bar.inc(1);
+                    last_file.clone_from(&doc.source.path);
                 }
-                if doc.meta.published.is_none() {
-                    doc.meta.published = args.date;
-                }
+                fill_date(&mut doc, args);
                 batch.push(doc);
                 if batch.len() == BATCH {
                     flush(&mut batch, &mut tally)?;
