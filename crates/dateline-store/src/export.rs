@@ -77,6 +77,8 @@ struct Aggregate {
     lat: Option<f64>,
     lon: Option<f64>,
     url: Option<String>,
+    /// Tone of the first article that reports it (GDELT averages over all of them).
+    tone: f64,
 }
 
 impl Aggregate {
@@ -101,6 +103,7 @@ impl Aggregate {
             lat: r.get(16)?,
             lon: r.get(17)?,
             url: r.get(18)?,
+            tone: crate::gkg::tone(&r.get::<_, String>(19)?).0,
         })
     }
 
@@ -155,7 +158,7 @@ impl Aggregate {
             self.mentions.to_string(),
             self.sources.to_string(),
             self.articles.to_string(),
-            "0".to_owned(),
+            format!("{:.4}", self.tone),
         ]);
         let geo = self.geo();
         // Actor1Geo, Actor2Geo (not known separately: empty), ActionGeo.
@@ -203,7 +206,7 @@ impl Store {
         let mut stmt = self.conn.prepare(
             "SELECT a.id, a.date, a.source_actor, a.target_actor, a.cameo, a.root, a.quad_class, a.goldstein,
                     a.num_mentions, a.num_sources, a.num_articles, a.first_seen,
-                    e.source_name, e.target_name, e.place, e.place_country, e.lat, e.lon, d.url
+                    e.source_name, e.target_name, e.place, e.place_country, e.lat, e.lon, d.url, d.text
              FROM aggregates a
              JOIN events e ON e.id = (SELECT MIN(id) FROM events WHERE aggregate = a.id)
              JOIN documents d ON d.id = e.document

@@ -5,15 +5,67 @@
 //!
 //! Filled: record id, date, source collection (1, web), source name, document URL, counts and
 //! V2 counts (from claims with a GDELT-like category), V2 locations, persons and V2 persons,
-//! organisations and V2 organisations, quotations, all names and amounts. Themes, tone, GCAM,
-//! images and translation info are left empty: Dateline does not compute them.
+//! organisations and V2 organisations, tone (from a small word list, `resources/tone-words.tsv`),
+//! quotations, all names and amounts. Themes, GCAM, images and translation info are left empty:
+//! Dateline does not compute them.
 
 use std::io::Write;
+use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
 use serde_json::Value;
 
 use crate::export::fips;
 use crate::{Result, Store, StoreError};
+
+const TONE_WORDS: &str = include_str!("../resources/tone-words.tsv");
+
+/// Word → polarity (+1 / -1), loaded once.
+fn polarity(word: &str) -> i32 {
+    static TABLE: OnceLock<FxHashMap<String, i32>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            TONE_WORDS
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split_once('\t'))
+                .filter_map(|(w, p)| Some((w.trim().to_owned(), p.trim().parse().ok()?)))
+                .collect()
+        })
+        .get(word)
+        .copied()
+        .unwrap_or(0)
+}
+
+/// GDELT's `V2Tone`: `tone,positive,negative,polarity,activity density,self density,words`, the
+/// scores as percentages of the words (the two densities are not computed: 0).
+pub(crate) fn tone(text: &str) -> (f64, String) {
+    let (mut words, mut positive, mut negative) = (0usize, 0usize, 0usize);
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        match polarity(&w.to_lowercase()) {
+            p if p > 0 => positive += 1,
+            p if p < 0 => negative += 1,
+            _ => {}
+        }
+    }
+    let pct = |n: usize| {
+        if words == 0 {
+            0.0
+        } else {
+            n as f64 * 100.0 / words as f64
+        }
+    };
+    let (pos, neg) = (pct(positive), pct(negative));
+    let value = pos - neg;
+    (
+        value,
+        format!("{value:.4},{pos:.4},{neg:.4},{:.4},0,0,{words}", pos + neg),
+    )
+}
 
 /// GDELT's cells hold no tabs, newlines or the delimiters of the cell's own structure.
 fn field(s: &str) -> String {
@@ -178,7 +230,7 @@ fn record(
         v2_persons.join(";"),
         orgs.join(";"),
         v2_orgs.join(";"),
-        String::new(),
+        tone(str_of(doc, "text")).1,
         String::new(),
         String::new(),
         String::new(),
@@ -235,7 +287,8 @@ mod tests {
                 {"name": "Ukraine", "type": "GPE", "actor": "UKR", "country": "UKR", "mentions": [{"start": 40}]}
             ],
             "quotes": [{"kind": "direct", "start": 10, "end": 20, "text": "We will; act", "cue": {"text": "said"}}],
-            "claims": [{"value": 12.0, "counts": "soldiers", "category": "killed", "start": 60}]
+            "claims": [{"value": 12.0, "counts": "soldiers", "category": "killed", "start": 60}],
+            "text": "Peace talks failed and fighting killed twelve soldiers."
         });
         let cells = record(
             7,
@@ -251,5 +304,7 @@ mod tests {
         assert_eq!(cells[12], "Lloyd Austin,5;Lloyd Austin,90");
         assert_eq!(cells[22], "10|10|said|We will  act");
         assert_eq!(cells[24], "12,soldiers,60");
+        // 8 words: "peace" +1, "failed", "fighting", "killed" -1 each.
+        assert_eq!(cells[15], "-25.0000,12.5000,37.5000,50.0000,0,0,8");
     }
 }
