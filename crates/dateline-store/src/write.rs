@@ -93,8 +93,15 @@ impl Store {
         let tx = self.conn.transaction()?;
         let mut report = BatchReport::default();
         let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        let mut touched = Vec::new();
         for doc in docs {
-            add_document(&tx, doc, source_name, &now, &mut report)?;
+            add_document(&tx, doc, source_name, &now, &mut report, &mut touched)?;
+        }
+        // Each aggregate the batch touched is recounted once, not once per mention.
+        touched.sort_unstable();
+        touched.dedup();
+        for agg in touched {
+            aggregate::refresh(&tx, agg)?;
         }
         tx.commit()?;
         Ok(report)
@@ -107,6 +114,7 @@ fn add_document(
     source_name: Option<&str>,
     now: &str,
     report: &mut BatchReport,
+    touched: &mut Vec<i64>,
 ) -> Result<()> {
     let hash = text_hash(doc);
     let exists: Option<i64> = tx
@@ -178,7 +186,7 @@ fn add_document(
         .clone()
         .unwrap_or_else(|| now.get(..10).unwrap_or(now).to_owned());
     for event in &doc.events {
-        add_event(tx, doc, id, event, original.is_none(), &seen)?;
+        touched.extend(add_event(tx, doc, id, event, original.is_none(), &seen)?);
         report.events += 1;
     }
     add_claims(tx, doc, id)
@@ -248,6 +256,7 @@ fn add_quotes(tx: &Transaction<'_>, doc: &Document, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// Stores one event; returns the aggregate it joined, if it was aggregated.
 fn add_event(
     tx: &Transaction<'_>,
     doc: &Document,
@@ -255,7 +264,7 @@ fn add_event(
     e: &Event,
     original: bool,
     seen: &str,
-) -> Result<()> {
+) -> Result<Option<i64>> {
     let source = actor(e.source.as_ref());
     let target = actor(e.target.as_ref());
     let aggregate = if original {
@@ -298,10 +307,7 @@ fn add_event(
         evidence,
         f64::from(e.confidence),
     ])?;
-    if let Some(agg) = aggregate {
-        aggregate::refresh(tx, agg)?;
-    }
-    Ok(())
+    Ok(aggregate)
 }
 
 fn add_claims(tx: &Transaction<'_>, doc: &Document, id: i64) -> Result<()> {
