@@ -100,6 +100,24 @@ pub struct Participant {
     pub span: Option<Span>,
 }
 
+/// Prefixes of international actor codes (CAMEO): organisations, NGOs, multinationals.
+const INTERNATIONAL: &[&str] = &["IGO", "NGO", "NGM", "IMG", "MNC"];
+
+/// Whether an actor code is international (`IGOUNO`, `NGOHRIAMN`).
+#[must_use]
+pub fn is_international(code: &str) -> bool {
+    INTERNATIONAL.iter().any(|p| code.starts_with(p))
+}
+
+/// The state (or, for international codes, the organisation) an actor code belongs to: its
+/// first three letters (`USAGOV` → `USA`), its first six for international codes (`IGOUNOIAE`
+/// → `IGOUNO`); shorter codes whole.
+#[must_use]
+pub fn actor_state(code: &str) -> &str {
+    let n = if is_international(code) { 6 } else { 3 };
+    code.get(..n).unwrap_or(code)
+}
+
 /// A PLOVER type and mode.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plover {

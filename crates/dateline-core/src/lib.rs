@@ -25,8 +25,8 @@ mod stage;
 
 pub use document::{Credit, Dateline, Diagnostic, Document, Meta, Source, SourceFormat, SCHEMA};
 pub use layers::{
-    Claim, ClaimValue, Entity, EntityType, Event, Lemma, Modality, Participant, Place, Plover,
-    Quote, QuoteKind,
+    actor_state, is_international, Claim, ClaimValue, Entity, EntityType, Event, Lemma, Modality,
+    Participant, Place, Plover, Quote, QuoteKind,
 };
 pub use pos::Pos;
 pub use segment::{Segmenter, Sentence, Token, TokenKind};

@@ -40,9 +40,6 @@ const REGIONS: &[&str] = &[
     "EST", "LAM", "CAR", "NMR", "SAM", "BLK", "BAL", "CAU", "MDT", "SCN",
 ];
 
-/// Prefixes of international actor codes, whose "country" is their first six letters.
-const INTERNATIONAL: &[&str] = &["IGO", "NGO", "NGM", "IMG", "MNC"];
-
 /// The "country" of an actor code for matching: the first three letters (`USAGOV` → `USA`); the
 /// first six for international codes (`IGOUNOIAE` → `IGOUNO`); the whole code for `INT`, `UIS`
 /// and region codes.
@@ -50,7 +47,7 @@ const INTERNATIONAL: &[&str] = &["IGO", "NGO", "NGM", "IMG", "MNC"];
 pub fn country_of(code: &str) -> String {
     let code = code.trim().to_ascii_uppercase();
     let prefix: String = code.chars().take(3).collect();
-    if INTERNATIONAL.contains(&prefix.as_str()) {
+    if dateline_core::is_international(&code) {
         code.chars().take(6).collect()
     } else if prefix == "INT" || prefix == "UIS" || REGIONS.contains(&prefix.as_str()) {
         code

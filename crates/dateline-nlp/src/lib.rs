@@ -18,6 +18,7 @@
 //! ```
 
 pub mod claims;
+mod data;
 pub mod entities;
 mod error;
 pub mod events;

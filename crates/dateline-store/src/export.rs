@@ -12,17 +12,19 @@ use crate::{Result, Store, StoreError};
 
 const FIPS: &str = include_str!("../resources/fips.tsv");
 
+/// The `key<TAB>value` rows of an embedded data file, comment lines skipped, trimmed.
+pub(crate) fn pairs(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    data.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(a, b)| (a.trim(), b.trim()))
+}
+
 /// ISO3 → FIPS 10-4 country codes (GDELT's geography codes), loaded once.
 pub(crate) fn fips(iso3: &str) -> Option<&'static str> {
     static TABLE: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
     TABLE
-        .get_or_init(|| {
-            FIPS.lines()
-                .filter(|l| !l.starts_with('#'))
-                .filter_map(|l| l.split_once('\t'))
-                .map(|(a, b)| (a.trim(), b.trim()))
-                .collect()
-        })
+        .get_or_init(|| pairs(FIPS).collect())
         .get(iso3)
         .copied()
 }
@@ -34,13 +36,10 @@ fn clean(s: &str) -> String {
 
 /// `(code, country, known group, type1)` of a CAMEO-style actor code for GDELT's actor columns.
 fn actor_parts(code: &str) -> [String; 4] {
-    let international = ["IGO", "NGO", "NGM", "IMG", "MNC"]
-        .iter()
-        .any(|p| code.starts_with(p));
     if code.is_empty() {
         return Default::default();
     }
-    if international {
+    if dateline_core::is_international(code) {
         return [
             code.to_owned(),
             String::new(),

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 use serde_json::Value;
 
-use crate::export::fips;
+use crate::export::{fips, pairs};
 use crate::{Result, Store, StoreError};
 
 const TONE_WORDS: &str = include_str!("../resources/tone-words.tsv");
@@ -25,11 +25,8 @@ fn polarity(word: &str) -> i32 {
     static TABLE: OnceLock<FxHashMap<String, i32>> = OnceLock::new();
     TABLE
         .get_or_init(|| {
-            TONE_WORDS
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .filter_map(|l| l.split_once('\t'))
-                .filter_map(|(w, p)| Some((w.trim().to_owned(), p.trim().parse().ok()?)))
+            pairs(TONE_WORDS)
+                .filter_map(|(w, p)| Some((w.to_owned(), p.parse().ok()?)))
                 .collect()
         })
         .get(word)

@@ -7,7 +7,6 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use dateline_store::Store;
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -56,14 +55,7 @@ fn stream(
 }
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
-    if !args.db.exists() {
-        anyhow::bail!(
-            "{}: no such store (create one with `dateline ingest`)",
-            args.db.display()
-        );
-    }
-    let store =
-        Store::open(&args.db).with_context(|| format!("cannot open {}", args.db.display()))?;
+    let store = crate::open_store(&args.db)?;
     let out = args.out.as_deref();
     let n = match args.format {
         ExportFormat::GdeltEvents => stream(out, |w| store.export_gdelt_events(&mut &mut *w))?,

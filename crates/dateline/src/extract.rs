@@ -98,12 +98,7 @@ fn process_batch(
 }
 
 pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
-    if let Some(jobs) = args.jobs {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs.max(1))
-            .build_global()
-            .context("cannot start the worker threads")?;
-    }
+    crate::set_jobs(args.jobs)?;
     let inputs = crate::inputs_or_stdin(&args.inputs);
     if inputs.iter().any(|p| p.as_os_str() == "-") && std::io::stdin().is_terminal() {
         anyhow::bail!("no input: give files or directories, or pipe an article into stdin");

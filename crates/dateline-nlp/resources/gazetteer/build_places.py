@@ -19,8 +19,7 @@ import math
 import os
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-COUNTRIES = os.path.join(HERE, "../../../../../shared/data/countries/countries-en.jsonl")
+from country_codes import COUNTRIES, load
 
 
 def centre(points):
@@ -37,12 +36,7 @@ def centre(points):
 
 
 def main(data, countries=COUNTRIES):
-    iso3, names = {}, {}
-    with open(countries, encoding="utf-8") as f:
-        for line in f:
-            c = json.loads(line)
-            iso3[c["cca2"]] = c["cca3"]
-            names[c["cca3"]] = c["name_common"]
+    iso3, names = load(countries)
     with open(os.path.join(data, "cities15000.json"), encoding="utf-8") as f:
         cities = list(json.load(f).values())
     with open(os.path.join(data, "us_states.json"), encoding="utf-8") as f:

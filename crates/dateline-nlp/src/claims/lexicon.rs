@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::data::rows;
+
 const NUMBERS: &str = include_str!("../../resources/claims/numbers.tsv");
 const VAGUE: &str = include_str!("../../resources/claims/vague.tsv");
 const FRACTIONS: &str = include_str!("../../resources/claims/fractions.tsv");
@@ -101,13 +103,6 @@ pub struct ClaimLexicon {
     context: FxHashMap<String, Vec<Role>>,
     /// First words of every amount that does not start with digits.
     starts: FxHashSet<String>,
-}
-
-/// The non-comment, non-blank lines of a data file, split on tabs.
-fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
-    data.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
 }
 
 fn words(phrase: &str) -> Vec<String> {

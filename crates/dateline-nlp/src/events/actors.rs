@@ -45,24 +45,28 @@ pub fn actor_code(doc: &Document, id: u32) -> Option<&str> {
     e.actor.as_deref().or(e.country.as_deref())
 }
 
-/// The state the article is mostly about: the country of the most mentioned places and
-/// nationalities, when it is mentioned at least one and a half times as often as any other.
-fn main_country(doc: &Document) -> Option<&str> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
+/// The countries of the article's places and nationalities with their mention counts, most
+/// mentioned first (ties by code).
+pub fn article_countries(doc: &Document) -> Vec<(&str, usize)> {
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
     for e in doc
         .entities
         .iter()
         .filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Norp))
     {
-        let Some(c) = e.country.as_deref().filter(|c| c.len() == 3) else {
-            continue;
-        };
-        match counts.iter_mut().find(|(k, _)| *k == c) {
-            Some((_, n)) => *n += e.mentions.len(),
-            None => counts.push((c, e.mentions.len())),
+        if let Some(c) = e.country.as_deref().filter(|c| c.len() == 3) {
+            *counts.entry(c).or_default() += e.mentions.len();
         }
     }
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let mut countries: Vec<(&str, usize)> = counts.into_iter().collect();
+    countries.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    countries
+}
+
+/// The state the article is mostly about: the country of the most mentioned places and
+/// nationalities, when it is mentioned at least one and a half times as often as any other.
+fn main_country(doc: &Document) -> Option<&str> {
+    let counts = article_countries(doc);
     let first = counts.first()?;
     let second = counts.get(1).map_or(0, |c| c.1);
     (2 * first.1 >= 3 * second.max(1)).then_some(first.0)
@@ -329,7 +333,8 @@ pub fn word(doc: &Document, i: usize) -> String {
         .unwrap_or_default()
 }
 
-fn pos(doc: &Document, i: usize) -> Option<Pos> {
+/// The part of speech of token `i`, if it has one.
+pub fn pos(doc: &Document, i: usize) -> Option<Pos> {
     doc.tokens.get(i).and_then(|t| t.pos)
 }
 

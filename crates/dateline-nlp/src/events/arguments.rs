@@ -4,7 +4,7 @@
 use dateline_core::{Document, Pos};
 
 use super::actors::{
-    governing_preposition, is_adjectival, is_possessive, word, ActorMention, Actors,
+    governing_preposition, is_adjectival, is_possessive, pos, word, ActorMention, Actors,
 };
 use super::lexicon::{EventLexicon, Trigger, TriggerPos};
 
@@ -44,10 +44,6 @@ pub struct Arguments {
     pub targets: Vec<ActorMention>,
     /// Whether the sources act on each other ("Jordan and Britain agreed to hold exercises").
     pub mutual: bool,
-}
-
-fn pos(doc: &Document, i: usize) -> Option<Pos> {
-    doc.tokens.get(i).and_then(|t| t.pos)
 }
 
 fn is_be(w: &str) -> bool {

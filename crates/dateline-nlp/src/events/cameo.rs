@@ -30,11 +30,9 @@ pub struct CameoCodes {
     conventions: Vec<(String, String)>,
 }
 
-/// Rows of a TSV file: comment lines, blank lines and the header (`CAMEOEVENTCODE…`) skipped.
+/// Rows of a TSV file, its header (`CAMEOEVENTCODE…`) skipped.
 fn tsv_rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
-    data.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#') && !l.starts_with("CAMEO"))
-        .map(|l| l.split('\t').map(str::trim).collect())
+    crate::data::rows(data).filter(|r| r.first().is_none_or(|c| !c.starts_with("CAMEO")))
 }
 
 /// A `cameo2plover.txt` row, `CODE: EVENT, mode, context; context # description`, or a

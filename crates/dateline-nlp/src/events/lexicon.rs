@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 use dateline_core::Modality;
 use rustc_hash::FxHashMap;
 
+use crate::data::{rows, words};
+
 const TRIGGERS: &str = include_str!("../../resources/events/triggers.tsv");
 const INTENT: &str = include_str!("../../resources/events/intent.tsv");
 const MODALITY: &str = include_str!("../../resources/events/modality.tsv");
@@ -80,21 +82,6 @@ pub struct EventLexicon {
     event_references: Vec<String>,
 }
 
-fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
-    data.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
-}
-
-/// The words of a one-word-per-line list, comments and blank lines skipped.
-fn word_list(data: &str) -> Vec<String> {
-    data.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_owned)
-        .collect()
-}
-
 fn dash(cell: &str) -> Option<String> {
     (cell != "-" && !cell.is_empty()).then(|| cell.to_owned())
 }
@@ -165,9 +152,9 @@ impl EventLexicon {
         static LEXICON: OnceLock<EventLexicon> = OnceLock::new();
         LEXICON.get_or_init(|| {
             let mut lex = EventLexicon::parse(TRIGGERS, INTENT, MODALITY);
-            lex.support = word_list(SUPPORT_VERBS);
-            lex.org_references = word_list(ORG_REFERENCES);
-            lex.event_references = word_list(EVENT_REFERENCES);
+            lex.support = words(SUPPORT_VERBS);
+            lex.org_references = words(ORG_REFERENCES);
+            lex.event_references = words(EVENT_REFERENCES);
             lex.agents = rows(AGENTS)
                 .filter_map(|r| Some((r.first()?.to_lowercase(), r.get(1)?.to_string())))
                 .collect();

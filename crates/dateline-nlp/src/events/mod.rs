@@ -75,12 +75,7 @@ fn dedupe(events: &mut Vec<Event>) {
             .as_ref()
             .and_then(|p| p.actor.as_deref())
             .unwrap_or_default();
-        let international = ["IGO", "NGO", "NGM", "IMG", "MNC"]
-            .iter()
-            .any(|i| code.starts_with(i));
-        code.get(..if international { 6 } else { 3 })
-            .unwrap_or(code)
-            .to_owned()
+        dateline_core::actor_state(code).to_owned()
     };
     let key = |e: &Event| {
         let (s, t) = (state(&e.source), state(&e.target));

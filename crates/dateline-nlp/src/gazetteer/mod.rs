@@ -15,6 +15,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 pub use tokens::{flag, TokenClasses};
 
+use crate::data::rows;
 use crate::words::normalize_into;
 
 const COUNTRIES: &str = include_str!("../../resources/gazetteer/countries.tsv");
@@ -101,12 +102,6 @@ pub struct Gazetteer {
     keys: Vec<String>,
     longest: usize,
     tokens: TokenClasses,
-}
-
-fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
-    data.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').map(str::trim).collect())
 }
 
 fn variants(cell: &str) -> impl Iterator<Item = &str> {

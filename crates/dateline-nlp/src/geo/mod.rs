@@ -47,11 +47,7 @@ impl Geocoder {
     fn parse(gazetteer: &'static Gazetteer, places: &str) -> Geocoder {
         let mut countries = FxHashMap::default();
         let mut states = FxHashMap::default();
-        for line in places
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        {
-            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        for cols in crate::data::rows(places) {
             let [kind, name, country, lat, lon, ..] = cols[..] else {
                 continue;
             };
@@ -74,15 +70,15 @@ impl Geocoder {
                 _ => {}
             }
         }
-        let neighbours = NEIGHBOURS
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
-            .map(|(c, n)| {
-                (
-                    c.trim().to_owned(),
-                    n.trim().split('|').map(str::to_owned).collect(),
-                )
+        let neighbours = crate::data::rows(NEIGHBOURS)
+            .filter_map(|r| {
+                let [country, near, ..] = r[..] else {
+                    return None;
+                };
+                Some((
+                    country.to_owned(),
+                    near.split('|').map(str::to_owned).collect(),
+                ))
             })
             .collect();
         Geocoder {

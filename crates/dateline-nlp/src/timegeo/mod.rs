@@ -4,10 +4,10 @@
 
 mod place;
 
-use dateline_core::{Document, EntityType, Modality, Stage};
+use dateline_core::{Document, Modality, Stage};
 use rustc_hash::FxHashMap;
 
-use crate::events::actors::token_range;
+use crate::events::actors::{article_countries, token_range};
 use crate::geo::Geocoder;
 use crate::time::{self, TimeLexicon, TimexKind};
 use place::PlaceWords;
@@ -34,23 +34,6 @@ impl Default for TimeGeoStage {
     }
 }
 
-/// The countries the article is about, most mentioned first.
-fn article_countries(doc: &Document) -> Vec<&str> {
-    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
-    for e in doc
-        .entities
-        .iter()
-        .filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Norp))
-    {
-        if let Some(c) = e.country.as_deref() {
-            *counts.entry(c).or_default() += e.mentions.len();
-        }
-    }
-    let mut countries: Vec<(&str, usize)> = counts.into_iter().collect();
-    countries.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    countries.into_iter().map(|(c, _)| c).collect()
-}
-
 impl Stage for TimeGeoStage {
     fn name(&self) -> &'static str {
         "time/geo"
@@ -60,9 +43,10 @@ impl Stage for TimeGeoStage {
         if doc.events.is_empty() {
             return;
         }
+        // The countries the article is about, most mentioned first.
         let prefer: Vec<String> = article_countries(doc)
             .into_iter()
-            .map(str::to_owned)
+            .map(|(c, _)| c.to_owned())
             .collect();
         let prefer: Vec<&str> = prefer.iter().map(String::as_str).collect();
         let published = doc.meta.published;

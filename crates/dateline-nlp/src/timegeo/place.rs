@@ -25,18 +25,16 @@ impl PlaceWords {
         static WORDS: OnceLock<PlaceWords> = OnceLock::new();
         WORDS.get_or_init(|| {
             let mut words = PlaceWords::default();
-            for line in PLACE_WORDS.lines().filter(|l| !l.starts_with('#')) {
-                match line.split_once('\t') {
-                    Some((w, "before")) => words.before.push(w.trim().to_lowercase()),
-                    Some((w, "after")) => words.after.push(w.trim().to_lowercase()),
+            for row in crate::data::rows(PLACE_WORDS) {
+                match row[..] {
+                    [w, "before", ..] => words.before.push(w.to_lowercase()),
+                    [w, "after", ..] => words.after.push(w.to_lowercase()),
                     _ => {}
                 }
             }
-            words.locative = LOCATIVE
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(str::to_lowercase)
+            words.locative = crate::data::words(LOCATIVE)
+                .iter()
+                .map(|w| w.to_lowercase())
                 .collect();
             words
         })
