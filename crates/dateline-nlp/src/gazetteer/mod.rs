@@ -257,50 +257,22 @@ impl Gazetteer {
         }
     }
 
-    /// Provinces and territories with a government, typed GPE with their state's country.
-    fn load_subnational(&mut self) {
-        for cols in rows(SUBNATIONAL) {
-            let [surface, adjectives, country, ..] = cols[..] else {
-                continue;
-            };
-            let mut surfaces: Vec<&str> = variants(surface).collect();
-            let canonical = surfaces.first().copied().unwrap_or_default().to_owned();
-            surfaces.extend(variants(adjectives));
-            self.push(
-                Entry {
-                    kind: EntryKind::Region,
-                    canonical,
-                    entity_type: EntityType::Gpe,
-                    actor: None,
-                    country: non_empty(country),
-                    person: false,
-                    body: false,
-                },
-                &surfaces,
-                flag::PLACE,
-            );
-        }
-    }
-
-    fn load_regions(&mut self) {
-        for cols in rows(REGIONS) {
+    /// Places from a `surface adjectives [country]` table: regions without a government (LOC,
+    /// `regions.tsv`) or provinces and territories with one (GPE with their state's country,
+    /// `subnational.tsv`).
+    fn load_regions(&mut self, data: &str, entity_type: EntityType) {
+        for cols in rows(data) {
             let [surface, ..] = cols[..] else { continue };
             let mut surfaces: Vec<&str> = variants(surface).collect();
             let canonical = surfaces.first().copied().unwrap_or_default().to_owned();
-            surfaces.extend(
-                cols.get(1)
-                    .map_or("", |c| c)
-                    .split('|')
-                    .map(str::trim)
-                    .filter(|v| !v.is_empty()),
-            );
+            surfaces.extend(variants(cols.get(1).copied().unwrap_or_default()));
             self.push(
                 Entry {
                     kind: EntryKind::Region,
                     canonical,
-                    entity_type: EntityType::Loc,
+                    entity_type,
                     actor: None,
-                    country: None,
+                    country: cols.get(2).and_then(|c| non_empty(c)),
                     person: false,
                     body: false,
                 },
@@ -346,8 +318,8 @@ impl Gazetteer {
         g.load_countries();
         g.load_metonyms();
         g.load_igos();
-        g.load_regions();
-        g.load_subnational();
+        g.load_regions(REGIONS, EntityType::Loc);
+        g.load_regions(SUBNATIONAL, EntityType::Gpe);
         g.load_titles();
         g.build_automaton();
         g.load_cities();
