@@ -50,6 +50,14 @@ pub enum StoreError {
         /// Version this build writes.
         supported: i64,
     },
+    /// A read-only open found another schema version than this build's.
+    #[error("the store has schema version {found}, this build reads version {supported}: open it once with `dateline ingest` to upgrade it, or use a matching build")]
+    SchemaMismatch {
+        /// Version in the file.
+        found: i64,
+        /// Version this build reads.
+        supported: i64,
+    },
     /// An export could not be written.
     #[error("cannot write the export: {0}")]
     Export(String),
@@ -79,6 +87,29 @@ impl Store {
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
         Store::init(Connection::open(path)?)
+    }
+
+    /// Opens an existing store for reading only (the HTTP server's connections). The file must
+    /// exist and carry this build's schema version; nothing is written to it.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        use rusqlite::OpenFlags;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let found: i64 = conn.query_row(
+            "SELECT COALESCE(MAX(version), 0) FROM schema_version",
+            [],
+            |row| row.get(0),
+        )?;
+        if found != schema::VERSION {
+            return Err(StoreError::SchemaMismatch {
+                found,
+                supported: schema::VERSION,
+            });
+        }
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Ok(Store { conn })
     }
 
     /// A store in memory, for tests and one-off runs.

@@ -16,6 +16,16 @@ pub struct Table {
     pub rows: Vec<Vec<serde_json::Value>>,
 }
 
+impl Table {
+    /// The rows as JSON objects keyed by column name.
+    pub fn to_objects(&self) -> Vec<serde_json::Map<String, serde_json::Value>> {
+        self.rows
+            .iter()
+            .map(|row| self.columns.iter().cloned().zip(row.iter().cloned()).collect())
+            .collect()
+    }
+}
+
 /// Filters on events.
 #[derive(Debug, Clone, Default)]
 pub struct EventFilter {
@@ -31,6 +41,8 @@ pub struct EventFilter {
     pub until: Option<String>,
     /// Most rows.
     pub limit: usize,
+    /// Rows to skip first (paging).
+    pub offset: usize,
 }
 
 /// Time buckets for a timeline.
@@ -111,9 +123,10 @@ impl Store {
         let sql = format!(
             "SELECT id, date, source_actor, target_actor, cameo, quad_class, goldstein, place,
                     num_mentions, num_sources, num_articles, first_seen, last_seen
-             FROM aggregates {} ORDER BY num_mentions DESC, date, id LIMIT {}",
+             FROM aggregates {} ORDER BY num_mentions DESC, date, id LIMIT {} OFFSET {}",
             c.clause(),
-            filter.limit.max(1)
+            filter.limit.max(1),
+            filter.offset
         );
         self.table(&sql, &c.params)
     }
@@ -181,7 +194,41 @@ impl Store {
         self.table(&sql, &c.params)
     }
 
-    /// Event mentions involving `actor` (code prefix) per time bucket.
+    /// Stored documents, newest first (wire copies included, with the original they copy).
+    pub fn documents(&self, limit: usize, offset: usize) -> Result<Table> {
+        let sql = format!(
+            "SELECT id, published, headline, source_name AS source, url, words, duplicate_of
+             FROM documents ORDER BY published DESC, id DESC LIMIT {} OFFSET {offset}",
+            limit.max(1)
+        );
+        self.table(&sql, &[])
+    }
+
+    /// The stored `dateline/1` JSON of document `id`, if there is one.
+    pub fn document_json(&self, id: i64) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row("SELECT json FROM documents WHERE id = ?1", [id], |row| {
+                row.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Speakers with the most quotes outside wire copies.
+    pub fn top_speakers(&self, top: usize) -> Result<Table> {
+        let sql = format!(
+            "SELECT COALESCE(q.speaker, q.speaker_text) AS speaker, MAX(q.speaker_actor) AS actor,
+                    COUNT(*) AS quotes, COUNT(DISTINCT q.document) AS documents
+             FROM quotes q JOIN documents d ON d.id = q.document
+             WHERE d.duplicate_of IS NULL AND COALESCE(q.speaker, q.speaker_text) IS NOT NULL
+             GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT {}",
+            top.max(1)
+        );
+        self.table(&sql, &[])
+    }
+
+    /// Event mentions involving `actor` (code prefix) per time bucket, by QuadClass.
     pub fn timeline(&self, actor: &str, by: Bucket) -> Result<Table> {
         let width = match by {
             Bucket::Day => 10,
@@ -191,7 +238,11 @@ impl Store {
         let params: Vec<Box<dyn ToSql>> = vec![Box::new(format!("{}%", actor.to_uppercase()))];
         let sql = format!(
             "SELECT substr(date, 1, {width}) AS bucket, SUM(num_mentions) AS events,
-                    SUM(goldstein * num_mentions) / SUM(num_mentions) AS mean_goldstein
+                    SUM(goldstein * num_mentions) / SUM(num_mentions) AS mean_goldstein,
+                    SUM(CASE quad_class WHEN 1 THEN num_mentions ELSE 0 END) AS verbal_cooperation,
+                    SUM(CASE quad_class WHEN 2 THEN num_mentions ELSE 0 END) AS material_cooperation,
+                    SUM(CASE quad_class WHEN 3 THEN num_mentions ELSE 0 END) AS verbal_conflict,
+                    SUM(CASE quad_class WHEN 4 THEN num_mentions ELSE 0 END) AS material_conflict
              FROM aggregates WHERE (source_actor LIKE ?1 OR target_actor LIKE ?1) AND length(date) >= {width}
              GROUP BY bucket ORDER BY bucket"
         );

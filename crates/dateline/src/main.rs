@@ -6,6 +6,7 @@ mod extract;
 mod ingest;
 mod output;
 mod query;
+mod serve;
 mod train;
 
 use std::path::PathBuf;
@@ -36,6 +37,8 @@ enum Command {
     Export(export::ExportArgs),
     /// Ask a corpus store: events, quotes, search, actors, network, timeline.
     Query(query::QueryArgs),
+    /// Serve the HTTP API (OpenAPI at /openapi.json) and the web UI.
+    Serve(serve::ServeArgs),
     /// Train a model (the POS tagger or the entity recogniser) from the GMB news corpus.
     Train(train::TrainArgs),
 }
@@ -57,6 +60,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => ingest::run(&args),
         Command::Query(args) => query::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::Serve(args) => serve::run(&args),
         Command::Train(args) => train::train(&args),
     };
     match result {

@@ -120,6 +120,7 @@ fn answer(store: &Store, question: &Question) -> dateline_store::Result<Table> {
             since: since.clone(),
             until: until.clone(),
             limit: *limit,
+            offset: 0,
         }),
         Question::Quotes { speaker, limit } => store.quotes_by(speaker, *limit),
         Question::Search { query, limit } => store.search(query, *limit),
@@ -188,19 +189,7 @@ fn write_table(out: &mut impl Write, table: &Table) -> std::io::Result<()> {
 }
 
 fn write_json(out: &mut impl Write, table: &Table) -> anyhow::Result<()> {
-    let objects: Vec<serde_json::Map<String, serde_json::Value>> = table
-        .rows
-        .iter()
-        .map(|r| {
-            table
-                .columns
-                .iter()
-                .cloned()
-                .zip(r.iter().cloned())
-                .collect()
-        })
-        .collect();
-    serde_json::to_writer_pretty(&mut *out, &objects)?;
+    serde_json::to_writer_pretty(&mut *out, &table.to_objects())?;
     writeln!(out)?;
     Ok(())
 }

@@ -1,0 +1,297 @@
+//! Read-only corpus endpoints over a store: documents, search, events, quotes, speakers, actors,
+//! network and timeline — the questions of `dateline query`, answered as JSON.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use dateline_store::query::{Bucket, EventFilter, Table};
+use dateline_store::{Store, StoreError};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::error::{json_bytes, ApiError, ErrorBody};
+use crate::pool::StorePool;
+use crate::AppState;
+
+/// Most rows one request may ask for.
+const MAX_LIMIT: usize = 1000;
+
+/// Rows of a corpus query: the column names, and one object per row keyed by them.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Rows {
+    /// Column names, in order.
+    pub columns: Vec<String>,
+    /// One object per row.
+    #[schema(value_type = Vec<Object>)]
+    pub items: Vec<serde_json::Map<String, serde_json::Value>>,
+}
+
+impl From<Table> for Rows {
+    fn from(table: Table) -> Self {
+        Rows {
+            items: table.to_objects(),
+            columns: table.columns,
+        }
+    }
+}
+
+fn pool(state: &AppState) -> Result<Arc<StorePool>, ApiError> {
+    state.store.clone().ok_or_else(|| {
+        ApiError::NotFound(
+            "this server has no corpus store: start it with `dateline serve --db FILE`".into(),
+        )
+    })
+}
+
+async fn rows<F>(state: &AppState, query: F) -> Result<axum::Json<Rows>, ApiError>
+where
+    F: FnOnce(&Store) -> Result<Table, ApiError> + Send + 'static,
+{
+    let table = pool(state)?.with(query).await?;
+    Ok(axum::Json(Rows::from(table)))
+}
+
+fn limit(asked: Option<usize>, default: usize) -> usize {
+    asked.unwrap_or(default).clamp(1, MAX_LIMIT)
+}
+
+fn day(name: &str, value: Option<String>) -> Result<Option<String>, ApiError> {
+    match value.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(v) => chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+            .map(|d| Some(d.to_string()))
+            .map_err(|_| ApiError::BadRequest(format!("{name}: expected YYYY-MM-DD, got {v:?}"))),
+    }
+}
+
+fn non_empty(value: Option<String>) -> Option<String> {
+    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+/// Paging.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct Page {
+    /// Most rows (1–1000, default 50).
+    pub limit: Option<usize>,
+    /// Rows to skip.
+    pub offset: Option<usize>,
+}
+
+/// Stored documents, newest first.
+#[utoipa::path(get, path = "/v1/documents", tag = "corpus", params(Page),
+    responses((status = 200, body = Rows), (status = 404, description = "No store", body = ErrorBody)))]
+pub async fn documents(
+    State(state): State<Arc<AppState>>,
+    Query(page): Query<Page>,
+) -> Result<axum::Json<Rows>, ApiError> {
+    let (n, skip) = (limit(page.limit, 50), page.offset.unwrap_or(0));
+    rows(&state, move |s| Ok(s.documents(n, skip)?)).await
+}
+
+/// One stored document as `dateline/1` JSON.
+#[utoipa::path(get, path = "/v1/documents/{id}", tag = "corpus",
+    params(("id" = i64, Path, description = "Document id in the store")),
+    responses((status = 200, description = "The `dateline/1` document", body = serde_json::Value),
+              (status = 404, description = "No such document", body = ErrorBody)))]
+pub async fn document(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<i64>,
+) -> Result<Response, ApiError> {
+    let json = pool(&state)?
+        .with(move |s| Ok(s.document_json(id)?))
+        .await?
+        .ok_or_else(|| ApiError::NotFound(format!("no document {id} in the store")))?;
+    Ok(json_bytes(json.into_bytes()))
+}
+
+/// Search parameters.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SearchParams {
+    /// FTS5 query: words, "phrases", AND, OR, NOT.
+    pub q: String,
+    /// Most rows (default 20).
+    pub limit: Option<usize>,
+}
+
+/// Full-text search over documents and quotes, best first.
+#[utoipa::path(get, path = "/v1/search", tag = "corpus", params(SearchParams),
+    responses((status = 200, body = Rows), (status = 400, description = "Bad query syntax", body = ErrorBody)))]
+pub async fn search(
+    State(state): State<Arc<AppState>>,
+    Query(params): Query<SearchParams>,
+) -> Result<axum::Json<Rows>, ApiError> {
+    let q = params.q.trim().to_owned();
+    if q.is_empty() {
+        return Err(ApiError::BadRequest("q: the search query is empty".into()));
+    }
+    let n = limit(params.limit, 20);
+    rows(&state, move |s| {
+        s.search(&q, n).map_err(|e| match e {
+            StoreError::Sqlite(err) => {
+                ApiError::BadRequest(format!("q: cannot search for {q:?}: {err}"))
+            }
+            other => other.into(),
+        })
+    })
+    .await
+}
+
+/// Event filters, as in `dateline query events`.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EventParams {
+    /// Source actor code or prefix (`PRK`, `USAGOV`).
+    pub actor: Option<String>,
+    /// Target actor code or prefix.
+    pub target: Option<String>,
+    /// CAMEO root, `01`–`20`.
+    pub root: Option<String>,
+    /// Earliest date, `YYYY-MM-DD`.
+    pub since: Option<String>,
+    /// Latest date, `YYYY-MM-DD`.
+    pub until: Option<String>,
+    /// Most rows (default 50).
+    pub limit: Option<usize>,
+    /// Rows to skip.
+    pub offset: Option<usize>,
+}
+
+/// Aggregated events, most mentioned first.
+#[utoipa::path(get, path = "/v1/events", tag = "corpus", params(EventParams),
+    responses((status = 200, body = Rows), (status = 400, description = "Bad filter", body = ErrorBody)))]
+pub async fn events(
+    State(state): State<Arc<AppState>>,
+    Query(p): Query<EventParams>,
+) -> Result<axum::Json<Rows>, ApiError> {
+    let root = non_empty(p.root);
+    if let Some(r) = &root {
+        if !(r.len() == 2 && r.bytes().all(|b| b.is_ascii_digit())) {
+            return Err(ApiError::BadRequest(format!(
+                "root: expected a two-digit CAMEO root such as 19, got {r:?}"
+            )));
+        }
+    }
+    let filter = EventFilter {
+        actor: non_empty(p.actor),
+        target: non_empty(p.target),
+        root,
+        since: day("since", p.since)?,
+        until: day("until", p.until)?,
+        limit: limit(p.limit, 50),
+        offset: p.offset.unwrap_or(0),
+    };
+    rows(&state, move |s| Ok(s.events(&filter)?)).await
+}
+
+/// Quote parameters.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct QuoteParams {
+    /// The speaker's canonical name (`Lloyd Austin`) or the words naming an unnamed one.
+    pub speaker: String,
+    /// Most rows (default 200).
+    pub limit: Option<usize>,
+}
+
+/// Every quote of one speaker across the corpus.
+#[utoipa::path(get, path = "/v1/quotes", tag = "corpus", params(QuoteParams),
+    responses((status = 200, body = Rows)))]
+pub async fn quotes(
+    State(state): State<Arc<AppState>>,
+    Query(p): Query<QuoteParams>,
+) -> Result<axum::Json<Rows>, ApiError> {
+    let n = limit(p.limit, 200);
+    rows(&state, move |s| Ok(s.quotes_by(p.speaker.trim(), n)?)).await
+}
+
+/// How many to list.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct Top {
+    /// How many (default 20).
+    pub top: Option<usize>,
+}
+
+/// The speakers quoted most.
+#[utoipa::path(get, path = "/v1/speakers", tag = "corpus", params(Top),
+    responses((status = 200, body = Rows)))]
+pub async fn speakers(
+    State(state): State<Arc<AppState>>,
+    Query(p): Query<Top>,
+) -> Result<axum::Json<Rows>, ApiError> {
+    let n = limit(p.top, 20);
+    rows(&state, move |s| Ok(s.top_speakers(n)?)).await
+}
+
+/// The actors most involved in events.
+#[utoipa::path(get, path = "/v1/actors", tag = "corpus", params(Top),
+    responses((status = 200, body = Rows)))]
+pub async fn actors(
+    State(state): State<Arc<AppState>>,
+    Query(p): Query<Top>,
+) -> Result<axum::Json<Rows>, ApiError> {
+    let n = limit(p.top, 20);
+    rows(&state, move |s| Ok(s.top_actors(n)?)).await
+}
+
+/// A date range.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct Range {
+    /// Earliest date, `YYYY-MM-DD`.
+    pub since: Option<String>,
+    /// Latest date, `YYYY-MM-DD`.
+    pub until: Option<String>,
+}
+
+/// Actor-to-actor edges: event mentions and mean Goldstein value per (source, target).
+#[utoipa::path(get, path = "/v1/network", tag = "corpus", params(Range),
+    responses((status = 200, body = Rows), (status = 400, description = "Bad date", body = ErrorBody)))]
+pub async fn network(
+    State(state): State<Arc<AppState>>,
+    Query(p): Query<Range>,
+) -> Result<axum::Json<Rows>, ApiError> {
+    let (since, until) = (day("since", p.since)?, day("until", p.until)?);
+    rows(&state, move |s| {
+        Ok(s.network(since.as_deref(), until.as_deref())?)
+    })
+    .await
+}
+
+/// Timeline parameters.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TimelineParams {
+    /// Actor code or prefix.
+    pub actor: String,
+    /// Bucket: `day` (default), `month` or `year`.
+    pub by: Option<String>,
+}
+
+/// Event mentions involving an actor per day, month or year, by QuadClass, with the mean
+/// Goldstein value.
+#[utoipa::path(get, path = "/v1/timeline", tag = "corpus", params(TimelineParams),
+    responses((status = 200, body = Rows), (status = 400, description = "Bad bucket", body = ErrorBody)))]
+pub async fn timeline(
+    State(state): State<Arc<AppState>>,
+    Query(p): Query<TimelineParams>,
+) -> Result<axum::Json<Rows>, ApiError> {
+    let by = match p.by.as_deref().unwrap_or("day") {
+        "day" => Bucket::Day,
+        "month" => Bucket::Month,
+        "year" => Bucket::Year,
+        other => {
+            return Err(ApiError::BadRequest(format!(
+                "by: expected day, month or year, got {other:?}"
+            )))
+        }
+    };
+    let actor = p.actor.trim().to_owned();
+    if actor.is_empty() {
+        return Err(ApiError::BadRequest("actor: give an actor code such as RUS".into()));
+    }
+    rows(&state, move |s| Ok(s.timeline(&actor, by)?)).await
+}

@@ -1,0 +1,188 @@
+//! `POST /v1/extract`: one article in (plain text, HTML or JSON), its `dateline/1` JSON out.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap};
+use axum::response::Response;
+use dateline_core::Document;
+use dateline_ingest::{read_html, read_text, HtmlOrigin, IngestError};
+use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
+
+use crate::error::{json_bytes, ApiError};
+use crate::AppState;
+
+/// Options given in the query string; a JSON body may give the same fields.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ExtractParams {
+    /// Read the body as HTML even when its content type says otherwise.
+    pub html: Option<bool>,
+    /// Publication date, `YYYY-MM-DD`, for resolving "on Wednesday"; the article's own date wins.
+    pub published: Option<String>,
+    /// Address of the article, kept in `source.url`.
+    pub url: Option<String>,
+}
+
+/// A JSON request body: give `text` or `html`.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct ExtractRequest {
+    /// The article as plain text (a first-line headline and a byline are recognised).
+    pub text: Option<String>,
+    /// The article as an HTML page; its main text and metadata are extracted.
+    pub html: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// Address of the article.
+    pub url: Option<String>,
+    /// Headline, when the text does not start with one.
+    pub headline: Option<String>,
+}
+
+fn ingest_error(err: IngestError) -> ApiError {
+    match err {
+        IngestError::TooLarge { .. } => ApiError::TooLarge(format!("request body: {err}")),
+        other => ApiError::BadRequest(format!("request body: {other}")),
+    }
+}
+
+fn parse_day(s: &str) -> Result<chrono::NaiveDate, ApiError> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|e| {
+        ApiError::BadRequest(format!("published: expected YYYY-MM-DD, got {s:?} ({e})"))
+    })
+}
+
+fn media_type(headers: &HeaderMap) -> (String, Option<String>) {
+    let raw = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("text/plain");
+    let mut parts = raw.split(';');
+    let media = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
+    let charset = parts.find_map(|p| {
+        let (key, value) = p.split_once('=')?;
+        key.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| value.trim().trim_matches('"').to_owned())
+    });
+    (media, charset)
+}
+
+/// Reads the request into a document, before any annotation.
+fn read_request(
+    params: ExtractParams,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<Document, ApiError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(ApiError::BadRequest(
+            "request body is empty: send the article as text/plain, text/html or JSON".into(),
+        ));
+    }
+    let (media, charset) = media_type(headers);
+    let mut request = ExtractRequest {
+        published: params.published,
+        url: params.url,
+        ..ExtractRequest::default()
+    };
+    let as_html = params.html.unwrap_or(false) || media == "text/html";
+    let mut doc = if media == "application/json" || media.ends_with("+json") {
+        let json: ExtractRequest = serde_json::from_slice(body)
+            .map_err(|e| ApiError::BadRequest(format!("request body is not valid JSON: {e}")))?;
+        request = ExtractRequest {
+            published: json.published.or(request.published),
+            url: json.url.or(request.url),
+            ..json
+        };
+        match (request.html.take(), request.text.take()) {
+            (Some(html), _) => read_html(html.as_bytes(), origin(request.url.as_deref(), None)),
+            (None, Some(text)) => read_text(text.as_bytes(), None),
+            (None, None) => {
+                return Err(ApiError::BadRequest(
+                    "JSON body needs a \"text\" or an \"html\" string field".into(),
+                ))
+            }
+        }
+    } else if as_html {
+        read_html(body, origin(request.url.as_deref(), charset.as_deref()))
+    } else {
+        read_text(body, None)
+    }
+    .map_err(ingest_error)?;
+    if let Some(url) = request.url {
+        doc.source.url = Some(url);
+    }
+    if let Some(headline) = request.headline {
+        doc.meta.headline = Some(headline);
+    }
+    if doc.meta.published.is_none() {
+        doc.meta.published = request.published.as_deref().map(parse_day).transpose()?;
+    }
+    Ok(doc)
+}
+
+fn origin<'a>(url: Option<&'a str>, charset: Option<&'a str>) -> HtmlOrigin<'a> {
+    HtmlOrigin {
+        url,
+        charset,
+        ..HtmlOrigin::default()
+    }
+}
+
+/// Extract events, quotes, entities and claims from one article.
+#[utoipa::path(
+    post,
+    path = "/v1/extract",
+    tag = "extract",
+    params(ExtractParams),
+    request_body(
+        description = "The article: `text/plain`, `text/html`, or `application/json` with `text` or `html`.",
+        content(
+            (String = "text/plain"),
+            (String = "text/html"),
+            (ExtractRequest = "application/json"),
+        ),
+    ),
+    responses(
+        (status = 200, description = "The `dateline/1` document (see docs/schema.md)", body = serde_json::Value),
+        (status = 400, description = "Empty, malformed or unreadable body, or a bad parameter", body = crate::error::ErrorBody),
+        (status = 413, description = "Body larger than the server's limit", body = crate::error::ErrorBody),
+        (status = 503, description = "Extraction took longer than the server's time limit", body = crate::error::ErrorBody),
+    )
+)]
+pub async fn extract(
+    State(state): State<Arc<AppState>>,
+    params: Result<Query<ExtractParams>, axum::extract::rejection::QueryRejection>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let Query(params) = params.map_err(|e| ApiError::BadRequest(e.body_text()))?;
+    let mut doc = read_request(params, &headers, &body)?;
+    let permit = Arc::clone(&state.workers)
+        .acquire_owned()
+        .await
+        .map_err(|_| ApiError::Internal("the extraction workers have stopped".into()))?;
+    let pipeline = Arc::clone(&state.pipeline);
+    let work = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        pipeline
+            .run_guarded(&mut doc)
+            .map_err(|failure| ApiError::Internal(format!("extraction failed: {failure}")))?;
+        let mut out = Vec::with_capacity(doc.text.len() * 4);
+        doc.write_json(&mut out, false)
+            .map_err(|e| ApiError::Internal(format!("cannot serialise the document: {e}")))?;
+        Ok::<_, ApiError>(out)
+    });
+    let out = tokio::time::timeout(state.timeout, work)
+        .await
+        .map_err(|_| {
+            ApiError::Timeout(format!(
+                "extraction took longer than {} s",
+                state.timeout.as_secs_f64()
+            ))
+        })?
+        .map_err(|e| ApiError::Internal(format!("extraction worker failed: {e}")))??;
+    Ok(json_bytes(out))
+}
