@@ -32,6 +32,19 @@ fn looks_like_outlet(line: &str) -> bool {
     !line.is_empty() && line.len() <= MAX_OUTLET && !line.ends_with(['.', ',', ';', ':'])
 }
 
+/// A line standing alone above the body reads as a headline when it is not a sentence (no
+/// closing punctuation), a byline or a dateline.
+fn looks_like_headline(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (2..=40).contains(&words)
+        && line.len() <= MAX_HEADLINE
+        && !line.ends_with(['.', ',', ';', ':', '!', '"', '”', '’', '\'', ')'])
+        && !line
+            .get(..3)
+            .is_some_and(|by| by.eq_ignore_ascii_case("by "))
+        && !crate::wire::starts_with_dateline(line)
+}
+
 fn parse_header(text: &str) -> Header<'_> {
     let mut header = Header::default();
     let mut rest = text;
@@ -44,10 +57,19 @@ fn parse_header(text: &str) -> Header<'_> {
     }
     // A headline and an outlet line, then a blank line.
     let mut lines = rest.split_inclusive('\n');
-    let (Some(l1), Some(l2), Some(blank)) = (lines.next(), lines.next(), lines.next()) else {
+    let (Some(l1), Some(l2)) = (lines.next(), lines.next()) else {
         return header;
     };
     let (headline, outlet) = (l1.trim(), l2.trim());
+    // Or a headline alone, then a blank line.
+    if outlet.is_empty() && looks_like_headline(headline) {
+        header.headline = Some(headline);
+        header.body_start += l1.len() + l2.len();
+        return header;
+    }
+    let Some(blank) = lines.next() else {
+        return header;
+    };
     let shaped = !headline.is_empty()
         && headline.len() <= MAX_HEADLINE
         && looks_like_outlet(outlet)
@@ -115,6 +137,25 @@ mod tests {
         let doc = read_text(text.as_bytes(), None).unwrap();
         assert_eq!(doc.meta.headline, None);
         assert!(doc.text.starts_with("The minister"));
+    }
+
+    #[test]
+    fn headline_alone_above_a_dateline_body() {
+        let text =
+            "Pact signed in Lima\n\nLIMA — Chile and Peru signed a fisheries pact on Monday.";
+        let doc = read_text(text.as_bytes(), None).unwrap();
+        assert_eq!(doc.meta.headline.as_deref(), Some("Pact signed in Lima"));
+        assert_eq!(doc.meta.dateline.unwrap().place, "LIMA");
+        assert!(doc.text.starts_with("LIMA — Chile"), "{}", doc.text);
+        for not_a_headline in [
+            "The minister resigned on Monday.\n\nMore text.",
+            "By Jo Park\n\nOfficials met on Monday to resume talks.",
+            "KYIV (Reuters) - Talks resumed\n\nMore text.",
+            "Breaking\n\nMore text.",
+        ] {
+            let doc = read_text(not_a_headline.as_bytes(), None).unwrap();
+            assert_eq!(doc.meta.headline, None, "{not_a_headline}");
+        }
     }
 
     #[test]

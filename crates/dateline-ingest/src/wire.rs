@@ -122,6 +122,11 @@ fn parse_credits(line: &str) -> Option<Vec<Credit>> {
 }
 
 /// Finds a dateline at the start of `paragraph`; returns it with its byte length.
+/// Whether `line` opens with a dateline (`KYIV (Reuters) -`).
+pub(crate) fn starts_with_dateline(line: &str) -> bool {
+    parse_dateline(line).is_some()
+}
+
 fn parse_dateline(paragraph: &str) -> Option<(Dateline, usize)> {
     if let Some(caps) = dateline_regex().captures(paragraph) {
         let place = caps.name("place")?.as_str();

@@ -56,8 +56,8 @@ fn limit(asked: Option<usize>, default: usize) -> usize {
     asked.unwrap_or(default).clamp(1, MAX_LIMIT)
 }
 
-fn day(name: &str, value: Option<String>) -> Result<Option<String>, ApiError> {
-    match value.as_deref().map(str::trim) {
+fn day(name: &str, value: Option<&str>) -> Result<Option<String>, ApiError> {
+    match value.map(str::trim) {
         None | Some("") => Ok(None),
         Some(v) => chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
             .map(|d| Some(d.to_string()))
@@ -178,8 +178,8 @@ pub async fn events(
         actor: non_empty(p.actor),
         target: non_empty(p.target),
         root,
-        since: day("since", p.since)?,
-        until: day("until", p.until)?,
+        since: day("since", p.since.as_deref())?,
+        until: day("until", p.until.as_deref())?,
         limit: limit(p.limit, 50),
         offset: p.offset.unwrap_or(0),
     };
@@ -254,7 +254,10 @@ pub async fn network(
     State(state): State<Arc<AppState>>,
     Query(p): Query<Range>,
 ) -> Result<axum::Json<Rows>, ApiError> {
-    let (since, until) = (day("since", p.since)?, day("until", p.until)?);
+    let (since, until) = (
+        day("since", p.since.as_deref())?,
+        day("until", p.until.as_deref())?,
+    );
     rows(&state, move |s| {
         Ok(s.network(since.as_deref(), until.as_deref())?)
     })
@@ -291,7 +294,9 @@ pub async fn timeline(
     };
     let actor = p.actor.trim().to_owned();
     if actor.is_empty() {
-        return Err(ApiError::BadRequest("actor: give an actor code such as RUS".into()));
+        return Err(ApiError::BadRequest(
+            "actor: give an actor code such as RUS".into(),
+        ));
     }
     rows(&state, move |s| Ok(s.timeline(&actor, by)?)).await
 }

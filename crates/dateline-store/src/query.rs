@@ -21,7 +21,13 @@ impl Table {
     pub fn to_objects(&self) -> Vec<serde_json::Map<String, serde_json::Value>> {
         self.rows
             .iter()
-            .map(|row| self.columns.iter().cloned().zip(row.iter().cloned()).collect())
+            .map(|row| {
+                self.columns
+                    .iter()
+                    .cloned()
+                    .zip(row.iter().cloned())
+                    .collect()
+            })
             .collect()
     }
 }
