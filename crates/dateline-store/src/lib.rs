@@ -26,6 +26,7 @@ mod gkg;
 pub mod minhash;
 mod parquet_export;
 pub mod query;
+mod rows;
 pub mod schema;
 mod write;
 
@@ -33,6 +34,7 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
+pub use parquet_export::document_tables;
 pub use rusqlite::Connection as RawConnection;
 pub use write::BatchReport;
 

@@ -3,6 +3,7 @@
 //! for pandas, Polars, DuckDB and Spark users. Rows are streamed in batches, so memory does not
 //! grow with the store.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::path::Path;
 use std::sync::Arc;
@@ -13,7 +14,9 @@ use arrow_schema::{DataType, Field, Schema};
 use parquet::arrow::ArrowWriter;
 use rusqlite::types::ValueRef;
 
-use crate::{Result, Store, StoreError};
+use dateline_core::Document;
+
+use crate::{rows, Result, Store, StoreError};
 
 /// Rows per record batch.
 const BATCH_ROWS: usize = 65_536;
@@ -53,27 +56,29 @@ const SPECS: &[Spec] = &[
     },
     Spec {
         file: "quotes.parquet",
-        sql: "SELECT q.id, q.document, d.published, q.kind, q.text, q.speaker, q.speaker_actor, q.speaker_text, q.cue
+        sql: "SELECT q.id, q.document, d.hash, d.published, q.kind, q.text, q.speaker, q.speaker_actor, q.speaker_text, q.cue
               FROM quotes q JOIN documents d ON d.id = q.document WHERE d.duplicate_of IS NULL ORDER BY q.id",
         columns: &[
-            ("id", Kind::Int), ("document", Kind::Int), ("published", Kind::Text), ("kind", Kind::Text),
+            ("id", Kind::Int), ("document", Kind::Int), ("document_hash", Kind::Text), ("published", Kind::Text), ("kind", Kind::Text),
             ("text", Kind::Text), ("speaker", Kind::Text), ("speaker_actor", Kind::Text),
             ("speaker_text", Kind::Text), ("cue", Kind::Text),
         ],
     },
     Spec {
         file: "entities.parquet",
-        sql: "SELECT document, idx, name, type, actor, country, role, mentions FROM entities ORDER BY document, idx",
+        sql: "SELECT e.document, d.hash, e.idx, e.name, e.type, e.actor, e.country, e.role, e.mentions
+              FROM entities e JOIN documents d ON d.id = e.document ORDER BY e.document, e.idx",
         columns: &[
-            ("document", Kind::Int), ("entity", Kind::Int), ("name", Kind::Text), ("type", Kind::Text),
+            ("document", Kind::Int), ("document_hash", Kind::Text), ("entity", Kind::Int), ("name", Kind::Text), ("type", Kind::Text),
             ("actor", Kind::Text), ("country", Kind::Text), ("role", Kind::Text), ("mentions", Kind::Int),
         ],
     },
     Spec {
         file: "claims.parquet",
-        sql: "SELECT id, document, value, number, qualifier, counts, category, speaker, text FROM claims ORDER BY id",
+        sql: "SELECT c.id, c.document, d.hash, c.value, c.number, c.qualifier, c.counts, c.category, c.speaker, c.text
+              FROM claims c JOIN documents d ON d.id = c.document ORDER BY c.id",
         columns: &[
-            ("id", Kind::Int), ("document", Kind::Int), ("value", Kind::Text), ("number", Kind::Real),
+            ("id", Kind::Int), ("document", Kind::Int), ("document_hash", Kind::Text), ("value", Kind::Text), ("number", Kind::Real),
             ("qualifier", Kind::Text), ("counts", Kind::Text), ("category", Kind::Text), ("speaker", Kind::Text),
             ("text", Kind::Text),
         ],
@@ -97,35 +102,213 @@ fn builders(spec: &Spec) -> Vec<Box<dyn ArrayBuilder>> {
         .collect()
 }
 
-fn append(builder: &mut dyn ArrayBuilder, kind: Kind, value: ValueRef<'_>) {
+/// One value of a row, whatever its origin (a SQLite row or a document).
+#[derive(Debug, Clone)]
+enum Cell<'a> {
+    Int(Option<i64>),
+    Real(Option<f64>),
+    Text(Option<Cow<'a, str>>),
+}
+
+impl<'a> From<ValueRef<'a>> for Cell<'a> {
+    fn from(value: ValueRef<'a>) -> Self {
+        match value {
+            ValueRef::Null | ValueRef::Blob(_) => Cell::Text(None),
+            ValueRef::Integer(i) => Cell::Int(Some(i)),
+            ValueRef::Real(f) => Cell::Real(Some(f)),
+            ValueRef::Text(t) => Cell::Text(Some(String::from_utf8_lossy(t))),
+        }
+    }
+}
+
+fn text(value: Option<&str>) -> Cell<'_> {
+    Cell::Text(value.map(Cow::Borrowed))
+}
+
+impl Cell<'_> {
+    /// The value as a CSV field.
+    fn to_field(&self) -> String {
+        match self {
+            Cell::Int(i) => i.map(|v| v.to_string()).unwrap_or_default(),
+            Cell::Real(f) => f.map(|v| v.to_string()).unwrap_or_default(),
+            Cell::Text(t) => t.as_deref().unwrap_or_default().to_owned(),
+        }
+    }
+}
+
+fn append(builder: &mut dyn ArrayBuilder, kind: Kind, value: &Cell<'_>) {
     let any = builder.as_any_mut();
     match kind {
         Kind::Int => {
             if let Some(b) = any.downcast_mut::<Int64Builder>() {
-                b.append_option(value.as_i64().ok());
+                b.append_option(match value {
+                    Cell::Int(i) => *i,
+                    _ => None,
+                });
             }
         }
         Kind::Real => {
             if let Some(b) = any.downcast_mut::<Float64Builder>() {
-                let v = match value {
-                    ValueRef::Real(f) => Some(f),
-                    ValueRef::Integer(i) => Some(i as f64),
-                    _ => None,
-                };
-                b.append_option(v);
+                b.append_option(match value {
+                    Cell::Real(f) => *f,
+                    Cell::Int(i) => i.map(|i| i as f64),
+                    Cell::Text(_) => None,
+                });
             }
         }
         Kind::Text => {
             if let Some(b) = any.downcast_mut::<StringBuilder>() {
                 match value {
-                    ValueRef::Text(t) => b.append_value(String::from_utf8_lossy(t)),
-                    ValueRef::Integer(i) => b.append_value(i.to_string()),
-                    ValueRef::Real(f) => b.append_value(f.to_string()),
-                    ValueRef::Null | ValueRef::Blob(_) => b.append_null(),
+                    Cell::Text(None) | Cell::Int(None) | Cell::Real(None) => b.append_null(),
+                    other => b.append_value(other.to_field()),
                 }
             }
         }
     }
+}
+
+fn schema(spec: &Spec) -> Arc<Schema> {
+    Arc::new(Schema::new(
+        spec.columns
+            .iter()
+            .map(|(name, kind)| {
+                let t = match kind {
+                    Kind::Int => DataType::Int64,
+                    Kind::Real => DataType::Float64,
+                    Kind::Text => DataType::Utf8,
+                };
+                Field::new(*name, t, true)
+            })
+            .collect::<Vec<_>>(),
+    ))
+}
+
+/// The rows of one document for table `table` (0 events, 1 quotes, 2 entities, 3 claims), in
+/// the order of that table's columns. Store-only columns (`id`, `document`, `aggregate`) are null.
+fn document_rows<'a>(table: usize, doc: &'a Document, hash: &'a str) -> Vec<Vec<Cell<'a>>> {
+    let published = doc.meta.published.map(|d| Cow::Owned(d.to_string()));
+    let none = || Cell::Int(None);
+    match table {
+        0 => doc
+            .events
+            .iter()
+            .map(|e| {
+                let r = rows::event(doc, e);
+                vec![
+                    none(),
+                    none(),
+                    text(Some(hash)),
+                    text(doc.source.url.as_deref()),
+                    Cell::Text(published.clone()),
+                    none(),
+                    text(r.source_actor),
+                    text(r.source_name),
+                    text(r.target_actor),
+                    text(r.target_name),
+                    text(Some(r.cameo)),
+                    text(Some(r.root)),
+                    Cell::Real(Some(r.goldstein)),
+                    Cell::Int(Some(r.quad_class)),
+                    text(r.plover),
+                    text(r.plover_mode),
+                    text(r.date),
+                    text(r.place),
+                    text(r.place_country),
+                    Cell::Real(r.lat),
+                    Cell::Real(r.lon),
+                    Cell::Text(Some(Cow::Owned(r.modality))),
+                    text(Some(r.trigger)),
+                    text(Some(r.evidence)),
+                    Cell::Real(Some(r.confidence)),
+                ]
+            })
+            .collect(),
+        1 => doc
+            .quotes
+            .iter()
+            .map(|q| {
+                let r = rows::quote(doc, q);
+                vec![
+                    none(),
+                    none(),
+                    text(Some(hash)),
+                    Cell::Text(published.clone()),
+                    Cell::Text(Some(Cow::Owned(r.kind))),
+                    text(Some(r.text)),
+                    text(r.speaker),
+                    text(r.speaker_actor),
+                    text(r.speaker_text),
+                    text(r.cue),
+                ]
+            })
+            .collect(),
+        2 => doc
+            .entities
+            .iter()
+            .map(|e| {
+                let r = rows::entity(e);
+                vec![
+                    none(),
+                    text(Some(hash)),
+                    Cell::Int(Some(r.idx)),
+                    text(Some(r.name)),
+                    Cell::Text(Some(Cow::Owned(r.kind))),
+                    text(r.actor),
+                    text(r.country),
+                    text(r.role),
+                    Cell::Int(Some(r.mentions)),
+                ]
+            })
+            .collect(),
+        _ => doc
+            .claims
+            .iter()
+            .map(|c| {
+                let r = rows::claim(doc, c);
+                vec![
+                    none(),
+                    none(),
+                    text(Some(hash)),
+                    Cell::Text(Some(Cow::Owned(r.value))),
+                    Cell::Real(r.number),
+                    text(r.qualifier),
+                    text(r.counts),
+                    text(r.category),
+                    text(r.speaker),
+                    text(Some(r.text)),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// Arrow record batches of annotated documents, one per table (`events`, `quotes`, `entities`,
+/// `claims`), with the columns and types of `dateline export --format parquet`. The columns
+/// only a store gives (`id`, `document`, `aggregate`) are null; `document_hash` (the SHA-1 of
+/// the text) joins the tables.
+pub fn document_tables(docs: &[Document]) -> Result<Vec<(&'static str, RecordBatch)>> {
+    let hashes: Vec<String> = docs
+        .iter()
+        .map(|d| dateline_core::document::sha1_hex(d.text.as_bytes()))
+        .collect();
+    SPECS
+        .iter()
+        .enumerate()
+        .map(|(table, spec)| {
+            let mut columns = builders(spec);
+            for (doc, hash) in docs.iter().zip(&hashes) {
+                for row in document_rows(table, doc, hash) {
+                    for (i, cell) in row.iter().enumerate() {
+                        append(columns[i].as_mut(), spec.columns[i].1, cell);
+                    }
+                }
+            }
+            let arrays: Vec<ArrayRef> = columns.iter_mut().map(ArrayBuilder::finish).collect();
+            let batch =
+                RecordBatch::try_new(schema(spec), arrays).map_err(|e| parquet_error(&e))?;
+            Ok((spec.file.trim_end_matches(".parquet"), batch))
+        })
+        .collect()
 }
 
 impl Store {
@@ -141,14 +324,7 @@ impl Store {
         let mut n = 0;
         while let Some(row) = rows.next()? {
             let cells = (0..spec.columns.len())
-                .map(|i| {
-                    Ok(match row.get_ref(i)? {
-                        ValueRef::Null | ValueRef::Blob(_) => String::new(),
-                        ValueRef::Integer(v) => v.to_string(),
-                        ValueRef::Real(v) => v.to_string(),
-                        ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
-                    })
-                })
+                .map(|i| Ok(Cell::from(row.get_ref(i)?).to_field()))
                 .collect::<rusqlite::Result<Vec<String>>>()?;
             w.write_record(&cells).map_err(|e| match e.into_kind() {
                 csv::ErrorKind::Io(io) => StoreError::Io(io),
@@ -171,19 +347,7 @@ impl Store {
     }
 
     fn write_parquet(&self, spec: &Spec, path: &Path) -> Result<usize> {
-        let schema = Arc::new(Schema::new(
-            spec.columns
-                .iter()
-                .map(|(name, kind)| {
-                    let t = match kind {
-                        Kind::Int => DataType::Int64,
-                        Kind::Real => DataType::Float64,
-                        Kind::Text => DataType::Utf8,
-                    };
-                    Field::new(*name, t, true)
-                })
-                .collect::<Vec<_>>(),
-        ));
+        let schema = schema(spec);
         let file = File::create(path).map_err(|e| parquet_error(&e))?;
         let mut writer =
             ArrowWriter::try_new(file, schema.clone(), None).map_err(|e| parquet_error(&e))?;
@@ -201,7 +365,7 @@ impl Store {
         };
         while let Some(row) = rows.next()? {
             for (i, (_, kind)) in spec.columns.iter().enumerate() {
-                append(columns[i].as_mut(), *kind, row.get_ref(i)?);
+                append(columns[i].as_mut(), *kind, &Cell::from(row.get_ref(i)?));
             }
             total += 1;
             pending += 1;

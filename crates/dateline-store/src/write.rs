@@ -3,11 +3,11 @@
 //! claims.
 
 use dateline_core::json::DocumentJson;
-use dateline_core::{ClaimValue, Document, Event, Participant};
+use dateline_core::{Document, Event};
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use crate::aggregate;
 use crate::minhash::{self, BANDS, MIN_SIMILARITY, MIN_WORDS};
+use crate::{aggregate, rows};
 use crate::{Result, Store, StoreError};
 
 /// What a batch did.
@@ -68,18 +68,6 @@ fn find_original(tx: &Transaction<'_>, sig: &[u32]) -> Result<Option<(i64, f64)>
         }
     }
     Ok(best)
-}
-
-fn participant_name(doc: &Document, p: Option<&Participant>) -> Option<String> {
-    let p = p?;
-    p.entity
-        .and_then(|e| doc.entities.get(e as usize))
-        .map(|e| e.name.clone())
-        .or_else(|| p.span.and_then(|s| s.get(&doc.text)).map(str::to_owned))
-}
-
-fn actor(p: Option<&Participant>) -> Option<&str> {
-    p.and_then(|p| p.actor.as_deref())
 }
 
 impl Store {
@@ -197,20 +185,9 @@ fn add_entities(tx: &Transaction<'_>, doc: &Document, id: i64) -> Result<()> {
         "INSERT INTO entities (document, idx, name, type, actor, country, role, mentions)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
-    for e in &doc.entities {
-        let kind = serde_json::to_value(e.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
+    for e in doc.entities.iter().map(rows::entity) {
         stmt.execute(params![
-            id,
-            e.id,
-            e.name,
-            kind,
-            e.actor,
-            e.country,
-            e.role,
-            e.mentions.len() as i64
+            id, e.idx, e.name, e.kind, e.actor, e.country, e.role, e.mentions
         ])?;
     }
     Ok(())
@@ -223,35 +200,20 @@ fn add_quotes(tx: &Transaction<'_>, doc: &Document, id: i64) -> Result<()> {
     )?;
     let mut fts =
         tx.prepare_cached("INSERT INTO quotes_fts (rowid, text, speaker) VALUES (?1, ?2, ?3)")?;
-    for q in &doc.quotes {
-        let kind = serde_json::to_value(q.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
-        let speaker = q.speaker.and_then(|s| doc.entities.get(s as usize));
-        let speaker_text = q
-            .speaker_mention
-            .and_then(|s| s.get(&doc.text))
-            .map(str::to_owned)
-            .or_else(|| q.speaker_description.clone());
-        let text = q.span.get(&doc.text).unwrap_or_default();
+    for q in doc.quotes.iter().map(|q| rows::quote(doc, q)) {
         stmt.execute(params![
             id,
-            kind,
-            text,
-            q.span.start() as i64,
-            q.span.end() as i64,
-            speaker.map(|e| e.name.as_str()),
-            speaker.and_then(|e| e.actor.as_deref()),
-            speaker_text,
-            q.cue.and_then(|c| c.get(&doc.text)),
+            q.kind,
+            q.text,
+            q.start,
+            q.end,
+            q.speaker,
+            q.speaker_actor,
+            q.speaker_text,
+            q.cue,
         ])?;
         let qid = tx.last_insert_rowid();
-        fts.execute(params![
-            qid,
-            text,
-            speaker.map(|e| e.name.as_str()).or(speaker_text.as_deref())
-        ])?;
+        fts.execute(params![qid, q.text, q.speaker.or(q.speaker_text)])?;
     }
     Ok(())
 }
@@ -265,18 +227,18 @@ fn add_event(
     original: bool,
     seen: &str,
 ) -> Result<Option<i64>> {
-    let source = actor(e.source.as_ref());
-    let target = actor(e.target.as_ref());
+    let row = rows::event(doc, e);
     let aggregate = if original {
-        Some(aggregate::record(tx, e, source, target, seen)?)
+        Some(aggregate::record(
+            tx,
+            e,
+            row.source_actor,
+            row.target_actor,
+            seen,
+        )?)
     } else {
         None
     };
-    let evidence = doc
-        .sentences
-        .get(e.sentence as usize)
-        .and_then(|s| s.span.get(&doc.text))
-        .unwrap_or_default();
     tx.prepare_cached(
         "INSERT INTO events (document, aggregate, source_actor, source_name, target_actor, target_name, cameo,
             root, goldstein, quad_class, plover, plover_mode, date, place, place_country, lat, lon, modality,
@@ -286,26 +248,26 @@ fn add_event(
     .execute(params![
         id,
         aggregate,
-        source,
-        participant_name(doc, e.source.as_ref()),
-        target,
-        participant_name(doc, e.target.as_ref()),
-        e.cameo,
-        e.cameo_root,
-        f64::from(e.goldstein),
-        e.quad_class,
-        e.plover.as_ref().map(|p| p.kind.as_str()),
-        e.plover.as_ref().and_then(|p| p.mode.as_deref()),
-        e.date,
-        e.place.as_ref().map(|p| p.name.as_str()),
-        e.place.as_ref().and_then(|p| p.country.as_deref()),
-        e.place.as_ref().and_then(|p| p.lat),
-        e.place.as_ref().and_then(|p| p.lon),
-        serde_json::to_value(e.modality).ok().and_then(|v| v.as_str().map(str::to_owned)),
-        e.sentence,
-        e.trigger.get(&doc.text).unwrap_or_default(),
-        evidence,
-        f64::from(e.confidence),
+        row.source_actor,
+        row.source_name,
+        row.target_actor,
+        row.target_name,
+        row.cameo,
+        row.root,
+        row.goldstein,
+        row.quad_class,
+        row.plover,
+        row.plover_mode,
+        row.date,
+        row.place,
+        row.place_country,
+        row.lat,
+        row.lon,
+        row.modality,
+        row.sentence,
+        row.trigger,
+        row.evidence,
+        row.confidence,
     ])?;
     Ok(aggregate)
 }
@@ -315,29 +277,16 @@ fn add_claims(tx: &Transaction<'_>, doc: &Document, id: i64) -> Result<()> {
         "INSERT INTO claims (document, value, number, qualifier, counts, category, speaker, text)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
-    for c in &doc.claims {
-        let (value, number) = match &c.value {
-            ClaimValue::Number(n) => (n.to_string(), Some(*n)),
-            ClaimValue::Word(w) => (w.clone(), None),
-        };
-        let speaker = c
-            .speaker
-            .and_then(|s| doc.entities.get(s as usize))
-            .map(|e| e.name.clone())
-            .or_else(|| {
-                c.speaker_text
-                    .and_then(|s| s.get(&doc.text))
-                    .map(str::to_owned)
-            });
+    for c in doc.claims.iter().map(|c| rows::claim(doc, c)) {
         stmt.execute(params![
             id,
-            value,
-            number,
+            c.value,
+            c.number,
             c.qualifier,
             c.counts,
             c.category,
-            speaker,
-            c.span.get(&doc.text).unwrap_or_default(),
+            c.speaker,
+            c.text
         ])?;
     }
     Ok(())

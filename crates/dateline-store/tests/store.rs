@@ -446,3 +446,70 @@ fn dev_articles_and_planted_copies() {
     let expected: Vec<i64> = (0..4).map(|k| (dev_count + 1 + k) as i64).collect();
     assert_eq!(links, expected, "each copy links to its own story");
 }
+
+/// Arrow tables built straight from documents (the Python package, Spark) have the columns and
+/// types of the Parquet export and the same values, store-only columns aside.
+#[test]
+fn document_tables_match_the_parquet_export() {
+    use arrow_array::cast::AsArray;
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+    let p = pipeline();
+    let docs = vec![
+        doc(
+            &p,
+            "Chile condemned Peru on Monday over the fishing dispute in Arica. \"We will respond,\" Peruvian Foreign Minister Ana Ruiz told reporters. Peru said more than 300 fishing boats had been seized.",
+            "Andes Wire",
+            "2024-05-07",
+        ),
+        doc(&p, "Brazil and Argentina signed a trade pact on Friday.", "Rio Post", "2024-05-10"),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("c.db")).unwrap();
+    store.add_batch(&docs, None).unwrap();
+    store.export_parquet(dir.path()).unwrap();
+    let tables = dateline_store::document_tables(&docs).unwrap();
+    let names: Vec<&str> = tables.iter().map(|(n, _)| *n).collect();
+    assert_eq!(names, ["events", "quotes", "entities", "claims"]);
+    for (name, batch) in &tables {
+        let file = std::fs::File::open(dir.path().join(format!("{name}.parquet"))).unwrap();
+        let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+            .unwrap()
+            .build()
+            .unwrap();
+        let schema = arrow_array::RecordBatchReader::schema(&reader);
+        let exported: Vec<_> = reader.map(Result::unwrap).collect();
+        let exported = arrow_select::concat::concat_batches(&schema, &exported).unwrap();
+        let fields = |s: &arrow_schema::Schema| {
+            s.fields()
+                .iter()
+                .map(|f| (f.name().clone(), f.data_type().clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            fields(&batch.schema()),
+            fields(&exported.schema()),
+            "{name}"
+        );
+        assert_eq!(batch.num_rows(), exported.num_rows(), "{name}");
+        assert!(batch.num_rows() > 0, "{name} is empty");
+        for (i, field) in batch.schema().fields().iter().enumerate() {
+            if ["id", "document", "aggregate"].contains(&field.name().as_str()) {
+                assert_eq!(batch.column(i).null_count(), batch.num_rows());
+                continue;
+            }
+            assert_eq!(
+                batch.column(i).as_ref(),
+                exported.column(i).as_ref(),
+                "{name}.{}",
+                field.name()
+            );
+        }
+    }
+    let events = &tables[0].1;
+    let cameo = events.column_by_name("cameo").unwrap().as_string::<i32>();
+    assert!(
+        cameo.iter().any(|c| c.is_some_and(|c| c.starts_with("11"))),
+        "{cameo:?}"
+    );
+}
