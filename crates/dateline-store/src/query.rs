@@ -141,7 +141,8 @@ impl Store {
     pub fn quotes_by(&self, speaker: &str, limit: usize) -> Result<Table> {
         let params: Vec<Box<dyn ToSql>> = vec![Box::new(speaker.to_owned())];
         let sql = format!(
-            "SELECT d.published, d.headline, q.kind, q.cue, q.text, COALESCE(q.speaker, q.speaker_text) AS speaker
+            "SELECT d.published, d.headline, q.kind, q.cue, q.text, COALESCE(q.speaker, q.speaker_text) AS speaker,
+                    q.document
              FROM quotes q JOIN documents d ON d.id = q.document
              WHERE (q.speaker = ?1 COLLATE NOCASE OR q.speaker_text = ?1 COLLATE NOCASE)
                AND d.duplicate_of IS NULL
@@ -156,12 +157,12 @@ impl Store {
         let params: Vec<Box<dyn ToSql>> = vec![Box::new(query.to_owned())];
         let sql = format!(
             "SELECT * FROM (
-                SELECT 'document' AS kind, d.id AS document, d.published, d.headline,
+                SELECT 'document' AS kind, d.id AS document, d.published, d.headline, NULL AS speaker,
                        snippet(documents_fts, 1, '[', ']', '…', 12) AS text, bm25(documents_fts) AS rank
                 FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
                 WHERE documents_fts MATCH ?1 AND d.duplicate_of IS NULL
                 UNION ALL
-                SELECT 'quote', q.document, d.published, COALESCE(q.speaker, q.speaker_text),
+                SELECT 'quote', q.document, d.published, d.headline, COALESCE(q.speaker, q.speaker_text),
                        snippet(quotes_fts, 0, '[', ']', '…', 12), bm25(quotes_fts)
                 FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN documents d ON d.id = q.document
                 WHERE quotes_fts MATCH ?1 AND d.duplicate_of IS NULL

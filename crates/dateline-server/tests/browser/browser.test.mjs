@@ -1,0 +1,301 @@
+// The Dateline web UI in headless Chromium, driven by playwright-core.
+//
+// Env: DATELINE_BIN (the dateline binary), DATELINE_DB (a store already filled),
+// DATELINE_SCREENSHOTS (PNG folder, default <repo>/target/browser), DATELINE_SEED
+// (optional: a real Reuters article; enables the seed checks), DATELINE_EXAMPLE
+// (default <repo>/examples/nato-baltic-drills.txt), CHROMIUM (default /usr/bin/chromium).
+// Run: npm ci && DATELINE_BIN=… DATELINE_DB=… npm test
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, "../../../..");
+const BIN = process.env.DATELINE_BIN;
+const DB = process.env.DATELINE_DB;
+const SHOTS = process.env.DATELINE_SCREENSHOTS || path.join(repo, "target/browser");
+const SEED = process.env.DATELINE_SEED;
+const EXAMPLE = process.env.DATELINE_EXAMPLE || path.join(repo, "examples/nato-baltic-drills.txt");
+const EXAMPLE_PUBLISHED = "2026-01-13";
+// Two direct quotes in the example whose speakers the pipeline resolves.
+const EXAMPLE_QUOTES = [
+  { text: "We are not here to provoke anyone,", speaker: "Rasa Vaitkute" },
+  { text: "The logistics are the hard part,", speaker: "Howard T. Brenner" },
+];
+const VIEWPORT = { width: 1400, height: 900 };
+
+let server;
+let base;
+let browser;
+
+/** Starts `dateline serve` on a free port and resolves with its base URL. */
+function startServer() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(BIN, ["serve", "--db", DB, "--addr", "127.0.0.1:0"], { stdio: ["ignore", "pipe", "pipe"] });
+    server = child;
+    let stdout = "";
+    let stderr = "";
+    const timer = setTimeout(() => reject(new Error(`dateline serve printed no address in 60 s:\n${stdout}\n${stderr}`)), 60_000);
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+      const m = stdout.match(/serving on (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.stderr.on("data", (chunk) => { stderr += chunk; });
+    child.on("error", (err) => { clearTimeout(timer); reject(err); });
+    child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`dateline serve exited (${code}):\n${stderr}`)); });
+  });
+}
+
+function stopServer() {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.kill("SIGKILL"), 5_000);
+    server.once("exit", () => { clearTimeout(force); resolve(); });
+    server.kill("SIGTERM");
+  });
+}
+process.on("exit", () => server?.kill("SIGKILL"));
+
+before(async () => {
+  assert.ok(BIN && fs.existsSync(BIN), `DATELINE_BIN must name the dateline binary (got ${BIN})`);
+  assert.ok(DB && fs.existsSync(DB), `DATELINE_DB must name a filled store (got ${DB})`);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  base = await startServer();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await stopServer();
+});
+
+/** Runs `body` with a fresh page; fails on uncaught script errors and keeps a
+ *  screenshot `failed-<name>.png` when something goes wrong. */
+async function withPage(name, body) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const scriptErrors = [];
+  page.on("pageerror", (err) => scriptErrors.push(err.message));
+  try {
+    await body(page);
+    assert.deepEqual(scriptErrors, [], "no uncaught script errors");
+  } catch (err) {
+    await page.screenshot({ path: path.join(SHOTS, `failed-${name}.png`), fullPage: true }).catch(() => {});
+    throw err;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Fills the article form, extracts and waits for the rendered result. */
+async function extract(page, file, published) {
+  await page.goto(`${base}/`);
+  await page.fill("#article-text", fs.readFileSync(file, "utf8"));
+  await page.fill("#published", published);
+  await page.click("#extract-button");
+  await page.waitForSelector("body[data-ready='1']", { timeout: 60_000 });
+  const errors = await page.locator("#errors .error").allTextContents();
+  assert.deepEqual(errors, [], "the page shows no error");
+}
+
+/** Each rendered quote (its pieces joined) with its speaker and fill colour. */
+function renderedQuotes(page) {
+  return page.evaluate(() => {
+    const byIndex = new Map();
+    for (const node of document.querySelectorAll("#text .quote[data-speaker]")) {
+      const q = byIndex.get(node.dataset.quote) ?? { text: "", speaker: node.dataset.speaker, colour: getComputedStyle(node).backgroundColor };
+      q.text += node.textContent;
+      byIndex.set(node.dataset.quote, q);
+    }
+    return [...byIndex.values()];
+  });
+}
+
+/** Every span of the API document must show exactly its own text (byte offsets mapped right). */
+async function assertSpansMatch(page) {
+  const mismatches = await page.evaluate(() => {
+    const doc = window.datelineDocument;
+    const bad = [];
+    doc.quotes.forEach((q, i) => {
+      const nodes = document.querySelectorAll(`#text .quote[data-quote="${i}"]`);
+      if (!nodes.length) return; // an identical span drawn for an earlier quote
+      const text = [...nodes].map((n) => n.textContent).join("");
+      if (text !== q.text) bad.push(`quote ${i}: ${JSON.stringify(text)} ≠ ${JSON.stringify(q.text)}`);
+    });
+    doc.events.forEach((e, i) => {
+      const nodes = [...document.querySelectorAll("#text .trigger")].filter((n) => n.dataset.ref.split(" ").includes(`t${i}`));
+      const text = nodes.map((n) => n.textContent).join("");
+      if (text !== e.trigger.text) bad.push(`trigger ${i}: ${JSON.stringify(text)} ≠ ${JSON.stringify(e.trigger.text)}`);
+    });
+    return bad;
+  });
+  assert.deepEqual(mismatches, [], "highlighted spans show the API's text");
+}
+
+/** A full-page screenshot from the top, once smooth scrolling has settled. */
+async function shot(page, name) {
+  await page.waitForTimeout(500);
+  await page.evaluate(() => window.scrollTo({ top: 0, behavior: "instant" }));
+  await page.screenshot({ path: path.join(SHOTS, name), fullPage: true });
+}
+
+async function clickFirstEventAndExpectFocus(page) {
+  await page.locator("#events li").first().click();
+  await page.waitForSelector("#text .focus", { timeout: 5_000 });
+  assert.ok(await page.locator("#text .focus").count() >= 1, "an evidence span is focused");
+  assert.ok(await page.locator("#events li.selected").count() === 1, "the event item is selected");
+}
+
+test("article view: extract the example, colour quotes by speaker, focus evidence", () => withPage("article", async (page) => {
+  await extract(page, EXAMPLE, EXAMPLE_PUBLISHED);
+
+  assert.ok(await page.locator(".quote[data-speaker]").count() >= 1, "quotes are highlighted");
+  assert.ok(await page.locator("#text .ent[data-entity-id]").count() >= 1, "entities are highlighted");
+  assert.ok(await page.locator("#text .trigger").count() >= 1, "event triggers are highlighted");
+  await assertSpansMatch(page);
+
+  const quotes = await renderedQuotes(page);
+  const found = EXAMPLE_QUOTES.map(({ text, speaker }) => {
+    const q = quotes.find((r) => r.text.includes(text));
+    assert.ok(q, `a quote reading ${JSON.stringify(text)} is highlighted`);
+    assert.equal(q.speaker, speaker, `the quote ${JSON.stringify(text)} is attributed to ${speaker}`);
+    assert.notEqual(q.colour, "rgba(0, 0, 0, 0)", `${speaker}'s quote has a fill`);
+    return q;
+  });
+  assert.notEqual(found[0].colour, found[1].colour, "two speakers' quotes have different colours");
+
+  // The side panel shows each speaker in the same colour as the text.
+  for (const q of found) {
+    const header = page.locator(`#quotes .speaker-group[data-speaker="${q.speaker}"] h4`);
+    assert.equal(await header.evaluate((n) => getComputedStyle(n).backgroundColor), q.colour, `${q.speaker}'s colour matches in the panel`);
+  }
+
+  assert.ok(await page.locator("#events li").count() >= 1, "at least one event is listed");
+  await clickFirstEventAndExpectFocus(page);
+  assert.match(await page.locator("#meta").textContent(), /Anna Kowalska/, "the byline is shown");
+
+  await shot(page, "article.png");
+}));
+
+test("article view: the Reuters seed article", async (t) => {
+  if (!SEED || !fs.existsSync(SEED)) {
+    t.skip(SEED ? `DATELINE_SEED=${SEED} does not exist` : "DATELINE_SEED is not set (needs ../shared/eval/dev/seed-reuters.txt)");
+    return;
+  }
+  await withPage("seed-article", async (page) => {
+    await extract(page, SEED, "2024-10-30");
+    await assertSpansMatch(page);
+
+    const quotes = await renderedQuotes(page);
+    const austin = quotes.find((q) => q.text.includes("It does have the potential"));
+    assert.ok(austin, "Austin's quote is highlighted");
+    assert.equal(austin.speaker, "Lloyd Austin");
+    const kim = quotes.find((q) => q.speaker.includes("Kim Yong"));
+    assert.ok(kim, `a quote by Kim Yong-hyun is highlighted (speakers: ${[...new Set(quotes.map((q) => q.speaker))].join(", ")})`);
+    assert.notEqual(kim.colour, austin.colour, "Kim's and Austin's quotes have different colours");
+
+    assert.ok(await page.locator("#events li").count() >= 3, "at least three events are listed");
+    await clickFirstEventAndExpectFocus(page);
+
+    await shot(page, "seed-article.png");
+  });
+});
+
+test("corpus view: network, events table, search, timeline, speakers", () => withPage("corpus", async (page) => {
+  await page.goto(`${base}/corpus`);
+
+  await page.waitForFunction(() => {
+    const net = document.querySelector("#network");
+    return Number(net?.dataset.nodes) >= 2 && window.datelineNetwork?.nodes().length >= 2;
+  }, null, { timeout: 60_000 });
+  const nodes = await page.evaluate(() => window.datelineNetwork.nodes().length);
+  assert.equal(Number(await page.getAttribute("#network", "data-nodes")), nodes);
+  assert.ok(await page.evaluate(() => window.datelineNetwork.edges().length) >= 1, "the network has edges");
+
+  await page.waitForSelector("#events-table tbody tr td:nth-child(11)", { timeout: 30_000 });
+  assert.ok(await page.locator("#events-table tbody tr").count() >= 1, "the events table has rows");
+
+  await page.fill("#search-q", "talks");
+  await page.click("#search-button");
+  await page.waitForSelector("#search-results li a[href^='/?doc=']", { timeout: 30_000 });
+  assert.ok(await page.locator("#search-results li").count() >= 1, "search finds results");
+
+  await page.waitForSelector("#timeline[data-rendered]", { timeout: 30_000 });
+  assert.ok(Number(await page.getAttribute("#timeline", "data-rendered")) >= 1, "the timeline has buckets");
+  assert.equal(await page.evaluate(() => Chart.getChart("timeline").data.datasets.length), 5, "four QuadClass stacks and a Goldstein line");
+
+  await page.waitForSelector("#speaker-quotes li", { timeout: 30_000 });
+  assert.ok(await page.locator("#speakers li").count() >= 1, "speakers are listed");
+  const second = page.locator("#speakers li").nth(1);
+  if (await second.count()) {
+    const name = await second.getAttribute("data-speaker");
+    await second.click();
+    await page.waitForFunction((n) => document.querySelector("#speaker-name").textContent.startsWith(`${n} —`), name);
+    assert.ok(await page.locator("#speaker-quotes li").count() >= 1, `${name}'s quotes are listed`);
+  }
+
+  await shot(page, "corpus.png"); // after the chart's short animation
+  assert.deepEqual(await page.locator("#errors .error").allTextContents(), [], "the page shows no error");
+
+  // Paging through the events table.
+  if (await page.locator("#ev-next").isEnabled()) {
+    await page.click("#ev-next");
+    await page.waitForFunction(() => /^Rows 26[–-]/.test(document.querySelector("#ev-range").textContent));
+    assert.ok(await page.locator("#ev-prev").isEnabled(), "Previous is enabled on page 2");
+  }
+
+  // Tapping a node points the timeline and the events filter at that actor.
+  const actor = await page.evaluate(() => {
+    const node = window.datelineNetwork.nodes().max((n) => n.degree()).ele;
+    node.emit("tap");
+    return node.id();
+  });
+  await page.waitForFunction((a) => Chart.getChart("timeline")?.options.plugins.title.text.startsWith(`${a}:`), actor);
+  assert.equal(await page.inputValue("#ev-actor"), actor);
+  await page.waitForFunction((a) => {
+    const rows = [...document.querySelectorAll("#events-table tbody tr")];
+    return rows.length > 0 && rows.every((tr) => tr.cells.length === 11 && tr.textContent.includes(a));
+  }, actor);
+
+  // A search result opens the document in the article view.
+  await page.locator("#search-results li a[href^='/?doc=']").first().click();
+  await page.waitForSelector("body[data-ready='1']", { timeout: 30_000 });
+  assert.ok(await page.locator("#text .para").count() >= 1, "the stored document is shown");
+}));
+
+test("article view: an uploaded .html file is sent as HTML", () => withPage("upload", async (page) => {
+  await page.goto(`${base}/`);
+  const html = `<!doctype html><html><head><title>Ministers meet</title></head><body><article>
+    <h1>Norway and Sweden agree to expand border cooperation</h1>
+    <p>OSLO (Reuters) - Norway and Sweden agreed on Monday to expand police cooperation along their border, officials said.</p>
+    <p>“This is a good day for both countries,” said Norwegian Justice Minister Kari Nordmann.</p>
+  </article></body></html>`;
+  await page.setInputFiles("#article-file", { name: "oslo.html", mimeType: "text/html", buffer: Buffer.from(html) });
+  await page.waitForFunction(() => document.querySelector("#article-text").value.includes("<article>"));
+  assert.equal(await page.inputValue("#format"), "text/html", "an .html file switches the format to HTML");
+  await page.fill("#published", "2025-05-05");
+  await page.click("#extract-button");
+  await page.waitForSelector("body[data-ready='1']", { timeout: 60_000 });
+  assert.equal(await page.textContent("#headline"), "Norway and Sweden agree to expand border cooperation");
+  assert.equal(await page.evaluate(() => window.datelineDocument.source.format), "html");
+  assert.ok(!(await page.textContent("#text")).includes("<p>"), "the markup is not shown as text");
+}));
+
+test("API errors are shown on the page", () => withPage("errors", async (page) => {
+  await page.goto(`${base}/?doc=987654321`);
+  const error = page.locator("#errors .error");
+  await error.first().waitFor({ timeout: 30_000 });
+  assert.match(await error.first().textContent(), /404.*987654321/);
+}));

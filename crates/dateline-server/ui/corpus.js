@@ -1,0 +1,308 @@
+// Corpus view: search, events table, actor timeline (Chart.js), actor network
+// (Cytoscape.js) and quotes by speaker. Chart and cytoscape are the vendored
+// UMD globals loaded by corpus.html.
+import {
+  api, el, guarded, mountNav, query, showError, highlightBrackets,
+  CAMEO_ROOTS, QUAD_CLASSES, cameoLabel, quadClass, goldsteinColour, formatNumber,
+} from "./common.js";
+
+const $ = (id) => document.getElementById(id);
+const state = { offset: 0, timeline: null, network: null };
+
+mountNav("corpus");
+setUp();
+
+async function setUp() {
+  $("ev-root").replaceChildren(
+    el("option", { value: "" }, "any"),
+    ...Object.entries(CAMEO_ROOTS).map(([code, label]) => el("option", { value: code }, `${code} ${label}`)),
+  );
+  $("search-form").addEventListener("submit", (e) => { e.preventDefault(); search(); });
+  $("network-form").addEventListener("submit", (e) => { e.preventDefault(); loadNetwork(); });
+  $("timeline-form").addEventListener("submit", (e) => { e.preventDefault(); loadTimeline(); });
+  $("events-form").addEventListener("submit", (e) => { e.preventDefault(); state.offset = 0; loadEvents(); });
+  $("ev-reset").addEventListener("click", () => {
+    for (const id of ["ev-actor", "ev-target", "ev-root", "ev-since", "ev-until"]) $(id).value = "";
+    state.offset = 0;
+    loadEvents();
+  });
+  $("ev-prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - limit()); loadEvents(); });
+  $("ev-next").addEventListener("click", () => { state.offset += limit(); loadEvents(); });
+
+  const q = new URLSearchParams(location.search).get("q");
+  if (q) { $("search-q").value = q; search(); }
+  loadEvents();
+  loadSpeakers();
+  loadNetwork();
+  const actors = await guarded(() => api("/v1/actors?top=100"));
+  if (actors) {
+    $("actor-list").replaceChildren(...actors.items.map((a) => el("option", { value: a.actor }, `${a.events} events`)));
+    if (!$("timeline-actor").value && actors.items.length) $("timeline-actor").value = actors.items[0].actor;
+  }
+  loadTimeline();
+}
+
+// --- Search -------------------------------------------------------------------
+
+async function search() {
+  const q = $("search-q").value.trim();
+  const list = $("search-results");
+  if (!q) { list.replaceChildren(); return; }
+  const data = await guarded(() => api(`/v1/search${query({ q, limit: 50 })}`));
+  if (!data) { list.replaceChildren(); return; }
+  list.dataset.count = data.items.length;
+  list.replaceChildren(...(data.items.length ? data.items.map(searchResult) : [el("li", { class: "empty" }, `No matches for “${q}”.`)]));
+}
+
+function searchResult(r) {
+  const href = `/?doc=${encodeURIComponent(r.document)}`;
+  const title = r.kind === "quote"
+    ? [`Quote${r.speaker ? ` by ${r.speaker}` : ""}`, el("span", { class: "muted" }, ` · ${r.headline || `document #${r.document}`}`)]
+    : [r.headline || `Document #${r.document}`];
+  return el("li", { class: `result result-${r.kind}` }, [
+    el("div", {}, [
+      el("span", { class: `badge kind-${r.kind === "quote" ? "direct" : "indirect"}` }, r.kind), " ",
+      el("a", { class: "title", href }, title),
+      r.published ? el("span", { class: "muted small" }, ` · ${r.published}`) : null,
+    ]),
+    el("div", { class: "snippet" }, highlightBrackets(r.text)),
+  ]);
+}
+
+// --- Events table ------------------------------------------------------------------
+
+function limit() {
+  return Number($("ev-limit").value) || 50;
+}
+
+async function loadEvents() {
+  const params = {
+    actor: $("ev-actor").value.trim(), target: $("ev-target").value.trim(), root: $("ev-root").value,
+    since: $("ev-since").value, until: $("ev-until").value, limit: limit(), offset: state.offset,
+  };
+  const data = await guarded(() => api(`/v1/events${query(params)}`));
+  const body = $("events-table").tBodies[0];
+  if (!data) { body.replaceChildren(); return; }
+  const rows = data.items.map((e) => {
+    const q = quadClass(e.quad_class);
+    return el("tr", {}, [
+      el("td", {}, e.date ?? "–"),
+      el("td", {}, actorLink(e.source_actor)),
+      el("td", { title: `CAMEO ${e.cameo}` }, [el("code", {}, e.cameo), ` ${cameoLabel(e.cameo)}`]),
+      el("td", {}, actorLink(e.target_actor)),
+      el("td", {}, [el("span", { class: "quad-dot", style: { "--quad": q.colour } }), q.label]),
+      el("td", { class: "num", style: { color: goldsteinColour(e.goldstein) } }, formatNumber(e.goldstein)),
+      el("td", {}, e.place || "–"),
+      el("td", { class: "num" }, e.num_mentions),
+      el("td", { class: "num" }, e.num_sources),
+      el("td", { class: "num" }, e.num_articles),
+      el("td", {}, e.first_seen ?? "–"),
+    ]);
+  });
+  body.replaceChildren(...(rows.length ? rows : [el("tr", {}, el("td", { colspan: 11, class: "empty" }, "No events match these filters."))]));
+  $("ev-range").textContent = data.items.length ? `Rows ${state.offset + 1}–${state.offset + data.items.length}` : `No rows from ${state.offset + 1}`;
+  $("ev-prev").disabled = state.offset === 0;
+  $("ev-next").disabled = data.items.length < limit();
+}
+
+function actorLink(actor) {
+  if (!actor) return "–";
+  return el("a", { href: "#events-card", title: `Show ${actor}'s timeline and events`, onclick: (e) => { e.preventDefault(); selectActor(actor); } }, actor);
+}
+
+/** Points the timeline and the events filter at one actor. */
+function selectActor(actor) {
+  $("timeline-actor").value = actor;
+  $("ev-actor").value = actor;
+  state.offset = 0;
+  loadTimeline();
+  loadEvents();
+}
+
+// --- Timeline (Chart.js) --------------------------------------------------------------
+
+async function loadTimeline() {
+  const actor = $("timeline-actor").value.trim();
+  const canvas = $("timeline");
+  if (!actor) return;
+  const data = await guarded(() => api(`/v1/timeline${query({ actor, by: $("timeline-by").value })}`));
+  if (!data) return;
+  if (typeof Chart === "undefined") { showError("Chart.js did not load (/ui/vendor/chart.umd.min.js)."); return; }
+  if (!data.items.length) showError(`No events involve actor “${actor}”.`);
+  const labels = data.items.map((b) => b.bucket);
+  const bars = QUAD_CLASSES.map((q) => ({
+    type: "bar", label: q.label, data: data.items.map((b) => b[q.key]), backgroundColor: q.colour,
+    stack: "events", yAxisID: "y", order: 2, maxBarThickness: 56,
+  }));
+  const line = {
+    type: "line", label: "Mean Goldstein", data: data.items.map((b) => b.mean_goldstein), yAxisID: "y1", order: 1,
+    borderColor: "#111827", backgroundColor: "#111827", borderWidth: 2, pointRadius: 3, tension: 0.25,
+    pointBackgroundColor: data.items.map((b) => goldsteinColour(b.mean_goldstein)),
+  };
+  state.timeline?.destroy();
+  delete canvas.dataset.rendered;
+  state.timeline = new Chart(canvas, {
+    data: { labels, datasets: [...bars, line] },
+    options: {
+      maintainAspectRatio: false,
+      animation: { duration: 250 },
+      interaction: { mode: "index", intersect: false },
+      plugins: {
+        title: { display: true, text: `${actor}: events per ${$("timeline-by").value}`, font: { size: 14 } },
+        legend: { position: "bottom" },
+      },
+      scales: {
+        x: { stacked: true, ticks: { maxRotation: 60, autoSkip: true } },
+        y: { stacked: true, beginAtZero: true, title: { display: true, text: "events" }, ticks: { precision: 0 } },
+        y1: { position: "right", min: -10, max: 10, grid: { drawOnChartArea: false }, title: { display: true, text: "mean Goldstein" } },
+      },
+    },
+    plugins: [{ id: "dateline-ready", afterRender: (chart) => { chart.canvas.dataset.rendered = String(labels.length); } }],
+  });
+}
+
+// --- Network (Cytoscape.js) -------------------------------------------------------------
+
+async function loadNetwork() {
+  const container = $("network");
+  const data = await guarded(() => api(`/v1/network${query({ since: $("net-since").value, until: $("net-until").value })}`));
+  if (!data) return;
+  if (typeof cytoscape === "undefined") { showError("Cytoscape.js did not load (/ui/vendor/cytoscape.min.js)."); return; }
+  const weight = new Map();
+  for (const e of data.items) {
+    weight.set(e.source, (weight.get(e.source) ?? 0) + e.events);
+    weight.set(e.target, (weight.get(e.target) ?? 0) + e.events);
+  }
+  const maxNode = Math.max(1, ...weight.values());
+  const maxEdge = Math.max(1, ...data.items.map((e) => e.events));
+  const nodes = [...weight.entries()].map(([id, w]) => ({
+    data: { id, weight: w, size: 14 + 34 * Math.sqrt(w / maxNode) },
+  }));
+  const edges = data.items.map((e, i) => ({
+    data: {
+      id: `e${i}`, source: e.source, target: e.target, events: e.events, goldstein: e.mean_goldstein,
+      width: 1.2 + 6 * (e.events / maxEdge), colour: goldsteinColour(e.mean_goldstein),
+    },
+  }));
+  state.network?.destroy();
+  container.replaceChildren();
+  delete container.dataset.nodes;
+  const cy = cytoscape({
+    container,
+    elements: [...nodes, ...edges],
+    minZoom: 0.2,
+    maxZoom: 4,
+    style: [
+      { selector: "node", style: {
+        width: "data(size)", height: "data(size)", "background-color": "#3b4a63", label: "data(id)",
+        color: "#1f2933", "font-size": 15, "font-weight": 600, "min-zoomed-font-size": 5, "text-valign": "bottom", "text-margin-y": 2,
+        "text-background-color": "#fbfcfd", "text-background-opacity": 0.8, "text-background-padding": 1,
+        "border-width": 1.5, "border-color": "#ffffff",
+      } },
+      { selector: "edge", style: {
+        width: "data(width)", "line-color": "data(colour)", "target-arrow-color": "data(colour)",
+        "target-arrow-shape": "triangle", "arrow-scale": 0.8, "curve-style": "bezier", opacity: 0.85,
+      } },
+      { selector: "node:selected", style: { "background-color": "#2557d6", "border-color": "#f59e0b", "border-width": 3 } },
+      { selector: ".faded", style: { opacity: 0.12 } },
+    ],
+    layout: { name: "preset" },
+  });
+  cy.on("tap", "node", (evt) => {
+    const node = evt.target;
+    cy.elements().addClass("faded");
+    node.closedNeighborhood().removeClass("faded");
+    selectActor(node.id());
+  });
+  cy.on("tap", (evt) => { if (evt.target === cy) cy.elements().removeClass("faded"); });
+  cy.on("mouseover", "edge", (evt) => {
+    const d = evt.target.data();
+    container.title = `${d.source} → ${d.target}: ${d.events} events, mean Goldstein ${formatNumber(d.goldstein, 2)}`;
+  });
+  cy.on("mouseover", "node", (evt) => { container.title = `${evt.target.id()}: ${evt.target.data("weight")} events`; });
+  const layout = cy.layout({
+    name: "cose", animate: false, randomize: true, nodeDimensionsIncludeLabels: true, padding: 16,
+    idealEdgeLength: () => 60, nodeRepulsion: () => 60000, nodeOverlap: 20, gravity: 1, numIter: 2500, componentSpacing: 30,
+  });
+  layout.one("layoutstop", () => {
+    stretchToFit(cy, container);
+    cy.fit(undefined, 16);
+    if (cy.zoom() > 1.5) { // a tiny graph: keep nodes and labels at a sensible size
+      cy.zoom(1.5);
+      cy.center();
+    }
+    container.dataset.nodes = String(cy.nodes().length);
+    window.datelineNetwork = cy;
+  });
+  withSeededRandom(() => layout.run()); // same data, same picture
+  state.network = cy;
+  if (!nodes.length) container.append(el("p", { class: "empty", style: { padding: "16px" } }, "No actor-to-actor events in this period."));
+}
+
+/** Runs `fn` with Math.random replaced by a fixed-seed generator (mulberry32). */
+function withSeededRandom(fn, seed = 20250101) {
+  const random = Math.random;
+  let a = seed >>> 0;
+  Math.random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  try {
+    return fn();
+  } finally {
+    Math.random = random;
+  }
+}
+
+/** Widens (or heightens) a layout towards the container's shape so it fills the box. */
+function stretchToFit(cy, container) {
+  const bb = cy.nodes().boundingBox();
+  if (!bb.w || !bb.h) return;
+  const want = container.clientWidth / container.clientHeight;
+  const have = bb.w / bb.h;
+  const [sx, sy] = have < want ? [Math.min(want / have, 1.8), 1] : [1, Math.min(have / want, 1.8)];
+  const cx = bb.x1 + bb.w / 2;
+  const cy0 = bb.y1 + bb.h / 2;
+  cy.nodes().positions((n) => ({ x: cx + (n.position("x") - cx) * sx, y: cy0 + (n.position("y") - cy0) * sy }));
+}
+
+// --- Quotes by speaker ------------------------------------------------------------------
+
+async function loadSpeakers() {
+  const data = await guarded(() => api("/v1/speakers?top=40"));
+  if (!data) return;
+  const list = $("speakers");
+  list.replaceChildren(...data.items.map((s) => {
+    const li = el("li", { tabindex: 0, "data-speaker": s.speaker }, [
+      el("span", {}, [s.speaker, s.actor ? el("code", { class: "muted" }, ` ${s.actor}`) : null]),
+      el("span", { class: "muted small", title: `${s.quotes} quotes in ${s.documents} documents` }, `${s.quotes} · ${s.documents} docs`),
+    ]);
+    const pick = () => showSpeaker(s.speaker, li);
+    li.addEventListener("click", pick);
+    li.addEventListener("keydown", (e) => { if (e.key === "Enter") pick(); });
+    return li;
+  }));
+  if (data.items.length) showSpeaker(data.items[0].speaker, list.firstElementChild);
+}
+
+async function showSpeaker(name, li) {
+  $("speakers").querySelectorAll(".selected").forEach((n) => n.classList.remove("selected"));
+  li?.classList.add("selected");
+  const data = await guarded(() => api(`/v1/quotes${query({ speaker: name, limit: 200 })}`));
+  if (!data) return;
+  $("speaker-name").textContent = `${name} — ${data.items.length} quote${data.items.length === 1 ? "" : "s"}`;
+  $("speaker-name").classList.remove("muted");
+  $("speaker-quotes").replaceChildren(...data.items.map((q) =>
+    el("li", {}, [
+      el("div", { class: "small muted" }, [
+        el("span", { class: `badge kind-${q.kind}` }, q.kind), " ",
+        q.cue ? `${q.cue} · ` : "", q.published ?? "undated", " · ",
+        el("a", { href: `/?doc=${encodeURIComponent(q.document)}` }, q.headline || `document #${q.document}`),
+      ]),
+      el("blockquote", {}, q.kind === "direct" ? `“${q.text}”` : q.text),
+    ]),
+  ));
+}
