@@ -90,7 +90,7 @@ struct EventJson<'a> {
     target: Option<ParticipantJson<'a>>,
     cameo: &'a str,
     cameo_root: &'a str,
-    goldstein: f32,
+    goldstein: f64,
     quad_class: u8,
     plover: Option<&'a Plover>,
     date: Option<&'a str>,
@@ -99,7 +99,7 @@ struct EventJson<'a> {
     sentence: u32,
     speaker: Option<u32>,
     trigger: TextSpan<'a>,
-    confidence: f32,
+    confidence: f64,
 }
 
 #[derive(Debug, Serialize)]
@@ -173,7 +173,7 @@ fn event<'a>(text: &'a str, e: &'a Event) -> EventJson<'a> {
         target: e.target.as_ref().map(|p| participant(text, p)),
         cameo: &e.cameo,
         cameo_root: &e.cameo_root,
-        goldstein: e.goldstein,
+        goldstein: three_places(e.goldstein),
         quad_class: e.quad_class,
         plover: e.plover.as_ref(),
         date: e.date.as_deref(),
@@ -182,7 +182,7 @@ fn event<'a>(text: &'a str, e: &'a Event) -> EventJson<'a> {
         sentence: e.sentence,
         speaker: e.speaker,
         trigger: TextSpan::new(text, e.trigger),
-        confidence: e.confidence,
+        confidence: three_places(e.confidence),
     }
 }
 
@@ -198,6 +198,12 @@ fn claim<'a>(text: &'a str, c: &'a Claim) -> ClaimJson<'a> {
         end: c.span.end(),
         text: c.span.get(text).unwrap_or_default(),
     }
+}
+
+/// An `f32` score as the decimal it stands for (`0.7`, not `0.70000005`), so that every reader —
+/// JSON, Python — sees the same number.
+fn three_places(v: f32) -> f64 {
+    (f64::from(v) * 1000.0).round() / 1000.0
 }
 
 impl<'a> DocumentJson<'a> {

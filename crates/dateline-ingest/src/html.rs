@@ -334,6 +334,29 @@ fn main_text(html: &str) -> Result<String> {
     }
 }
 
+/// The text without whitespace, for comparing renderings.
+fn squashed(text: &str) -> String {
+    text.split_whitespace().collect()
+}
+
+/// On short pages the extractor falls back to the raw text of the page, with blocks glued
+/// together ("PactBolivia and Peru signed…"). When its text ends with the whole text of the
+/// page's one `<article>`, that article rendered block by block is the same content with its
+/// paragraphs kept apart.
+fn unflattened(dom: &Html, extracted: String) -> String {
+    let mut articles = dom.select(sel!("article"));
+    let (Some(article), None) = (articles.next(), articles.next()) else {
+        return extracted;
+    };
+    let ours = render_text(article);
+    let whole = squashed(&ours);
+    if !whole.is_empty() && squashed(&extracted).ends_with(&whole) {
+        ours
+    } else {
+        extracted
+    }
+}
+
 /// Reads an HTML page.
 pub fn read_html(bytes: &[u8], origin: HtmlOrigin<'_>) -> Result<Document> {
     let sniffed = if origin.charset.is_none() {
@@ -352,7 +375,7 @@ pub fn read_html(bytes: &[u8], origin: HtmlOrigin<'_>) -> Result<Document> {
             .unwrap_or_else(|| dom.root_element());
         render_text(root)
     } else {
-        main_text(&html)?
+        unflattened(&dom, main_text(&html)?)
     };
     if let Some(headline) = &page.headline {
         // Extractors often keep the page's <h1>; the headline is metadata, not body.
@@ -396,6 +419,28 @@ mod tests {
             "<p>One <b>bold</b>\n word.</p><p>Two.</p><script>x()</script><ul><li>Three</li></ul>",
         );
         assert_eq!(text, "One bold word.\nTwo.\nThree");
+    }
+
+    #[test]
+    fn short_articles_keep_their_paragraphs() {
+        let paragraphs = [
+            "Bolivia and Peru signed a fisheries pact in Lima on Monday.",
+            "\"This agreement protects our fishermen,\" Foreign Minister Ana Soto told reporters.",
+            "Peru said more than 300 fishing boats had been seized last year.",
+        ];
+        for count in [1, 3] {
+            let body: String = paragraphs[..count]
+                .iter()
+                .map(|p| format!("<p>{p}</p>"))
+                .collect();
+            let page = format!("<html><head><title>Pact</title></head><body><article><h1>Pact</h1>{body}</article></body></html>");
+            let doc = read_html(page.as_bytes(), HtmlOrigin::default()).unwrap();
+            assert_eq!(
+                doc.text,
+                paragraphs[..count].join("\n"),
+                "{count} paragraphs"
+            );
+        }
     }
 
     #[test]
