@@ -340,7 +340,7 @@ fn squashed(text: &str) -> String {
 }
 
 /// On short pages the extractor falls back to the raw text of the page, with blocks glued
-/// together ("PactBolivia and Peru signed…"). When its text ends with the whole text of the
+/// together (`PactBolivia and Peru signed…`). When its text ends with the whole text of the
 /// page's one `<article>`, that article rendered block by block is the same content with its
 /// paragraphs kept apart.
 fn unflattened(dom: &Html, extracted: String) -> String {
@@ -429,10 +429,7 @@ mod tests {
             "Peru said more than 300 fishing boats had been seized last year.",
         ];
         for count in [1, 3] {
-            let body: String = paragraphs[..count]
-                .iter()
-                .map(|p| format!("<p>{p}</p>"))
-                .collect();
+            let body = format!("<p>{}</p>", paragraphs[..count].join("</p><p>"));
             let page = format!("<html><head><title>Pact</title></head><body><article><h1>Pact</h1>{body}</article></body></html>");
             let doc = read_html(page.as_bytes(), HtmlOrigin::default()).unwrap();
             assert_eq!(
