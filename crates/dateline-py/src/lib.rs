@@ -111,32 +111,49 @@ impl Pipeline {
     /// Annotates `docs` in parallel with the GIL released.
     fn run_all(&self, py: Python<'_>, docs: &mut [Document], jobs: Option<usize>) -> PyResult<()> {
         let pool = self.pool(jobs)?;
-        let pipeline = &self.inner;
-        let failures: Vec<String> = py.allow_threads(|| {
-            let mut work = || {
-                docs.par_iter_mut()
-                    .enumerate()
-                    .filter_map(|(i, doc)| {
-                        pipeline
-                            .run_guarded(doc)
-                            .err()
-                            .map(|f| format!("document {i} ({}): {f}", doc.id))
-                    })
-                    .collect()
-            };
-            match &pool {
-                Some(pool) => pool.install(work),
-                None => work(),
+        let pipeline = &*self.inner;
+        let failures = py.allow_threads(|| annotate(pipeline, pool.as_deref(), docs, 0));
+        check(&failures, docs.len())
+    }
+
+    /// Annotates `docs` chunk by chunk on worker threads while this thread turns the finished
+    /// chunks into dicts: building Python objects needs the GIL, so it overlaps the annotation
+    /// instead of following it.
+    fn run_and_convert<'py>(
+        &self,
+        py: Python<'py>,
+        docs: &mut [Document],
+        jobs: Option<usize>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let pool = self.pool(jobs)?;
+        let pipeline = &*self.inner;
+        let total = docs.len();
+        let out = PyList::empty(py);
+        let mut failures = Vec::new();
+        std::thread::scope(|scope| -> PyResult<()> {
+            let (tx, mut rx) = std::sync::mpsc::sync_channel(2);
+            scope.spawn(move || {
+                for (k, chunk) in docs.chunks_mut(CHUNK).enumerate() {
+                    let failed = annotate(pipeline, pool.as_deref(), chunk, k * CHUNK);
+                    if tx.send((chunk, failed)).is_err() {
+                        break;
+                    }
+                }
+            });
+            loop {
+                // The receiver is not `Sync`: it travels into the GIL-free section and back.
+                let (next, back) = py.allow_threads(move || (rx.recv(), rx));
+                rx = back;
+                let Ok((chunk, failed)) = next else { break };
+                failures.extend(failed);
+                for doc in chunk.iter() {
+                    out.append(convert::to_python(py, doc)?)?;
+                }
             }
-        });
-        match failures.first() {
-            Some(first) => Err(DatelineError::new_err(format!(
-                "{} of {} documents failed; first: {first}",
-                failures.len(),
-                docs.len()
-            ))),
-            None => Ok(()),
-        }
+            Ok(())
+        })?;
+        check(&failures, total)?;
+        Ok(out)
     }
 
     fn read_all(items: &Bound<'_, PyAny>, options: &ReadOptions) -> PyResult<Vec<Document>> {
@@ -196,12 +213,7 @@ impl Pipeline {
     ) -> PyResult<Bound<'py, PyList>> {
         let options = ReadOptions::new(html, published, None)?;
         let mut docs = Self::read_all(articles, &options)?;
-        self.run_all(py, &mut docs, jobs)?;
-        let dicts = docs
-            .iter()
-            .map(|d| convert::to_python(py, d))
-            .collect::<PyResult<Vec<_>>>()?;
-        PyList::new(py, dicts)
+        self.run_and_convert(py, &mut docs, jobs)
     }
 
     /// Annotates many articles and returns Arrow record batches — `{"events", "quotes",
@@ -220,6 +232,44 @@ impl Pipeline {
         let mut docs = Self::read_all(articles, &options)?;
         self.run_all(py, &mut docs, jobs)?;
         convert::arrow_tables(py, &docs)
+    }
+}
+
+/// Documents annotated between two hand-overs to the converting thread.
+const CHUNK: usize = 32;
+
+/// Annotates `docs` (numbered from `first` in messages) on `pool`, or rayon's global pool;
+/// returns what failed.
+fn annotate(
+    pipeline: &dateline_core::Pipeline,
+    pool: Option<&rayon::ThreadPool>,
+    docs: &mut [Document],
+    first: usize,
+) -> Vec<String> {
+    let mut work = || {
+        docs.par_iter_mut()
+            .enumerate()
+            .filter_map(|(i, doc)| {
+                pipeline
+                    .run_guarded(doc)
+                    .err()
+                    .map(|f| format!("document {} ({}): {f}", first + i, doc.id))
+            })
+            .collect()
+    };
+    match pool {
+        Some(pool) => pool.install(work),
+        None => work(),
+    }
+}
+
+fn check(failures: &[String], total: usize) -> PyResult<()> {
+    match failures.first() {
+        Some(first) => Err(DatelineError::new_err(format!(
+            "{} of {total} documents failed; first: {first}",
+            failures.len()
+        ))),
+        None => Ok(()),
     }
 }
 
