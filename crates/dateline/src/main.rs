@@ -1,5 +1,6 @@
 //! The `dateline` command. Thin: parses arguments, calls the library crates, prints.
 
+mod bench;
 mod eval;
 mod export;
 mod extract;
@@ -27,6 +28,8 @@ struct Cli {
 enum Command {
     /// Extract `dateline/1` JSON from articles (files, directories, `-` for stdin).
     Extract(extract::ExtractArgs),
+    /// Measure throughput (1 core, all cores, per stage), memory, and optionally spaCy beside it.
+    Bench(bench::BenchArgs),
     /// Score the pipeline against hand-annotated articles, or segmentation against a treebank.
     Eval(eval::EvalArgs),
     /// Store articles and their annotations in a corpus file (SQLite), linking wire copies and
@@ -55,6 +58,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Bench(args) => bench::run(&args),
         Command::Extract(args) => extract::run(&args),
         Command::Eval(args) => eval::run(&args),
         Command::Ingest(args) => ingest::run(&args),
