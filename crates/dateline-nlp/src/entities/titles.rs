@@ -40,18 +40,19 @@ fn parse(words: &[&str], gazetteer: &Gazetteer) -> Option<Evidence> {
     let mut ev = Evidence::default();
     let mut i = 0;
     while i < words.len() {
-        let lower = words[i].to_lowercase();
-        if FORMER.contains(&lower.trim_end_matches('-')) {
+        let word = words[i];
+        let is = |list: &[&str], w: &str| list.iter().any(|l| l.eq_ignore_ascii_case(w));
+        if is(FORMER, word.trim_end_matches('-')) {
             ev.role_code = Some("ELI".into());
             i += 1;
             continue;
         }
-        if HONORIFICS.contains(&lower.as_str()) {
+        if is(HONORIFICS, word) {
             ev.honorific = true;
             i += 1;
             continue;
         }
-        if FILLERS.contains(&lower.as_str()) {
+        if is(FILLERS, word) {
             i += 1;
             continue;
         }

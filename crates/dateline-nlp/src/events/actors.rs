@@ -3,6 +3,7 @@
 
 use dateline_core::{Document, EntityType, Pos, Span};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 /// A mention of an actor that can take part in an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,7 +153,7 @@ impl Actors {
             if covered[i] || !(matches!(t.pos, Some(Pos::NN | Pos::NNS)) || head_adjective) {
                 continue;
             }
-            let Some(role) = agents.get(&doc.slice(t.span).to_lowercase()) else {
+            let Some(role) = agents.get(word(doc, i).as_ref()) else {
                 continue;
             };
             // "the Egyptian army", "Syrian government troops", "Syria's rebels".
@@ -178,7 +179,7 @@ impl Actors {
             let Some(country) = country else { continue };
             // "renegade soldiers", "opposition fighters": the side, not the service.
             let role = (k..i)
-                .filter_map(|j| agents.get(&word(doc, j)))
+                .filter_map(|j| agents.get(word(doc, j).as_ref()))
                 .find(|r| matches!(r.as_str(), "REB" | "OPP"))
                 .unwrap_or(role);
             let code = format!("{country}{role}");
@@ -229,7 +230,7 @@ impl Actors {
             let held = m
                 .start
                 .checked_sub(1)
-                .and_then(|j| agents.get(&word(doc, j)))
+                .and_then(|j| agents.get(word(doc, j).as_ref()))
                 .filter(|r| {
                     word(doc, m.start - 1).contains('-') && matches!(r.as_str(), "REB" | "OPP")
                 });
@@ -325,12 +326,15 @@ fn actors_entity_kind(doc: &Document, id: u32) -> Option<EntityType> {
     doc.entities.get(id as usize).map(|e| e.kind)
 }
 
-/// Lowercase text of token `i`, or "".
-pub fn word(doc: &Document, i: usize) -> String {
-    doc.tokens
-        .get(i)
-        .map(|t| doc.slice(t.span).to_lowercase())
-        .unwrap_or_default()
+/// Lowercase text of token `i`, or "": borrowed from the text when it has no capitals (most
+/// words), so the many lookups per token allocate only for capitalised words.
+pub fn word(doc: &Document, i: usize) -> Cow<'_, str> {
+    let text = doc.tokens.get(i).map_or("", |t| doc.slice(t.span));
+    if text.chars().any(char::is_uppercase) {
+        Cow::Owned(text.to_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// The part of speech of token `i`, if it has one.
@@ -357,7 +361,7 @@ pub fn preposition_before(doc: &Document, start: usize, lo: usize) -> Option<Str
         }
         i -= 1;
         if matches!(pos(doc, i), Some(Pos::IN | Pos::TO)) {
-            return Some(word(doc, i));
+            return Some(word(doc, i).into_owned());
         }
         if !is_modifier(doc, i) {
             return None;
@@ -390,7 +394,7 @@ pub fn governing_preposition(doc: &Document, start: usize, lo: usize) -> Option<
 pub fn is_possessive(doc: &Document, end: usize) -> bool {
     let last = word(doc, end.saturating_sub(1));
     let next = word(doc, end);
-    ["'s", "’s", "'", "’"].contains(&next.as_str()) || last.ends_with("'s") || last.ends_with("’s")
+    ["'s", "’s", "'", "’"].contains(&next.as_ref()) || last.ends_with("'s") || last.ends_with("’s")
 }
 
 /// Whether the mention at tokens `[start, end)` names the speaker's own side by adjective

@@ -111,7 +111,9 @@ fn coordinated(
         } else {
             (next.end, edge.start)
         };
-        let words: Vec<String> = (gap_lo..gap_hi).map(|k| word(doc, k)).collect();
+        let words: Vec<String> = (gap_lo..gap_hi)
+            .map(|k| word(doc, k).into_owned())
+            .collect();
         // "the military and former opposition groups": adjectives may open the next phrase.
         let joined = !words.is_empty()
             && words.len() <= 3
@@ -119,7 +121,7 @@ fn coordinated(
                 .iter()
                 .any(|w| matches!(w.as_str(), "," | "and" | "or"))
             && (gap_lo..gap_hi).all(|k| {
-                matches!(word(doc, k).as_str(), "," | "and" | "or" | "both" | "the")
+                matches!(word(doc, k).as_ref(), "," | "and" | "or" | "both" | "the")
                     || pos(doc, k) == Some(Pos::JJ)
             });
         // "he and North Korean leader Kim Jong Un": a demonym and title before a name belong
@@ -228,7 +230,7 @@ fn pronoun_subject(
         match pos(doc, k) {
             Some(Pos::RB | Pos::MD) => {}
             Some(p) if p.is_verb() => {}
-            Some(Pos::PRP) if matches!(word(doc, k).as_str(), "it" | "they") => break k,
+            Some(Pos::PRP) if matches!(word(doc, k).as_ref(), "it" | "they") => break k,
             _ => return None,
         }
     };
@@ -266,7 +268,7 @@ fn between(
 /// minister said …"): one to three nouns or adjectives after it, then a verb.
 fn heads_subject(doc: &Document, end: usize) -> bool {
     let mut k = end;
-    if matches!(word(doc, k).as_str(), "'s" | "’s" | "'" | "’") {
+    if matches!(word(doc, k).as_ref(), "'s" | "’s" | "'" | "’") {
         k += 1;
     }
     let start = k;
@@ -368,7 +370,7 @@ fn in_prepositional_phrase(doc: &Document, start: usize, scope: Scope) -> bool {
         match pos(doc, k) {
             Some(Pos::IN) => {
                 return matches!(
-                    word(doc, k).as_str(),
+                    word(doc, k).as_ref(),
                     "during" | "at" | "in" | "after" | "amid"
                 )
             }
@@ -391,9 +393,9 @@ fn neighbour_target(
     source: ActorMention,
 ) -> Option<ActorMention> {
     let relational = (end..scope.hi.min(end + OBJECT_REACH)).any(|k| {
-        matches!(word(doc, k).as_str(), "its" | "their")
+        matches!(word(doc, k).as_ref(), "its" | "their")
             && matches!(
-                word(doc, k + 1).as_str(),
+                word(doc, k + 1).as_ref(),
                 "neighbor" | "neighbour" | "neighbors" | "neighbours"
             )
     });
@@ -506,7 +508,7 @@ pub fn find(
         patient = subject(doc, actors, at.start, scope).filter(|p| {
             !(p.end..at.start).any(|k| {
                 let w = word(doc, k);
-                let aux = is_be(&w) || matches!(w.as_str(), "have" | "has" | "had");
+                let aux = is_be(&w) || matches!(w.as_ref(), "have" | "has" | "had");
                 matches!(pos(doc, k), Some(Pos::WDT | Pos::WP))
                     || w == "that"
                     || (pos(doc, k).is_some_and(Pos::is_verb) && !aux)

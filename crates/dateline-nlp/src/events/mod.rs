@@ -294,7 +294,7 @@ impl EventStage {
         let start = token_range(doc, doc.quotes[q].span).start;
         let pronoun = (start.max(at.start.saturating_sub(3))..at.start).any(|k| {
             matches!(
-                word(doc, k).as_str(),
+                word(doc, k).as_ref(),
                 "it" | "he" | "she" | "they" | "we" | "i"
             )
         });
@@ -409,7 +409,7 @@ fn anaphoric_target(
     let definite = |k: usize| {
         k.checked_sub(1).is_some_and(|d| {
             matches!(
-                word(doc, d).as_str(),
+                word(doc, d).as_ref(),
                 "the" | "this" | "that" | "such" | "a"
             )
         })
@@ -420,7 +420,7 @@ fn anaphoric_target(
     let before = || {
         let subject = args.sources.first()?;
         let next = word(doc, end);
-        let bare = end >= hi || matches!(next.as_str(), "." | "," | ";");
+        let bare = end >= hi || matches!(next.as_ref(), "." | "," | ";");
         let lo = subject.start.saturating_sub(3);
         (lo..subject.start)
             .rev()
@@ -435,7 +435,7 @@ fn anaphoric_target(
         let t = doc.slice(e.trigger).to_lowercase();
         (generic && e.sentence as usize + 1 >= sentence)
             || t == w
-            || lexicon::singular(&t).as_deref() == Some(w.as_str())
+            || lexicon::singular(&t).as_deref() == Some(w.as_ref())
     };
     let latest = events.iter().rev().find(same)?;
     // Of the events one trigger coded ("Putin and Crimean leaders signed"), the first source.

@@ -21,7 +21,7 @@ pub fn marked(doc: &Document, lex: &EventLexicon, lo: usize, trigger: usize) -> 
     for i in (start..trigger).rev() {
         let near = trigger - i <= NEAR;
         let w = word(doc, i);
-        if near && matches!(w.as_str(), "," | ";" | ":") {
+        if near && matches!(w.as_ref(), "," | ";" | ":") {
             // A clause boundary ends the reach of near markers, not of a condition.
             nearest = nearest.or(Some(None));
         }

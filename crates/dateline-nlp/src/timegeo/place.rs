@@ -98,8 +98,8 @@ fn resolve(
         .start
         .checked_sub(1)
         .map(|k| word(doc, k))
-        .filter(|w| words.before.contains(w));
-    let after = Some(word(doc, c.end)).filter(|w| words.after.contains(w));
+        .filter(|w| words.before.iter().any(|b| b == w));
+    let after = Some(word(doc, c.end)).filter(|w| words.after.iter().any(|a| a == w));
     let mut label = String::new();
     if let Some(b) = &before {
         label.push_str(b);
