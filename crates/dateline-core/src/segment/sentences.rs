@@ -120,7 +120,7 @@ impl Splitter<'_> {
                     stop += 1;
                 }
                 if stop < end && self.breaks(k, stop, &self.tokens[stop]) {
-                    out.push(self.sentence(start, stop, para));
+                    self.emit(start, stop, para, out);
                     start = stop;
                 }
                 k = stop;
@@ -129,7 +129,19 @@ impl Splitter<'_> {
             }
         }
         if start < end {
-            out.push(self.sentence(start, end, para));
+            self.emit(start, end, para, out);
+        }
+    }
+
+    /// Pushes the sentence `first..end`, cut into pieces of at most [`MAX_SENTENCE_TOKENS`]: no
+    /// news sentence is that long, and the stages after segmentation do per-sentence work that
+    /// grows faster than its length (a 10 MB run-on "sentence" must not take hours).
+    fn emit(&self, first: usize, end: usize, paragraph: u32, out: &mut Vec<Sentence>) {
+        let mut at = first;
+        while at < end {
+            let stop = end.min(at + MAX_SENTENCE_TOKENS);
+            out.push(self.sentence(at, stop, paragraph));
+            at = stop;
         }
     }
 
@@ -142,6 +154,9 @@ impl Splitter<'_> {
         }
     }
 }
+
+/// The most tokens in one sentence; longer runs are cut.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
 
 /// Splits `tokens` (of `text`) into sentences within `paragraphs`. Tokens inside `skip` (a
 /// dateline such as `WASHINGTON (Reuters) -`) belong to no sentence.

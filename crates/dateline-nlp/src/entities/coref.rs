@@ -282,19 +282,37 @@ fn recent_person(
         .map(|(i, _)| i)
 }
 
+/// The bytes of the text already covered by a mention: marking and asking cost the length of
+/// the span, not the number of mentions (a document may have hundreds of thousands).
+struct Taken(Vec<bool>);
+
+impl Taken {
+    fn new(len: usize) -> Taken {
+        Taken(vec![false; len])
+    }
+
+    fn range(&self, span: Span) -> std::ops::Range<usize> {
+        let end = (span.end() as usize).min(self.0.len());
+        (span.start() as usize).min(end)..end
+    }
+
+    fn mark(&mut self, span: Span) {
+        let range = self.range(span);
+        self.0[range].fill(true);
+    }
+
+    fn overlaps(&self, span: Span) -> bool {
+        self.0[self.range(span)].contains(&true)
+    }
+}
+
 /// Adds definite titles (`the defense secretary`) and subject pronouns (`he said`) as mentions of
 /// the most recent person they fit.
 pub fn link_references(doc: &Document, clusters: &mut [Cluster], gazetteer: &Gazetteer) {
-    let mut taken: Vec<Span> = clusters
-        .iter()
-        .flat_map(|c| c.mentions.iter().copied())
-        .collect();
-    taken.sort();
-    let is_taken = |span: Span, taken: &[Span]| {
-        taken
-            .iter()
-            .any(|t| t.start() < span.end() && span.start() < t.end())
-    };
+    let mut taken = Taken::new(doc.text.len());
+    for span in clusters.iter().flat_map(|c| c.mentions.iter()) {
+        taken.mark(*span);
+    }
     // First and last words of people's full names: the only words worth a surname lookup.
     let name_parts: std::collections::HashSet<String> = clusters
         .iter()
@@ -312,7 +330,7 @@ pub fn link_references(doc: &Document, clusters: &mut [Cluster], gazetteer: &Gaz
             let word = words[i];
             let proper = tokens[i].pos == Some(dateline_core::Pos::NNP)
                 && name_parts.contains(&word.to_lowercase())
-                && !is_taken(tokens[i].span, &taken);
+                && !taken.overlaps(tokens[i].span);
             if proper {
                 // A surname the recogniser missed ("something Kim said"): the person it is short for.
                 let fits = |c: &Cluster| short_form_of(word, &c.name);
@@ -323,7 +341,7 @@ pub fn link_references(doc: &Document, clusters: &mut [Cluster], gazetteer: &Gaz
                 });
                 if let Some(c) = target {
                     clusters[c].mentions.push(tokens[i].span);
-                    taken.push(tokens[i].span);
+                    taken.mark(tokens[i].span);
                 }
                 continue;
             }
@@ -332,7 +350,7 @@ pub fn link_references(doc: &Document, clusters: &mut [Cluster], gazetteer: &Gaz
                     title_reference(clusters, tokens, &words, i, &taken, gazetteer)
                 {
                     clusters[c].mentions.push(span);
-                    taken.push(span);
+                    taken.mark(span);
                 }
             } else if word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she") {
                 let next = (i + 1..tokens.len())
@@ -427,7 +445,7 @@ fn title_reference(
     tokens: &[dateline_core::Token],
     words: &[&str],
     i: usize,
-    taken: &[Span],
+    taken: &Taken,
     gazetteer: &Gazetteer,
 ) -> Option<(usize, Span)> {
     let nationality = gazetteer.longest_at(words, i + 1).and_then(|(len, ids)| {
@@ -445,10 +463,7 @@ fn title_reference(
         .find(|e| e.kind == EntryKind::Title && e.person)?;
     let title_span = tokens[i + 1 + skip].span.cover(tokens[i + skip + len].span);
     // The nationality may already be a mention of its country; the title must be free.
-    if taken
-        .iter()
-        .any(|t| t.start() < title_span.end() && title_span.start() < t.end())
-    {
+    if taken.overlaps(title_span) {
         return None;
     }
     let span = tokens[i].span.cover(title_span);

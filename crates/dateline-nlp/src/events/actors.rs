@@ -143,6 +143,15 @@ impl Actors {
                 .flatten()
                 .for_each(|c| *c = true);
         }
+        // State mentions by the token they end on, for "the Egyptian army" (found by key, not by
+        // a scan of every mention: a document may hold hundreds of thousands).
+        let mut states_ending_at: FxHashMap<usize, usize> = FxHashMap::default();
+        for (o, m) in mentions.iter().enumerate().rev() {
+            if actor_code(doc, m.entity).is_some_and(|c| c.len() == 3) {
+                states_ending_at.insert(m.end, o);
+            }
+        }
+        let mut absorbed = Vec::new();
         for (i, t) in doc.tokens.iter().enumerate() {
             // "the military", tagged as an adjective when it heads its phrase.
             let head_adjective = t.pos == Some(Pos::JJ)
@@ -165,13 +174,19 @@ impl Actors {
             {
                 k -= 1;
             }
-            let owner = mentions
-                .iter()
-                .position(|m| m.end == k || (m.end + 1 == k && is_possessive(doc, m.end)))
-                .filter(|&o| actor_code(doc, mentions[o].entity).is_some_and(|c| c.len() == 3));
+            let owner = states_ending_at
+                .get(&k)
+                .or_else(|| {
+                    k.checked_sub(1)
+                        .filter(|&e| is_possessive(doc, e))
+                        .and_then(|e| states_ending_at.get(&e))
+                })
+                .copied();
             let (country, start) = match owner {
                 Some(o) => {
-                    let m = mentions.remove(o);
+                    let m = mentions[o];
+                    states_ending_at.remove(&m.end);
+                    absorbed.push(o);
                     (actor_code(doc, m.entity).map(str::to_owned), m.start)
                 }
                 None => (fallback.map(str::to_owned), k),
@@ -184,6 +199,10 @@ impl Actors {
                 .unwrap_or(role);
             let code = format!("{country}{role}");
             self.push_agent(doc, code, start, i + 1, mentions);
+        }
+        absorbed.sort_unstable_by(|a, b| b.cmp(a));
+        for o in absorbed {
+            mentions.remove(o);
         }
         self.held_places(doc, agents, mentions);
     }
@@ -273,10 +292,12 @@ impl Actors {
     /// Mentions that end at or before token `i` and start at or after `lo`, nearest first.
     pub fn left_of(&self, i: usize, lo: usize) -> impl Iterator<Item = &ActorMention> {
         let n = self.mentions.partition_point(|m| m.start < i);
+        // Sorted by start: walking back, the first mention before `lo` ends the search.
         self.mentions[..n]
             .iter()
             .rev()
-            .filter(move |m| m.end <= i && m.start >= lo)
+            .take_while(move |m| m.start >= lo)
+            .filter(move |m| m.end <= i)
     }
 
     /// Mentions that start at or after token `i` and end at or before `hi`, nearest first.
