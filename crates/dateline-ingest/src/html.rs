@@ -312,7 +312,8 @@ fn depth(root: ElementRef<'_>) -> usize {
 /// Plain text of an HTML fragment (a feed item's content), one line per block element.
 #[must_use]
 pub fn fragment_text(html: &str) -> String {
-    render_text(Html::parse_fragment(html).root_element())
+    let html = crate::nesting::cap_nesting(html, MAX_EXTRACTOR_DEPTH);
+    render_text(Html::parse_fragment(&html).root_element())
 }
 
 /// The main text of a page by `trafilatura`; a panic inside it becomes an error, not a crash.
@@ -365,6 +366,7 @@ pub fn read_html(bytes: &[u8], origin: HtmlOrigin<'_>) -> Result<Document> {
         None
     };
     let html = decode(bytes, origin.charset.or(sniffed.as_deref()))?;
+    let html = crate::nesting::cap_nesting(&html, MAX_EXTRACTOR_DEPTH);
     let dom = Html::parse_document(&html);
     let page = page_meta(&dom);
     let mut text = if depth(dom.root_element()) > MAX_EXTRACTOR_DEPTH {

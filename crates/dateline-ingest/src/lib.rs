@@ -26,6 +26,7 @@ mod error;
 mod feed;
 mod html;
 mod jsonl;
+mod nesting;
 mod read;
 mod text;
 mod warc;
