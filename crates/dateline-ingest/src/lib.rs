@@ -30,6 +30,7 @@ mod nesting;
 mod read;
 mod text;
 mod warc;
+mod warc_bound;
 mod wire;
 
 pub use dates::parse_date;

@@ -15,7 +15,10 @@ const VOID: &[&str] = &[
 const RAW: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript"];
 
 fn find(hay: &[u8], from: usize, needle: u8) -> Option<usize> {
-    hay.get(from..)?.iter().position(|&b| b == needle).map(|p| from + p)
+    hay.get(from..)?
+        .iter()
+        .position(|&b| b == needle)
+        .map(|p| from + p)
 }
 
 /// The byte after the end tag `</name` (case-insensitive) at or after `from`, or the end.
@@ -106,7 +109,11 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_cut_and_text_kept() {
-        let page = format!("<body>{}text{}</body>", "<div>".repeat(50), "</div>".repeat(50));
+        let page = format!(
+            "<body>{}text{}</body>",
+            "<div>".repeat(50),
+            "</div>".repeat(50)
+        );
         let capped = cap_nesting(&page, 10);
         assert_eq!(capped.matches("<div>").count(), 9);
         assert_eq!(capped.matches("</div>").count(), 9);
@@ -115,7 +122,15 @@ mod tests {
 
     #[test]
     fn unclosed_and_odd_tags_do_not_panic() {
-        for page in ["<", "<div", "<div><", "</", "<a/><b></c></d>", "<é>x</é>", "<script>never closed"] {
+        for page in [
+            "<",
+            "<div",
+            "<div><",
+            "</",
+            "<a/><b></c></d>",
+            "<é>x</é>",
+            "<script>never closed",
+        ] {
             let _ = cap_nesting(page, 1);
         }
     }

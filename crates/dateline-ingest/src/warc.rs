@@ -8,6 +8,7 @@ use warc::{RecordType, WarcHeader, WarcReader};
 
 use crate::error::{IngestError, InputError, Result};
 use crate::html::{read_html, HtmlOrigin};
+use crate::warc_bound::{RecordBound, MAX_RECORD_BYTES};
 
 /// The HTTP headers a response may carry; more than this is treated as malformed.
 const MAX_HTTP_HEADERS: usize = 128;
@@ -80,7 +81,7 @@ fn html_payload(block: &[u8]) -> Result<Option<HtmlPayload>> {
 /// images) are skipped. A record that cannot be extracted is an error for that record; a WARC
 /// that cannot be parsed further ends the stream with one error.
 pub struct WarcDocuments<R: BufRead> {
-    records: warc::RecordIter<R>,
+    records: warc::RecordIter<RecordBound<R>>,
     path: String,
     done: bool,
 }
@@ -89,7 +90,7 @@ impl<R: BufRead> WarcDocuments<R> {
     /// Documents of the WARC read from `reader`, named `path` in messages.
     pub fn new(reader: R, path: &str) -> Self {
         WarcDocuments {
-            records: WarcReader::new(reader).iter_records(),
+            records: WarcReader::new(RecordBound::new(reader, MAX_RECORD_BYTES)).iter_records(),
             path: path.to_owned(),
             done: false,
         }
