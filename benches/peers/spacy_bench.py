@@ -115,7 +115,7 @@ def main():
     parser.add_argument("--model", default="en_core_web_sm")
     parser.add_argument("--gum", default=None, help="GUM CoNLL-U directory, for the stand-in")
     parser.add_argument("--batch", type=int, default=64)
-    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
     texts = [article_body(p.read_text(encoding="utf-8")) for p in sorted(Path(args.corpus).rglob("*.txt"))]
     words = sum(len(t.split()) for t in texts)

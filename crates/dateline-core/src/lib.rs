@@ -22,6 +22,7 @@ mod pos;
 pub mod segment;
 mod span;
 mod stage;
+pub mod validate;
 
 pub use document::{Credit, Dateline, Diagnostic, Document, Meta, Source, SourceFormat, SCHEMA};
 pub use layers::{
@@ -32,3 +33,4 @@ pub use pos::Pos;
 pub use segment::{Segmenter, Sentence, Token, TokenKind};
 pub use span::Span;
 pub use stage::{Pipeline, Stage, StageFailure};
+pub use validate::{validate, InvariantError};

@@ -316,17 +316,20 @@ pub fn fragment_text(html: &str) -> String {
     render_text(Html::parse_fragment(&html).root_element())
 }
 
-/// The main text of a page by `trafilatura`; a panic inside it becomes an error, not a crash.
-fn main_text(html: &str) -> Result<String> {
+/// The main text of a page by `trafilatura`; `None` when the extractor panicked (a bug of its
+/// own on some malformed pages, found by fuzzing), so the caller can fall back.
+fn main_text(html: &str) -> Result<Option<String>> {
     let options = trafilatura::Options::default()
         .with_fallback(true)
         .with_exclude_comments(true);
-    let extracted = catch_unwind(AssertUnwindSafe(|| trafilatura::extract(html, &options)))
-        .map_err(|_| IngestError::Html("the extractor panicked on this page".into()))?;
+    let Ok(extracted) = catch_unwind(AssertUnwindSafe(|| trafilatura::extract(html, &options)))
+    else {
+        return Ok(None);
+    };
     match extracted {
         // The plain-text rendering joins blocks with spaces; the HTML keeps paragraphs apart.
         Ok(result) if !result.content_text.trim().is_empty() => {
-            Ok(fragment_text(&result.content_html))
+            Ok(Some(fragment_text(&result.content_html)))
         }
         Ok(_) | Err(trafilatura::TrafilaturaError::InsufficientContent { .. }) => {
             Err(IngestError::NoText)
@@ -369,15 +372,22 @@ pub fn read_html(bytes: &[u8], origin: HtmlOrigin<'_>) -> Result<Document> {
     let html = crate::nesting::cap_nesting(&html, MAX_EXTRACTOR_DEPTH);
     let dom = Html::parse_document(&html);
     let page = page_meta(&dom);
-    let mut text = if depth(dom.root_element()) > MAX_EXTRACTOR_DEPTH {
-        // The extractor recurses over the DOM; a page this deep would exhaust the stack.
+    // The page's own text, block by block: for pages too deep for the extractor (it recurses
+    // over the DOM) and pages it fails on.
+    let whole_page = || {
         let root = dom
             .select(sel!("article, main, body"))
             .next()
             .unwrap_or_else(|| dom.root_element());
         render_text(root)
+    };
+    let mut text = if depth(dom.root_element()) > MAX_EXTRACTOR_DEPTH {
+        whole_page()
     } else {
-        unflattened(&dom, main_text(&html)?)
+        match main_text(&html)? {
+            Some(extracted) => unflattened(&dom, extracted),
+            None => whole_page(),
+        }
     };
     if let Some(headline) = &page.headline {
         // Extractors often keep the page's <h1>; the headline is metadata, not body.

@@ -139,10 +139,13 @@ impl<R: BufRead> Iterator for WarcDocuments<R> {
                 continue;
             }
             let id = record.warc_id().to_owned();
-            let url = record
-                .header(WarcHeader::TargetURI)
-                .map(std::borrow::Cow::into_owned);
-            let payload = match html_payload(record.body()) {
+            // Raw header bytes: `Record::header` panics on a value that is not UTF-8.
+            let (headers, body) = record.into_raw_parts();
+            let url = headers
+                .headers
+                .get(&WarcHeader::TargetURI)
+                .map(|v| String::from_utf8_lossy(v).into_owned());
+            let payload = match html_payload(&body) {
                 Ok(Some(payload)) => payload,
                 Ok(None) => continue,
                 Err(e) => return Some(Err(InputError::new(&self.path, Some(&id), e))),

@@ -33,7 +33,7 @@ pub mod time;
 pub mod timegeo;
 mod words;
 
-use dateline_core::{Pipeline, Segmenter};
+use dateline_core::{Pipeline, Segmenter, Stage};
 
 pub use error::{NlpError, Result};
 
@@ -44,8 +44,14 @@ pub struct Config {}
 
 /// The full Dateline pipeline, in architecture order. Built once; `Send + Sync`; reuse it.
 #[must_use]
-pub fn standard_pipeline(_config: &Config) -> Pipeline {
-    Pipeline::new(vec![
+pub fn standard_pipeline(config: &Config) -> Pipeline {
+    Pipeline::new(standard_stages(config))
+}
+
+/// The stages of [`standard_pipeline`], in order, for running or timing them one by one.
+#[must_use]
+pub fn standard_stages(_config: &Config) -> Vec<Box<dyn Stage>> {
+    vec![
         Box::new(Segmenter::default()),
         Box::new(pos::TagStage::default()),
         Box::new(entities::EntityStage::default()),
@@ -53,7 +59,7 @@ pub fn standard_pipeline(_config: &Config) -> Pipeline {
         Box::new(events::EventStage::default()),
         Box::new(claims::ClaimStage::default()),
         Box::new(timegeo::TimeGeoStage::default()),
-    ])
+    ]
 }
 
 /// Shuffles `items` deterministically for `seed` (`SplitMix64` driving Fisher–Yates), so

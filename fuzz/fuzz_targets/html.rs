@@ -1,0 +1,8 @@
+//! Arbitrary bytes read as HTML pages (trafilatura, metadata, deep nesting).
+#![no_main]
+
+mod common;
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| common::check_reader(dateline_ingest::Format::Html, data));
