@@ -45,7 +45,7 @@ struct Report {
     threads: usize,
     scaling: f64,
     /// Seconds per stage on one core, in pipeline order (`read` is decoding and wire metadata).
-    stages: Vec<(String, f64)>,
+    stages: StageTimes,
     /// Seconds of the entity recogniser alone (part of the `entities` stage).
     ner_seconds: f64,
     /// Storing the annotated corpus in a new SQLite store, one thread.
@@ -90,11 +90,14 @@ fn peak_rss_mb() -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
+/// Seconds spent in each stage, in pipeline order.
+type StageTimes = Vec<(String, f64)>;
+
 /// One core: every document read and annotated in turn, timed stage by stage.
 fn one_core(
     files: &[String],
     pipeline: &Pipeline,
-) -> anyhow::Result<(Duration, Vec<(String, f64)>, Vec<Document>)> {
+) -> anyhow::Result<(Duration, StageTimes, Vec<Document>)> {
     let mut stages: Vec<(String, f64)> = std::iter::once("read")
         .chain(pipeline.stage_names())
         .map(|n| (n.to_owned(), 0.0))

@@ -292,8 +292,8 @@ impl Taken {
     }
 
     fn range(&self, span: Span) -> std::ops::Range<usize> {
-        let end = (span.end() as usize).min(self.0.len());
-        (span.start() as usize).min(end)..end
+        let end = span.end().min(self.0.len());
+        span.start().min(end)..end
     }
 
     fn mark(&mut self, span: Span) {
