@@ -105,7 +105,7 @@ fn run_on_sentence(bytes: usize) -> String {
     text
 }
 
-/// Linear, checked as a ratio: ten times the text may take at most thirty times as long (a
+/// Linear, checked as a ratio: ten times the text may take at most forty times as long (a
 /// quadratic step would take a hundred times), so the verdict does not depend on the machine.
 #[test]
 fn a_ten_megabyte_sentence() {
@@ -120,7 +120,7 @@ fn a_ten_megabyte_sentence() {
     let small = time(1_000_000);
     let large = time(10_000_000);
     assert!(
-        large < small * 30 + Duration::from_secs(2),
+        large < small * 40 + Duration::from_secs(2),
         "1 MB took {small:?}, 10 MB took {large:?}: not linear"
     );
 }

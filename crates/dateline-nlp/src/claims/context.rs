@@ -158,10 +158,10 @@ fn inside_name(view: &View, a: &Amount) -> bool {
     let Some(span) = view.cover(a.core.0, a.core.1.saturating_sub(1)) else {
         return false;
     };
-    view.doc().entities.iter().any(|e| {
-        let skipped = matches!(e.kind, EntityType::Gpe | EntityType::Loc | EntityType::Norp)
-            || (a.year_like && e.kind == EntityType::Date);
-        !skipped && e.mentions.iter().any(|m| m.contains(span))
+    view.names_containing(span).any(|kind| {
+        let skipped = matches!(kind, EntityType::Gpe | EntityType::Loc | EntityType::Norp)
+            || (a.year_like && kind == EntityType::Date);
+        !skipped
     })
 }
 

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use dateline_core::{Document, Pos, Span, TokenKind};
+use dateline_core::{Document, EntityType, Pos, Span, TokenKind};
 
 use super::lexicon::Phrase;
 
@@ -12,6 +12,8 @@ use super::lexicon::Phrase;
 pub struct View<'a> {
     doc: &'a Document,
     lower: Vec<Cow<'a, str>>,
+    /// Every entity mention with its entity's type, by start.
+    names: Vec<(Span, EntityType)>,
 }
 
 /// Lowercases `word` and folds the curly apostrophe, borrowing when nothing changes.
@@ -32,7 +34,28 @@ impl<'a> View<'a> {
             .iter()
             .map(|t| fold(t.span.get(&doc.text).unwrap_or_default()))
             .collect();
-        View { doc, lower }
+        let mut names: Vec<(Span, EntityType)> = doc
+            .entities
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.kind)))
+            .collect();
+        names.sort_by_key(|(m, _)| m.start());
+        View { doc, lower, names }
+    }
+
+    /// The types of the entity mentions that contain `span` (found by position: a document
+    /// may hold hundreds of thousands of mentions).
+    pub fn names_containing(&self, span: Span) -> impl Iterator<Item = EntityType> + '_ {
+        let n = self
+            .names
+            .partition_point(|(m, _)| m.start() <= span.start());
+        // Mentions do not nest deeply: the few starting last before `span` are the candidates.
+        self.names[..n]
+            .iter()
+            .rev()
+            .take(8)
+            .filter(move |(m, _)| m.contains(span))
+            .map(|(_, kind)| *kind)
     }
 
     /// The document.

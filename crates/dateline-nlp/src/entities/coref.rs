@@ -108,6 +108,11 @@ pub struct Ambiguity {
     pub chosen: usize,
 }
 
+/// Past this many mentions a "document" is no news article (a book, a log, a generated flood):
+/// bare surnames, titles and pronouns are then not resolved against earlier people, steps whose
+/// cost grows with the product of mentions and people, and names cluster by their exact form.
+pub const MAX_RESOLVED_MENTIONS: usize = 5_000;
+
 /// Groups mentions into clusters, in order of first mention, and reports bare names that more
 /// than one person fitted.
 pub fn cluster(mentions: &[Mention], gazetteer: &Gazetteer) -> (Vec<Cluster>, Vec<Ambiguity>) {
@@ -149,8 +154,9 @@ pub fn cluster(mentions: &[Mention], gazetteer: &Gazetteer) -> (Vec<Cluster>, Ve
         })
         .collect();
     let mut short_people = Vec::new();
+    let resolve_short_names = mentions.len() <= MAX_RESOLVED_MENTIONS;
     for m in &retyped {
-        if m.entity_type == EntityType::Person && !m.name.contains(' ') {
+        if resolve_short_names && m.entity_type == EntityType::Person && !m.name.contains(' ') {
             short_people.push(m);
             continue;
         }
@@ -309,6 +315,9 @@ impl Taken {
 /// Adds definite titles (`the defense secretary`) and subject pronouns (`he said`) as mentions of
 /// the most recent person they fit.
 pub fn link_references(doc: &Document, clusters: &mut [Cluster], gazetteer: &Gazetteer) {
+    if clusters.iter().map(|c| c.mentions.len()).sum::<usize>() > MAX_RESOLVED_MENTIONS {
+        return;
+    }
     let mut taken = Taken::new(doc.text.len());
     for span in clusters.iter().flat_map(|c| c.mentions.iter()) {
         taken.mark(*span);
