@@ -99,11 +99,7 @@ impl Store {
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        let found: i64 = conn.query_row(
-            "SELECT COALESCE(MAX(version), 0) FROM schema_version",
-            [],
-            |row| row.get(0),
-        )?;
+        let found = schema::version(&conn)?;
         if found != schema::VERSION {
             return Err(StoreError::SchemaMismatch {
                 found,

@@ -130,16 +130,21 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this build writes.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// The schema version recorded in the store `conn` (0 for a new file).
+pub fn version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT COALESCE(MAX(version), 0) FROM schema_version",
+        [],
+        |row| row.get(0),
+    )?)
+}
+
 /// Applies the migrations `conn` has not seen yet, each in its own transaction.
 pub fn migrate(conn: &mut Connection) -> Result<i64> {
     conn.execute_batch(
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)",
     )?;
-    let current: i64 = conn.query_row(
-        "SELECT COALESCE(MAX(version), 0) FROM schema_version",
-        [],
-        |row| row.get(0),
-    )?;
+    let current = version(conn)?;
     if current > VERSION {
         return Err(crate::StoreError::NewerSchema {
             found: current,

@@ -88,14 +88,20 @@ fn set_jobs(jobs: Option<usize>) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Opens an existing store for `query` and `export`.
-fn open_store(db: &std::path::Path) -> anyhow::Result<dateline_store::Store> {
+/// Fails with a clear message when the store `db` does not exist.
+fn require_store(db: &std::path::Path) -> anyhow::Result<()> {
     if !db.exists() {
         anyhow::bail!(
             "{}: no such store (create one with `dateline ingest`)",
             db.display()
         );
     }
+    Ok(())
+}
+
+/// Opens an existing store for `query` and `export`.
+fn open_store(db: &std::path::Path) -> anyhow::Result<dateline_store::Store> {
+    require_store(db)?;
     dateline_store::Store::open(db).with_context(|| format!("cannot open {}", db.display()))
 }
 

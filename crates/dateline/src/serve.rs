@@ -30,12 +30,7 @@ pub struct ServeArgs {
 
 pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     if let Some(db) = &args.db {
-        if !db.exists() {
-            anyhow::bail!(
-                "{}: no such store (create one with `dateline ingest`)",
-                db.display()
-            );
-        }
+        crate::require_store(db)?;
     }
     let defaults = ServerConfig::default();
     let config = ServerConfig {
