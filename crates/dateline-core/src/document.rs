@@ -200,6 +200,17 @@ impl Document {
         Some(&self.lemmas[index].lemma)
     }
 
+    /// The input this document came from, for messages: its path (`-` for stdin) and, inside a
+    /// container, `#` and its record (`crawl.warc.gz#<urn:uuid:…>`).
+    #[must_use]
+    pub fn input_name(&self) -> String {
+        let path = self.source.path.as_deref().unwrap_or("-");
+        match &self.source.record {
+            Some(record) => format!("{path}#{record}"),
+            None => path.to_owned(),
+        }
+    }
+
     /// Number of word and number tokens, or a whitespace count before segmentation.
     #[must_use]
     pub fn word_count(&self) -> usize {

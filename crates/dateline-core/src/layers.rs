@@ -100,8 +100,15 @@ pub struct Participant {
     pub span: Option<Span>,
 }
 
-/// Prefixes of international actor codes (CAMEO): organisations, NGOs, multinationals.
-const INTERNATIONAL: &[&str] = &["IGO", "NGO", "NGM", "IMG", "MNC"];
+/// Prefixes of international actor codes (CAMEO): organisations, NGOs, multinationals
+/// (`resources/actors/international-prefixes.txt`).
+static INTERNATIONAL: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    include_str!("../resources/actors/international-prefixes.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect()
+});
 
 /// Whether an actor code is international (`IGOUNO`, `NGOHRIAMN`).
 #[must_use]
@@ -179,8 +186,8 @@ pub struct Event {
     pub quad_class: u8,
     /// PLOVER type and mode.
     pub plover: Option<Plover>,
-    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
-    pub date: Option<String>,
+    /// When it happened, to the day, month or year (`YYYY-MM-DD`, `YYYY-MM` or `YYYY` in JSON).
+    pub date: Option<crate::DateValue>,
     /// Where it happened.
     pub place: Option<Place>,
     /// Modality.

@@ -15,15 +15,18 @@
 //! assert_eq!(doc.slice(doc.sentences[1].span), "Talks ended.");
 //! ```
 
+pub mod date;
 pub mod document;
 pub mod json;
 pub mod layers;
 mod pos;
+pub mod rows;
 pub mod segment;
 mod span;
 mod stage;
 pub mod validate;
 
+pub use date::{parse_day, DateError, DateValue, Precision};
 pub use document::{Credit, Dateline, Diagnostic, Document, Meta, Source, SourceFormat, SCHEMA};
 pub use layers::{
     actor_state, is_international, Claim, ClaimValue, Entity, EntityType, Event, Lemma, Modality,

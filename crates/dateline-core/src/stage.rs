@@ -97,9 +97,14 @@ impl Pipeline {
         Ok(())
     }
 
-    /// Runs the pipeline over many documents in parallel (on the current rayon pool).
-    pub fn run_all(&self, docs: &mut [Document]) {
-        docs.par_iter_mut().for_each(|doc| self.run(doc));
+    /// Runs the pipeline over a batch of documents in parallel (on the current rayon pool): the
+    /// one batch runner of the CLI, the server's store and the Python package. Each document's
+    /// outcome comes back in order; a failure ([`Pipeline::run_guarded`]) spoils only its own
+    /// document.
+    pub fn run_batch(&self, docs: &mut [Document]) -> Vec<Result<(), StageFailure>> {
+        docs.par_iter_mut()
+            .map(|doc| self.run_guarded(doc))
+            .collect()
     }
 }
 
@@ -151,6 +156,12 @@ mod tests {
         assert_eq!(d.text, "X", "stages after the failure do not run");
         let ok = Pipeline::new(vec![Box::new(Upper)]);
         assert!(ok.run_guarded(&mut d).is_ok());
+        let mut batch = vec![doc("a"), doc("b")];
+        let outcomes = pipeline.run_batch(&mut batch);
+        assert_eq!(outcomes.len(), 2);
+        assert!(outcomes
+            .iter()
+            .all(|o| o.as_ref().is_err_and(|f| f.stage == "explode")));
     }
 
     #[test]
@@ -158,7 +169,7 @@ mod tests {
         let pipeline = Pipeline::new(vec![Box::new(Upper), Box::new(Exclaim)]);
         assert_eq!(pipeline.stage_names(), ["upper", "exclaim"]);
         let mut docs: Vec<Document> = (0..64).map(|i| doc(&format!("doc {i}"))).collect();
-        pipeline.run_all(&mut docs);
+        assert!(pipeline.run_batch(&mut docs).iter().all(Result::is_ok));
         for (i, d) in docs.iter().enumerate() {
             assert_eq!(d.text, format!("DOC {i}!"));
         }

@@ -6,6 +6,8 @@
 //!
 //! Defaults: seed 42, 1,000,000 words. The same arguments always write the same bytes.
 
+#![allow(clippy::print_stderr)]
+
 use std::io::Write as _;
 use std::process::ExitCode;
 use std::time::Instant;

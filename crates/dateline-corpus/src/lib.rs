@@ -380,6 +380,7 @@ mod tests {
     /// Prints how long a million words take (`cargo test --release -p dateline-corpus --
     /// --nocapture million`); asserts only the word target.
     #[test]
+    #[allow(clippy::print_stderr)]
     fn million_words() {
         let start = std::time::Instant::now();
         let articles = generate(42, 1_000_000);

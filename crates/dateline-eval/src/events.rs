@@ -150,9 +150,10 @@ pub fn score(doc: &Document, gold: &[GoldEvent]) -> EventScore {
         if let Some(kind) = &g.plover {
             score.plover.record(plover_ok(p, kind));
         }
+        let predicted_date = p.date.map(|d| d.to_string());
         score
             .date
-            .record(nonempty(p.date.as_deref()) == nonempty(g.date.as_deref()));
+            .record(nonempty(predicted_date.as_deref()) == nonempty(g.date.as_deref()));
         score
             .modality
             .record(modality_fits(p.modality, g.modality.as_deref()));

@@ -1,6 +1,8 @@
 //! End-to-end scoring through the public API: hand-built documents against inline gold, the dev
 //! gold set and the GUM news treebank when `../shared` is present.
 
+#![allow(clippy::print_stderr)]
+
 use std::path::{Path, PathBuf};
 
 use dateline_core::{
@@ -420,27 +422,29 @@ fn predictions_from_gold(text: &str, gold: &Gold) -> Document {
             }
         })
         .collect();
-    d.events = gold
-        .events
-        .iter()
-        .map(|g| {
-            let mut e = event(
-                g.source.as_deref(),
-                g.target.as_deref(),
-                &g.cameo[0],
-                g.plover.as_deref().unwrap_or_default(),
-            );
-            e.date.clone_from(&g.date);
-            e.modality = match g.modality.as_deref() {
-                None => Modality::Asserted,
-                Some("intent") => Modality::Intended,
-                Some("conditional") => Modality::Conditional,
-                Some("negated") => Modality::Negated,
-                Some(_) => Modality::Hypothetical,
-            };
-            e
-        })
-        .collect();
+    d.events =
+        gold.events
+            .iter()
+            .map(|g| {
+                let mut e = event(
+                    g.source.as_deref(),
+                    g.target.as_deref(),
+                    &g.cameo[0],
+                    g.plover.as_deref().unwrap_or_default(),
+                );
+                e.date = g.date.as_deref().map(|d| {
+                    dateline_core::DateValue::parse(d).expect("gold dates are well formed")
+                });
+                e.modality = match g.modality.as_deref() {
+                    None => Modality::Asserted,
+                    Some("intent") => Modality::Intended,
+                    Some("conditional") => Modality::Conditional,
+                    Some("negated") => Modality::Negated,
+                    Some(_) => Modality::Hypothetical,
+                };
+                e
+            })
+            .collect();
     // A claim speaker is an entity: claims by a described speaker cannot be copied.
     d.claims = gold
         .claims

@@ -27,6 +27,7 @@ mod feed;
 mod html;
 mod jsonl;
 mod nesting;
+mod options;
 mod read;
 mod text;
 mod warc;
@@ -39,6 +40,7 @@ pub use error::{IngestError, InputError, Result};
 pub use feed::read_feed;
 pub use html::{fragment_text, read_html, HtmlOrigin};
 pub use jsonl::{parse_record, JsonlFields, JsonlReader};
+pub use options::DocumentOptions;
 pub use read::{
     count_input_files, read_bytes, read_file, read_inputs, read_stdin, sniff, Documents, Format,
     ReadConfig,

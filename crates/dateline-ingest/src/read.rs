@@ -11,6 +11,7 @@ use crate::error::{walk_error, IngestError, InputError, Result};
 use crate::feed::read_feed;
 use crate::html::{read_html, HtmlOrigin};
 use crate::jsonl::{JsonlFields, JsonlReader};
+use crate::options::DocumentOptions;
 use crate::text::read_text;
 use crate::warc::{gzip_warc, WarcDocuments};
 
@@ -24,6 +25,8 @@ pub struct ReadConfig {
     pub max_bytes: u64,
     /// Field names for JSON Lines.
     pub jsonl: JsonlFields,
+    /// What the caller says about the inputs, applied to every document read.
+    pub options: DocumentOptions,
 }
 
 impl Default for ReadConfig {
@@ -31,6 +34,7 @@ impl Default for ReadConfig {
         ReadConfig {
             max_bytes: 64 * 1024 * 1024,
             jsonl: JsonlFields::default(),
+            options: DocumentOptions::default(),
         }
     }
 }
@@ -143,8 +147,28 @@ fn one(result: std::result::Result<Document, InputError>) -> Documents {
     Box::new(std::iter::once(result))
 }
 
-/// Documents of an in-memory input of format `format` (see [`sniff`]), named `name` in messages.
+/// The documents of `documents` with the caller's options applied.
+fn with_options(documents: Documents, config: &ReadConfig) -> Documents {
+    if config.options == DocumentOptions::default() {
+        return documents;
+    }
+    let options = config.options.clone();
+    Box::new(documents.map(move |read| {
+        read.map(|mut doc| {
+            options.apply(&mut doc);
+            doc
+        })
+    }))
+}
+
+/// Documents of an in-memory input of format `format` (see [`sniff`]; the options' format wins),
+/// named `name` in messages, with the options of `config` applied.
 pub fn read_bytes(bytes: &[u8], format: Format, name: &str, config: &ReadConfig) -> Documents {
+    let format = config.options.format.unwrap_or(format);
+    with_options(bytes_documents(bytes, format, name, config), config)
+}
+
+fn bytes_documents(bytes: &[u8], format: Format, name: &str, config: &ReadConfig) -> Documents {
     let wrap = |r: Result<Document>| r.map_err(|e| InputError::new(name, None, e));
     match format {
         Format::Text => one(wrap(read_text(bytes, Some(name)))),
@@ -152,6 +176,8 @@ pub fn read_bytes(bytes: &[u8], format: Format, name: &str, config: &ReadConfig)
             bytes,
             HtmlOrigin {
                 path: Some(name),
+                url: config.options.url.as_deref(),
+                charset: config.options.charset.as_deref(),
                 ..HtmlOrigin::default()
             },
         ))),
@@ -175,7 +201,7 @@ pub fn read_bytes(bytes: &[u8], format: Format, name: &str, config: &ReadConfig)
                 .take(config.max_bytes + 1)
                 .read_to_end(&mut plain)
             {
-                Ok(_) => read_bytes(&plain, sniff(&plain), name, config),
+                Ok(_) => bytes_documents(&plain, sniff(&plain), name, config),
                 Err(e) => one(Err(InputError::new(
                     name,
                     None,
@@ -186,9 +212,13 @@ pub fn read_bytes(bytes: &[u8], format: Format, name: &str, config: &ReadConfig)
     }
 }
 
-/// Documents of one file. Streams WARC and JSONL files; reads other formats whole, up to
-/// `max_bytes`.
+/// Documents of one file, with the options of `config` applied. Streams WARC and JSONL files;
+/// reads other formats whole, up to `max_bytes`.
 pub fn read_file(path: &Path, config: &ReadConfig) -> Documents {
+    with_options(file_documents(path, config), config)
+}
+
+fn file_documents(path: &Path, config: &ReadConfig) -> Documents {
     let name = path.display().to_string();
     let fail = |e: IngestError| one(Err(InputError::new(&name, None, e)));
     let mut file = match File::open(path) {
@@ -204,13 +234,16 @@ pub fn read_file(path: &Path, config: &ReadConfig) -> Documents {
         return fail(IngestError::Empty);
     }
     let sniffed = sniff(&head[..head_len]);
-    let format = match (by_extension(path), sniffed) {
-        (_, Format::Gzip) if by_extension(path) == Some(Format::WarcGz) => Format::WarcGz,
-        (_, Format::Gzip | Format::Warc)
-        | (Some(Format::Text | Format::Jsonl), Format::Html | Format::Feed) => sniffed,
-        (Some(ext), _) => ext,
-        (None, sniffed) => sniffed,
-    };
+    let format = config
+        .options
+        .format
+        .unwrap_or(match (by_extension(path), sniffed) {
+            (_, Format::Gzip) if by_extension(path) == Some(Format::WarcGz) => Format::WarcGz,
+            (_, Format::Gzip | Format::Warc)
+            | (Some(Format::Text | Format::Jsonl), Format::Html | Format::Feed) => sniffed,
+            (Some(ext), _) => ext,
+            (None, sniffed) => sniffed,
+        });
     let file = std::io::Cursor::new(head[..head_len].to_vec()).chain(file);
     match format {
         Format::Warc => Box::new(WarcDocuments::new(BufReader::new(file), &name)),
@@ -222,7 +255,7 @@ pub fn read_file(path: &Path, config: &ReadConfig) -> Documents {
             config.max_bytes,
         )),
         other => match read_limited(file, config.max_bytes) {
-            Ok(bytes) => read_bytes(&bytes, other, &name, config),
+            Ok(bytes) => bytes_documents(&bytes, other, &name, config),
             Err(e) => fail(e),
         },
     }
@@ -239,7 +272,8 @@ fn read_head(file: &mut File, head: &mut [u8]) -> std::io::Result<usize> {
     Ok(filled)
 }
 
-/// Documents of standard input, whose format is sniffed.
+/// Documents of standard input, whose format is sniffed (unless the options give it), with the
+/// options of `config` applied.
 pub fn read_stdin(config: &ReadConfig) -> Documents {
     match read_limited(std::io::stdin().lock(), config.max_bytes) {
         Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => {

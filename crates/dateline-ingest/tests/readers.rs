@@ -1,5 +1,7 @@
 //! Reader tests over the fixtures in `tests/fixtures` (see its README for what each holds).
 
+#![allow(clippy::print_stderr)]
+
 use std::path::{Path, PathBuf};
 
 use dateline_core::{Document, SourceFormat};

@@ -5,7 +5,7 @@
 use dateline_core::{Document, Segmenter, Stage};
 use dateline_nlp::gazetteer::Gazetteer;
 use dateline_nlp::ner::{NerScratch, Recognizer};
-use dateline_nlp::pos::{TagScratch, Tagger};
+use dateline_syntax::pos::{TagScratch, Tagger};
 use divan::counter::{BytesCount, ItemsCount};
 use divan::{black_box, Bencher};
 
@@ -113,7 +113,7 @@ fn tag_entities_actors_coref(bencher: Bencher) {
     for doc in &mut docs {
         segmenter.run(doc);
     }
-    let tag = dateline_nlp::pos::TagStage::default();
+    let tag = dateline_syntax::pos::TagStage::default();
     let entities = dateline_nlp::entities::EntityStage::default();
     bench_documents(bencher, &docs, |doc| {
         tag.run(doc);
@@ -127,7 +127,7 @@ fn tag_entities_actors_coref(bencher: Bencher) {
 fn quotes_stage(bencher: Bencher) {
     let mut docs = documents();
     let segmenter = Segmenter::default();
-    let tag = dateline_nlp::pos::TagStage::default();
+    let tag = dateline_syntax::pos::TagStage::default();
     let entities = dateline_nlp::entities::EntityStage::default();
     for doc in &mut docs {
         segmenter.run(doc);
@@ -145,7 +145,7 @@ fn events_claims_timegeo_stages(bencher: Bencher) {
     let mut docs = documents();
     let before: [Box<dyn Stage>; 4] = [
         Box::new(Segmenter::default()),
-        Box::new(dateline_nlp::pos::TagStage::default()),
+        Box::new(dateline_syntax::pos::TagStage::default()),
         Box::new(dateline_nlp::entities::EntityStage::default()),
         Box::new(dateline_nlp::quotes::QuoteStage::default()),
     ];

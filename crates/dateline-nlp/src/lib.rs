@@ -1,10 +1,9 @@
 //! # dateline-nlp
 //!
-//! The language stages of Dateline and the standard pipeline that chains them
-//! (ARCHITECTURE.md layers 2–8): part-of-speech tagging and verb lemmas ([`pos`]), named entities
-//! ([`ner`]) with gazetteers ([`gazetteer`]). Models are averaged perceptrons over hashed
-//! features ([`model`]), trained from the GMB news corpus by `dateline train` ([`gmb`]) and
-//! compiled into the binary. [`standard_pipeline`] is what `dateline extract`, the store and the
+//! The language stages of Dateline and the standard pipeline that chains them: named entities
+//! ([`ner`]) with gazetteers ([`gazetteer`]), coreference and actor codes ([`entities`]), quotes,
+//! events, claims, dates and places. Part-of-speech tagging and the perceptron models come from
+//! `dateline-syntax`; training lives in `dateline-train`. Weights are compiled into the binary. [`standard_pipeline`] is what `dateline extract`, the store and the
 //! Python package all run, so every caller gets the same output.
 //!
 //! ```
@@ -24,14 +23,10 @@ mod error;
 pub mod events;
 pub mod gazetteer;
 pub mod geo;
-pub mod gmb;
-pub mod model;
 pub mod ner;
-pub mod pos;
 pub mod quotes;
 pub mod time;
 pub mod timegeo;
-mod words;
 
 use dateline_core::{Pipeline, Segmenter, Stage};
 
@@ -53,28 +48,11 @@ pub fn standard_pipeline(config: &Config) -> Pipeline {
 pub fn standard_stages(_config: &Config) -> Vec<Box<dyn Stage>> {
     vec![
         Box::new(Segmenter::default()),
-        Box::new(pos::TagStage::default()),
+        Box::new(dateline_syntax::pos::TagStage::default()),
         Box::new(entities::EntityStage::default()),
         Box::new(quotes::QuoteStage::default()),
         Box::new(events::EventStage::default()),
         Box::new(claims::ClaimStage::default()),
         Box::new(timegeo::TimeGeoStage::default()),
     ]
-}
-
-/// Shuffles `items` deterministically for `seed` (`SplitMix64` driving Fisher–Yates), so
-/// training runs are reproducible.
-pub(crate) fn shuffle<T>(items: &mut [T], seed: u64) {
-    let mut state = seed;
-    let mut next = || {
-        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    };
-    for i in (1..items.len()).rev() {
-        let j = (next() % (i as u64 + 1)) as usize;
-        items.swap(i, j);
-    }
 }

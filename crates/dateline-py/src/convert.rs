@@ -3,18 +3,17 @@
 use chrono::NaiveDate;
 use dateline_core::json::DocumentJson;
 use dateline_core::Document;
-use dateline_ingest::{read_html, read_text, HtmlOrigin};
+use dateline_ingest::{read_html, read_text, DocumentOptions, HtmlOrigin};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString};
 
 use crate::{DatelineError, PyDocument};
 
-/// How raw articles are read.
+/// How raw articles are read: as HTML or text, with the caller's options applied.
 pub struct ReadOptions {
     pub html: bool,
-    pub published: Option<NaiveDate>,
-    pub url: Option<String>,
+    pub document: DocumentOptions,
 }
 
 impl ReadOptions {
@@ -25,8 +24,11 @@ impl ReadOptions {
     ) -> PyResult<Self> {
         Ok(ReadOptions {
             html,
-            published: published.map(parse_date).transpose()?,
-            url,
+            document: DocumentOptions {
+                published: published.map(parse_date).transpose()?,
+                url,
+                ..DocumentOptions::default()
+            },
         })
     }
 }
@@ -44,11 +46,8 @@ fn parse_date(value: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
             })?
     };
     let day = text.trim().get(..10).unwrap_or(text.trim());
-    NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|e| {
-        PyValueError::new_err(format!(
-            "published: expected YYYY-MM-DD, got {text:?} ({e})"
-        ))
-    })
+    DocumentOptions::published_from(day)
+        .map_err(|_| PyValueError::new_err(format!("published: expected YYYY-MM-DD, got {text:?}")))
 }
 
 /// One article as a document, not yet annotated.
@@ -76,7 +75,7 @@ pub fn document_from(
             read_html(
                 bytes,
                 HtmlOrigin {
-                    url: options.url.as_deref(),
+                    url: options.document.url.as_deref(),
                     ..HtmlOrigin::default()
                 },
             )
@@ -85,12 +84,7 @@ pub fn document_from(
         };
         read.map_err(|e| DatelineError::new_err(format!("{label}: {e}")))?
     };
-    if let Some(url) = &options.url {
-        doc.source.url = Some(url.clone());
-    }
-    if doc.meta.published.is_none() {
-        doc.meta.published = options.published;
-    }
+    options.document.apply(&mut doc);
     Ok(doc)
 }
 
@@ -103,7 +97,7 @@ pub fn to_python<'py>(py: Python<'py>, doc: &Document) -> PyResult<Bound<'py, Py
 /// `{"events": RecordBatch, …}` for annotated documents.
 pub fn arrow_tables<'py>(py: Python<'py>, docs: &[Document]) -> PyResult<Bound<'py, PyDict>> {
     use arrow_pyarrow::ToPyArrow;
-    let tables = dateline_store::document_tables(docs)
+    let tables = dateline_export::document_tables(docs)
         .map_err(|e| DatelineError::new_err(format!("cannot build Arrow tables: {e}")))?;
     let out = PyDict::new(py);
     for (name, batch) in tables {

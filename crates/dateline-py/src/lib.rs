@@ -13,7 +13,6 @@ use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
-use rayon::prelude::*;
 
 use convert::{document_from, ReadOptions};
 
@@ -247,11 +246,13 @@ fn annotate(
     first: usize,
 ) -> Vec<String> {
     let mut work = || {
-        docs.par_iter_mut()
+        let outcomes = pipeline.run_batch(docs);
+        outcomes
+            .into_iter()
+            .zip(docs.iter())
             .enumerate()
-            .filter_map(|(i, doc)| {
-                pipeline
-                    .run_guarded(doc)
+            .filter_map(|(i, (outcome, doc))| {
+                outcome
                     .err()
                     .map(|f| format!("document {} ({}): {f}", first + i, doc.id))
             })

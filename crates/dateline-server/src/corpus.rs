@@ -59,9 +59,9 @@ fn limit(asked: Option<usize>, default: usize) -> usize {
 fn day(name: &str, value: Option<&str>) -> Result<Option<String>, ApiError> {
     match value.map(str::trim) {
         None | Some("") => Ok(None),
-        Some(v) => chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+        Some(v) => dateline_core::parse_day(v)
             .map(|d| Some(d.to_string()))
-            .map_err(|_| ApiError::BadRequest(format!("{name}: expected YYYY-MM-DD, got {v:?}"))),
+            .map_err(|e| ApiError::BadRequest(format!("{name}: {e}"))),
     }
 }
 

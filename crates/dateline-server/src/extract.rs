@@ -7,7 +7,7 @@ use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap};
 use axum::response::Response;
 use dateline_core::Document;
-use dateline_ingest::{read_html, read_text, HtmlOrigin, IngestError};
+use dateline_ingest::{read_html, read_text, DocumentOptions, HtmlOrigin, IngestError};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
@@ -46,12 +46,6 @@ fn ingest_error(err: IngestError) -> ApiError {
         IngestError::TooLarge { .. } => ApiError::TooLarge(format!("request body: {err}")),
         other => ApiError::BadRequest(format!("request body: {other}")),
     }
-}
-
-fn parse_day(s: &str) -> Result<chrono::NaiveDate, ApiError> {
-    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|e| {
-        ApiError::BadRequest(format!("published: expected YYYY-MM-DD, got {s:?} ({e})"))
-    })
 }
 
 fn media_type(headers: &HeaderMap) -> (String, Option<String>) {
@@ -111,15 +105,18 @@ fn read_request(
         read_text(body, None)
     }
     .map_err(ingest_error)?;
-    if let Some(url) = request.url {
-        doc.source.url = Some(url);
-    }
-    if let Some(headline) = request.headline {
-        doc.meta.headline = Some(headline);
-    }
-    if doc.meta.published.is_none() {
-        doc.meta.published = request.published.as_deref().map(parse_day).transpose()?;
-    }
+    let options = DocumentOptions {
+        published: request
+            .published
+            .as_deref()
+            .map(DocumentOptions::published_from)
+            .transpose()
+            .map_err(|e| ApiError::BadRequest(format!("published: {e}")))?,
+        url: request.url,
+        headline: request.headline,
+        ..DocumentOptions::default()
+    };
+    options.apply(&mut doc);
     Ok(doc)
 }
 

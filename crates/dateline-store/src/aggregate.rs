@@ -38,7 +38,8 @@ pub fn record(
         .as_ref()
         .map(|p| p.name.as_str())
         .unwrap_or_default();
-    let date = event.date.as_deref().unwrap_or(seen);
+    let dated = event.date.map(|d| d.to_string());
+    let date = dated.as_deref().unwrap_or(seen);
     let (from, to) = window(date);
     let found: Option<i64> = tx
         .prepare_cached(

@@ -21,12 +21,8 @@
 //! ```
 
 pub mod aggregate;
-pub mod export;
-mod gkg;
 pub mod minhash;
-mod parquet_export;
 pub mod query;
-mod rows;
 pub mod schema;
 mod write;
 
@@ -34,7 +30,6 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-pub use parquet_export::document_tables;
 pub use rusqlite::Connection as RawConnection;
 pub use write::BatchReport;
 
@@ -60,12 +55,6 @@ pub enum StoreError {
         /// Version this build reads.
         supported: i64,
     },
-    /// An export could not be written.
-    #[error("cannot write the export: {0}")]
-    Export(String),
-    /// Writing an export failed.
-    #[error("cannot write the export")]
-    Io(#[from] std::io::Error),
     /// A document could not be serialised.
     #[error("cannot serialise document {id}: {reason}")]
     Serialise {

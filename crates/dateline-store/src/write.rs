@@ -7,7 +7,9 @@ use dateline_core::{Document, Event};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::minhash::{self, BANDS, MIN_SIMILARITY, MIN_WORDS};
-use crate::{aggregate, rows};
+use dateline_core::rows;
+
+use crate::aggregate;
 use crate::{Result, Store, StoreError};
 
 /// What a batch did.

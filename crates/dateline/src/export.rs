@@ -40,7 +40,7 @@ pub enum ExportFormat {
 /// Writes one streamed export to `--out` or stdout; returns the records written.
 fn stream(
     out: Option<&std::path::Path>,
-    export: impl FnOnce(&mut dyn Write) -> dateline_store::Result<usize>,
+    export: impl FnOnce(&mut dyn Write) -> dateline_export::Result<usize>,
 ) -> anyhow::Result<usize> {
     let sink: Box<dyn Write> = match out {
         Some(path) => Box::new(
@@ -58,14 +58,16 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let store = crate::open_store(&args.db)?;
     let out = args.out.as_deref();
     let n = match args.format {
-        ExportFormat::GdeltEvents => stream(out, |w| store.export_gdelt_events(&mut &mut *w))?,
-        ExportFormat::GdeltGkg => stream(out, |w| store.export_gkg(&mut &mut *w))?,
-        ExportFormat::Plover => stream(out, |w| store.export_plover(&mut &mut *w))?,
-        ExportFormat::Jsonl => stream(out, |w| store.export_documents(&mut &mut *w))?,
-        ExportFormat::Csv => stream(out, |w| store.export_events_csv(&mut &mut *w))?,
+        ExportFormat::GdeltEvents => {
+            stream(out, |w| dateline_export::gdelt_events(&store, &mut &mut *w))?
+        }
+        ExportFormat::GdeltGkg => stream(out, |w| dateline_export::gkg(&store, &mut &mut *w))?,
+        ExportFormat::Plover => stream(out, |w| dateline_export::plover(&store, &mut &mut *w))?,
+        ExportFormat::Jsonl => stream(out, |w| dateline_export::documents(&store, &mut &mut *w))?,
+        ExportFormat::Csv => stream(out, |w| dateline_export::events_csv(&store, &mut &mut *w))?,
         ExportFormat::Parquet => {
             let dir = out.context("--format parquet needs --out FOLDER")?;
-            let written = store.export_parquet(dir).context("export failed")?;
+            let written = dateline_export::parquet(&store, dir).context("export failed")?;
             for (file, rows) in &written {
                 eprintln!("{}: {rows} rows", dir.join(file).display());
             }

@@ -10,9 +10,8 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use clap::Args;
 use dateline_core::Document;
-use dateline_ingest::{read_inputs, ReadConfig};
+use dateline_ingest::{read_inputs, DocumentOptions, ReadConfig};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 
 use crate::output::{DocumentWriter, Format};
 
@@ -28,7 +27,7 @@ pub struct ExtractArgs {
     #[arg(long, value_enum, default_value_t = Format::Json)]
     pub format: Format,
     /// Publication date (YYYY-MM-DD) for inputs that give none.
-    #[arg(long, value_parser = parse_day)]
+    #[arg(long, value_parser = crate::date_arg)]
     pub date: Option<NaiveDate>,
     /// Write to this file instead of stdout.
     #[arg(long, short)]
@@ -39,10 +38,6 @@ pub struct ExtractArgs {
     /// Largest single document, in bytes.
     #[arg(long, default_value_t = 64 * 1024 * 1024)]
     pub max_bytes: u64,
-}
-
-pub(crate) fn parse_day(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("expected YYYY-MM-DD: {e}"))
 }
 
 /// Counts for the closing summary.
@@ -72,22 +67,12 @@ fn process_batch(
     tally: &mut Tally,
     bar: &ProgressBar,
 ) -> anyhow::Result<()> {
-    let outcomes: Vec<_> = batch
-        .par_iter_mut()
-        .map(|doc| pipeline.run_guarded(doc))
-        .collect();
+    let outcomes = pipeline.run_batch(batch);
     for (doc, outcome) in batch.drain(..).zip(outcomes) {
         bar.inc(1);
         if let Err(failure) = outcome {
             tally.failed += 1;
-            let input = doc.source.path.as_deref().unwrap_or("-");
-            let record = doc
-                .source
-                .record
-                .as_deref()
-                .map(|r| format!("#{r}"))
-                .unwrap_or_default();
-            bar.suspend(|| eprintln!("error: {input}{record}: {failure}"));
+            bar.suspend(|| eprintln!("error: {}: {failure}", doc.input_name()));
             continue;
         }
         tally.ok += 1;
@@ -112,6 +97,10 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     let mut writer = DocumentWriter::new(BufWriter::new(out), args.format);
     let config = ReadConfig {
         max_bytes: args.max_bytes,
+        options: DocumentOptions {
+            published: args.date,
+            ..DocumentOptions::default()
+        },
         ..ReadConfig::default()
     };
     let pipeline = dateline_nlp::standard_pipeline(&dateline_nlp::Config::default());
@@ -121,10 +110,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     let mut batch = Vec::with_capacity(BATCH);
     for item in read_inputs(&inputs, &config) {
         match item {
-            Ok(mut doc) => {
-                if doc.meta.published.is_none() {
-                    doc.meta.published = args.date;
-                }
+            Ok(doc) => {
                 batch.push(doc);
                 if batch.len() == BATCH {
                     process_batch(&mut batch, &pipeline, &mut writer, &mut tally, &bar)?;

@@ -10,13 +10,10 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use clap::Args;
 use dateline_core::Document;
-use dateline_ingest::{count_input_files, read_inputs, ReadConfig};
+use dateline_ingest::{count_input_files, read_inputs, DocumentOptions, ReadConfig};
 use dateline_store::{BatchReport, Store};
-use rayon::prelude::*;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-
-use crate::extract::parse_day;
 
 /// Documents per batch: one pipeline pass over all cores, one transaction.
 const BATCH: usize = 256;
@@ -38,7 +35,7 @@ pub struct IngestArgs {
     #[arg(long)]
     pub date_from_path: bool,
     /// Publication date (YYYY-MM-DD) for inputs that give none.
-    #[arg(long, value_parser = parse_day)]
+    #[arg(long, value_parser = crate::date_arg)]
     pub date: Option<NaiveDate>,
     /// Source name to record for every document (instead of each document's publisher).
     #[arg(long)]
@@ -48,42 +45,10 @@ pub struct IngestArgs {
     pub max_bytes: u64,
 }
 
-/// A `YYYY-MM-DD`, `YYYY/MM/DD` or `YYYY_MM_DD` date in a path, if one is there.
-fn date_in_path(path: &str) -> Option<NaiveDate> {
-    let bytes = path.as_bytes();
-    (0..bytes.len().saturating_sub(9)).find_map(|i| {
-        let s = path.get(i..i + 10)?;
-        let sep = s.as_bytes()[4];
-        if !matches!(sep, b'-' | b'/' | b'_') || s.as_bytes()[7] != sep {
-            return None;
-        }
-        let boundary = i == 0 || !bytes[i - 1].is_ascii_digit();
-        let normal = s.replace(sep as char, "-");
-        boundary
-            .then(|| NaiveDate::parse_from_str(&normal, "%Y-%m-%d").ok())
-            .flatten()
-    })
-}
-
 struct Tally {
     read: usize,
     failed: usize,
     words: usize,
-}
-
-/// A missing publication date: from the path or URL (`--date-from-path`), else `--date`.
-fn fill_date(doc: &mut Document, args: &IngestArgs) {
-    if doc.meta.published.is_none() && args.date_from_path {
-        doc.meta.published = doc
-            .source
-            .path
-            .as_deref()
-            .and_then(date_in_path)
-            .or_else(|| doc.source.url.as_deref().and_then(date_in_path));
-    }
-    if doc.meta.published.is_none() {
-        doc.meta.published = args.date;
-    }
 }
 
 /// A bar over the input files, with documents/s and an ETA; hidden when stderr is not a terminal.
@@ -125,6 +90,11 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     let writer = spawn_writer(store, receive, args.source.clone());
     let config = ReadConfig {
         max_bytes: args.max_bytes,
+        options: DocumentOptions {
+            published: args.date,
+            date_from_path: args.date_from_path,
+            ..DocumentOptions::default()
+        },
         ..ReadConfig::default()
     };
     let pipeline = dateline_nlp::standard_pipeline(&dateline_nlp::Config::default());
@@ -138,10 +108,7 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     };
     let mut batch = Vec::with_capacity(BATCH);
     let flush = |batch: &mut Vec<Document>, tally: &mut Tally| -> anyhow::Result<()> {
-        let outcomes: Vec<_> = batch
-            .par_iter_mut()
-            .map(|d| pipeline.run_guarded(d))
-            .collect();
+        let outcomes = pipeline.run_batch(batch);
         let mut done = Vec::with_capacity(batch.len());
         for (doc, outcome) in batch.drain(..).zip(outcomes) {
             match outcome {
@@ -151,8 +118,7 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
                 }
                 Err(failure) => {
                     tally.failed += 1;
-                    let input = doc.source.path.as_deref().unwrap_or("-");
-                    bar.suspend(|| eprintln!("error: {input}: {failure}"));
+                    bar.suspend(|| eprintln!("error: {}: {failure}", doc.input_name()));
                 }
             }
         }
@@ -168,13 +134,12 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     };
     for item in read_inputs(&inputs, &config) {
         match item {
-            Ok(mut doc) => {
+            Ok(doc) => {
                 tally.read += 1;
                 if doc.source.path != last_file {
                     bar.inc(1);
                     last_file.clone_from(&doc.source.path);
                 }
-                fill_date(&mut doc, args);
                 batch.push(doc);
                 if batch.len() == BATCH {
                     flush(&mut batch, &mut tally)?;
@@ -213,23 +178,4 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::date_in_path;
-
-    #[test]
-    fn dates_in_paths() {
-        let d = |s: &str| date_in_path(s).map(|d| d.to_string());
-        assert_eq!(
-            d("news/2024/10/30/story.html").as_deref(),
-            Some("2024-10-30")
-        );
-        assert_eq!(d("crawl-2024-10-30.warc.gz").as_deref(), Some("2024-10-30"));
-        assert_eq!(d("x_2024_02_29_y").as_deref(), Some("2024-02-29"));
-        assert_eq!(d("12024-10-30"), None);
-        assert_eq!(d("2024-13-01"), None);
-        assert_eq!(d("short"), None);
-    }
 }

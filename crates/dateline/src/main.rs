@@ -1,5 +1,8 @@
 //! The `dateline` command. Thin: parses arguments, calls the library crates, prints.
 
+// Progress, warnings and errors go to stderr: that is the command's job, unlike a library's.
+#![allow(clippy::print_stderr)]
+
 mod bench;
 mod eval;
 mod export;
@@ -75,6 +78,11 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// A `--date` argument, through the one parser of user-given dates.
+fn date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
+    dateline_ingest::DocumentOptions::published_from(s).map_err(|e| e.to_string())
 }
 
 /// Runs rayon's global pool on `jobs` threads when given (default: all cores).

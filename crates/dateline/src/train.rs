@@ -8,8 +8,10 @@ use std::time::Instant;
 use anyhow::Context;
 use clap::{Args, Subcommand, ValueEnum};
 use dateline_eval::Counts;
-use dateline_nlp::gmb::{read_gmb, split, Split};
-use dateline_nlp::{ner, pos};
+use dateline_nlp::ner::{labels, Recognizer};
+use dateline_syntax::pos::Tagger;
+use dateline_train::gmb::{read_gmb, split, Split};
+use dateline_train::{ner, pos};
 
 /// The corpus beside the repository, where `../shared/data` keeps it.
 pub const DEFAULT_GMB: &str = "../shared/data/gmb-ner/ner_dataset.csv.zip";
@@ -28,7 +30,8 @@ pub struct TrainArgs {
     /// Shuffling seed.
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    /// Where to write the model (default: the embedded model file in `crates/dateline-nlp/models`).
+    /// Where to write the model (default: the embedded model file, `crates/dateline-syntax/models/pos.bin`
+    /// or `crates/dateline-nlp/models/ner.bin`).
     #[arg(long)]
     out: Option<PathBuf>,
 }
@@ -60,14 +63,14 @@ pub struct SplitArgs {
 }
 
 fn default_out(kind: ModelKind) -> PathBuf {
-    let name = match kind {
-        ModelKind::Pos => "pos.bin",
-        ModelKind::Ner => "ner.bin",
-    };
-    Path::new("crates/dateline-nlp/models").join(name)
+    match kind {
+        ModelKind::Pos => Path::new("crates/dateline-syntax/models/pos.bin"),
+        ModelKind::Ner => Path::new("crates/dateline-nlp/models/ner.bin"),
+    }
+    .to_path_buf()
 }
 
-fn load(path: &Path) -> anyhow::Result<Vec<dateline_nlp::gmb::Sentence>> {
+fn load(path: &Path) -> anyhow::Result<Vec<dateline_train::gmb::Sentence>> {
     let sentences = read_gmb(path)
         .with_context(|| format!("cannot read the GMB corpus at {}", path.display()))?;
     eprintln!("{}: {} sentences", path.display(), sentences.len());
@@ -92,7 +95,7 @@ fn ner_table(counts: &[(usize, usize, usize)]) -> String {
             c.n_gold
         );
     };
-    for (ty, &(matched, predicted, gold)) in ner::labels::TYPES.iter().zip(counts) {
+    for (ty, &(matched, predicted, gold)) in labels::TYPES.iter().zip(counts) {
         let c = Counts::one_to_one(matched, predicted, gold);
         row(&mut out, ty, &c);
         all += c;
@@ -114,7 +117,7 @@ pub fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
     let (mut file, summary) = match args.model {
         ModelKind::Pos => {
             let file = pos::train(train_set, args.epochs, args.seed);
-            let tagger = pos::Tagger::from_file(file.clone())?;
+            let tagger = Tagger::from_file(file.clone())?;
             let (correct, total) = pos::accuracy(&tagger, dev);
             let summary = format!(
                 "dev accuracy {:.4} ({correct}/{total})",
@@ -124,8 +127,8 @@ pub fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
         }
         ModelKind::Ner => {
             let file = ner::train(train_set, gazetteer, args.epochs, args.seed);
-            let recognizer = ner::Recognizer::from_bytes(&file.to_bytes())?;
-            let counts = ner::evaluate(&recognizer, pos::Tagger::embedded(), gazetteer, dev);
+            let recognizer = Recognizer::from_bytes(&file.to_bytes())?;
+            let counts = ner::evaluate(&recognizer, Tagger::embedded(), gazetteer, dev);
             (file, format!("dev:\n{}", ner_table(&counts)))
         }
     };
@@ -151,8 +154,7 @@ pub fn eval(target: &ModelEval) -> anyhow::Result<ExitCode> {
     match target {
         ModelEval::Pos(args) => {
             let sentences = load(&args.data)?;
-            let (correct, total) =
-                pos::accuracy(pos::Tagger::embedded(), split(&sentences, args.split));
+            let (correct, total) = pos::accuracy(Tagger::embedded(), split(&sentences, args.split));
             #[allow(clippy::print_stdout)]
             {
                 println!(
@@ -166,8 +168,8 @@ pub fn eval(target: &ModelEval) -> anyhow::Result<ExitCode> {
             let sentences = load(&args.data)?;
             let gazetteer = dateline_nlp::gazetteer::Gazetteer::embedded().token_classes();
             let counts = ner::evaluate(
-                ner::Recognizer::embedded(),
-                pos::Tagger::embedded(),
+                Recognizer::embedded(),
+                Tagger::embedded(),
                 gazetteer,
                 split(&sentences, args.split),
             );

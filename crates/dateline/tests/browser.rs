@@ -7,6 +7,8 @@
 //! Without them the test prints why and passes, unless `DATELINE_REQUIRE_BROWSER=1` (CI), where a
 //! missing piece is a failure.
 
+#![allow(clippy::print_stderr)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -1,5 +1,7 @@
 //! End-to-end tests of the `dateline` binary.
 
+#![allow(clippy::print_stderr)]
+
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

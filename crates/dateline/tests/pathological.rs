@@ -3,6 +3,8 @@
 //! the bounds are generous (a quadratic step on these sizes takes minutes to hours, the linear
 //! pipeline seconds), so a slow machine does not make them flaky. Every output must be valid.
 
+#![allow(clippy::print_stderr)]
+
 use std::time::{Duration, Instant};
 
 use dateline_core::{validate, Document};

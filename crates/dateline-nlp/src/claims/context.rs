@@ -143,11 +143,7 @@ fn is_pronoun_one(view: &View, lex: &ClaimLexicon, a: &Amount, place: &Place) ->
         return false;
     }
     let prev = place.start > place.lo && lex.has_role(view.lower(place.start - 1), Role::NotOne);
-    let next = view.lower(a.core.1);
-    prev || matches!(
-        next,
-        "of" | "another" | "or" | "by" | "and" | "thing" | "way"
-    )
+    prev || lex.has_role(view.lower(a.core.1), Role::AfterOne)
 }
 
 /// Whether the number is inside a named entity that is not a place or a group: a date, a person,

@@ -27,35 +27,6 @@ pub struct Counted {
     pub singular: bool,
 }
 
-/// Determiners skipped after a partitive `of` (`of the`, `of those`).
-const PARTITIVE: &[&str] = &[
-    "the", "those", "these", "its", "their", "his", "her", "our", "them",
-];
-
-/// Words that may stand between a counted noun and its outcome (`were reportedly killed`).
-const AUXILIARIES: &[&str] = &[
-    "were",
-    "was",
-    "are",
-    "is",
-    "been",
-    "being",
-    "be",
-    "have",
-    "has",
-    "had",
-    "reportedly",
-    "also",
-    "later",
-    "allegedly",
-    "all",
-    "subsequently",
-    "then",
-    "now",
-    "already",
-    "left",
-];
-
 /// How far, in tokens, a counted phrase or an outcome is looked for.
 const REACH: usize = 6;
 
@@ -96,13 +67,13 @@ fn noun_phrase(view: &View, k: usize, hi: usize) -> Option<(usize, usize)> {
 }
 
 /// Skips a partitive `of` and its determiner (`dozens of`, `14 of the`).
-fn skip_of(view: &View, a: &Amount, k: usize) -> usize {
+fn skip_of(view: &View, lex: &ClaimLexicon, a: &Amount, k: usize) -> usize {
     if view.lower(k) != "of" {
         return k;
     }
     let next = view.lower(k + 1);
     let by_kind = matches!(a.kind, AmountKind::Vague | AmountKind::Fraction);
-    if PARTITIVE.contains(&next) {
+    if lex.has_role(next, Role::Partitive) {
         k + 2
     } else if by_kind {
         k + 1
@@ -116,8 +87,9 @@ fn outcome_after(view: &View, lex: &ClaimLexicon, k: usize, hi: usize) -> Option
     let mut i = k;
     while i < hi.min(k + REACH) {
         let word = view.lower(i);
-        let relative = matches!(word, "who" | "that") && AUXILIARIES.contains(&view.lower(i + 1));
-        if AUXILIARIES.contains(&word) || relative {
+        let auxiliary = |w: &str| lex.has_role(w, Role::Auxiliary);
+        let relative = matches!(word, "who" | "that") && auxiliary(view.lower(i + 1));
+        if auxiliary(word) || relative {
             i += 1;
             continue;
         }
@@ -166,13 +138,13 @@ pub fn counted(
     (lo, hi): (usize, usize),
 ) -> Counted {
     let mut out = Counted::default();
-    let mut k = skip_of(view, a, end);
+    let mut k = skip_of(view, lex, a, end);
     // "$2 billion in aid", "52 percent of the vote": what the money is for, what the share is of.
     let linked = (a.currency.is_some() && matches!(view.lower(k), "in" | "of" | "for"))
         || (a.percent && view.lower(k) == "of");
     if linked {
         k += 1;
-        if PARTITIVE.contains(&view.lower(k)) {
+        if lex.has_role(view.lower(k), Role::Partitive) {
             k += 1;
         }
     }

@@ -16,6 +16,7 @@ const CURRENCIES: &str = include_str!("../../resources/claims/currencies.tsv");
 const UNITS: &str = include_str!("../../resources/claims/units.tsv");
 const CATEGORIES: &str = include_str!("../../resources/claims/categories.tsv");
 const CONTEXT: &str = include_str!("../../resources/claims/context.tsv");
+const OUTCOME_ENDINGS: &str = include_str!("../../resources/claims/outcome-endings.txt");
 
 /// What a number word does in a written number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +69,12 @@ pub enum Role {
     NotOne,
     /// A word naming what a bare number counts (`death toll`).
     Toll,
+    /// A determiner skipped after a partitive `of` (`14 of the`).
+    Partitive,
+    /// A word between a counted noun and its outcome (`were reportedly killed`).
+    Auxiliary,
+    /// A word after `one` that makes it a pronoun or a fixed phrase (`one of`, `one another`).
+    AfterOne,
 }
 
 /// A phrase of lowercase words with a payload.
@@ -100,6 +107,8 @@ pub struct ClaimLexicon {
     units: Vec<Phrase<Option<String>>>,
     nouns: FxHashMap<String, String>,
     outcomes: Vec<(String, String)>,
+    /// Inflection endings an outcome stem may take besides none (`kill` → `killed`).
+    outcome_endings: FxHashSet<&'static str>,
     context: FxHashMap<String, Vec<Role>>,
     /// First words of every amount that does not start with digits.
     starts: FxHashSet<String>,
@@ -136,12 +145,12 @@ fn role(name: &str) -> Option<Role> {
         "year-prep" => Role::YearPrep,
         "not-one" => Role::NotOne,
         "toll" => Role::Toll,
+        "partitive" => Role::Partitive,
+        "auxiliary" => Role::Auxiliary,
+        "after-one" => Role::AfterOne,
         _ => return None,
     })
 }
-
-/// Inflection endings an outcome stem may take (`kill` → `killed`, `injur` → `injuries`).
-const OUTCOME_ENDINGS: &[&str] = &["", "s", "es", "ed", "d", "ing", "e", "y", "ies", "ied"];
 
 impl ClaimLexicon {
     /// The embedded lexicon, parsed once.
@@ -204,6 +213,7 @@ impl ClaimLexicon {
         // Longer stems first: `killed` is tried before `kill`.
         lex.outcomes
             .sort_by_key(|(stem, _)| std::cmp::Reverse(stem.len()));
+        lex.outcome_endings = crate::data::word_set(OUTCOME_ENDINGS);
         for r in rows(CONTEXT).filter(|r| r.len() >= 2) {
             if let Some(role) = role(r[1]) {
                 lex.context
@@ -303,7 +313,7 @@ impl ClaimLexicon {
         self.outcomes.iter().find_map(|(stem, category)| {
             lower
                 .strip_prefix(stem.as_str())
-                .filter(|ending| OUTCOME_ENDINGS.contains(ending))
+                .filter(|ending| ending.is_empty() || self.outcome_endings.contains(*ending))
                 .map(|_| category.as_str())
         })
     }

@@ -5,8 +5,10 @@
 //! pronouns to the most recent person they fit.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use dateline_core::{Document, Entity, EntityType, Span};
+use rustc_hash::FxHashSet;
 
 use super::mentions::{Mention, MentionKind};
 use crate::gazetteer::{EntryKind, Gazetteer};
@@ -385,6 +387,11 @@ pub fn link_references(doc: &Document, clusters: &mut [Cluster], gazetteer: &Gaz
 /// Mentions a country needs before it is taken as the story's country.
 const DOMINANT_MENTIONS: usize = 3;
 
+/// Role codes of office-holders who act for a state (`GOV`, `MIL`).
+static STATE_ROLES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    crate::data::word_set(include_str!("../../resources/lexicon/state-roles.txt"))
+});
+
 /// Gives a titled person with no nationality in the text ("President Salva Kiir" in a story about
 /// South Sudan) the country the story mentions most, when one clearly leads.
 pub fn default_country(clusters: &mut [Cluster]) {
@@ -408,12 +415,10 @@ pub fn default_country(clusters: &mut [Cluster]) {
         _ => return,
     };
     for c in clusters.iter_mut() {
-        let titled = c.role_code.as_deref().is_some_and(|r| {
-            matches!(
-                r,
-                "GOV" | "MIL" | "ELI" | "LEG" | "JUD" | "COP" | "OPP" | "SPY"
-            )
-        });
+        let titled = c
+            .role_code
+            .as_deref()
+            .is_some_and(|r| STATE_ROLES.contains(r));
         let kind_fits = matches!(c.entity_type, EntityType::Person | EntityType::Org);
         if kind_fits && c.actor.is_none() && c.country.is_none() && titled {
             c.actor = Some(format!(

@@ -59,29 +59,6 @@ fn entity_type(gmb_type: &str) -> Option<EntityType> {
     }
 }
 
-/// Landform words that make a `geo` name a place without a government.
-const LANDFORMS: &[&str] = &[
-    "sea",
-    "ocean",
-    "river",
-    "strait",
-    "gulf",
-    "bay",
-    "peninsula",
-    "mountains",
-    "mount",
-    "lake",
-    "desert",
-    "valley",
-    "island",
-    "islands",
-    "coast",
-    "canal",
-    "channel",
-    "plateau",
-    "basin",
-];
-
 fn title_case(word: &str) -> String {
     if word.chars().any(char::is_lowercase) {
         return word.to_owned();
@@ -134,7 +111,7 @@ fn refine(m: &mut Mention, words: &[&str], tags: &[Pos], gazetteer: &Gazetteer) 
         if m.entity_type != EntityType::Person
             && name_words
                 .iter()
-                .any(|w| LANDFORMS.contains(&w.to_lowercase().as_str()))
+                .any(|w| Lexicon::embedded().is_landform(&w.to_lowercase()))
         {
             m.entity_type = EntityType::Loc;
         } else if m.entity_type == EntityType::Gpe {
@@ -190,7 +167,7 @@ fn trim(first: &mut usize, end: &mut usize, words: &[&str], lexicon: &Lexicon) -
         (starts_upper || particle) && !lexicon.is_time_word(w)
     };
     // Sentence-initial conjunctions the recogniser takes for part of a name ("And Hamas").
-    let opener = |w: &str| matches!(w, "The" | "And" | "But" | "Or" | "Yet" | "So");
+    let opener = |w: &str| lexicon.is_name_opener(w);
     while *first < *end
         && (!is_name_word(words[*first]) || (opener(words[*first]) && *end - *first > 1))
     {
@@ -215,10 +192,14 @@ fn trim(first: &mut usize, end: &mut usize, words: &[&str], lexicon: &Lexicon) -
 pub struct Lexicon {
     time_words: Vec<&'static str>,
     locative: Vec<&'static str>,
+    landforms: Vec<&'static str>,
+    openers: Vec<&'static str>,
 }
 
 const TIME_WORDS: &str = include_str!("../../resources/lexicon/time-words.txt");
 const LOCATIVE: &str = include_str!("../../resources/lexicon/locative-prepositions.txt");
+const LANDFORMS: &str = include_str!("../../resources/lexicon/landforms.txt");
+const NAME_OPENERS: &str = include_str!("../../resources/lexicon/name-openers.txt");
 
 fn word_list(data: &'static str) -> Vec<&'static str> {
     data.lines()
@@ -234,11 +215,23 @@ impl Lexicon {
         LEXICON.get_or_init(|| Lexicon {
             time_words: word_list(TIME_WORDS),
             locative: word_list(LOCATIVE),
+            landforms: word_list(LANDFORMS),
+            openers: word_list(NAME_OPENERS),
         })
     }
 
     fn is_time_word(&self, word: &str) -> bool {
         self.time_words.contains(&word)
+    }
+
+    /// Whether the lowercase `word` is a landform (`sea`, `peninsula`).
+    fn is_landform(&self, word: &str) -> bool {
+        self.landforms.contains(&word)
+    }
+
+    /// Whether `word` is a sentence-initial conjunction or article (`And`, `The`).
+    fn is_name_opener(&self, word: &str) -> bool {
+        self.openers.contains(&word)
     }
 
     fn is_locative(&self, word: &str) -> bool {

@@ -2,6 +2,8 @@
 //! President Vladimir Putin", "Kim Yong-hyun, South Korea's defence minister". They give the
 //! person's role and country, and titles inside a name span are cut off the name.
 
+use std::sync::LazyLock;
+
 use dateline_core::EntityType;
 
 use super::mentions::Mention;
@@ -10,19 +12,35 @@ use crate::gazetteer::{EntryKind, Gazetteer};
 /// How far from a name evidence is looked for, in tokens.
 const WINDOW: usize = 7;
 
-/// Words that may sit between a nationality and a title (`Russia's President`, `his former`).
-const FILLERS: &[&str] = &[
-    "'s", "’s", "the", "his", "her", "its", "their", "a", "an", "as", "then", "acting", "deputy",
-    "top", "senior", "interim", "special",
-];
+const TITLE_WORDS: &str = include_str!("../../resources/lexicon/title-words.tsv");
 
-/// Courtesy titles: cut off a name, but they say nothing about the role.
-const HONORIFICS: &[&str] = &[
-    "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame",
-];
+/// The word classes of `title-words.tsv`.
+#[derive(Debug, Default)]
+struct TitleWords {
+    /// Words that may sit between a nationality and a title (`Russia's President`, `his former`).
+    fillers: Vec<&'static str>,
+    /// Courtesy titles: cut off a name, but they say nothing about the role.
+    honorifics: Vec<&'static str>,
+    /// Words that make the title a former one (CAMEO `ELI`).
+    former: Vec<&'static str>,
+    /// Prepositions that may follow a description before the comma (`at the Pentagon`).
+    tail: Vec<&'static str>,
+}
 
-/// Words that make the title a former one (CAMEO `ELI`).
-const FORMER: &[&str] = &["former", "ex", "ousted", "deposed", "toppled", "retired"];
+static WORDS: LazyLock<TitleWords> = LazyLock::new(|| {
+    let mut words = TitleWords::default();
+    for row in crate::data::rows(TITLE_WORDS) {
+        let list = match row.get(1).copied() {
+            Some("filler") => &mut words.fillers,
+            Some("honorific") => &mut words.honorifics,
+            Some("former") => &mut words.former,
+            Some("tail") => &mut words.tail,
+            _ => continue,
+        };
+        list.push(row[0]);
+    }
+    words
+});
 
 /// What a run of words says about a person.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -38,21 +56,22 @@ struct Evidence {
 /// of these or nothing useful was found.
 fn parse(words: &[&str], gazetteer: &Gazetteer) -> Option<Evidence> {
     let mut ev = Evidence::default();
+    let lists = &*WORDS;
     let mut i = 0;
     while i < words.len() {
         let word = words[i];
         let is = |list: &[&str], w: &str| list.iter().any(|l| l.eq_ignore_ascii_case(w));
-        if is(FORMER, word.trim_end_matches('-')) {
+        if is(&lists.former[..], word.trim_end_matches('-')) {
             ev.role_code = Some("ELI".into());
             i += 1;
             continue;
         }
-        if is(HONORIFICS, word) {
+        if is(&lists.honorifics[..], word) {
             ev.honorific = true;
             i += 1;
             continue;
         }
-        if is(FILLERS, word) {
+        if is(&lists.fillers[..], word) {
             i += 1;
             continue;
         }
@@ -156,9 +175,7 @@ fn apposition_before(m: &Mention, words: &[&str], gazetteer: &Gazetteer) -> Opti
     // What may follow the description before the comma: nothing, or a place phrase
     // (`at the Pentagon`), never another clause or name.
     let tail_ok = |end: usize| {
-        end == stop
-            || (matches!(words[end], "at" | "in" | "from" | "of" | "for" | "with")
-                && !words[end..stop].contains(&","))
+        end == stop || (WORDS.tail.contains(&words[end]) && !words[end..stop].contains(&","))
     };
     (lo..stop).find_map(|start| {
         (start + 1..=stop)

@@ -6,6 +6,7 @@ use dateline_core::{Document, Pos};
 use super::actors::{
     governing_preposition, is_adjectival, is_possessive, pos, word, ActorMention, Actors,
 };
+use super::function_words::{self, Class};
 use super::lexicon::{EventLexicon, Trigger, TriggerPos};
 
 /// How far left of a trigger, in tokens, its subject is looked for.
@@ -47,7 +48,7 @@ pub struct Arguments {
 }
 
 fn is_be(w: &str) -> bool {
-    matches!(w, "be" | "is" | "are" | "was" | "were" | "been" | "being")
+    function_words::is(Class::Be, w)
 }
 
 /// Whether the verb trigger at `i` is passive: a past participle after a form of "be".
@@ -58,32 +59,12 @@ fn is_passive(doc: &Document, i: usize, lo: usize) -> bool {
 /// Conjunctions tagged as prepositions that open a clause ("if Iran attacks", "said that Iran
 /// attacked"): the noun after them is a subject, not a prepositional object.
 fn is_subordinator(w: &str) -> bool {
-    matches!(
-        w,
-        "that"
-            | "if"
-            | "because"
-            | "although"
-            | "though"
-            | "unless"
-            | "whether"
-            | "while"
-            | "as"
-            | "once"
-            | "since"
-            | "whereas"
-            | "after"
-            | "before"
-            | "until"
-    )
+    function_words::is(Class::Subordinator, w)
 }
 
 /// Words that end the reach of a subject search: a new clause starts after them.
 fn is_boundary(w: &str) -> bool {
-    matches!(
-        w,
-        ";" | ":" | "but" | "while" | "whereas" | "“" | "”" | "\""
-    )
+    function_words::is(Class::Boundary, w)
 }
 
 /// Mentions coordinated with `first` ("Britain, France and Russia", "He and Kim"), in the
@@ -121,7 +102,7 @@ fn coordinated(
                 .iter()
                 .any(|w| matches!(w.as_str(), "," | "and" | "or"))
             && (gap_lo..gap_hi).all(|k| {
-                matches!(word(doc, k).as_ref(), "," | "and" | "or" | "both" | "the")
+                function_words::is(Class::Coordination, &word(doc, k))
                     || pos(doc, k) == Some(Pos::JJ)
             });
         // "he and North Korean leader Kim Jong Un": a demonym and title before a name belong
@@ -368,12 +349,7 @@ fn in_prepositional_phrase(doc: &Document, start: usize, scope: Scope) -> bool {
         };
         k = prev;
         match pos(doc, k) {
-            Some(Pos::IN) => {
-                return matches!(
-                    word(doc, k).as_ref(),
-                    "during" | "at" | "in" | "after" | "amid"
-                )
-            }
+            Some(Pos::IN) => return function_words::is(Class::Setting, &word(doc, k)),
             Some(Pos::DT | Pos::JJ | Pos::PRPS | Pos::CD | Pos::NNP | Pos::NN) => {}
             _ => return false,
         }

@@ -9,6 +9,7 @@
 pub mod actors;
 mod arguments;
 pub mod cameo;
+mod function_words;
 pub mod lexicon;
 mod modality;
 
@@ -17,6 +18,7 @@ use dateline_core::{Document, EntityType, Event, Modality, Participant, Plover, 
 use actors::{token_range, word, ActorMention, Actors};
 use arguments::{Arguments, Scope, TokenSpan};
 pub use cameo::CameoCodes;
+use function_words::Class;
 use lexicon::{EventLexicon, Need, Trigger, TriggerPos};
 
 /// How many tokens after a trigger an object word (`needs obj=…`) may appear.
@@ -292,12 +294,8 @@ impl EventStage {
             return args;
         }
         let start = token_range(doc, doc.quotes[q].span).start;
-        let pronoun = (start.max(at.start.saturating_sub(3))..at.start).any(|k| {
-            matches!(
-                word(doc, k).as_ref(),
-                "it" | "he" | "she" | "they" | "we" | "i"
-            )
-        });
+        let pronoun = (start.max(at.start.saturating_sub(3))..at.start)
+            .any(|k| function_words::is(Class::Pronoun, &word(doc, k)));
         let speaker = quotes.speakers.get(q).copied().flatten();
         match speaker.filter(|_| pronoun) {
             Some(s) => arguments::find(doc, self.lexicon, actors, row, at, wide, Some(s)),
@@ -407,12 +405,8 @@ fn anaphoric_target(
         )
     };
     let definite = |k: usize| {
-        k.checked_sub(1).is_some_and(|d| {
-            matches!(
-                word(doc, d).as_ref(),
-                "the" | "this" | "that" | "such" | "a"
-            )
-        })
+        k.checked_sub(1)
+            .is_some_and(|d| function_words::is(Class::Definite, &word(doc, d)))
     };
     let after = (end..hi.min(end + 4))
         .find(|&k| is_noun(k))

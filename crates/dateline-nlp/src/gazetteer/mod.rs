@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap as HashMap;
 pub use tokens::{flag, TokenClasses};
 
 use crate::data::rows;
-use crate::words::normalize_into;
+use dateline_syntax::words::normalize_into;
 
 const COUNTRIES: &str = include_str!("../../resources/gazetteer/countries.tsv");
 const METONYMS: &str = include_str!("../../resources/gazetteer/metonyms.tsv");

@@ -2,9 +2,11 @@
 //! word, which kinds of gazetteer entries it occurs in (a country name, a demonym, a capital, an
 //! organisation, a title).
 
-use rustc_hash::FxHashMap as HashMap;
+use std::sync::LazyLock;
 
-use crate::words::normalize_into;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
+
+use dateline_syntax::words::normalize_into;
 
 /// Kinds of gazetteer entries a word occurs in, as bits.
 pub mod flag {
@@ -21,9 +23,11 @@ pub mod flag {
 }
 
 /// Words too common to say anything when they occur inside a gazetteer name.
-const FUNCTION_WORDS: &[&str] = &[
-    "the", "of", "and", "for", "de", "la", "du", "des", "al", "el", "-", "&", "'s",
-];
+static FUNCTION_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    crate::data::word_set(include_str!(
+        "../../resources/lexicon/gazetteer-function-words.txt"
+    ))
+});
 
 /// Lowercase word → gazetteer flags.
 #[derive(Debug, Clone, Default)]
@@ -41,7 +45,7 @@ impl TokenClasses {
                 continue;
             }
             normalize_into(word, &mut norm);
-            if FUNCTION_WORDS.contains(&norm.as_str()) {
+            if FUNCTION_WORDS.contains(norm.as_str()) {
                 continue;
             }
             *self.flags.entry(norm.clone()).or_default() |= kind;

@@ -1,10 +1,26 @@
 //! BILOU labels over the GMB entity types, and the transitions a decoder may take.
 
-/// The GMB entity types, in class-id order.
-pub const TYPES: [&str; 8] = ["per", "org", "geo", "gpe", "tim", "art", "eve", "nat"];
+use std::sync::LazyLock;
+
+/// How many GMB entity types there are: `resources/ner/gmb-types.txt` must list this many.
+const TYPE_COUNT: usize = 8;
+
+/// The GMB entity types, in class-id order (`resources/ner/gmb-types.txt`).
+pub static TYPES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let types: Vec<&'static str> =
+        crate::data::rows(include_str!("../../resources/ner/gmb-types.txt"))
+            .map(|row| row[0])
+            .collect();
+    assert_eq!(
+        types.len(),
+        TYPE_COUNT,
+        "gmb-types.txt lists the model's {TYPE_COUNT} types"
+    );
+    types
+});
 
 /// Number of classes: `O` plus B, I, L, U for each type.
-pub const CLASSES: usize = 1 + 4 * TYPES.len();
+pub const CLASSES: usize = 1 + 4 * TYPE_COUNT;
 
 /// Position of a token in an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,11 +8,11 @@ use std::sync::OnceLock;
 
 use dateline_core::Pos;
 
+use dateline_syntax::model::{Features, Model, ModelFile};
+use dateline_syntax::words::{prefix, suffix, SentenceView};
+
 use crate::error::{NlpError, Result};
 use crate::gazetteer::TokenClasses;
-use crate::gmb::Sentence;
-use crate::model::{Features, Model, ModelFile, Trainer};
-use crate::words::{prefix, suffix, SentenceView};
 
 const MODEL: &[u8] = include_bytes!("../../models/ner.bin");
 
@@ -48,10 +48,14 @@ mod t {
 }
 
 /// What the features of one sentence read.
-struct Context<'a> {
-    view: &'a SentenceView,
-    pos: &'a [Pos],
-    gaz: &'a [u8],
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The sentence's words, normalised.
+    pub view: &'a SentenceView,
+    /// Their POS tags.
+    pub pos: &'a [Pos],
+    /// Their gazetteer flags ([`TokenClasses::flags`]).
+    pub gaz: &'a [u8],
 }
 
 impl Context<'_> {
@@ -70,7 +74,9 @@ impl Context<'_> {
     }
 }
 
-fn features(cx: &Context<'_>, i: usize, prev: usize, f: &mut Features) {
+/// The recogniser's features for word `i` after label `prev`: shared by recognition and
+/// training (`dateline-train`).
+pub fn features(cx: &Context<'_>, i: usize, prev: usize, f: &mut Features) {
     let at = i as isize;
     let view = cx.view;
     let word = view.norm(at);
@@ -223,82 +229,6 @@ impl Recognizer {
     }
 }
 
-/// Trains a recogniser on `sentences` (gold POS tags as features) for `epochs` passes.
-#[must_use]
-pub fn train(
-    sentences: &[Sentence],
-    gazetteer: &TokenClasses,
-    epochs: usize,
-    seed: u64,
-) -> ModelFile {
-    let mut trainer = Trainer::new(NER_BITS, labels::CLASSES);
-    let transitions = labels::transitions();
-    let mut view = SentenceView::default();
-    let mut f = Features::new();
-    let mut scores = vec![0.0f32; labels::CLASSES];
-    let mut order: Vec<usize> = (0..sentences.len()).collect();
-    let mut gaz = Vec::new();
-    for epoch in 0..epochs {
-        crate::shuffle(&mut order, seed.wrapping_add(epoch as u64));
-        for &s in &order {
-            let sentence = &sentences[s];
-            view.fill(&sentence.words);
-            gaz.clear();
-            gaz.extend((0..sentence.words.len()).map(|i| gazetteer.flags(view.norm(i as isize))));
-            let gold = labels::from_iob(&sentence.ner);
-            let cx = Context {
-                view: &view,
-                pos: &sentence.pos,
-                gaz: &gaz,
-            };
-            let mut prev = 0;
-            for (i, &truth) in gold.iter().enumerate() {
-                features(&cx, i, prev, &mut f);
-                trainer.tick();
-                let guess = trainer.predict(f.as_slice(), &mut scores, Some(&transitions[prev]));
-                trainer.update(f.as_slice(), truth, guess);
-                prev = guess;
-            }
-        }
-    }
-    ModelFile {
-        name: "ner".into(),
-        about: String::new(),
-        classes: labels::names(),
-        model: trainer.finish(),
-    }
-}
-
-/// Entity-level counts per GMB type: (correct, predicted, gold) for each of [`labels::TYPES`].
-#[must_use]
-pub fn evaluate(
-    recognizer: &Recognizer,
-    tagger: &crate::pos::Tagger,
-    gazetteer: &TokenClasses,
-    sentences: &[Sentence],
-) -> Vec<(usize, usize, usize)> {
-    let mut counts = vec![(0, 0, 0); labels::TYPES.len()];
-    let mut scratch = NerScratch::default();
-    let mut tag_scratch = crate::pos::TagScratch::default();
-    let mut tags = Vec::new();
-    for sentence in sentences {
-        let words: Vec<&str> = sentence.words.iter().map(String::as_str).collect();
-        tagger.tag_into(&words, &mut tag_scratch, &mut tags);
-        let predicted = recognizer.recognize(&words, &tags, gazetteer, &mut scratch);
-        let gold = labels::spans(&labels::from_iob(&sentence.ner));
-        for &(_, _, ty) in &predicted {
-            counts[ty].1 += 1;
-        }
-        for g in &gold {
-            counts[g.2].2 += 1;
-            if predicted.contains(g) {
-                counts[g.2].0 += 1;
-            }
-        }
-    }
-    counts
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -329,7 +259,7 @@ mod tests {
             "Wednesday",
             ".",
         ];
-        let tags = crate::pos::Tagger::embedded().tag(&words);
+        let tags = dateline_syntax::pos::Tagger::embedded().tag(&words);
         let mut scratch = NerScratch::default();
         let spans = Recognizer::embedded().recognize(
             &words,

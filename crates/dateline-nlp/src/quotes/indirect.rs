@@ -1,48 +1,26 @@
 //! Indirect speech: the clause a reporting cue introduces ("Austin said on Wednesday that …"), the
 //! clause before an inverted attribution ("…, Austin said."), and "according to" sources.
 
+use std::sync::LazyLock;
+
 use dateline_core::{Document, Pos, Span, TokenKind};
+use rustc_hash::FxHashSet;
 
 /// Words that may sit between a cue and its clause ("told reporters on Wednesday that").
-const BRIDGE: &[&str] = &[
-    "that",
-    "on",
-    "late",
-    "early",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "again",
-    "also",
-    "yesterday",
-    "today",
-    "tonight",
-];
+static BRIDGE: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| crate::data::word_set(include_str!("../../resources/lexicon/cue-bridge.txt")));
+
+/// Time words that may sit between a cue and its clause ("said last week that").
+static BRIDGE_TIME: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    crate::data::word_set(include_str!("../../resources/lexicon/cue-bridge-time.txt"))
+});
 
 fn word(doc: &Document, i: usize) -> &str {
     doc.slice(doc.tokens[i].span)
 }
 
 fn is_time_word(doc: &Document, i: usize) -> bool {
-    matches!(
-        word(doc, i),
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "week"
-            | "weekend"
-            | "month"
-            | "year"
-            | "night"
-            | "morning"
-            | "afternoon"
-            | "evening"
-    )
+    BRIDGE_TIME.contains(word(doc, i))
 }
 
 fn is_punct(doc: &Document, i: usize) -> bool {
@@ -86,7 +64,7 @@ pub fn content(
     let rest_is_tail = (cue_end..hi).all(|i| {
         is_punct(doc, i)
             || is_time_word(doc, i)
-            || BRIDGE.contains(&word(doc, i))
+            || BRIDGE.contains(word(doc, i))
             || doc.tokens[i].pos == Some(Pos::NNP)
     });
     let comma = comma_before(first_of_attribution).filter(|&c| c > lo);
@@ -125,7 +103,7 @@ pub fn content(
             start -= taken - 1;
         }
     }
-    while start < hi && (BRIDGE.contains(&word(doc, start)) || is_time_word(doc, start)) {
+    while start < hi && (BRIDGE.contains(word(doc, start)) || is_time_word(doc, start)) {
         start += 1;
     }
     // When quoted words end the clause, the indirect content stops before the opening mark;

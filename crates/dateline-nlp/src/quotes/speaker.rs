@@ -2,7 +2,10 @@
 //! secretary said", "he said"), or right after it in the inverted order ("said Austin"); failing
 //! both, the noun phrase before the cue as a description ("a military spokesman said").
 
+use std::sync::LazyLock;
+
 use dateline_core::{Document, EntityType, Pos, Span};
+use rustc_hash::FxHashSet;
 
 /// The speaker of a cue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,9 +57,16 @@ impl MentionIndex {
 }
 
 /// Reporting verbs that may come before their speaker ("…, said Austin").
-const INVERTING: &[&str] = &[
-    "say", "add", "write", "reply", "respond", "explain", "insist", "note", "continue", "ask",
-];
+static INVERTING: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    crate::data::word_set(include_str!("../../resources/lexicon/inverting-cues.txt"))
+});
+
+/// Words that, as a subject, stand for the organisation publishing them: "It", "the article".
+static DOCUMENT_REFERENCES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    crate::data::word_set(include_str!(
+        "../../resources/lexicon/document-references.txt"
+    ))
+});
 
 /// How far before a cue its speaker is looked for, in tokens.
 const BEFORE: usize = 8;
@@ -146,8 +156,8 @@ pub fn find(
     let after_break = cue == lo
         || matches!(doc.slice(doc.tokens[cue - 1].span), ",")
         || doc.tokens[cue - 1].kind == dateline_core::TokenKind::CloseQuote;
-    let inverts = cue_end - cue > 1
-        || (after_break && doc.lemma(cue).is_some_and(|l| INVERTING.contains(&l)));
+    let inverts =
+        cue_end - cue > 1 || (after_break && doc.lemma(cue).is_some_and(|l| INVERTING.contains(l)));
     // "said he committed": a name followed by its own verb starts the reported clause.
     let starts_clause = |m: Span| {
         let after = doc.tokens.partition_point(|t| t.span.start() < m.end());
@@ -257,16 +267,7 @@ pub fn sentence_subject(
 /// Words that, as a subject, stand for the organisation publishing them: "It", "the article".
 fn is_document_reference(doc: &Document, i: usize) -> bool {
     let word = doc.slice(doc.tokens[i].span).to_lowercase();
-    matches!(
-        word.as_str(),
-        "it" | "article"
-            | "report"
-            | "statement"
-            | "editorial"
-            | "commentary"
-            | "dispatch"
-            | "broadcast"
-    )
+    DOCUMENT_REFERENCES.contains(word.as_str())
 }
 
 /// The organisation (a news agency, a ministry) most recently mentioned before token `before`.

@@ -41,45 +41,12 @@ mod lexicon;
 mod resolve;
 mod scan;
 
-use std::fmt;
 use std::ops::Range;
 
-use chrono::{Datelike, NaiveDate};
 use dateline_core::{Document, Span};
 
+pub use dateline_core::{DateValue, Precision};
 pub use lexicon::TimeLexicon;
-
-/// How much of a [`DateValue`]'s date is meant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Precision {
-    /// The day (`2024-10-30`).
-    Day,
-    /// The month (`2024-10`); the date is the month's first day.
-    Month,
-    /// The year (`2024`); the date is January 1.
-    Year,
-}
-
-/// A resolved date: a calendar date and how much of it is meant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct DateValue {
-    /// The date; the first day of the month or year below day precision.
-    pub date: NaiveDate,
-    /// How much of `date` is meant.
-    pub precision: Precision,
-}
-
-impl fmt::Display for DateValue {
-    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as precision allows.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let d = self.date;
-        match self.precision {
-            Precision::Day => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
-            Precision::Month => write!(f, "{:04}-{:02}", d.year(), d.month()),
-            Precision::Year => write!(f, "{:04}", d.year()),
-        }
-    }
-}
 
 /// What a time expression is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -135,6 +102,7 @@ pub fn find(doc: &Document, tokens: Range<usize>, lexicon: &TimeLexicon) -> Vec<
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveDate;
     use dateline_core::{Segmenter, Stage};
     use proptest::prelude::*;
 

@@ -4,7 +4,7 @@
 
 mod place;
 
-use dateline_core::{Document, Modality, Stage};
+use dateline_core::{DateValue, Document, Modality, Stage};
 use rustc_hash::FxHashMap;
 
 use crate::events::actors::{article_countries, token_range};
@@ -68,11 +68,11 @@ impl Stage for TimeGeoStage {
                 .filter_map(|t| Some((t.tokens.start.abs_diff(trigger), t.value.as_ref()?)))
                 .filter(|(distance, _)| *distance <= CLAUSE_REACH)
                 .min_by_key(|(distance, _)| *distance)
-                .map(|(_, v)| v.to_string())
+                .map(|(_, v)| *v)
                 .or_else(|| {
                     // An unrealised event (conditional, intended, denied) has no date of its own.
                     matches!(event.modality, Modality::Asserted | Modality::Reported)
-                        .then(|| published.map(|d| d.format("%Y-%m-%d").to_string()))
+                        .then(|| published.map(DateValue::day))
                         .flatten()
                 });
             // The place of an event is not a state or body acting in it, or in the events its
@@ -127,15 +127,21 @@ mod tests {
     fn events_take_the_date_of_their_clause() {
         let doc = run("Chile condemned Peru on Monday.", Some("2024-10-30"));
         let e = doc.events.first().expect("an event");
-        assert_eq!(e.date.as_deref(), Some("2024-10-28"));
+        assert_eq!(e.date.map(|d| d.to_string()).as_deref(), Some("2024-10-28"));
         let doc = run("Chile condemned Peru in February 2022.", Some("2024-10-30"));
-        assert_eq!(doc.events[0].date.as_deref(), Some("2022-02"));
+        assert_eq!(
+            doc.events[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2022-02")
+        );
     }
 
     #[test]
     fn undated_clauses_take_the_publication_date_unless_unrealised() {
         let doc = run("Chile condemned Peru.", Some("2024-10-30"));
-        assert_eq!(doc.events[0].date.as_deref(), Some("2024-10-30"));
+        assert_eq!(
+            doc.events[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2024-10-30")
+        );
         let doc = run("Chile condemned Peru.", None);
         assert_eq!(doc.events[0].date, None);
         let doc = run("Chile could condemn Peru.", Some("2024-10-30"));
@@ -179,6 +185,6 @@ mod tests {
             .iter()
             .find(|e| e.cameo_root == "11")
             .expect("an event");
-        assert_eq!(e.date.as_deref(), Some("2024-10-30"));
+        assert_eq!(e.date.map(|d| d.to_string()).as_deref(), Some("2024-10-30"));
     }
 }

@@ -10,59 +10,12 @@
 //! Dateline does not compute them.
 
 use std::io::Write;
-use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use dateline_store::Store;
 use serde_json::Value;
 
-use crate::export::{fips, pairs};
-use crate::{Result, Store, StoreError};
-
-const TONE_WORDS: &str = include_str!("../resources/tone-words.tsv");
-
-/// Word → polarity (+1 / -1), loaded once.
-fn polarity(word: &str) -> i32 {
-    static TABLE: OnceLock<FxHashMap<String, i32>> = OnceLock::new();
-    TABLE
-        .get_or_init(|| {
-            pairs(TONE_WORDS)
-                .filter_map(|(w, p)| Some((w.to_owned(), p.parse().ok()?)))
-                .collect()
-        })
-        .get(word)
-        .copied()
-        .unwrap_or(0)
-}
-
-/// GDELT's `V2Tone`: `tone,positive,negative,polarity,activity density,self density,words`, the
-/// scores as percentages of the words (the two densities are not computed: 0).
-pub(crate) fn tone(text: &str) -> (f64, String) {
-    let (mut words, mut positive, mut negative) = (0usize, 0usize, 0usize);
-    for w in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        words += 1;
-        match polarity(&w.to_lowercase()) {
-            p if p > 0 => positive += 1,
-            p if p < 0 => negative += 1,
-            _ => {}
-        }
-    }
-    let pct = |n: usize| {
-        if words == 0 {
-            0.0
-        } else {
-            n as f64 * 100.0 / words as f64
-        }
-    };
-    let (pos, neg) = (pct(positive), pct(negative));
-    let value = pos - neg;
-    (
-        value,
-        format!("{value:.4},{pos:.4},{neg:.4},{:.4},0,0,{words}", pos + neg),
-    )
-}
+use crate::data::{fips, tone};
+use crate::{ExportError, Result};
 
 /// GDELT's cells hold no tabs, newlines or the delimiters of the cell's own structure.
 fn field(s: &str) -> String {
@@ -242,33 +195,32 @@ fn record(
     ]
 }
 
-impl Store {
-    /// Writes one GDELT GKG 2.1 record per original document; returns the number of records.
-    pub fn export_gkg(&self, out: &mut impl Write) -> Result<usize> {
-        let mut stmt = self.conn.prepare(
+/// Writes one GDELT GKG 2.1 record per original document of `store`; returns the number of
+/// records.
+pub fn gkg(store: &Store, out: &mut impl Write) -> Result<usize> {
+    let mut stmt = store.connection().prepare(
             "SELECT id, published, ingested_at, source_name, json FROM documents WHERE duplicate_of IS NULL ORDER BY id",
         )?;
-        let mut rows = stmt.query([])?;
-        let mut n = 0;
-        while let Some(r) = rows.next()? {
-            let json: String = r.get(4)?;
-            let doc: Value =
-                serde_json::from_str(&json).map_err(|e| StoreError::Export(e.to_string()))?;
-            let published: Option<String> = r.get(1)?;
-            let ingested: String = r.get(2)?;
-            let source: Option<String> = r.get(3)?;
-            let cells = record(
-                r.get(0)?,
-                published.as_deref(),
-                &ingested,
-                source.as_deref(),
-                &doc,
-            );
-            writeln!(out, "{}", cells.join("\t")).map_err(StoreError::Io)?;
-            n += 1;
-        }
-        Ok(n)
+    let mut rows = stmt.query([])?;
+    let mut n = 0;
+    while let Some(r) = rows.next()? {
+        let json: String = r.get(4)?;
+        let doc: Value =
+            serde_json::from_str(&json).map_err(|e| ExportError::Format(e.to_string()))?;
+        let published: Option<String> = r.get(1)?;
+        let ingested: String = r.get(2)?;
+        let source: Option<String> = r.get(3)?;
+        let cells = record(
+            r.get(0)?,
+            published.as_deref(),
+            &ingested,
+            source.as_deref(),
+            &doc,
+        );
+        writeln!(out, "{}", cells.join("\t"))?;
+        n += 1;
     }
+    Ok(n)
 }
 
 #[cfg(test)]

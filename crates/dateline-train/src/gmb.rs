@@ -10,7 +10,7 @@ use std::path::Path;
 
 use dateline_core::Pos;
 
-use crate::error::{NlpError, Result};
+use crate::error::{Result, TrainError};
 
 /// One GMB sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,12 +85,12 @@ pub fn parse_csv(csv_text: &str, origin: &str) -> Result<Vec<Sentence>> {
         .from_reader(csv_text.as_bytes());
     let mut sentences: Vec<Sentence> = Vec::new();
     for (line, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| NlpError::Corpus {
+        let record = record.map_err(|e| TrainError::Corpus {
             origin: origin.to_owned(),
             message: format!("row {}: {e}", line + 2),
         })?;
         let field = |i: usize| record.get(i).unwrap_or_default();
-        let bad = |what: &str| NlpError::Corpus {
+        let bad = |what: &str| TrainError::Corpus {
             origin: origin.to_owned(),
             message: format!("row {}: {what}", line + 2),
         };
@@ -116,18 +116,18 @@ pub fn parse_csv(csv_text: &str, origin: &str) -> Result<Vec<Sentence>> {
 /// Reads the corpus from its zip (`ner_dataset.csv.zip`) or from the extracted CSV.
 pub fn read_gmb(path: &Path) -> Result<Vec<Sentence>> {
     let origin = path.display().to_string();
-    let io = |e: std::io::Error| NlpError::Io {
+    let io = |e: std::io::Error| TrainError::Io {
         path: origin.clone(),
         source: e,
     };
     let bytes = std::fs::read(path).map_err(io)?;
     let raw = if bytes.starts_with(b"PK") {
         let mut archive =
-            zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| NlpError::Corpus {
+            zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| TrainError::Corpus {
                 origin: origin.clone(),
                 message: e.to_string(),
             })?;
-        let mut file = archive.by_index(0).map_err(|e| NlpError::Corpus {
+        let mut file = archive.by_index(0).map_err(|e| TrainError::Corpus {
             origin: origin.clone(),
             message: e.to_string(),
         })?;

@@ -87,9 +87,9 @@ impl ModelFile {
         out
     }
 
-    /// Reads the model `name` from bytes, as the language layer's error.
-    pub(crate) fn load(name: &str, bytes: &[u8]) -> crate::Result<Self> {
-        Self::from_bytes(bytes).map_err(|source| crate::NlpError::Model {
+    /// Reads the model `name` from bytes, naming it in the error.
+    pub fn load(name: &str, bytes: &[u8]) -> crate::Result<Self> {
+        Self::from_bytes(bytes).map_err(|source| crate::SyntaxError::Model {
             name: name.into(),
             source,
         })

@@ -1,8 +1,9 @@
-//! One document's rows for the entity, quote, event and claim tables. The SQLite writer stores
-//! them and [`crate::arrow_tables`] turns them into Arrow record batches straight from documents
-//! (the Python package, Spark), so both carry the same values by construction.
+//! One document's rows for the entity, quote, event and claim tables: the flat view of the
+//! layers. The SQLite writer (`dateline-store`) stores them and `dateline_export::document_tables`
+//! turns them into Arrow record batches straight from documents (the Python package, Spark), so
+//! both carry the same values by construction.
 
-use dateline_core::{ClaimValue, Document, Entity, Event, Participant, Quote};
+use crate::{ClaimValue, Document, Entity, Event, Participant, Quote};
 
 /// The serde name of a unit enum (`"PERSON"`, `"direct"`, `"reported"`).
 fn label(value: impl serde::Serialize) -> String {
@@ -78,7 +79,7 @@ pub struct EventRow<'a> {
     pub quad_class: i64,
     pub plover: Option<&'a str>,
     pub plover_mode: Option<&'a str>,
-    pub date: Option<&'a str>,
+    pub date: Option<String>,
     pub place: Option<&'a str>,
     pub place_country: Option<&'a str>,
     pub lat: Option<f64>,
@@ -112,7 +113,7 @@ pub fn event<'a>(doc: &'a Document, e: &'a Event) -> EventRow<'a> {
         quad_class: i64::from(e.quad_class),
         plover: e.plover.as_ref().map(|p| p.kind.as_str()),
         plover_mode: e.plover.as_ref().and_then(|p| p.mode.as_deref()),
-        date: e.date.as_deref(),
+        date: e.date.map(|d| d.to_string()),
         place: e.place.as_ref().map(|p| p.name.as_str()),
         place_country: e.place.as_ref().and_then(|p| p.country.as_deref()),
         lat: e.place.as_ref().and_then(|p| p.lat),
@@ -141,7 +142,7 @@ pub struct ClaimRow<'a> {
     pub text: &'a str,
 }
 
-pub fn claim<'a>(doc: &'a Document, c: &'a dateline_core::Claim) -> ClaimRow<'a> {
+pub fn claim<'a>(doc: &'a Document, c: &'a crate::Claim) -> ClaimRow<'a> {
     let (value, number) = match &c.value {
         ClaimValue::Number(n) => (n.to_string(), Some(*n)),
         ClaimValue::Word(w) => (w.clone(), None),

@@ -1,33 +1,12 @@
-//! Exports of a store for other tools: GDELT Events 2.0 (61 tab-separated columns, one row per
-//! aggregated event), PLOVER JSON Lines (one record per event mention), the `dateline/1` documents
-//! as JSON Lines, and event mentions as CSV.
+//! GDELT Events 2.0 export: 61 tab-separated columns, one row per aggregated event of a store.
 
 use std::io::Write;
-use std::sync::OnceLock;
 
+use dateline_store::Store;
 use rusqlite::Row;
-use rustc_hash::FxHashMap;
 
-use crate::{Result, Store, StoreError};
-
-const FIPS: &str = include_str!("../resources/fips.tsv");
-
-/// The `key<TAB>value` rows of an embedded data file, comment lines skipped, trimmed.
-pub(crate) fn pairs(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
-    data.lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(a, b)| (a.trim(), b.trim()))
-}
-
-/// ISO3 → FIPS 10-4 country codes (GDELT's geography codes), loaded once.
-pub(crate) fn fips(iso3: &str) -> Option<&'static str> {
-    static TABLE: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
-    TABLE
-        .get_or_init(|| pairs(FIPS).collect())
-        .get(iso3)
-        .copied()
-}
+use crate::data::{fips, tone};
+use crate::Result;
 
 /// GDELT's text cells hold no tabs or newlines.
 fn clean(s: &str) -> String {
@@ -102,7 +81,7 @@ impl Aggregate {
             lat: r.get(16)?,
             lon: r.get(17)?,
             url: r.get(18)?,
-            tone: crate::gkg::tone(&r.get::<_, String>(19)?).0,
+            tone: tone(&r.get::<_, String>(19)?).0,
         })
     }
 
@@ -198,11 +177,10 @@ impl Aggregate {
     }
 }
 
-impl Store {
-    /// Writes GDELT Events 2.0 rows (tab-separated, no header, 61 columns), one per aggregated
-    /// event; returns the number of rows.
-    pub fn export_gdelt_events(&self, out: &mut impl Write) -> Result<usize> {
-        let mut stmt = self.conn.prepare(
+/// Writes GDELT Events 2.0 rows (tab-separated, no header, 61 columns), one per aggregated event
+/// of `store`; returns the number of rows.
+pub fn gdelt_events(store: &Store, out: &mut impl Write) -> Result<usize> {
+    let mut stmt = store.connection().prepare(
             "SELECT a.id, a.date, a.source_actor, a.target_actor, a.cameo, a.root, a.quad_class, a.goldstein,
                     a.num_mentions, a.num_sources, a.num_articles, a.first_seen,
                     e.source_name, e.target_name, e.place, e.place_country, e.lat, e.lon, d.url, d.text
@@ -211,72 +189,13 @@ impl Store {
              JOIN documents d ON d.id = e.document
              ORDER BY a.id",
         )?;
-        let rows = stmt.query_map([], Aggregate::from_row)?;
-        let mut n = 0;
-        for agg in rows {
-            writeln!(out, "{}", agg?.gdelt_row().join("\t")).map_err(StoreError::Io)?;
-            n += 1;
-        }
-        Ok(n)
+    let rows = stmt.query_map([], Aggregate::from_row)?;
+    let mut n = 0;
+    for agg in rows {
+        writeln!(out, "{}", agg?.gdelt_row().join("\t"))?;
+        n += 1;
     }
-
-    /// Writes one PLOVER JSON record per event mention of an original article.
-    pub fn export_plover(&self, out: &mut impl Write) -> Result<usize> {
-        let mut stmt = self.conn.prepare(
-            "SELECT e.id, e.date, e.plover, e.plover_mode, e.source_actor, e.source_name, e.target_actor,
-                    e.target_name, e.cameo, e.trigger, e.evidence, e.modality, e.place, e.place_country, e.lat,
-                    e.lon, d.hash, d.url, d.published, d.source_name, e.aggregate
-             FROM events e JOIN documents d ON d.id = e.document
-             WHERE d.duplicate_of IS NULL ORDER BY e.id",
-        )?;
-        let mut rows = stmt.query([])?;
-        let mut n = 0;
-        while let Some(r) = rows.next()? {
-            let geo = r.get::<_, Option<String>>(12)?.map(|name| {
-                serde_json::json!({"name": name, "country": r.get::<_, Option<String>>(13).ok().flatten(),
-                    "lat": r.get::<_, Option<f64>>(14).ok().flatten(), "lon": r.get::<_, Option<f64>>(15).ok().flatten()})
-            });
-            let record = serde_json::json!({
-                "id": format!("dateline-{}", r.get::<_, i64>(0)?),
-                "date": r.get::<_, Option<String>>(1)?,
-                "event": r.get::<_, Option<String>>(2)?,
-                "mode": r.get::<_, Option<String>>(3)?,
-                "actor": r.get::<_, Option<String>>(4)?,
-                "actor_text": r.get::<_, Option<String>>(5)?,
-                "recipient": r.get::<_, Option<String>>(6)?,
-                "recipient_text": r.get::<_, Option<String>>(7)?,
-                "cameo": r.get::<_, String>(8)?,
-                "event_text": r.get::<_, String>(9)?,
-                "sentence": r.get::<_, String>(10)?,
-                "modality": r.get::<_, String>(11)?,
-                "geolocation": geo,
-                "story_id": r.get::<_, String>(16)?,
-                "source_url": r.get::<_, Option<String>>(17)?,
-                "story_date": r.get::<_, Option<String>>(18)?,
-                "publisher": r.get::<_, Option<String>>(19)?,
-                "aggregate": r.get::<_, Option<i64>>(20)?,
-            });
-            serde_json::to_writer(&mut *out, &record)
-                .map_err(|e| StoreError::Export(e.to_string()))?;
-            writeln!(out).map_err(StoreError::Io)?;
-            n += 1;
-        }
-        Ok(n)
-    }
-
-    /// Writes every stored `dateline/1` document, one per line.
-    pub fn export_documents(&self, out: &mut impl Write) -> Result<usize> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT json FROM documents ORDER BY id")?;
-        let mut rows = stmt.query([])?;
-        let mut n = 0;
-        while let Some(r) = rows.next()? {
-            writeln!(out, "{}", r.get::<_, String>(0)?).map_err(StoreError::Io)?;
-            n += 1;
-        }
-        Ok(n)
-    }
+    Ok(n)
 }
 
 #[cfg(test)]

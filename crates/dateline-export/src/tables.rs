@@ -1,41 +1,34 @@
-//! Parquet export (arrow-rs) of a store's events, quotes, entities and claims, one file each,
-//! and the events as CSV,
-//! for pandas, Polars, DuckDB and Spark users. Rows are streamed in batches, so memory does not
-//! grow with the store.
+//! The four exported tables (events, quotes, entities, claims): their columns and Arrow types,
+//! the store query that fills each, and [`document_tables`], which builds the same tables
+//! straight from annotated documents (the Python package, Spark) without a store.
 
 use std::borrow::Cow;
-use std::fs::File;
-use std::path::Path;
 use std::sync::Arc;
 
 use arrow_array::builder::{ArrayBuilder, Float64Builder, Int64Builder, StringBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema};
-use parquet::arrow::ArrowWriter;
-use rusqlite::types::ValueRef;
+use dateline_core::{rows, Document};
 
-use dateline_core::Document;
-
-use crate::{rows, Result, Store, StoreError};
-
-/// Rows per record batch.
-const BATCH_ROWS: usize = 65_536;
+use crate::{ExportError, Result};
 
 #[derive(Debug, Clone, Copy)]
-enum Kind {
+pub(crate) enum Kind {
     Int,
     Real,
     Text,
 }
 
 /// One exported table: its file name, query and column types (in query order).
-struct Spec {
-    file: &'static str,
-    sql: &'static str,
-    columns: &'static [(&'static str, Kind)],
+pub(crate) struct Spec {
+    pub(crate) file: &'static str,
+    /// The store query (feature `store`) whose columns are `columns`.
+    #[cfg_attr(not(feature = "store"), allow(dead_code))]
+    pub(crate) sql: &'static str,
+    pub(crate) columns: &'static [(&'static str, Kind)],
 }
 
-const SPECS: &[Spec] = &[
+pub(crate) const SPECS: &[Spec] = &[
     Spec {
         file: "events.parquet",
         sql: "SELECT e.id, e.document, d.hash, d.url, d.published, e.aggregate, e.source_actor, e.source_name,
@@ -85,11 +78,11 @@ const SPECS: &[Spec] = &[
     },
 ];
 
-fn parquet_error(e: &impl std::fmt::Display) -> StoreError {
-    StoreError::Export(e.to_string())
+pub(crate) fn format_error(e: &impl std::fmt::Display) -> ExportError {
+    ExportError::Format(e.to_string())
 }
 
-fn builders(spec: &Spec) -> Vec<Box<dyn ArrayBuilder>> {
+pub(crate) fn builders(spec: &Spec) -> Vec<Box<dyn ArrayBuilder>> {
     spec.columns
         .iter()
         .map(|(_, kind)| -> Box<dyn ArrayBuilder> {
@@ -104,21 +97,10 @@ fn builders(spec: &Spec) -> Vec<Box<dyn ArrayBuilder>> {
 
 /// One value of a row, whatever its origin (a SQLite row or a document).
 #[derive(Debug, Clone)]
-enum Cell<'a> {
+pub(crate) enum Cell<'a> {
     Int(Option<i64>),
     Real(Option<f64>),
     Text(Option<Cow<'a, str>>),
-}
-
-impl<'a> From<ValueRef<'a>> for Cell<'a> {
-    fn from(value: ValueRef<'a>) -> Self {
-        match value {
-            ValueRef::Null | ValueRef::Blob(_) => Cell::Text(None),
-            ValueRef::Integer(i) => Cell::Int(Some(i)),
-            ValueRef::Real(f) => Cell::Real(Some(f)),
-            ValueRef::Text(t) => Cell::Text(Some(String::from_utf8_lossy(t))),
-        }
-    }
 }
 
 fn text(value: Option<&str>) -> Cell<'_> {
@@ -127,7 +109,7 @@ fn text(value: Option<&str>) -> Cell<'_> {
 
 impl Cell<'_> {
     /// The value as a CSV field.
-    fn to_field(&self) -> String {
+    pub(crate) fn to_field(&self) -> String {
         match self {
             Cell::Int(i) => i.map(|v| v.to_string()).unwrap_or_default(),
             Cell::Real(f) => f.map(|v| v.to_string()).unwrap_or_default(),
@@ -136,7 +118,7 @@ impl Cell<'_> {
     }
 }
 
-fn append(builder: &mut dyn ArrayBuilder, kind: Kind, value: &Cell<'_>) {
+pub(crate) fn append(builder: &mut dyn ArrayBuilder, kind: Kind, value: &Cell<'_>) {
     let any = builder.as_any_mut();
     match kind {
         Kind::Int => {
@@ -167,7 +149,7 @@ fn append(builder: &mut dyn ArrayBuilder, kind: Kind, value: &Cell<'_>) {
     }
 }
 
-fn schema(spec: &Spec) -> Arc<Schema> {
+pub(crate) fn schema(spec: &Spec) -> Arc<Schema> {
     Arc::new(Schema::new(
         spec.columns
             .iter()
@@ -211,7 +193,7 @@ fn document_rows<'a>(table: usize, doc: &'a Document, hash: &'a str) -> Vec<Vec<
                     Cell::Int(Some(r.quad_class)),
                     text(r.plover),
                     text(r.plover_mode),
-                    text(r.date),
+                    Cell::Text(r.date.map(Cow::Owned)),
                     text(r.place),
                     text(r.place_country),
                     Cell::Real(r.lat),
@@ -304,80 +286,8 @@ pub fn document_tables(docs: &[Document]) -> Result<Vec<(&'static str, RecordBat
                 }
             }
             let arrays: Vec<ArrayRef> = columns.iter_mut().map(ArrayBuilder::finish).collect();
-            let batch =
-                RecordBatch::try_new(schema(spec), arrays).map_err(|e| parquet_error(&e))?;
+            let batch = RecordBatch::try_new(schema(spec), arrays).map_err(|e| format_error(&e))?;
             Ok((spec.file.trim_end_matches(".parquet"), batch))
         })
         .collect()
-}
-
-impl Store {
-    /// Writes the event mentions of original articles as CSV with a header row (the columns of
-    /// `events.parquet`); returns the number of rows.
-    pub fn export_events_csv(&self, out: &mut impl std::io::Write) -> Result<usize> {
-        let spec = &SPECS[0];
-        let mut w = csv::Writer::from_writer(out);
-        w.write_record(spec.columns.iter().map(|(name, _)| *name))
-            .map_err(|e| parquet_error(&e))?;
-        let mut stmt = self.conn.prepare(spec.sql)?;
-        let mut rows = stmt.query([])?;
-        let mut n = 0;
-        while let Some(row) = rows.next()? {
-            let cells = (0..spec.columns.len())
-                .map(|i| Ok(Cell::from(row.get_ref(i)?).to_field()))
-                .collect::<rusqlite::Result<Vec<String>>>()?;
-            w.write_record(&cells).map_err(|e| match e.into_kind() {
-                csv::ErrorKind::Io(io) => StoreError::Io(io),
-                other => StoreError::Export(format!("{other:?}")),
-            })?;
-            n += 1;
-        }
-        w.flush().map_err(StoreError::Io)?;
-        Ok(n)
-    }
-
-    /// Writes `events.parquet`, `quotes.parquet`, `entities.parquet` and `claims.parquet` into
-    /// `dir` (created if needed); returns the rows written per file.
-    pub fn export_parquet(&self, dir: &Path) -> Result<Vec<(&'static str, usize)>> {
-        std::fs::create_dir_all(dir).map_err(|e| parquet_error(&e))?;
-        SPECS
-            .iter()
-            .map(|spec| Ok((spec.file, self.write_parquet(spec, &dir.join(spec.file))?)))
-            .collect()
-    }
-
-    fn write_parquet(&self, spec: &Spec, path: &Path) -> Result<usize> {
-        let schema = schema(spec);
-        let file = File::create(path).map_err(|e| parquet_error(&e))?;
-        let mut writer =
-            ArrowWriter::try_new(file, schema.clone(), None).map_err(|e| parquet_error(&e))?;
-        let mut columns = builders(spec);
-        let mut stmt = self.conn.prepare(spec.sql)?;
-        let mut rows = stmt.query([])?;
-        let (mut total, mut pending) = (0, 0);
-        let flush = |columns: &mut Vec<Box<dyn ArrayBuilder>>,
-                     writer: &mut ArrowWriter<File>|
-         -> Result<()> {
-            let arrays: Vec<ArrayRef> = columns.iter_mut().map(ArrayBuilder::finish).collect();
-            let batch =
-                RecordBatch::try_new(schema.clone(), arrays).map_err(|e| parquet_error(&e))?;
-            writer.write(&batch).map_err(|e| parquet_error(&e))
-        };
-        while let Some(row) = rows.next()? {
-            for (i, (_, kind)) in spec.columns.iter().enumerate() {
-                append(columns[i].as_mut(), *kind, &Cell::from(row.get_ref(i)?));
-            }
-            total += 1;
-            pending += 1;
-            if pending == BATCH_ROWS {
-                flush(&mut columns, &mut writer)?;
-                pending = 0;
-            }
-        }
-        if pending > 0 || total == 0 {
-            flush(&mut columns, &mut writer)?;
-        }
-        writer.close().map_err(|e| parquet_error(&e))?;
-        Ok(total)
-    }
 }
