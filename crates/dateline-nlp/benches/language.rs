@@ -138,7 +138,7 @@ fn quotes_stage(bencher: Bencher) {
     bench_documents(bencher, &docs, |doc| quotes.run(doc));
 }
 
-/// The events, claims and time/geo stages, on documents that went through every stage before
+/// The events (with their dates and places) and claims stages, on documents that went through every stage before
 /// them: their share of `standard_pipeline`.
 #[divan::bench(sample_count = 10)]
 fn events_claims_timegeo_stages(bencher: Bencher) {
@@ -156,10 +156,8 @@ fn events_claims_timegeo_stages(bencher: Bencher) {
     }
     let events = dateline_nlp::events::EventStage::default();
     let claims = dateline_nlp::claims::ClaimStage::default();
-    let timegeo = dateline_nlp::timegeo::TimeGeoStage::default();
     bench_documents(bencher, &docs, |doc| {
         events.run(doc);
         claims.run(doc);
-        timegeo.run(doc);
     });
 }

@@ -26,7 +26,6 @@ pub mod geo;
 pub mod ner;
 pub mod quotes;
 pub mod time;
-pub mod timegeo;
 
 use dateline_core::{Pipeline, Segmenter, Stage};
 
@@ -53,6 +52,5 @@ pub fn standard_stages(_config: &Config) -> Vec<Box<dyn Stage>> {
         Box::new(quotes::QuoteStage::default()),
         Box::new(events::EventStage::default()),
         Box::new(claims::ClaimStage::default()),
-        Box::new(timegeo::TimeGeoStage::default()),
     ]
 }

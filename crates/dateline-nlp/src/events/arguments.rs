@@ -8,6 +8,7 @@ use super::actors::{
 };
 use super::function_words::{self, Class};
 use super::lexicon::{EventLexicon, Trigger, TriggerPos};
+use crate::geo::Geocoder;
 
 /// How far left of a trigger, in tokens, its subject is looked for.
 const SUBJECT_REACH: usize = 25;
@@ -362,6 +363,7 @@ fn in_prepositional_phrase(doc: &Document, start: usize, scope: Scope) -> bool {
 /// neighbor"), else the first the article names.
 fn neighbour_target(
     doc: &Document,
+    geo: &Geocoder,
     actors: &Actors,
     trigger: &Trigger,
     end: usize,
@@ -379,7 +381,6 @@ fn neighbour_target(
         return None;
     }
     let own = actors.code(doc, source.entity)?.get(..3)?.to_owned();
-    let geo = crate::geo::Geocoder::embedded();
     let borders = |m: &&ActorMention| {
         actors
             .code(doc, m.entity)
@@ -462,11 +463,21 @@ fn by_agent(doc: &Document, actors: &Actors, end: usize, scope: Scope) -> Option
         .copied()
 }
 
+/// What argument finding reads besides the document and its actors: the event lexicon, and the
+/// geocoder for "its neighbour".
+#[derive(Debug, Clone, Copy)]
+pub struct Lookups<'a> {
+    /// Trigger rows, support verbs and agent nouns.
+    pub lexicon: &'a EventLexicon,
+    /// Which states border which.
+    pub geo: &'a Geocoder,
+}
+
 /// Finds the sources and targets of `trigger` at tokens `at` within `scope`. `speaker` is the
 /// actor whose speech the trigger reports (the trigger is a quote's cue: "Hamas vowed …").
 pub fn find(
     doc: &Document,
-    lex: &EventLexicon,
+    lookups: Lookups<'_>,
     actors: &Actors,
     trigger: &Trigger,
     at: TokenSpan,
@@ -518,7 +529,7 @@ pub fn find(
                     .then(|| by_agent(doc, actors, at.end, scope))
                     .flatten()
             })
-            .or_else(|| support_subject(doc, lex, actors, at.start, scope))
+            .or_else(|| support_subject(doc, lookups.lexicon, actors, at.start, scope))
             // "made the comments during a meeting with …": the clause's subject meets.
             .or_else(|| {
                 in_pp = in_prepositional_phrase(doc, at.start, scope);
@@ -547,7 +558,7 @@ pub fn find(
     let found = patient
         .filter(|p| !ids.contains(&p.entity))
         .or_else(|| target(doc, actors, trigger, at.end, scope, Some(source.entity)))
-        .or_else(|| neighbour_target(doc, actors, trigger, at.end, scope, source))
+        .or_else(|| neighbour_target(doc, lookups.geo, actors, trigger, at.end, scope, source))
         .or_else(|| {
             // "Hatoyama told Jia during the meeting": the clause's object is met.
             in_pp

@@ -6,12 +6,13 @@
 //! and its Goldstein value, QuadClass and PLOVER type from the CAMEO tables ([`cameo`]). Dates and
 //! places are added by the time/geo stage that follows.
 
-pub mod actors;
+mod actors;
 mod arguments;
 pub mod cameo;
 mod function_words;
 pub mod lexicon;
 mod modality;
+mod timegeo;
 
 use dateline_core::{Document, EntityType, Event, Modality, Participant, Plover, Stage};
 
@@ -33,6 +34,7 @@ const PHRASE_GAP: usize = 3;
 pub struct EventStage {
     lexicon: &'static EventLexicon,
     codes: &'static CameoCodes,
+    dating: timegeo::Dating,
 }
 
 impl Default for EventStage {
@@ -40,6 +42,17 @@ impl Default for EventStage {
         EventStage {
             lexicon: EventLexicon::embedded(),
             codes: CameoCodes::embedded(),
+            dating: timegeo::Dating::embedded(),
+        }
+    }
+}
+
+impl EventStage {
+    /// The resources argument finding reads.
+    fn lookups(&self) -> arguments::Lookups<'static> {
+        arguments::Lookups {
+            lexicon: self.lexicon,
+            geo: self.dating.geocoder(),
         }
     }
 }
@@ -63,6 +76,7 @@ impl Stage for EventStage {
         }
         dedupe(&mut events);
         doc.events = events;
+        self.dating.date_and_place(doc);
     }
 }
 
@@ -226,7 +240,7 @@ impl EventStage {
         let speaker = cue_of.and_then(|q| quotes.speakers.get(q).copied().flatten());
         for (row, end) in self.candidates(doc, i, scope.hi) {
             let at = TokenSpan { start: i, end };
-            let mut args = arguments::find(doc, self.lexicon, actors, row, at, scope, speaker);
+            let mut args = arguments::find(doc, self.lookups(), actors, row, at, scope, speaker);
             if let (true, Some(q)) = (args.sources.is_empty(), inside) {
                 args = self.reported_arguments(doc, actors, quotes, row, at, &sentence, q);
             }
@@ -289,7 +303,7 @@ impl EventStage {
             lo: sentence.start,
             hi: sentence.end,
         };
-        let args = arguments::find(doc, self.lexicon, actors, row, at, wide, None);
+        let args = arguments::find(doc, self.lookups(), actors, row, at, wide, None);
         if !args.sources.is_empty() {
             return args;
         }
@@ -298,7 +312,7 @@ impl EventStage {
             .any(|k| function_words::is(Class::Pronoun, &word(doc, k)));
         let speaker = quotes.speakers.get(q).copied().flatten();
         match speaker.filter(|_| pronoun) {
-            Some(s) => arguments::find(doc, self.lexicon, actors, row, at, wide, Some(s)),
+            Some(s) => arguments::find(doc, self.lookups(), actors, row, at, wide, Some(s)),
             None => args,
         }
     }

@@ -5,11 +5,11 @@ use std::sync::OnceLock;
 
 use dateline_core::{Document, EntityType, Place};
 
-use crate::events::actors::{preposition_before, token_range, word};
+use super::super::actors::{preposition_before, token_range, word};
 use crate::geo::Geocoder;
 
-const PLACE_WORDS: &str = include_str!("../../resources/lexicon/place-words.tsv");
-const LOCATIVE: &str = include_str!("../../resources/lexicon/locative-prepositions.txt");
+const PLACE_WORDS: &str = include_str!("../../../resources/lexicon/place-words.tsv");
+const LOCATIVE: &str = include_str!("../../../resources/lexicon/locative-prepositions.txt");
 
 /// Words that narrow a place name, and the prepositions that introduce a place.
 #[derive(Debug, Default)]

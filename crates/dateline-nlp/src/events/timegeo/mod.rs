@@ -1,13 +1,14 @@
-//! The time/geo stage (ARCHITECTURE.md layer 8): each event gets the date of its clause,
-//! resolved against the publication date ([`crate::time`]), and the place of its clause,
-//! geocoded ([`crate::geo`]).
+//! Dating and placing events, the last step of event coding: each event gets the date of its
+//! clause, resolved against the publication date ([`crate::time`]), and the place of its clause,
+//! geocoded ([`crate::geo`]). It belongs to the event stage, which owns the event layer: no other
+//! stage writes into events (`docs/decisions.md`).
 
 mod place;
 
-use dateline_core::{DateValue, Document, Modality, Stage};
+use dateline_core::{DateValue, Document, Modality};
 use rustc_hash::FxHashMap;
 
-use crate::events::actors::{article_countries, token_range};
+use super::actors::{article_countries, token_range};
 use crate::geo::Geocoder;
 use crate::time::{self, TimeLexicon, TimexKind};
 use place::PlaceWords;
@@ -16,30 +17,31 @@ use place::PlaceWords;
 /// clause, so that "… signed in June" does not date another verb in a long sentence.
 const CLAUSE_REACH: usize = 12;
 
-/// The time/geo stage.
+/// What dating and placing events needs: the time lexicon, the geocoder and the place words.
 #[derive(Debug)]
-pub struct TimeGeoStage {
+pub(super) struct Dating {
     time: &'static TimeLexicon,
     geo: &'static Geocoder,
     words: &'static PlaceWords,
 }
 
-impl Default for TimeGeoStage {
-    fn default() -> Self {
-        TimeGeoStage {
+impl Dating {
+    /// The embedded resources, loaded once.
+    pub(super) fn embedded() -> Self {
+        Dating {
             time: TimeLexicon::embedded(),
             geo: Geocoder::embedded(),
             words: PlaceWords::embedded(),
         }
     }
-}
 
-impl Stage for TimeGeoStage {
-    fn name(&self) -> &'static str {
-        "time/geo"
+    /// The geocoder, shared with argument finding ("its neighbour").
+    pub(super) fn geocoder(&self) -> &'static Geocoder {
+        self.geo
     }
 
-    fn run(&self, doc: &mut Document) {
+    /// Gives every event of `doc` the date and place of its clause.
+    pub(super) fn date_and_place(&self, doc: &mut Document) {
         if doc.events.is_empty() {
             return;
         }
