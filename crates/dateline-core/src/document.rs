@@ -145,6 +145,9 @@ pub struct Document {
     pub claims: Vec<Claim>,
     /// Notes from stages.
     pub diagnostics: Vec<Diagnostic>,
+    /// The token view, built on first use ([`Document::view`]); not part of the output.
+    #[serde(skip)]
+    pub(crate) view: std::sync::OnceLock<crate::TokenView>,
 }
 
 impl Document {
@@ -165,6 +168,7 @@ impl Document {
             events: Vec::new(),
             claims: Vec::new(),
             diagnostics: Vec::new(),
+            view: std::sync::OnceLock::new(),
         }
     }
 

@@ -25,6 +25,7 @@ pub mod segment;
 mod span;
 mod stage;
 pub mod validate;
+mod view;
 
 pub use date::{parse_day, DateError, DateValue, Precision};
 pub use document::{Credit, Dateline, Diagnostic, Document, Meta, Source, SourceFormat, SCHEMA};
@@ -37,3 +38,4 @@ pub use segment::{Segmenter, Sentence, Token, TokenKind};
 pub use span::Span;
 pub use stage::{Pipeline, Stage, StageFailure};
 pub use validate::{validate, InvariantError};
+pub use view::TokenView;

@@ -99,10 +99,9 @@ mod tests {
     use super::*;
 
     fn doc(meta: Meta) -> Document {
-        Document {
-            meta,
-            ..Document::from_text("Body.")
-        }
+        let mut doc = Document::from_text("Body.");
+        doc.meta = meta;
+        doc
     }
 
     #[test]

@@ -39,14 +39,13 @@ pub(crate) fn entity(
 /// A document of `text` whose entities are given as `(name, kind, actor)`: numbered from 0 in
 /// order, each mentioned once at the first occurrence of its name.
 pub(crate) fn with_entities(text: &str, specs: &[(&str, EntityType, Option<&str>)]) -> Document {
-    Document {
-        entities: specs
-            .iter()
-            .zip(0..)
-            .map(|(&(name, kind, actor), id)| entity(text, id, name, kind, actor, &[name]))
-            .collect(),
-        ..Document::from_text(text)
-    }
+    let mut doc = Document::from_text(text);
+    doc.entities = specs
+        .iter()
+        .zip(0..)
+        .map(|(&(name, kind, actor), id)| entity(text, id, name, kind, actor, &[name]))
+        .collect();
+    doc
 }
 
 /// A quote of `content` (first occurrence) by entity `speaker`, cued by `cue`.

@@ -71,6 +71,7 @@ impl Stage for Segmenter {
         doc.paragraphs = seg.paragraphs;
         doc.tokens = seg.tokens;
         doc.sentences = seg.sentences;
+        doc.tokens_changed();
     }
 }
 

@@ -1,46 +1,29 @@
 //! A read-only view of a document's tokens for the claims stage: lowercase surfaces computed
 //! once, and checked accessors that answer `None` or `false` past the end instead of panicking.
 
-use std::borrow::Cow;
-
 use dateline_core::{Document, EntityType, Pos, Span, TokenKind};
 
 use super::lexicon::Phrase;
 
-/// The tokens of a document with their lowercase forms.
+/// The tokens of a document with the entity mentions over them.
 #[derive(Debug)]
 pub struct View<'a> {
     doc: &'a Document,
-    lower: Vec<Cow<'a, str>>,
     /// Every entity mention with its entity's type, by start.
     names: Vec<(Span, EntityType)>,
-}
-
-/// Lowercases `word` and folds the curly apostrophe, borrowing when nothing changes.
-fn fold(word: &str) -> Cow<'_, str> {
-    if word.chars().any(|c| c.is_uppercase() || c == '\u{2019}') {
-        Cow::Owned(word.to_lowercase().replace('\u{2019}', "'"))
-    } else {
-        Cow::Borrowed(word)
-    }
 }
 
 impl<'a> View<'a> {
     /// The view of `doc`'s tokens.
     #[must_use]
     pub fn new(doc: &'a Document) -> Self {
-        let lower = doc
-            .tokens
-            .iter()
-            .map(|t| fold(t.span.get(&doc.text).unwrap_or_default()))
-            .collect();
         let mut names: Vec<(Span, EntityType)> = doc
             .entities
             .iter()
             .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.kind)))
             .collect();
         names.sort_by_key(|(m, _)| m.start());
-        View { doc, lower, names }
+        View { doc, names }
     }
 
     /// The types of the entity mentions that contain `span` (found by position: a document
@@ -67,23 +50,19 @@ impl<'a> View<'a> {
     /// The number of tokens.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.lower.len()
+        self.doc.tokens.len()
     }
 
-    /// The lowercase form of token `i`, or `""` past the end.
+    /// The lowercase form of token `i` with `’` folded to `'`, or `""` past the end.
     #[must_use]
-    pub fn lower(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", |w| w.as_ref())
+    pub fn lower(&self, i: usize) -> &'a str {
+        self.doc.view().folded(i)
     }
 
     /// The surface of token `i` as written, or `""` past the end.
     #[must_use]
     pub fn surface(&self, i: usize) -> &'a str {
-        self.doc
-            .tokens
-            .get(i)
-            .and_then(|t| t.span.get(&self.doc.text))
-            .unwrap_or_default()
+        self.doc.surface(i)
     }
 
     /// The span of token `i`.

@@ -3,7 +3,6 @@
 
 use dateline_core::{Document, EntityType, Pos, Span};
 use rustc_hash::FxHashMap;
-use std::borrow::Cow;
 
 /// A mention of an actor that can take part in an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,13 +30,6 @@ pub struct Actors {
     agents: Vec<String>,
     /// The country of people the entity layer gives none: the state the article is about.
     person_country: Option<String>,
-}
-
-/// The tokens `[start, end)` that `span` covers.
-pub fn token_range(doc: &Document, span: Span) -> std::ops::Range<usize> {
-    let start = doc.tokens.partition_point(|t| t.span.end() <= span.start());
-    let end = doc.tokens.partition_point(|t| t.span.start() < span.end());
-    start..end.max(start)
 }
 
 /// The actor code of entity `id`: its actor, else its country.
@@ -91,7 +83,7 @@ impl Actors {
             })
             .flat_map(|e| e.mentions.iter().map(move |&span| (e.id, span)))
             .filter_map(|(entity, span)| {
-                let range = token_range(doc, span);
+                let range = doc.token_range(span);
                 (!range.is_empty()).then_some(ActorMention {
                     start: range.start,
                     end: range.end,
@@ -156,13 +148,13 @@ impl Actors {
             // "the military", tagged as an adjective when it heads its phrase.
             let head_adjective = t.pos == Some(Pos::JJ)
                 && !matches!(
-                    pos(doc, i + 1),
+                    doc.view().pos(i + 1),
                     Some(Pos::NN | Pos::NNS | Pos::JJ | Pos::NNP)
                 );
             if covered[i] || !(matches!(t.pos, Some(Pos::NN | Pos::NNS)) || head_adjective) {
                 continue;
             }
-            let Some(role) = agents.get(word(doc, i).as_ref()) else {
+            let Some(role) = agents.get(doc.view().lower(i)) else {
                 continue;
             };
             // "the Egyptian army", "Syrian government troops", "Syria's rebels".
@@ -170,7 +162,7 @@ impl Actors {
             while k > 0
                 && k + 2 > i
                 && !covered[k - 1]
-                && matches!(pos(doc, k - 1), Some(Pos::NN | Pos::JJ))
+                && matches!(doc.view().pos(k - 1), Some(Pos::NN | Pos::JJ))
             {
                 k -= 1;
             }
@@ -194,7 +186,7 @@ impl Actors {
             let Some(country) = country else { continue };
             // "renegade soldiers", "opposition fighters": the side, not the service.
             let role = (k..i)
-                .filter_map(|j| agents.get(word(doc, j).as_ref()))
+                .filter_map(|j| agents.get(doc.view().lower(j)))
                 .find(|r| matches!(r.as_str(), "REB" | "OPP"))
                 .unwrap_or(role);
             let code = format!("{country}{role}");
@@ -249,9 +241,10 @@ impl Actors {
             let held = m
                 .start
                 .checked_sub(1)
-                .and_then(|j| agents.get(word(doc, j).as_ref()))
+                .and_then(|j| agents.get(doc.view().lower(j)))
                 .filter(|r| {
-                    word(doc, m.start - 1).contains('-') && matches!(r.as_str(), "REB" | "OPP")
+                    doc.view().lower(m.start - 1).contains('-')
+                        && matches!(r.as_str(), "REB" | "OPP")
                 });
             let country = actor_code(doc, m.entity)
                 .and_then(|c| c.get(..3))
@@ -317,10 +310,10 @@ const ORG_REACH: usize = 100;
 fn add_org_references(doc: &Document, nouns: &[String], mentions: &mut Vec<ActorMention>) {
     let mut found = Vec::new();
     for (i, t) in doc.tokens.iter().enumerate() {
-        if !matches!(t.pos, Some(Pos::NN)) || i == 0 || word(doc, i - 1) != "the" {
+        if !matches!(t.pos, Some(Pos::NN)) || i == 0 || doc.view().lower(i - 1) != "the" {
             continue;
         }
-        if !nouns.iter().any(|n| *n == word(doc, i))
+        if !nouns.iter().any(|n| *n == doc.view().lower(i))
             || mentions.iter().any(|m| m.start <= i && i < m.end)
         {
             continue;
@@ -347,27 +340,11 @@ fn actors_entity_kind(doc: &Document, id: u32) -> Option<EntityType> {
     doc.entities.get(id as usize).map(|e| e.kind)
 }
 
-/// Lowercase text of token `i`, or "": borrowed from the text when it has no capitals (most
-/// words), so the many lookups per token allocate only for capitalised words.
-pub fn word(doc: &Document, i: usize) -> Cow<'_, str> {
-    let text = doc.tokens.get(i).map_or("", |t| doc.slice(t.span));
-    if text.chars().any(char::is_uppercase) {
-        Cow::Owned(text.to_lowercase())
-    } else {
-        Cow::Borrowed(text)
-    }
-}
-
-/// The part of speech of token `i`, if it has one.
-pub fn pos(doc: &Document, i: usize) -> Option<Pos> {
-    doc.tokens.get(i).and_then(|t| t.pos)
-}
-
 /// Whether token `i` may stand between a preposition and its noun (`to eastern Russia`, `with
 /// his South Korean counterpart`).
 fn is_modifier(doc: &Document, i: usize) -> bool {
     matches!(
-        pos(doc, i),
+        doc.view().pos(i),
         Some(Pos::DT | Pos::PRPS | Pos::JJ | Pos::JJR | Pos::JJS | Pos::CD | Pos::PDT)
     )
 }
@@ -381,8 +358,8 @@ pub fn preposition_before(doc: &Document, start: usize, lo: usize) -> Option<Str
             return None;
         }
         i -= 1;
-        if matches!(pos(doc, i), Some(Pos::IN | Pos::TO)) {
-            return Some(word(doc, i).into_owned());
+        if doc.view().is_preposition(i) {
+            return Some(doc.view().lower(i).to_owned());
         }
         if !is_modifier(doc, i) {
             return None;
@@ -402,9 +379,9 @@ pub fn governing_preposition(doc: &Document, start: usize, lo: usize) -> Option<
     // The preposition's own token, then the noun before it.
     let noun = (lo..start)
         .rev()
-        .find(|&k| word(doc, k) == inner)
+        .find(|&k| doc.view().lower(k) == inner)
         .and_then(|p| p.checked_sub(1))
-        .filter(|&k| k >= lo && matches!(pos(doc, k), Some(Pos::NN | Pos::NNS)));
+        .filter(|&k| k >= lo && matches!(doc.view().pos(k), Some(Pos::NN | Pos::NNS)));
     Some(
         noun.and_then(|k| preposition_before(doc, k, lo))
             .unwrap_or(inner),
@@ -413,13 +390,12 @@ pub fn governing_preposition(doc: &Document, start: usize, lo: usize) -> Option<
 
 /// Whether the mention ending at token `end` is possessive (`North Korea's`, `Russia’s`).
 pub fn is_possessive(doc: &Document, end: usize) -> bool {
-    let last = word(doc, end.saturating_sub(1));
-    let next = word(doc, end);
-    ["'s", "’s", "'", "’"].contains(&next.as_ref()) || last.ends_with("'s") || last.ends_with("’s")
+    let last = doc.view().lower(end.saturating_sub(1));
+    doc.view().is_possessive_marker(end) || last.ends_with("'s") || last.ends_with("’s")
 }
 
 /// Whether the mention at tokens `[start, end)` names the speaker's own side by adjective
 /// (`North Korean forces`, `Israeli warplanes`): a demonym followed by a noun.
 pub fn is_adjectival(doc: &Document, end: usize) -> bool {
-    matches!(pos(doc, end), Some(Pos::NN | Pos::NNS | Pos::JJ))
+    matches!(doc.view().pos(end), Some(Pos::NN | Pos::NNS | Pos::JJ))
 }

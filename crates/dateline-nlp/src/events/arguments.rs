@@ -3,9 +3,7 @@
 
 use dateline_core::{Document, Pos};
 
-use super::actors::{
-    governing_preposition, is_adjectival, is_possessive, pos, word, ActorMention, Actors,
-};
+use super::actors::{governing_preposition, is_adjectival, is_possessive, ActorMention, Actors};
 use super::function_words::{self, Class};
 use super::lexicon::{EventLexicon, Trigger, TriggerPos};
 use crate::geo::Geocoder;
@@ -54,7 +52,8 @@ fn is_be(w: &str) -> bool {
 
 /// Whether the verb trigger at `i` is passive: a past participle after a form of "be".
 fn is_passive(doc: &Document, i: usize, lo: usize) -> bool {
-    pos(doc, i) == Some(Pos::VBN) && (i.saturating_sub(3).max(lo)..i).any(|k| is_be(&word(doc, k)))
+    doc.view().pos(i) == Some(Pos::VBN)
+        && (i.saturating_sub(3).max(lo)..i).any(|k| is_be(doc.view().lower(k)))
 }
 
 /// Conjunctions tagged as prepositions that open a clause ("if Iran attacks", "said that Iran
@@ -94,7 +93,7 @@ fn coordinated(
             (next.end, edge.start)
         };
         let words: Vec<String> = (gap_lo..gap_hi)
-            .map(|k| word(doc, k).into_owned())
+            .map(|k| doc.view().lower(k).to_owned())
             .collect();
         // "the military and former opposition groups": adjectives may open the next phrase.
         let joined = !words.is_empty()
@@ -103,14 +102,14 @@ fn coordinated(
                 .iter()
                 .any(|w| matches!(w.as_str(), "," | "and" | "or"))
             && (gap_lo..gap_hi).all(|k| {
-                function_words::is(Class::Coordination, &word(doc, k))
-                    || pos(doc, k) == Some(Pos::JJ)
+                function_words::is(Class::Coordination, doc.view().lower(k))
+                    || doc.view().pos(k) == Some(Pos::JJ)
             });
         // "he and North Korean leader Kim Jong Un": a demonym and title before a name belong
         // to it; the list goes on from the demonym.
         let modifier = !rightward
             && words.len() <= 2
-            && (gap_lo..gap_hi).all(|k| matches!(pos(doc, k), Some(Pos::NN | Pos::JJ)));
+            && (gap_lo..gap_hi).all(|k| matches!(doc.view().pos(k), Some(Pos::NN | Pos::JJ)));
         if modifier && !joined {
             edge = ActorMention {
                 start: next.start,
@@ -137,21 +136,23 @@ fn coordinated(
 /// The subject of a trigger: the nearest actor to its left that no preposition governs.
 fn subject(doc: &Document, actors: &Actors, start: usize, scope: Scope) -> Option<ActorMention> {
     let lo = scope.lo.max(start.saturating_sub(SUBJECT_REACH));
-    let boundary = (lo..start).rev().find(|&k| is_boundary(&word(doc, k)));
+    let boundary = (lo..start)
+        .rev()
+        .find(|&k| is_boundary(doc.view().lower(k)));
     let lo = boundary.map_or(lo, |b| b + 1);
     // "called on North Korea to withdraw": an infinitive's subject is the actor just before it,
     // whatever governs that actor.
     let infinitive = start
         .checked_sub(1)
-        .is_some_and(|k| pos(doc, k) == Some(Pos::TO))
-        && pos(doc, start) == Some(Pos::VB);
+        .is_some_and(|k| doc.view().pos(k) == Some(Pos::TO))
+        && doc.view().pos(start) == Some(Pos::VB);
     // "French troops battling insurgents", "supporters marching on …": a participle after a
     // noun phrase has that phrase as its subject, actor or not.
-    if pos(doc, start) == Some(Pos::VBG) && start > lo {
+    if doc.view().pos(start) == Some(Pos::VBG) && start > lo {
         if let Some(m) = actors.left_of(start, lo).next().filter(|m| m.end == start) {
             return Some(*m);
         }
-        if matches!(pos(doc, start - 1), Some(Pos::NN | Pos::NNS)) {
+        if matches!(doc.view().pos(start - 1), Some(Pos::NN | Pos::NNS)) {
             return None;
         }
     }
@@ -183,17 +184,17 @@ fn is_object(doc: &Document, m: ActorMention, lo: usize) -> bool {
             break None;
         };
         k = prev;
-        match pos(doc, k) {
+        match doc.view().pos(k) {
             Some(Pos::DT | Pos::JJ | Pos::PRPS | Pos::CD) => {}
             p => break p,
         }
     };
     let mut after = m.end;
-    while matches!(pos(doc, after), Some(Pos::RB)) {
+    while matches!(doc.view().pos(after), Some(Pos::RB)) {
         after += 1;
     }
     before.is_some_and(Pos::is_verb)
-        && !matches!(pos(doc, after), Some(p) if p.is_verb() || p == Pos::MD)
+        && !matches!(doc.view().pos(after), Some(p) if p.is_verb() || p == Pos::MD)
         && !is_possessive(doc, m.end)
 }
 
@@ -209,10 +210,10 @@ fn pronoun_subject(
     let mut k = start;
     let pronoun = loop {
         k = k.checked_sub(1).filter(|&k| k >= lo)?;
-        match pos(doc, k) {
+        match doc.view().pos(k) {
             Some(Pos::RB | Pos::MD) => {}
             Some(p) if p.is_verb() => {}
-            Some(Pos::PRP) if matches!(word(doc, k).as_ref(), "it" | "they") => break k,
+            Some(Pos::PRP) if matches!(doc.view().lower(k), "it" | "they") => break k,
             _ => return None,
         }
     };
@@ -236,13 +237,13 @@ fn between(
     end: usize,
     scope: Scope,
 ) -> Option<(ActorMention, ActorMention)> {
-    if word(doc, end) != "between" {
+    if doc.view().lower(end) != "between" {
         return None;
     }
     let mut right = actors.right_of(end + 1, scope.hi.min(end + 12));
     let a = *right.next()?;
     let b = *right.next()?;
-    let joined = (a.end..b.start).any(|k| word(doc, k) == "and") && a.entity != b.entity;
+    let joined = (a.end..b.start).any(|k| doc.view().lower(k) == "and") && a.entity != b.entity;
     (joined && a.start <= end + 3).then_some((a, b))
 }
 
@@ -250,14 +251,23 @@ fn between(
 /// minister said …"): one to three nouns or adjectives after it, then a verb.
 fn heads_subject(doc: &Document, end: usize) -> bool {
     let mut k = end;
-    if matches!(word(doc, k).as_ref(), "'s" | "’s" | "'" | "’") {
+    if doc.view().is_possessive_marker(k) {
         k += 1;
     }
     let start = k;
-    while k < start + 3 && matches!(pos(doc, k), Some(Pos::NN | Pos::NNS | Pos::JJ | Pos::NNP)) {
+    while k < start + 3
+        && matches!(
+            doc.view().pos(k),
+            Some(Pos::NN | Pos::NNS | Pos::JJ | Pos::NNP)
+        )
+    {
         k += 1;
     }
-    k > start && matches!(pos(doc, k), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD))
+    k > start
+        && matches!(
+            doc.view().pos(k),
+            Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD)
+        )
 }
 
 /// The target of a trigger ending at token `end`: the first actor after it that the trigger's
@@ -272,7 +282,7 @@ fn target(
 ) -> Option<ActorMention> {
     let hi = scope.hi.min(end + TARGET_REACH);
     let stop = (end..hi)
-        .find(|&k| is_boundary(&word(doc, k)))
+        .find(|&k| is_boundary(doc.view().lower(k)))
         .unwrap_or(hi);
     actors
         .right_of(end, stop)
@@ -287,7 +297,7 @@ fn target(
                 None => {
                     trigger.object
                         && m.start < end + OBJECT_REACH
-                        && !(end..m.start).any(|k| pos(doc, k).is_some_and(Pos::is_verb))
+                        && !(end..m.start).any(|k| doc.view().pos(k).is_some_and(Pos::is_verb))
                 }
             }
         })
@@ -301,7 +311,7 @@ fn modifier(doc: &Document, actors: &Actors, start: usize, scope: Scope) -> Opti
         .left_of(start, scope.lo.max(start.saturating_sub(3)))
         .next()?;
     let between = (m.end..start).all(|k| {
-        matches!(pos(doc, k), Some(Pos::JJ | Pos::NN | Pos::Possessive))
+        matches!(doc.view().pos(k), Some(Pos::JJ | Pos::NN | Pos::Possessive))
             || is_possessive(doc, k + 1)
     });
     (between && (is_possessive(doc, m.end) || is_adjectival(doc, m.end))).then_some(*m)
@@ -318,7 +328,7 @@ pub fn support_verb(
     let mut k = start;
     for _ in 0..4 {
         k = k.checked_sub(1).filter(|&k| k >= scope.lo)?;
-        match pos(doc, k) {
+        match doc.view().pos(k) {
             Some(p) if p.is_verb() => {
                 return doc.lemma(k).filter(|l| lex.is_support_verb(l)).map(|_| k);
             }
@@ -349,8 +359,8 @@ fn in_prepositional_phrase(doc: &Document, start: usize, scope: Scope) -> bool {
             return false;
         };
         k = prev;
-        match pos(doc, k) {
-            Some(Pos::IN) => return function_words::is(Class::Setting, &word(doc, k)),
+        match doc.view().pos(k) {
+            Some(Pos::IN) => return function_words::is(Class::Setting, doc.view().lower(k)),
             Some(Pos::DT | Pos::JJ | Pos::PRPS | Pos::CD | Pos::NNP | Pos::NN) => {}
             _ => return false,
         }
@@ -371,9 +381,9 @@ fn neighbour_target(
     source: ActorMention,
 ) -> Option<ActorMention> {
     let relational = (end..scope.hi.min(end + OBJECT_REACH)).any(|k| {
-        matches!(word(doc, k).as_ref(), "its" | "their")
+        matches!(doc.view().lower(k), "its" | "their")
             && matches!(
-                word(doc, k + 1).as_ref(),
+                doc.view().lower(k + 1),
                 "neighbor" | "neighbour" | "neighbors" | "neighbours"
             )
     });
@@ -402,7 +412,7 @@ fn clause_object(
     subject: ActorMention,
     end: usize,
 ) -> Option<ActorMention> {
-    let verb = (subject.end..end).find(|&k| pos(doc, k).is_some_and(Pos::is_verb))?;
+    let verb = (subject.end..end).find(|&k| doc.view().pos(k).is_some_and(Pos::is_verb))?;
     actors
         .right_of(verb + 1, end)
         .find(|m| {
@@ -420,8 +430,8 @@ fn main_clause_subject(
     at: TokenSpan,
     scope: Scope,
 ) -> Option<ActorMention> {
-    let opens = pos(doc, scope.lo) == Some(Pos::IN)
-        && !(scope.lo..at.start).any(|k| pos(doc, k).is_some_and(Pos::is_verb));
+    let opens = doc.view().pos(scope.lo) == Some(Pos::IN)
+        && !(scope.lo..at.start).any(|k| doc.view().pos(k).is_some_and(Pos::is_verb));
     if !opens {
         return None;
     }
@@ -430,7 +440,7 @@ fn main_clause_subject(
         .find(|m| {
             governing_preposition(doc, m.start, at.end).is_none()
                 && matches!(
-                    pos(doc, m.end),
+                    doc.view().pos(m.end),
                     Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD)
                 )
         })
@@ -440,13 +450,13 @@ fn main_clause_subject(
 /// Whether the past participle at `i` modifies a noun without an auxiliary ("weapons provided by
 /// the United States"): its agent can only come from a `by` phrase.
 fn is_bare_participle(doc: &Document, i: usize, lo: usize) -> bool {
-    if pos(doc, i) != Some(Pos::VBN) {
+    if doc.view().pos(i) != Some(Pos::VBN) {
         return false;
     }
     let mut k = i;
     while k > lo {
         k -= 1;
-        match pos(doc, k) {
+        match doc.view().pos(k) {
             Some(Pos::RB) => {}
             p => return matches!(p, Some(Pos::NN | Pos::NNS)),
         }
@@ -456,7 +466,7 @@ fn is_bare_participle(doc: &Document, i: usize, lo: usize) -> bool {
 
 /// The agent in a `by` phrase within a few tokens after the trigger.
 fn by_agent(doc: &Document, actors: &Actors, end: usize, scope: Scope) -> Option<ActorMention> {
-    let by = (end..scope.hi.min(end + 6)).find(|&k| word(doc, k) == "by")?;
+    let by = (end..scope.hi.min(end + 6)).find(|&k| doc.view().lower(k) == "by")?;
     actors
         .right_of(by + 1, scope.hi.min(by + 5))
         .next()
@@ -494,11 +504,11 @@ pub fn find(
         // targeted").
         patient = subject(doc, actors, at.start, scope).filter(|p| {
             !(p.end..at.start).any(|k| {
-                let w = word(doc, k);
-                let aux = is_be(&w) || matches!(w.as_ref(), "have" | "has" | "had");
-                matches!(pos(doc, k), Some(Pos::WDT | Pos::WP))
+                let w = doc.view().lower(k);
+                let aux = is_be(w) || matches!(w, "have" | "has" | "had");
+                matches!(doc.view().pos(k), Some(Pos::WDT | Pos::WP))
                     || w == "that"
-                    || (pos(doc, k).is_some_and(Pos::is_verb) && !aux)
+                    || (doc.view().pos(k).is_some_and(Pos::is_verb) && !aux)
             })
         });
         // "North Korean forces" as a demonym before a noun, or as an agent noun phrase.
@@ -512,7 +522,7 @@ pub fn find(
         }
     } else if verb
         && is_bare_participle(doc, at.start, scope.lo)
-        && (at.end..scope.hi.min(at.end + 3)).any(|k| word(doc, k) == "by")
+        && (at.end..scope.hi.min(at.end + 3)).any(|k| doc.view().lower(k) == "by")
     {
         // "weapons provided by the United States"; without a `by` phrase the participle is
         // more likely a mistagged past tense ("the army clashed with …").
@@ -525,7 +535,7 @@ pub fn find(
         modifier(doc, actors, at.start, scope)
             // "assaults by Syrian forces"
             .or_else(|| {
-                (word(doc, at.end) == "by")
+                (doc.view().lower(at.end) == "by")
                     .then(|| by_agent(doc, actors, at.end, scope))
                     .flatten()
             })

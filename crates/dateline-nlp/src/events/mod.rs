@@ -16,7 +16,7 @@ mod timegeo;
 
 use dateline_core::{Document, EntityType, Event, Modality, Participant, Plover, Stage};
 
-use actors::{token_range, word, ActorMention, Actors};
+use actors::{ActorMention, Actors};
 use arguments::{Arguments, Scope, TokenSpan};
 pub use cameo::CameoCodes;
 use function_words::Class;
@@ -131,14 +131,14 @@ impl QuoteIndex {
         for q in order {
             let quote = &doc.quotes[q];
             for slot in content
-                .get_mut(token_range(doc, quote.span))
+                .get_mut(doc.token_range(quote.span))
                 .into_iter()
                 .flatten()
             {
                 *slot = Some(q);
             }
             if let Some(c) = quote.cue {
-                for slot in cue.get_mut(token_range(doc, c)).into_iter().flatten() {
+                for slot in cue.get_mut(doc.token_range(c)).into_iter().flatten() {
                     *slot = Some(q);
                 }
             }
@@ -152,7 +152,7 @@ impl QuoteIndex {
                 let span = q
                     .speaker_mention
                     .or_else(|| doc.entities.get(entity as usize)?.mentions.first().copied())?;
-                let range = token_range(doc, span);
+                let range = doc.token_range(span);
                 Some(ActorMention {
                     start: range.start,
                     end: range.end,
@@ -188,7 +188,7 @@ impl EventStage {
                 })
                 .unwrap_or_default()
         } else if matches!(pos, dateline_core::Pos::NN | dateline_core::Pos::NNS) {
-            self.lexicon.noun_rows(&word(doc, i)).collect()
+            self.lexicon.noun_rows(doc.view().lower(i)).collect()
         } else {
             Vec::new()
         };
@@ -200,7 +200,7 @@ impl EventStage {
                     Need::Words(stems) => (i.saturating_sub(OBJECT_BEFORE)..i)
                         .chain(end..hi.min(end + OBJECT_WORDS))
                         .any(|k| {
-                            let w = word(doc, k);
+                            let w = doc.view().lower(k);
                             stems.iter().any(|s| w.starts_with(s.as_str()))
                         }),
                     _ => true,
@@ -226,7 +226,7 @@ impl EventStage {
         // Inside a quote, arguments come from the quote; a cue's source is its speaker.
         let scope = match inside {
             Some(q) => {
-                let r = token_range(doc, doc.quotes[q].span);
+                let r = doc.token_range(doc.quotes[q].span);
                 Scope {
                     lo: r.start.max(sentence.start),
                     hi: r.end.min(sentence.end),
@@ -307,9 +307,9 @@ impl EventStage {
         if !args.sources.is_empty() {
             return args;
         }
-        let start = token_range(doc, doc.quotes[q].span).start;
+        let start = doc.token_range(doc.quotes[q].span).start;
         let pronoun = (start.max(at.start.saturating_sub(3))..at.start)
-            .any(|k| function_words::is(Class::Pronoun, &word(doc, k)));
+            .any(|k| function_words::is(Class::Pronoun, doc.view().lower(k)));
         let speaker = quotes.speakers.get(q).copied().flatten();
         match speaker.filter(|_| pronoun) {
             Some(s) => arguments::find(doc, self.lookups(), actors, row, at, wide, Some(s)),
@@ -420,15 +420,15 @@ fn anaphoric_target(
     };
     let definite = |k: usize| {
         k.checked_sub(1)
-            .is_some_and(|d| function_words::is(Class::Definite, &word(doc, d)))
+            .is_some_and(|d| function_words::is(Class::Definite, doc.view().lower(d)))
     };
     let after = (end..hi.min(end + 4))
         .find(|&k| is_noun(k))
         .filter(|&k| definite(k));
     let before = || {
         let subject = args.sources.first()?;
-        let next = word(doc, end);
-        let bare = end >= hi || matches!(next.as_ref(), "." | "," | ";");
+        let next = doc.view().lower(end);
+        let bare = end >= hi || matches!(next, "." | "," | ";");
         let lo = subject.start.saturating_sub(3);
         (lo..subject.start)
             .rev()
@@ -436,21 +436,21 @@ fn anaphoric_target(
             .filter(|_| bare)
     };
     let noun = after.or_else(before)?;
-    let w = word(doc, noun);
-    let generic = lex.is_event_reference(&w);
+    let w = doc.view().lower(noun);
+    let generic = lex.is_event_reference(w);
     // A generic "the move" refers to an event of this sentence or the one before.
     let same = |e: &&Event| {
         let t = doc.slice(e.trigger).to_lowercase();
         (generic && e.sentence as usize + 1 >= sentence)
             || t == w
-            || lexicon::singular(&t).as_deref() == Some(w.as_ref())
+            || lexicon::singular(&t).as_deref() == Some(w)
     };
     let latest = events.iter().rev().find(same)?;
     // Of the events one trigger coded ("Putin and Crimean leaders signed"), the first source.
     let earlier = events.iter().find(|e| e.trigger == latest.trigger)?;
     let source = earlier.source.as_ref()?;
     let span = source.span?;
-    let range = token_range(doc, span);
+    let range = doc.token_range(span);
     Some(ActorMention {
         start: range.start,
         end: range.end,
@@ -504,8 +504,8 @@ fn phrase_end(doc: &Document, row: &Trigger, i: usize, hi: usize) -> Option<usiz
         };
         let last = k + 1 == rest.len();
         let found = (end..hi.min(end + gap)).find(|&j| {
-            let w = word(doc, j);
-            w == *want || (last && lexicon::singular(&w).as_deref() == Some(want.as_str()))
+            let w = doc.view().lower(j);
+            w == *want || (last && lexicon::singular(w).as_deref() == Some(want.as_str()))
         })?;
         end = found + 1;
     }

@@ -3,7 +3,6 @@
 
 use dateline_core::{Document, Modality};
 
-use super::actors::word;
 use super::lexicon::EventLexicon;
 
 /// How far before a trigger, in tokens, a hypothetical, intended or negated marker counts.
@@ -20,12 +19,12 @@ pub fn marked(doc: &Document, lex: &EventLexicon, lo: usize, trigger: usize) -> 
     let start = lo.max(trigger.saturating_sub(FAR));
     for i in (start..trigger).rev() {
         let near = trigger - i <= NEAR;
-        let w = word(doc, i);
-        if near && matches!(w.as_ref(), "," | ";" | ":") {
+        let w = doc.view().lower(i);
+        if near && matches!(w, "," | ";" | ":") {
             // A clause boundary ends the reach of near markers, not of a condition.
             nearest = nearest.or(Some(None));
         }
-        for kind in phrase_at(doc, lex, i, &w) {
+        for kind in phrase_at(doc, lex, i, w) {
             match kind {
                 Modality::Conditional => conditional = true,
                 Modality::Negated if near && nearest != Some(None) => {
@@ -54,7 +53,7 @@ fn phrase_at(doc: &Document, lex: &EventLexicon, i: usize, w: &str) -> Vec<Modal
                 .iter()
                 .enumerate()
                 .skip(1)
-                .all(|(k, want)| word(doc, i + k) == *want)
+                .all(|(k, want)| doc.view().lower(i + k) == *want)
         })
         .map(|&(_, kind)| kind)
         .collect()

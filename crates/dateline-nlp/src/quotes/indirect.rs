@@ -15,12 +15,8 @@ static BRIDGE_TIME: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     crate::data::word_set(include_str!("../../resources/lexicon/cue-bridge-time.txt"))
 });
 
-fn word(doc: &Document, i: usize) -> &str {
-    doc.slice(doc.tokens[i].span)
-}
-
 fn is_time_word(doc: &Document, i: usize) -> bool {
-    BRIDGE_TIME.contains(word(doc, i))
+    BRIDGE_TIME.contains(doc.surface(i))
 }
 
 fn is_punct(doc: &Document, i: usize) -> bool {
@@ -50,13 +46,13 @@ pub fn content(
     hi: usize,
     according: bool,
 ) -> Option<Span> {
-    let comma_before = |at: usize| (lo..at).rev().find(|&i| word(doc, i) == ",");
+    let comma_before = |at: usize| (lo..at).rev().find(|&i| doc.surface(i) == ",");
     if according {
         // "…, according to X" reports what comes before; "According to X, …" what comes after.
         if let Some(comma) = comma_before(cue) {
             return clause(doc, lo, comma, 3);
         }
-        let after = (cue_end..hi).find(|&i| word(doc, i) == ",")?;
+        let after = (cue_end..hi).find(|&i| doc.surface(i) == ",")?;
         return clause(doc, after + 1, hi, 3);
     }
     // Inverted: the attribution closes the clause ("…, Austin said." / "…, said Austin").
@@ -64,14 +60,14 @@ pub fn content(
     let rest_is_tail = (cue_end..hi).all(|i| {
         is_punct(doc, i)
             || is_time_word(doc, i)
-            || BRIDGE.contains(word(doc, i))
+            || BRIDGE.contains(doc.surface(i))
             || doc.tokens[i].pos == Some(Pos::NNP)
     });
     let comma = comma_before(first_of_attribution).filter(|&c| c > lo);
     if let Some(comma) = comma {
         if rest_is_tail
             || speaker_at.is_some_and(|s| s > cue)
-            || (cue_end < hi && word(doc, cue_end) == ",")
+            || (cue_end < hi && doc.surface(cue_end) == ",")
         {
             return clause(doc, lo, comma, 3);
         }
@@ -103,7 +99,7 @@ pub fn content(
             start -= taken - 1;
         }
     }
-    while start < hi && (BRIDGE.contains(word(doc, start)) || is_time_word(doc, start)) {
+    while start < hi && (BRIDGE.contains(doc.surface(start)) || is_time_word(doc, start)) {
         start += 1;
     }
     // When quoted words end the clause, the indirect content stops before the opening mark;

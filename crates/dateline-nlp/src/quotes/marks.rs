@@ -20,14 +20,14 @@ pub struct Quoted {
 
 fn is_single(doc: &Document, i: usize) -> bool {
     matches!(
-        doc.slice(doc.tokens[i].span),
+        doc.surface(i),
         "'" | "\u{2018}" | "\u{2019}" | "\u{2039}" | "\u{203a}"
     )
 }
 
 fn is_double(doc: &Document, i: usize) -> bool {
     matches!(
-        doc.slice(doc.tokens[i].span),
+        doc.surface(i),
         "\"" | "\u{201c}" | "\u{201d}" | "\u{ab}" | "\u{bb}" | "\u{201e}" | "\u{201f}"
     )
 }

@@ -113,7 +113,7 @@ fn join_broken(doc: &Document, passages: &[marks::Quoted], quotes: &mut Vec<Quot
             c.start() >= doc.tokens[close].span.end()
                 && c.end() <= doc.tokens[second.open].span.start()
         });
-        let comma_before = second.open > 0 && doc.slice(doc.tokens[second.open - 1].span) == ",";
+        let comma_before = second.open > 0 && doc.surface(second.open - 1) == ",";
         let continues = doc.slice(second.content).starts_with(char::is_lowercase);
         let same_sentence = second.first_sentence == first.last_sentence;
         if cue_between && comma_before && continues && same_sentence {
@@ -158,7 +158,7 @@ fn is_direct(doc: &Document, q: &marks::Quoted) -> bool {
     if q.open == sentence.first_token as usize {
         return true;
     }
-    let before = doc.slice(doc.tokens[q.open - 1].span);
+    let before = doc.surface(q.open - 1);
     let capital = doc.slice(q.content).starts_with(char::is_uppercase);
     capital && matches!(before, ":" | ",")
 }
@@ -269,7 +269,7 @@ impl QuoteStage {
                 i = cue.end;
                 // "has not denied": a report that something was not said is not a quote.
                 let negated = (cue.start.saturating_sub(2)..cue.start)
-                    .any(|k| matches!(doc.slice(doc.tokens[k].span), "not" | "n't" | "never"));
+                    .any(|k| matches!(doc.surface(k), "not" | "n't" | "never"));
                 if attributing.contains(&cue.start) || negated {
                     continue;
                 }

@@ -72,10 +72,7 @@ static DOCUMENT_REFERENCES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(||
 const BEFORE: usize = 8;
 
 fn is_dash(doc: &Document, i: usize) -> bool {
-    matches!(
-        doc.slice(doc.tokens[i].span),
-        "-" | "--" | "\u{2014}" | "\u{2013}"
-    )
+    matches!(doc.surface(i), "-" | "--" | "\u{2014}" | "\u{2013}")
 }
 
 fn is_boundary(doc: &Document, i: usize) -> bool {
@@ -103,9 +100,8 @@ pub fn find(
         return Some(found);
     }
     // A participle after a comma ("…, adding that …") belongs to the sentence's subject.
-    let participle = doc.tokens[cue].pos == Some(Pos::VBG)
-        && cue > lo
-        && doc.slice(doc.tokens[cue - 1].span) == ",";
+    let participle =
+        doc.tokens[cue].pos == Some(Pos::VBG) && cue > lo && doc.surface(cue - 1) == ",";
     if participle {
         if let Some(found) = subject(doc, index, lo, cue) {
             return Some(found);
@@ -115,7 +111,7 @@ pub fn find(
     while i > lo && cue - i < BEFORE {
         i -= 1;
         // A name set off by commas right before the cue ("…, Steve Tsang, tells VOA").
-        if i + 1 == cue && doc.slice(doc.tokens[i].span) == "," && i > lo {
+        if i + 1 == cue && doc.surface(i) == "," && i > lo {
             if let Some((entity, mention)) = index.get(i - 1) {
                 return Some(Speaker {
                     entity: Some(entity),
@@ -154,7 +150,7 @@ pub fn find(
     // The inverted order ends a clause: `…," said Austin` or `…, said Austin`, never
     // "said France had a duty", where the name starts the reported clause.
     let after_break = cue == lo
-        || matches!(doc.slice(doc.tokens[cue - 1].span), ",")
+        || matches!(doc.surface(cue - 1), ",")
         || doc.tokens[cue - 1].kind == dateline_core::TokenKind::CloseQuote;
     let inverts =
         cue_end - cue > 1 || (after_break && doc.lemma(cue).is_some_and(|l| INVERTING.contains(l)));
@@ -192,7 +188,7 @@ pub fn find(
         }
     }
     // A second verb of the subject's ("Putin has not denied … but said"): the sentence's subject.
-    let coordinated = i < cue && matches!(doc.slice(doc.tokens[i].span), "but" | "and");
+    let coordinated = i < cue && matches!(doc.surface(i), "but" | "and");
     if coordinated {
         if let Some(found) = subject(doc, index, lo, cue) {
             return Some(found);
@@ -207,12 +203,12 @@ pub fn find(
 /// A comma-enclosed aside before the cue ("two U.S. officials, speaking on condition of
 /// anonymity, said"): the speaker is what comes before the aside.
 fn before_aside(doc: &Document, index: &MentionIndex, cue: usize, lo: usize) -> Option<Speaker> {
-    if cue <= lo + 1 || doc.slice(doc.tokens[cue - 1].span) != "," {
+    if cue <= lo + 1 || doc.surface(cue - 1) != "," {
         return None;
     }
     let comma = (lo.max(cue.saturating_sub(14))..cue - 1)
         .rev()
-        .find(|&k| doc.slice(doc.tokens[k].span) == ",")
+        .find(|&k| doc.surface(k) == ",")
         .filter(|&c| c > lo)?;
     if let Some((entity, mention)) = index.get(comma - 1) {
         return Some(Speaker {
@@ -228,9 +224,8 @@ fn before_aside(doc: &Document, index: &MentionIndex, cue: usize, lo: usize) -> 
 /// article" standing for the organisation last named.
 fn special_subject(doc: &Document, index: &MentionIndex, cue: usize, lo: usize) -> Option<Speaker> {
     // "quoted Jia as saying": the one quoted.
-    let as_saying = doc.tokens[cue].pos == Some(Pos::VBG)
-        && cue >= lo + 2
-        && doc.slice(doc.tokens[cue - 1].span) == "as";
+    let as_saying =
+        doc.tokens[cue].pos == Some(Pos::VBG) && cue >= lo + 2 && doc.surface(cue - 1) == "as";
     if let Some((entity, mention)) = as_saying.then(|| index.get(cue - 2)).flatten() {
         return Some(Speaker {
             entity: Some(entity),
@@ -266,8 +261,7 @@ pub fn sentence_subject(
 
 /// Words that, as a subject, stand for the organisation publishing them: "It", "the article".
 fn is_document_reference(doc: &Document, i: usize) -> bool {
-    let word = doc.slice(doc.tokens[i].span).to_lowercase();
-    DOCUMENT_REFERENCES.contains(word.as_str())
+    DOCUMENT_REFERENCES.contains(doc.view().lower(i))
 }
 
 /// The organisation (a news agency, a ministry) most recently mentioned before token `before`.

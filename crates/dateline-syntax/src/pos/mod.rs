@@ -198,6 +198,7 @@ impl Stage for TagStage {
             .into_iter()
             .map(|(token, lemma)| dateline_core::Lemma { token, lemma })
             .collect();
+        doc.tokens_changed();
     }
 }
 

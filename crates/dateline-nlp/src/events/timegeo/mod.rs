@@ -8,7 +8,7 @@ mod place;
 use dateline_core::{DateValue, Document, Modality};
 use rustc_hash::FxHashMap;
 
-use super::actors::{article_countries, token_range};
+use super::actors::article_countries;
 use crate::geo::Geocoder;
 use crate::time::{self, TimeLexicon, TimexKind};
 use place::PlaceWords;
@@ -63,7 +63,7 @@ impl Dating {
             let found = timexes
                 .entry(event.sentence)
                 .or_insert_with(|| time::find(doc, range.clone(), self.time));
-            let trigger = token_range(doc, event.trigger).start;
+            let trigger = doc.token_range(event.trigger).start;
             let date = found
                 .iter()
                 .filter(|t| t.kind == TimexKind::Date)

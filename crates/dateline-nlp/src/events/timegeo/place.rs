@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use dateline_core::{Document, EntityType, Place};
 
-use super::super::actors::{preposition_before, token_range, word};
+use super::super::actors::preposition_before;
 use crate::geo::Geocoder;
 
 const PLACE_WORDS: &str = include_str!("../../../resources/lexicon/place-words.tsv");
@@ -66,7 +66,7 @@ pub fn of_event(
         .filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Loc) && !actors.contains(&e.id))
         .flat_map(|e| e.mentions.iter().map(move |&m| (e.id as usize, m)))
         .filter_map(|(entity, span)| {
-            let r = token_range(doc, span);
+            let r = doc.token_range(span);
             (r.start >= lo && r.end <= hi && !r.is_empty()).then_some(Candidate {
                 entity,
                 start: r.start,
@@ -97,9 +97,9 @@ fn resolve(
     let before = c
         .start
         .checked_sub(1)
-        .map(|k| word(doc, k))
+        .map(|k| doc.view().lower(k))
         .filter(|w| words.before.iter().any(|b| b == w));
-    let after = Some(word(doc, c.end)).filter(|w| words.after.iter().any(|a| a == w));
+    let after = Some(doc.view().lower(c.end)).filter(|w| words.after.iter().any(|a| a == w));
     let mut label = String::new();
     if let Some(b) = &before {
         label.push_str(b);

@@ -1,0 +1,253 @@
+//! The token view: what every stage reads about each token, computed once per document — the
+//! lowercase and folded forms, part of speech, lemma, sentence and paragraph, and whether the
+//! token is a preposition or a possessive marker. Stages read it through
+//! [`crate::Document::view`]; it is built on first use after tagging and rebuilt only when the
+//! tokens change (the segmenter and the tagger call [`crate::Document::tokens_changed`]). The
+//! dependency parser will add heads and relations here.
+
+use crate::{Document, Pos, Span};
+
+/// Token flags.
+mod flag {
+    /// Tagged `IN` or `TO`.
+    pub const PREPOSITION: u8 = 1;
+    /// A possessive marker token: `'s`, `’s`, `'`, `’` (any case).
+    pub const POSSESSIVE: u8 = 2;
+}
+
+/// No sentence, paragraph or lemma.
+const NONE: u32 = u32::MAX;
+
+/// Per-token facts of one document, in token order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TokenView {
+    /// Lowercase forms, concatenated; token `i` ends at `lower_ends[i]`.
+    lower: String,
+    lower_ends: Vec<u32>,
+    /// Lowercase forms with the curly apostrophe folded to `'`, for tokens that have one.
+    folded: Vec<(u32, Box<str>)>,
+    pos: Vec<Option<Pos>>,
+    lemma: Vec<u32>,
+    sentence: Vec<u32>,
+    paragraph: Vec<u32>,
+    flags: Vec<u8>,
+}
+
+/// Appends the lowercase form of `word` to `out`: the same text as `str::to_lowercase`, with no
+/// allocation for ASCII words.
+fn push_lowercase(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+}
+
+impl TokenView {
+    /// The view of `doc`'s tokens as they are now.
+    #[must_use]
+    pub fn build(doc: &Document) -> Self {
+        let n = doc.tokens.len();
+        let mut view = TokenView {
+            lower: String::with_capacity(doc.text.len()),
+            lower_ends: Vec::with_capacity(n),
+            folded: Vec::new(),
+            pos: Vec::with_capacity(n),
+            lemma: vec![NONE; n],
+            sentence: vec![NONE; n],
+            paragraph: vec![NONE; n],
+            flags: Vec::with_capacity(n),
+        };
+        for (i, token) in doc.tokens.iter().enumerate() {
+            let surface = token.span.get(&doc.text).unwrap_or_default();
+            let start = view.lower.len();
+            push_lowercase(surface, &mut view.lower);
+            view.lower_ends.push(view.lower.len() as u32);
+            let lower = &view.lower[start..];
+            if lower.contains('\u{2019}') {
+                view.folded
+                    .push((i as u32, lower.replace('\u{2019}', "'").into_boxed_str()));
+            }
+            let mut flags = 0;
+            if matches!(token.pos, Some(Pos::IN | Pos::TO)) {
+                flags |= flag::PREPOSITION;
+            }
+            if matches!(lower, "'s" | "\u{2019}s" | "'" | "\u{2019}") {
+                flags |= flag::POSSESSIVE;
+            }
+            view.flags.push(flags);
+            view.pos.push(token.pos);
+        }
+        for (k, lemma) in doc.lemmas.iter().enumerate() {
+            if let Some(slot) = view.lemma.get_mut(lemma.token as usize) {
+                *slot = k as u32;
+            }
+        }
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            for i in sentence.token_range() {
+                if let Some(slot) = view.sentence.get_mut(i) {
+                    *slot = s as u32;
+                }
+                if let Some(slot) = view.paragraph.get_mut(i) {
+                    *slot = sentence.paragraph;
+                }
+            }
+        }
+        view
+    }
+
+    /// The number of tokens.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.lower_ends.len()
+    }
+
+    /// Whether the document has no tokens.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.lower_ends.is_empty()
+    }
+
+    /// The lowercase form of token `i` (as `str::to_lowercase` gives it), or `""` past the end.
+    #[must_use]
+    pub fn lower(&self, i: usize) -> &str {
+        let Some(&end) = self.lower_ends.get(i) else {
+            return "";
+        };
+        let start = if i == 0 { 0 } else { self.lower_ends[i - 1] };
+        &self.lower[start as usize..end as usize]
+    }
+
+    /// The lowercase form of token `i` with `’` folded to `'`, or `""` past the end.
+    #[must_use]
+    pub fn folded(&self, i: usize) -> &str {
+        match self.folded.binary_search_by_key(&(i as u32), |(k, _)| *k) {
+            Ok(k) => &self.folded[k].1,
+            Err(_) => self.lower(i),
+        }
+    }
+
+    /// The part of speech of token `i`, once tagged.
+    #[must_use]
+    pub fn pos(&self, i: usize) -> Option<Pos> {
+        self.pos.get(i).copied().flatten()
+    }
+
+    /// The index in `doc.lemmas` of token `i`'s lemma, if it has one (verbs).
+    #[must_use]
+    pub fn lemma_index(&self, i: usize) -> Option<usize> {
+        self.lemma
+            .get(i)
+            .filter(|&&k| k != NONE)
+            .map(|&k| k as usize)
+    }
+
+    /// The sentence token `i` is in.
+    #[must_use]
+    pub fn sentence(&self, i: usize) -> Option<usize> {
+        self.sentence
+            .get(i)
+            .filter(|&&s| s != NONE)
+            .map(|&s| s as usize)
+    }
+
+    /// The paragraph token `i` is in.
+    #[must_use]
+    pub fn paragraph(&self, i: usize) -> Option<usize> {
+        self.paragraph
+            .get(i)
+            .filter(|&&p| p != NONE)
+            .map(|&p| p as usize)
+    }
+
+    /// Whether token `i` is a preposition (`IN`, `TO`).
+    #[must_use]
+    pub fn is_preposition(&self, i: usize) -> bool {
+        self.flags
+            .get(i)
+            .is_some_and(|f| f & flag::PREPOSITION != 0)
+    }
+
+    /// Whether token `i` is a possessive marker (`'s`, `’s`, `'`, `’`).
+    #[must_use]
+    pub fn is_possessive_marker(&self, i: usize) -> bool {
+        self.flags.get(i).is_some_and(|f| f & flag::POSSESSIVE != 0)
+    }
+}
+
+impl Document {
+    /// The token view, built on first use since the tokens last changed.
+    #[must_use]
+    pub fn view(&self) -> &TokenView {
+        self.view.get_or_init(|| TokenView::build(self))
+    }
+
+    /// Drops the token view: a stage that changes tokens, their tags or lemmas calls it.
+    pub fn tokens_changed(&mut self) {
+        self.view = std::sync::OnceLock::new();
+    }
+
+    /// The surface of token `i` as written, or `""` past the end.
+    #[must_use]
+    pub fn surface(&self, i: usize) -> &str {
+        self.tokens
+            .get(i)
+            .and_then(|t| t.span.get(&self.text))
+            .unwrap_or_default()
+    }
+
+    /// The tokens `[start, end)` that `span` covers.
+    #[must_use]
+    pub fn token_range(&self, span: Span) -> std::ops::Range<usize> {
+        let start = self
+            .tokens
+            .partition_point(|t| t.span.end() <= span.start());
+        let end = self.tokens.partition_point(|t| t.span.start() < span.end());
+        start..end.max(start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Document, Pipeline, Pos, Segmenter};
+
+    fn segmented(text: &str) -> Document {
+        let mut doc = Document::from_text(text);
+        Pipeline::new(vec![Box::new(Segmenter::default())]).run(&mut doc);
+        doc
+    }
+
+    #[test]
+    fn forms_sentences_and_paragraphs_per_token() {
+        let doc = segmented("Seoul’s ÉLITE met Kim.\n\nThey left.");
+        let view = doc.view();
+        assert_eq!(view.len(), doc.tokens.len());
+        let words: Vec<&str> = (0..view.len()).map(|i| view.lower(i)).collect();
+        assert_eq!(words[0], "seoul");
+        let marker = (0..view.len())
+            .find(|&i| view.is_possessive_marker(i))
+            .expect("a possessive marker");
+        assert_eq!(view.lower(marker), "\u{2019}s");
+        assert_eq!(view.folded(marker), "'s");
+        assert!(words.contains(&"élite"), "{words:?}");
+        let last = view.len() - 1;
+        assert_eq!(view.sentence(0), Some(0));
+        assert_eq!(view.sentence(last), Some(1));
+        assert_eq!(view.paragraph(last), Some(1));
+        assert_eq!(view.lower(last + 1), "");
+        assert_eq!(doc.surface(2), doc.slice(doc.tokens[2].span));
+        let span = doc.tokens[1].span.cover(doc.tokens[2].span);
+        assert_eq!(doc.token_range(span), 1..3);
+    }
+
+    #[test]
+    fn the_view_is_rebuilt_when_tokens_change() {
+        let mut doc = segmented("Talks began in Geneva.");
+        assert_eq!(doc.view().pos(2), None);
+        doc.tokens[2].pos = Some(Pos::IN);
+        assert!(!doc.view().is_preposition(2), "stale until told");
+        doc.tokens_changed();
+        assert!(doc.view().is_preposition(2));
+        assert_eq!(doc.view().pos(2), Some(Pos::IN));
+    }
+}
