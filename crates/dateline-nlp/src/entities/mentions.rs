@@ -89,8 +89,8 @@ fn clean_name(words: &[&str]) -> String {
 /// Whether a capital at `[first, end)` stands for its government: it acts ("Pyongyang would
 /// learn", "Washington or its allies could take") or is acted upon ("prevent Pyongyang from"),
 /// and does not follow a place preposition ("talks in Pyongyang", "between Damascus and Aleppo").
-fn capital_acts(first: usize, end: usize, words: &[&str], tags: &[Pos]) -> bool {
-    if first > 0 && Lexicon::embedded().is_locative(words[first - 1]) {
+fn capital_acts(first: usize, end: usize, words: &[&str], tags: &[Pos], lexicon: &Lexicon) -> bool {
+    if first > 0 && lexicon.is_locative(words[first - 1]) {
         return false;
     }
     let verb = |i: usize| tags.get(i).is_some_and(|p| p.is_verb() || *p == Pos::MD);
@@ -101,7 +101,8 @@ fn capital_acts(first: usize, end: usize, words: &[&str], tags: &[Pos]) -> bool 
 }
 
 /// Applies what the gazetteer knows about `words[first..end]` to a mention.
-fn refine(m: &mut Mention, words: &[&str], tags: &[Pos], gazetteer: &Gazetteer) {
+fn refine(m: &mut Mention, words: &[&str], tags: &[Pos], resources: Resources<'_>) {
+    let gazetteer = resources.gazetteer;
     let name_words: Vec<&str> = words[m.first..m.end].to_vec();
     let Some(entry) = gazetteer
         .lookup(&name_words)
@@ -111,7 +112,7 @@ fn refine(m: &mut Mention, words: &[&str], tags: &[Pos], gazetteer: &Gazetteer) 
         if m.entity_type != EntityType::Person
             && name_words
                 .iter()
-                .any(|w| Lexicon::embedded().is_landform(&w.to_lowercase()))
+                .any(|w| resources.lexicon.is_landform(&w.to_lowercase()))
         {
             m.entity_type = EntityType::Loc;
         } else if m.entity_type == EntityType::Gpe {
@@ -135,7 +136,7 @@ fn refine(m: &mut Mention, words: &[&str], tags: &[Pos], gazetteer: &Gazetteer) 
         EntryKind::Capital => {
             m.entity_type = EntityType::Gpe;
             m.name.clone_from(&entry.canonical);
-            if capital_acts(m.first, m.end, words, tags) {
+            if capital_acts(m.first, m.end, words, tags, resources.lexicon) {
                 m.kind = MentionKind::Capital;
             } else {
                 // "talks in Pyongyang": the city itself, in its country.
@@ -362,11 +363,14 @@ impl SentenceWords<'_> {
 /// Names the recogniser found, trimmed, grown to gazetteer names and refined.
 fn recognised(
     sw: &SentenceWords<'_>,
-    recognizer: &Recognizer,
+    resources: Resources<'_>,
     scratch: &mut NerScratch,
-    gazetteer: &Gazetteer,
 ) -> Vec<Mention> {
-    let lexicon = Lexicon::embedded();
+    let Resources {
+        recognizer,
+        gazetteer,
+        lexicon,
+    } = resources;
     let words = &sw.words;
     let spans = recognizer.recognize(words, &sw.tags, gazetteer.token_classes(), scratch);
     let mut named: Vec<(usize, usize, EntityType)> = Vec::new();
@@ -401,7 +405,7 @@ fn recognised(
             entity_type,
             clean_name(&words[first..end]),
         );
-        refine(&mut m, words, &sw.tags, gazetteer);
+        refine(&mut m, words, &sw.tags, resources);
         // "in Sevare": a one-word "person" after a place preposition is a place.
         let after_locative = first > 0 && lexicon.is_locative(words[first - 1]);
         if m.entity_type == EntityType::Person && end == first + 1 && after_locative {
@@ -416,7 +420,7 @@ fn recognised(
                     EntityType::Gpe,
                     clean_name(&words[first..cut]),
                 );
-                refine(&mut known, words, &sw.tags, gazetteer);
+                refine(&mut known, words, &sw.tags, resources);
                 out.push(known);
                 out.push(sw.mention(
                     cut,
@@ -463,8 +467,9 @@ fn missed_names(
     sw: &SentenceWords<'_>,
     covered: &mut [bool],
     scanned: &[Option<(usize, Vec<usize>)>],
-    gazetteer: &Gazetteer,
+    resources: Resources<'_>,
 ) -> Vec<Mention> {
+    let gazetteer = resources.gazetteer;
     let words = &sw.words;
     let mut out = Vec::new();
     let mut i = 0;
@@ -486,7 +491,9 @@ fn missed_names(
         };
         let kind = match entry.kind {
             EntryKind::Demonym => MentionKind::Demonym,
-            EntryKind::Capital if capital_acts(i, i + len, words, &sw.tags) => MentionKind::Capital,
+            EntryKind::Capital if capital_acts(i, i + len, words, &sw.tags, resources.lexicon) => {
+                MentionKind::Capital
+            }
             _ => MentionKind::Name,
         };
         let entity_type = if kind == MentionKind::Name {
@@ -507,8 +514,21 @@ fn missed_names(
     out
 }
 
+/// What finding mentions reads besides the document: the recogniser, the gazetteer and the
+/// mention word lists.
+#[derive(Debug, Clone, Copy)]
+pub struct Resources<'a> {
+    /// The entity recogniser.
+    pub recognizer: &'a Recognizer,
+    /// Countries, places, organisations and titles.
+    pub gazetteer: &'a Gazetteer,
+    /// Landforms, locative prepositions, time words and name openers.
+    pub lexicon: &'a Lexicon,
+}
+
 /// Finds the mentions of `doc` (tokens must carry POS tags).
-pub fn find(doc: &Document, recognizer: &Recognizer, gazetteer: &Gazetteer) -> Vec<Mention> {
+pub fn find(doc: &Document, resources: Resources<'_>) -> Vec<Mention> {
+    let gazetteer = resources.gazetteer;
     let mut out = Vec::new();
     let mut scratch = NerScratch::default();
     for (index, sentence) in doc.sentences.iter().enumerate() {
@@ -519,7 +539,7 @@ pub fn find(doc: &Document, recognizer: &Recognizer, gazetteer: &Gazetteer) -> V
             tags: tokens.iter().map(|t| t.pos.unwrap_or(Pos::NN)).collect(),
             spans: tokens.iter().map(|t| t.span).collect(),
         };
-        let mut here = recognised(&sw, recognizer, &mut scratch, gazetteer);
+        let mut here = recognised(&sw, resources, &mut scratch);
         let mut covered = vec![false; sw.words.len()];
         let scanned = gazetteer.scan(&sw.words);
         let bodies = institutions(&sw.words, &sw.spans, index, &scanned, gazetteer);
@@ -533,7 +553,7 @@ pub fn find(doc: &Document, recognizer: &Recognizer, gazetteer: &Gazetteer) -> V
             covered[m.first..m.end].iter_mut().for_each(|c| *c = true);
         }
         here.extend(bodies);
-        here.extend(missed_names(&sw, &mut covered, &scanned, gazetteer));
+        here.extend(missed_names(&sw, &mut covered, &scanned, resources));
         out.extend(here);
     }
     out.sort_by_key(|m| m.span.start());

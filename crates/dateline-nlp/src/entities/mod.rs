@@ -16,6 +16,7 @@ use crate::ner::Recognizer;
 pub struct EntityStage {
     recognizer: &'static Recognizer,
     gazetteer: &'static Gazetteer,
+    lexicon: &'static mentions::Lexicon,
 }
 
 impl Default for EntityStage {
@@ -23,6 +24,7 @@ impl Default for EntityStage {
         EntityStage {
             recognizer: Recognizer::embedded(),
             gazetteer: Gazetteer::embedded(),
+            lexicon: mentions::Lexicon::embedded(),
         }
     }
 }
@@ -117,7 +119,14 @@ impl Stage for EntityStage {
     }
 
     fn run(&self, doc: &mut Document) {
-        let all = mentions::find(doc, self.recognizer, self.gazetteer);
+        let all = mentions::find(
+            doc,
+            mentions::Resources {
+                recognizer: self.recognizer,
+                gazetteer: self.gazetteer,
+                lexicon: self.lexicon,
+            },
+        );
         let mut found = Vec::with_capacity(all.len());
         let mut rest = all.as_slice();
         for (s, sentence) in doc.sentences.iter().enumerate() {
