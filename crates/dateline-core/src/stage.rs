@@ -60,18 +60,22 @@ impl Pipeline {
         for stage in &self.stages {
             stage.run(doc);
         }
+        doc.tokens_changed();
     }
 
     /// Runs every stage over one document and returns each stage's wall time.
     pub fn run_timed(&self, doc: &mut Document) -> Vec<(&'static str, Duration)> {
-        self.stages
+        let timings = self
+            .stages
             .iter()
             .map(|stage| {
                 let started = Instant::now();
                 stage.run(doc);
                 (stage.name(), started.elapsed())
             })
-            .collect()
+            .collect();
+        doc.tokens_changed();
+        timings
     }
 
     /// Runs every stage over one document; a stage that panics (a bug, never expected) is caught
@@ -94,6 +98,7 @@ impl Pipeline {
                 });
             }
         }
+        doc.tokens_changed();
         Ok(())
     }
 

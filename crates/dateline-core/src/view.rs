@@ -37,7 +37,9 @@ pub struct TokenView {
 /// allocation for ASCII words.
 fn push_lowercase(word: &str, out: &mut String) {
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
     } else {
         out.push_str(&word.to_lowercase());
     }
@@ -64,7 +66,7 @@ impl TokenView {
             push_lowercase(surface, &mut view.lower);
             view.lower_ends.push(view.lower.len() as u32);
             let lower = &view.lower[start..];
-            if lower.contains('\u{2019}') {
+            if !surface.is_ascii() && lower.contains('\u{2019}') {
                 view.folded
                     .push((i as u32, lower.replace('\u{2019}', "'").into_boxed_str()));
             }
@@ -182,7 +184,8 @@ impl Document {
         self.view.get_or_init(|| TokenView::build(self))
     }
 
-    /// Drops the token view: a stage that changes tokens, their tags or lemmas calls it.
+    /// Drops the token view: a stage that changes tokens, their tags or lemmas calls it, and
+    /// the pipeline calls it when its last stage is done (the view is for stages, not output).
     pub fn tokens_changed(&mut self) {
         self.view = std::sync::OnceLock::new();
     }

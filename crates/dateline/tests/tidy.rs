@@ -529,3 +529,94 @@ mod data;
         PathBuf::from("src/claims/tests.rs")
     );
 }
+
+/// The layer of each workspace crate: a crate may depend only on crates of lower layers.
+const LAYERS: &[(&str, u8)] = &[
+    ("dateline-core", 0),
+    ("dateline-corpus", 0),
+    ("dateline-syntax", 1),
+    ("dateline-ingest", 1),
+    ("dateline-store", 1),
+    ("dateline-eval", 1),
+    ("dateline-nlp", 2),
+    ("dateline-export", 2),
+    ("dateline-train", 3),
+    ("dateline-server", 3),
+    ("dateline-py", 3),
+    ("dateline", 4),
+];
+
+/// Crates a run-time crate must not link: training formats and SQLite.
+const NOT_AT_RUN_TIME: &[(&str, &[&str])] = &[
+    ("dateline-core", &["zip", "csv", "rusqlite"]),
+    ("dateline-syntax", &["zip", "csv", "rusqlite"]),
+    ("dateline-nlp", &["zip", "csv", "rusqlite"]),
+    ("dateline-py", &["rusqlite", "dateline-store"]),
+];
+
+/// The `[dependencies]` table of a `Cargo.toml` (not dev- or build-dependencies): each
+/// dependency's name and the rest of its line.
+fn dependencies(manifest: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut inside = false;
+    for line in manifest.lines().map(str::trim) {
+        if line.starts_with('[') {
+            inside = line == "[dependencies]";
+            continue;
+        }
+        if !inside || line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some((name, rest)) = line.split_once('=') {
+            out.push((
+                name.trim().trim_end_matches(".workspace").to_owned(),
+                rest.trim().to_owned(),
+            ));
+        }
+    }
+    out
+}
+
+fn layer(name: &str) -> Option<u8> {
+    LAYERS.iter().find(|(n, _)| *n == name).map(|&(_, l)| l)
+}
+
+#[test]
+fn crate_dependencies_point_down_the_layers() {
+    let mut wrong = Vec::new();
+    for dir in fs::read_dir(crates_dir()).expect("crates/").flatten() {
+        let name = dir.file_name().to_string_lossy().into_owned();
+        let Ok(manifest) = fs::read_to_string(dir.path().join("Cargo.toml")) else {
+            continue;
+        };
+        let own = layer(&name).unwrap_or_else(|| panic!("{name} has no layer in LAYERS"));
+        let deps = dependencies(&manifest);
+        for (dep, rest) in &deps {
+            if let Some(theirs) = layer(dep) {
+                if theirs >= own {
+                    wrong.push(format!(
+                        "{name} (layer {own}) depends on {dep} (layer {theirs})"
+                    ));
+                }
+            }
+            if name == "dateline-py" && dep == "dateline-export" && rest.contains("store") {
+                wrong.push("dateline-py enables dateline-export's store feature".to_owned());
+            }
+        }
+        for (krate, banned) in NOT_AT_RUN_TIME {
+            if *krate == name {
+                for (dep, _) in deps.iter().filter(|(d, _)| banned.contains(&d.as_str())) {
+                    wrong.push(format!("{name} links {dep}"));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    let sample = "[package]\nname = \"x\"\n[dependencies]\nzip = \"2\"\ndateline-core.workspace = true\n[dev-dependencies]\ncsv = \"1\"\n";
+    let names: Vec<String> = dependencies(sample).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        names,
+        ["zip", "dateline-core"],
+        "the manifest reader sees only [dependencies]"
+    );
+}
