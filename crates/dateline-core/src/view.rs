@@ -18,19 +18,26 @@ mod flag {
 /// No sentence, paragraph or lemma.
 const NONE: u32 = u32::MAX;
 
+/// What the view keeps of one token (one allocation for all tokens).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Facts {
+    /// End of the token's lowercase form in `TokenView::lower`.
+    lower_end: u32,
+    lemma: u32,
+    sentence: u32,
+    paragraph: u32,
+    pos: Option<Pos>,
+    flags: u8,
+}
+
 /// Per-token facts of one document, in token order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TokenView {
-    /// Lowercase forms, concatenated; token `i` ends at `lower_ends[i]`.
+    /// Lowercase forms, concatenated.
     lower: String,
-    lower_ends: Vec<u32>,
     /// Lowercase forms with the curly apostrophe folded to `'`, for tokens that have one.
     folded: Vec<(u32, Box<str>)>,
-    pos: Vec<Option<Pos>>,
-    lemma: Vec<u32>,
-    sentence: Vec<u32>,
-    paragraph: Vec<u32>,
-    flags: Vec<u8>,
+    facts: Vec<Facts>,
 }
 
 /// Appends the lowercase form of `word` to `out`: the same text as `str::to_lowercase`, with no
@@ -49,22 +56,15 @@ impl TokenView {
     /// The view of `doc`'s tokens as they are now.
     #[must_use]
     pub fn build(doc: &Document) -> Self {
-        let n = doc.tokens.len();
         let mut view = TokenView {
             lower: String::with_capacity(doc.text.len()),
-            lower_ends: Vec::with_capacity(n),
             folded: Vec::new(),
-            pos: Vec::with_capacity(n),
-            lemma: vec![NONE; n],
-            sentence: vec![NONE; n],
-            paragraph: vec![NONE; n],
-            flags: Vec::with_capacity(n),
+            facts: Vec::with_capacity(doc.tokens.len()),
         };
         for (i, token) in doc.tokens.iter().enumerate() {
             let surface = token.span.get(&doc.text).unwrap_or_default();
             let start = view.lower.len();
             push_lowercase(surface, &mut view.lower);
-            view.lower_ends.push(view.lower.len() as u32);
             let lower = &view.lower[start..];
             if !surface.is_ascii() && lower.contains('\u{2019}') {
                 view.folded
@@ -77,22 +77,30 @@ impl TokenView {
             if matches!(lower, "'s" | "\u{2019}s" | "'" | "\u{2019}") {
                 flags |= flag::POSSESSIVE;
             }
-            view.flags.push(flags);
-            view.pos.push(token.pos);
+            view.facts.push(Facts {
+                lower_end: view.lower.len() as u32,
+                lemma: NONE,
+                sentence: NONE,
+                paragraph: NONE,
+                pos: token.pos,
+                flags,
+            });
         }
         for (k, lemma) in doc.lemmas.iter().enumerate() {
-            if let Some(slot) = view.lemma.get_mut(lemma.token as usize) {
-                *slot = k as u32;
+            if let Some(facts) = view.facts.get_mut(lemma.token as usize) {
+                facts.lemma = k as u32;
             }
         }
         for (s, sentence) in doc.sentences.iter().enumerate() {
-            for i in sentence.token_range() {
-                if let Some(slot) = view.sentence.get_mut(i) {
-                    *slot = s as u32;
-                }
-                if let Some(slot) = view.paragraph.get_mut(i) {
-                    *slot = sentence.paragraph;
-                }
+            let range = sentence.token_range();
+            let end = range.end.min(view.facts.len());
+            for facts in view
+                .facts
+                .get_mut(range.start.min(end)..end)
+                .unwrap_or_default()
+            {
+                facts.sentence = s as u32;
+                facts.paragraph = sentence.paragraph;
             }
         }
         view
@@ -101,28 +109,35 @@ impl TokenView {
     /// The number of tokens.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.lower_ends.len()
+        self.facts.len()
     }
 
     /// Whether the document has no tokens.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.lower_ends.is_empty()
+        self.facts.is_empty()
     }
 
     /// The lowercase form of token `i` (as `str::to_lowercase` gives it), or `""` past the end.
     #[must_use]
     pub fn lower(&self, i: usize) -> &str {
-        let Some(&end) = self.lower_ends.get(i) else {
+        let Some(facts) = self.facts.get(i) else {
             return "";
         };
-        let start = if i == 0 { 0 } else { self.lower_ends[i - 1] };
-        &self.lower[start as usize..end as usize]
+        let start = if i == 0 {
+            0
+        } else {
+            self.facts[i - 1].lower_end
+        };
+        &self.lower[start as usize..facts.lower_end as usize]
     }
 
     /// The lowercase form of token `i` with `’` folded to `'`, or `""` past the end.
     #[must_use]
     pub fn folded(&self, i: usize) -> &str {
+        if self.folded.is_empty() {
+            return self.lower(i);
+        }
         match self.folded.binary_search_by_key(&(i as u32), |(k, _)| *k) {
             Ok(k) => &self.folded[k].1,
             Err(_) => self.lower(i),
@@ -132,48 +147,49 @@ impl TokenView {
     /// The part of speech of token `i`, once tagged.
     #[must_use]
     pub fn pos(&self, i: usize) -> Option<Pos> {
-        self.pos.get(i).copied().flatten()
+        self.facts.get(i).and_then(|f| f.pos)
     }
 
     /// The index in `doc.lemmas` of token `i`'s lemma, if it has one (verbs).
     #[must_use]
     pub fn lemma_index(&self, i: usize) -> Option<usize> {
-        self.lemma
-            .get(i)
-            .filter(|&&k| k != NONE)
-            .map(|&k| k as usize)
+        self.index(i, |f| f.lemma)
     }
 
     /// The sentence token `i` is in.
     #[must_use]
     pub fn sentence(&self, i: usize) -> Option<usize> {
-        self.sentence
-            .get(i)
-            .filter(|&&s| s != NONE)
-            .map(|&s| s as usize)
+        self.index(i, |f| f.sentence)
     }
 
     /// The paragraph token `i` is in.
     #[must_use]
     pub fn paragraph(&self, i: usize) -> Option<usize> {
-        self.paragraph
+        self.index(i, |f| f.paragraph)
+    }
+
+    fn index(&self, i: usize, field: fn(&Facts) -> u32) -> Option<usize> {
+        self.facts
             .get(i)
-            .filter(|&&p| p != NONE)
-            .map(|&p| p as usize)
+            .map(field)
+            .filter(|&k| k != NONE)
+            .map(|k| k as usize)
     }
 
     /// Whether token `i` is a preposition (`IN`, `TO`).
     #[must_use]
     pub fn is_preposition(&self, i: usize) -> bool {
-        self.flags
+        self.facts
             .get(i)
-            .is_some_and(|f| f & flag::PREPOSITION != 0)
+            .is_some_and(|f| f.flags & flag::PREPOSITION != 0)
     }
 
-    /// Whether token `i` is a possessive marker (`'s`, `’s`, `'`, `’`).
+    /// Whether token `i` is a possessive marker (`'s`, `’s`, `'`, `’`, any case).
     #[must_use]
     pub fn is_possessive_marker(&self, i: usize) -> bool {
-        self.flags.get(i).is_some_and(|f| f & flag::POSSESSIVE != 0)
+        self.facts
+            .get(i)
+            .is_some_and(|f| f.flags & flag::POSSESSIVE != 0)
     }
 }
 
