@@ -135,6 +135,9 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Lemmas of verb tokens, in token order.
     pub lemmas: Vec<Lemma>,
+    /// Each token's head and relation, once parsed (one per token), else empty.
+    #[serde(default)]
+    pub dependencies: Vec<crate::Dependency>,
     /// Document-level entities.
     pub entities: Vec<Entity>,
     /// Quotes and attributions.
@@ -163,6 +166,7 @@ impl Document {
             tokens: Vec::new(),
             sentences: Vec::new(),
             lemmas: Vec::new(),
+            dependencies: Vec::new(),
             entities: Vec::new(),
             quotes: Vec::new(),
             events: Vec::new(),

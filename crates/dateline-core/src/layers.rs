@@ -16,6 +16,15 @@ pub struct Lemma {
     pub lemma: String,
 }
 
+/// A token's syntactic head and relation (Universal Dependencies, relation without subtype).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dependency {
+    /// Index of the head token in the document's token list; `None` for a sentence's root.
+    pub head: Option<u32>,
+    /// The relation to the head (`nsubj`, `obj`, `obl`, `root`).
+    pub relation: std::borrow::Cow<'static, str>,
+}
+
 /// Entity types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]

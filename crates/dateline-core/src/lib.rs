@@ -30,8 +30,8 @@ mod view;
 pub use date::{parse_day, DateError, DateValue, Precision};
 pub use document::{Credit, Dateline, Diagnostic, Document, Meta, Source, SourceFormat, SCHEMA};
 pub use layers::{
-    actor_state, is_international, Claim, ClaimValue, Entity, EntityType, Event, Lemma, Modality,
-    Participant, Place, Plover, Quote, QuoteKind,
+    actor_state, is_international, Claim, ClaimValue, Dependency, Entity, EntityType, Event, Lemma,
+    Modality, Participant, Place, Plover, Quote, QuoteKind,
 };
 pub use pos::Pos;
 pub use segment::{Segmenter, Sentence, Token, TokenKind};

@@ -24,6 +24,8 @@ struct Facts {
     /// End of the token's lowercase form in `TokenView::lower`.
     lower_end: u32,
     lemma: u32,
+    head: u32,
+    relation: u8,
     sentence: u32,
     paragraph: u32,
     pos: Option<Pos>,
@@ -38,6 +40,8 @@ pub struct TokenView {
     /// Lowercase forms with the curly apostrophe folded to `'`, for tokens that have one.
     folded: Vec<(u32, Box<str>)>,
     facts: Vec<Facts>,
+    /// The relation names the facts index.
+    relations: Vec<std::borrow::Cow<'static, str>>,
 }
 
 /// Appends the lowercase form of `word` to `out`: the same text as `str::to_lowercase`, with no
@@ -60,6 +64,7 @@ impl TokenView {
             lower: String::with_capacity(doc.text.len()),
             folded: Vec::new(),
             facts: Vec::with_capacity(doc.tokens.len()),
+            relations: Vec::new(),
         };
         for (i, token) in doc.tokens.iter().enumerate() {
             let surface = token.span.get(&doc.text).unwrap_or_default();
@@ -80,6 +85,8 @@ impl TokenView {
             view.facts.push(Facts {
                 lower_end: view.lower.len() as u32,
                 lemma: NONE,
+                head: NONE,
+                relation: u8::MAX,
                 sentence: NONE,
                 paragraph: NONE,
                 pos: token.pos,
@@ -90,6 +97,15 @@ impl TokenView {
             if let Some(facts) = view.facts.get_mut(lemma.token as usize) {
                 facts.lemma = k as u32;
             }
+        }
+        for (facts, dep) in view.facts.iter_mut().zip(&doc.dependencies) {
+            facts.head = dep.head.unwrap_or(NONE);
+            let known = view.relations.iter().position(|r| *r == dep.relation);
+            let id = known.unwrap_or_else(|| {
+                view.relations.push(dep.relation.clone());
+                view.relations.len() - 1
+            });
+            facts.relation = u8::try_from(id).unwrap_or(u8::MAX);
         }
         for (s, sentence) in doc.sentences.iter().enumerate() {
             let range = sentence.token_range();
@@ -154,6 +170,19 @@ impl TokenView {
     #[must_use]
     pub fn lemma_index(&self, i: usize) -> Option<usize> {
         self.index(i, |f| f.lemma)
+    }
+
+    /// The syntactic head of token `i` (a token index), once parsed; `None` for a root.
+    #[must_use]
+    pub fn head(&self, i: usize) -> Option<usize> {
+        self.index(i, |f| f.head)
+    }
+
+    /// The relation of token `i` to its head (`nsubj`, `root`), once parsed.
+    #[must_use]
+    pub fn relation(&self, i: usize) -> Option<&str> {
+        let id = self.facts.get(i)?.relation;
+        self.relations.get(usize::from(id)).map(AsRef::as_ref)
     }
 
     /// The sentence token `i` is in.

@@ -48,6 +48,7 @@ pub fn standard_stages(_config: &Config) -> Vec<Box<dyn Stage>> {
     vec![
         Box::new(Segmenter::default()),
         Box::new(dateline_syntax::pos::TagStage::default()),
+        Box::new(dateline_syntax::parse::stage::ParseStage::default()),
         Box::new(entities::EntityStage::default()),
         Box::new(quotes::QuoteStage::default()),
         Box::new(events::EventStage::default()),

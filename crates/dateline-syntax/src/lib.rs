@@ -16,6 +16,7 @@
 
 mod error;
 pub mod model;
+pub mod parse;
 pub mod pos;
 pub mod words;
 

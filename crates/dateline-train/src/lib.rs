@@ -6,9 +6,11 @@
 //! crates (`dateline-syntax`, `dateline-nlp`) own the feature functions; this crate drives them
 //! over a corpus and writes model files. `dateline train` and `dateline eval pos|ner` call it.
 
+pub mod conllu;
 mod error;
 pub mod gmb;
 pub mod ner;
+pub mod parse;
 pub mod pos;
 mod shuffle;
 

@@ -15,15 +15,18 @@ use dateline_train::{ner, pos};
 
 /// The corpus beside the repository, where `../shared/data` keeps it.
 pub const DEFAULT_GMB: &str = "../shared/data/gmb-ner/ner_dataset.csv.zip";
+/// The UD English treebanks beside the repository.
+pub const DEFAULT_UD: &str = "../shared/data/ud-english";
 
 #[derive(Debug, Args)]
 pub struct TrainArgs {
     /// Which model.
     #[arg(value_enum)]
     model: ModelKind,
-    /// The GMB corpus (`ner_dataset.csv.zip` or the extracted CSV).
-    #[arg(long, default_value = DEFAULT_GMB)]
-    data: PathBuf,
+    /// The training data: the GMB corpus (`ner_dataset.csv.zip` or the extracted CSV) for `pos`
+    /// and `ner`, the folder of UD English treebanks for `parse` (default: beside the repository).
+    #[arg(long)]
+    data: Option<PathBuf>,
     /// Training passes over the data.
     #[arg(long, default_value_t = 6)]
     epochs: usize,
@@ -42,6 +45,8 @@ pub enum ModelKind {
     Pos,
     /// The named-entity recogniser.
     Ner,
+    /// The dependency parser (UD English EWT train plus the CC BY/BY-SA genres of GUM train).
+    Parse,
 }
 
 #[derive(Debug, Subcommand)]
@@ -50,6 +55,18 @@ pub enum ModelEval {
     Pos(SplitArgs),
     /// Entity P/R/F1 per type on a GMB split.
     Ner(SplitArgs),
+    /// Dependency attachment (UAS, LAS) on a CoNLL-U file: gold words, predicted tags, every
+    /// word including punctuation, relations without subtypes.
+    Parse(ParseEvalArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ParseEvalArgs {
+    /// The CoNLL-U file (e.g. `../shared/data/ud-english/en_ewt-ud-test.conllu`).
+    file: PathBuf,
+    /// Print `{"uas", "las", "words", "words_per_s"}` as JSON instead of a line of text.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -66,6 +83,7 @@ fn default_out(kind: ModelKind) -> PathBuf {
     match kind {
         ModelKind::Pos => Path::new("crates/dateline-syntax/models/pos.bin"),
         ModelKind::Ner => Path::new("crates/dateline-nlp/models/ner.bin"),
+        ModelKind::Parse => Path::new("crates/dateline-syntax/models"),
     }
     .to_path_buf()
 }
@@ -109,7 +127,11 @@ fn ner_table(counts: &[(usize, usize, usize)]) -> String {
 }
 
 pub fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
-    let sentences = load(&args.data)?;
+    if args.model == ModelKind::Parse {
+        return train_parser(args);
+    }
+    let data = args.data.clone().unwrap_or_else(|| DEFAULT_GMB.into());
+    let sentences = load(&data)?;
     let train_set = split(&sentences, Split::Train);
     let dev = split(&sentences, Split::Dev);
     let started = Instant::now();
@@ -131,6 +153,7 @@ pub fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
             let counts = ner::evaluate(&recognizer, Tagger::embedded(), gazetteer, dev);
             (file, format!("dev:\n{}", ner_table(&counts)))
         }
+        ModelKind::Parse => unreachable!("trained by train_parser"),
     };
     file.about = format!(
         r#"{{"data":"GMB ner_dataset.csv (Kaggle entity-annotated-corpus, ODbL)","split":"train = first 80% of sentences","sentences":{},"epochs":{},"seed":{},"gazetteer":"{:016x}"}}"#,
@@ -152,6 +175,7 @@ pub fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
 
 pub fn eval(target: &ModelEval) -> anyhow::Result<ExitCode> {
     match target {
+        ModelEval::Parse(args) => return eval_parser(args),
         ModelEval::Pos(args) => {
             let sentences = load(&args.data)?;
             let (correct, total) = pos::accuracy(Tagger::embedded(), split(&sentences, args.split));
@@ -182,6 +206,109 @@ pub fn eval(target: &ModelEval) -> anyhow::Result<ExitCode> {
                 );
             }
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Training passes of the tagger (on UD, and of each jackknifing fold).
+const TAGGER_EPOCHS: usize = 10;
+
+/// The treebank files the parser trains on, in the UD folder `dir`.
+const PARSE_TRAIN: [&str; 2] = ["en_ewt-ud-train.conllu", "en_gum-ud-train.conllu"];
+/// The development files that choose the model.
+const PARSE_DEV: [&str; 2] = ["en_ewt-ud-dev.conllu", "en_gum-ud-dev.conllu"];
+
+fn treebanks(dir: &Path, files: &[&str]) -> anyhow::Result<Vec<dateline_train::conllu::Sentence>> {
+    let mut out = Vec::new();
+    for file in files {
+        let path = dir.join(file);
+        let sentences = dateline_train::conllu::read(&path)
+            .with_context(|| format!("cannot read the treebank {}", path.display()))?;
+        out.extend(
+            sentences
+                .into_iter()
+                .filter(dateline_train::parse::licensed),
+        );
+    }
+    Ok(out)
+}
+
+fn train_parser(args: &TrainArgs) -> anyhow::Result<ExitCode> {
+    let dir = args.data.clone().unwrap_or_else(|| DEFAULT_UD.into());
+    let train_set = treebanks(&dir, &PARSE_TRAIN)?;
+    let dev = treebanks(&dir, &PARSE_DEV)?;
+    eprintln!(
+        "{}: {} training sentences, {} dev sentences",
+        dir.display(),
+        train_set.len(),
+        dev.len()
+    );
+    let started = Instant::now();
+    let tag_file = dateline_train::parse::tagger(&train_set, TAGGER_EPOCHS, args.seed);
+    let options = dateline_train::parse::TrainOptions {
+        epochs: args.epochs,
+        seed: args.seed,
+        explore_from: 1,
+        explore: 0.9,
+    };
+    let tags = dateline_train::parse::jackknifed_tags(&train_set, 5, TAGGER_EPOCHS, args.seed);
+    eprintln!(
+        "tagged by 5-fold jackknifing in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let (moves, labels) = dateline_train::parse::train(&train_set, &tags, options);
+    let parser = dateline_syntax::parse::Parser::from_files(
+        Tagger::from_file(tag_file.clone())?,
+        moves.clone(),
+        labels.clone(),
+    )?;
+    let score = dateline_train::parse::evaluate(&parser, &dev);
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| default_out(ModelKind::Parse));
+    for file in [&tag_file, &moves, &labels] {
+        let path = out.join(format!("{}.bin", file.name));
+        std::fs::write(&path, file.to_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        eprintln!("wrote {}", path.display());
+    }
+    eprintln!(
+        "trained in {:.1} s; dev UAS {:.4} LAS {:.4} ({} words)",
+        started.elapsed().as_secs_f64(),
+        score.uas(),
+        score.las(),
+        score.words
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval_parser(args: &ParseEvalArgs) -> anyhow::Result<ExitCode> {
+    let trees = dateline_train::conllu::read(&args.file)
+        .with_context(|| format!("cannot read the treebank {}", args.file.display()))?;
+    let started = Instant::now();
+    let score = dateline_train::parse::evaluate(dateline_syntax::parse::Parser::embedded(), &trees);
+    let words_per_s = score.words as f64 / started.elapsed().as_secs_f64().max(1e-9);
+    #[allow(clippy::print_stdout)]
+    if args.json {
+        println!(
+            "{}",
+            serde_json::json!({
+                "uas": (score.uas() * 10_000.0).round() / 10_000.0,
+                "las": (score.las() * 10_000.0).round() / 10_000.0,
+                "words": score.words,
+                "words_per_s": words_per_s.round(),
+            })
+        );
+    } else {
+        println!(
+            "{}: UAS {:.4}, LAS {:.4} over {} words (tagging and parsing at {:.0} words/s)",
+            args.file.display(),
+            score.uas(),
+            score.las(),
+            score.words,
+            words_per_s
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -52,6 +52,17 @@ impl Features {
         self.hashes.push(h.finish());
     }
 
+    /// A feature combining a numeric value and two strings.
+    pub fn add_id2(&mut self, template: u8, id: u64, a: &str, b: &str) {
+        let mut h = FxHasher::default();
+        h.write_u8(template);
+        h.write_u64(id);
+        h.write(a.as_bytes());
+        h.write_u8(0xff);
+        h.write(b.as_bytes());
+        self.hashes.push(h.finish());
+    }
+
     /// A feature with a numeric value (a class id, a flag set).
     pub fn add_id(&mut self, template: u8, id: u64) {
         let mut h = FxHasher::default();

@@ -1,0 +1,182 @@
+//! Dependency parsing: a greedy arc-hybrid transition parser ([`state`]) whose moves and arc
+//! labels are chosen by two averaged perceptrons over hashed features ([`features`]), trained
+//! on Universal Dependencies English by `dateline train parse` (`dateline-train`) and compiled
+//! into the binary. Heads and relations follow UD conventions (relations without subtypes).
+
+pub mod features;
+pub mod stage;
+pub mod state;
+
+use std::sync::OnceLock;
+
+use dateline_core::Pos;
+
+use crate::error::{Result, SyntaxError};
+use crate::model::{Features, Model, ModelFile};
+use crate::pos::{TagScratch, Tagger};
+use crate::words::SentenceView;
+use features::Sentence;
+use state::{Move, State, NONE};
+
+const TAGS: &[u8] = include_bytes!("../../models/parse-tags.bin");
+const MOVES: &[u8] = include_bytes!("../../models/parse-moves.bin");
+const LABELS: &[u8] = include_bytes!("../../models/parse-labels.bin");
+
+/// Hash-table size of the move model, as a power of two.
+pub const MOVE_BITS: u32 = 20;
+/// Hash-table size of the label model, as a power of two.
+pub const LABEL_BITS: u32 = 17;
+/// The relation of a sentence's root.
+pub const ROOT: &str = "root";
+
+/// One word's arc: its head (a word index in the sentence, `None` for the root) and relation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Arc<'a> {
+    /// The head word, or `None` for the root.
+    pub head: Option<u32>,
+    /// The UD relation, without subtype (`nsubj`, `obl`, `root`).
+    pub relation: &'a str,
+}
+
+/// A trained dependency parser, with the tagger whose tags it reads (trained on UD; the
+/// pipeline's own tags come from the news-trained tagger, which the entity recogniser needs).
+#[derive(Debug, Clone)]
+pub struct Parser {
+    tagger: Tagger,
+    moves: Model,
+    labels: Model,
+    names: Vec<String>,
+}
+
+/// Reusable buffers for parsing.
+#[derive(Debug, Default, Clone)]
+pub struct ParseScratch {
+    tags: TagScratch,
+    tagged: Vec<Pos>,
+    view: SentenceView,
+    state: State,
+    features: Features,
+    scores: Vec<i32>,
+}
+
+impl Parser {
+    /// The parser compiled into the binary, loaded once.
+    ///
+    /// # Panics
+    /// When the embedded models are corrupt; a unit test loads them.
+    #[must_use]
+    pub fn embedded() -> &'static Parser {
+        static PARSER: OnceLock<Parser> = OnceLock::new();
+        PARSER.get_or_init(|| {
+            Parser::from_bytes(TAGS, MOVES, LABELS).expect("embedded parser models are valid")
+        })
+    }
+
+    /// A parser from the bytes of its tagger, move and label model files.
+    pub fn from_bytes(tags: &[u8], moves: &[u8], labels: &[u8]) -> Result<Parser> {
+        Parser::from_files(
+            Tagger::from_bytes(tags)?,
+            ModelFile::load("parse-moves", moves)?,
+            ModelFile::load("parse-labels", labels)?,
+        )
+    }
+
+    /// A parser from its tagger and its move and label model files.
+    pub fn from_files(tagger: Tagger, moves: ModelFile, labels: ModelFile) -> Result<Parser> {
+        let expected: Vec<String> = ["shift", "left", "right"].map(String::from).to_vec();
+        if moves.classes != expected {
+            return Err(SyntaxError::UnknownClass {
+                name: moves.name,
+                class: moves.classes.join(","),
+            });
+        }
+        Ok(Parser {
+            tagger,
+            moves: moves.model,
+            labels: labels.model,
+            names: labels.classes,
+        })
+    }
+
+    /// The relation names, in class-id order.
+    #[must_use]
+    pub fn relations(&self) -> &[String] {
+        &self.names
+    }
+
+    /// The tags the parser reads for `words`.
+    pub fn tag_into(&self, words: &[&str], scratch: &mut ParseScratch) {
+        self.tagger
+            .tag_into(words, &mut scratch.tags, &mut scratch.tagged);
+    }
+
+    /// Parses one sentence of `words`; `out` gets one arc per word.
+    pub fn parse_into<'p>(
+        &'p self,
+        words: &[&str],
+        scratch: &mut ParseScratch,
+        out: &mut Vec<Arc<'p>>,
+    ) {
+        out.clear();
+        let n = words.len();
+        if n == 0 {
+            return;
+        }
+        self.tag_into(words, scratch);
+        scratch.view.fill(words);
+        let sentence = Sentence {
+            view: &scratch.view,
+            tags: &scratch.tagged,
+        };
+        let state = &mut scratch.state;
+        state.reset(n);
+        while !state.is_final() {
+            let allowed = Move::ALL.map(|m| state.allows(m));
+            features::moves(&sentence, state, &mut scratch.features);
+            scratch.scores.resize(Move::ALL.len(), 0);
+            let m = Move::ALL[self.moves.predict(
+                scratch.features.as_slice(),
+                &mut scratch.scores,
+                Some(&allowed),
+            )];
+            let label = match arc_of(state, m) {
+                Some((head, dep)) => {
+                    features::label_features(&sentence, state, head, dep, &mut scratch.features);
+                    scratch.scores.resize(self.labels.classes(), 0);
+                    self.labels
+                        .predict(scratch.features.as_slice(), &mut scratch.scores, None)
+                        as u32
+                }
+                None => NONE,
+            };
+            state.apply(m, label);
+        }
+        out.extend((0..n).map(|w| {
+            let head = state.heads[w];
+            if head == NONE {
+                Arc {
+                    head: None,
+                    relation: ROOT,
+                }
+            } else {
+                Arc {
+                    head: Some(head),
+                    relation: self
+                        .names
+                        .get(state.labels[w] as usize)
+                        .map_or("dep", String::as_str),
+                }
+            }
+        }));
+    }
+}
+
+/// The (head, dependent) arc move `m` would make in `state`, if it makes one.
+#[must_use]
+pub fn arc_of(state: &State, m: Move) -> Option<(u32, u32)> {
+    match m {
+        Move::Shift => None,
+        Move::Left => Some((state.buffer(0), state.stack(0))),
+        Move::Right => Some((state.stack(1), state.stack(0))),
+    }
+}

@@ -1,0 +1,319 @@
+//! Training and scoring the dependency parser of `dateline-syntax` on UD treebanks: predicted
+//! tags from the embedded tagger, projectivised gold trees, the arc-hybrid dynamic oracle with
+//! error exploration (Goldberg and Nivre 2013), and averaged perceptrons for moves and labels.
+
+use dateline_core::Pos;
+use dateline_syntax::model::{Features, ModelFile, Trainer};
+use dateline_syntax::parse::features::{label_features, moves, Sentence};
+use dateline_syntax::parse::state::{Move, State, NONE};
+use dateline_syntax::parse::{arc_of, Parser, LABEL_BITS, MOVE_BITS, ROOT};
+use dateline_syntax::pos::{TagScratch, Tagger};
+use dateline_syntax::words::SentenceView;
+
+use crate::conllu::{self, Sentence as Tree};
+
+/// The GUM genres licensed CC BY or CC BY-SA (see the file's header).
+const GUM_GENRES: &str = include_str!("../resources/gum-genres.txt");
+
+/// Whether a treebank sentence may be used for training: every EWT document, and GUM documents
+/// of the genres in `resources/gum-genres.txt`.
+#[must_use]
+pub fn licensed(sentence: &Tree) -> bool {
+    let Some(rest) = sentence.document.strip_prefix("GUM_") else {
+        return true;
+    };
+    let genre = rest.split('_').next().unwrap_or_default();
+    GUM_GENRES
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .any(|g| g == genre)
+}
+
+/// A training sentence: words, predicted tags, projective gold heads and label ids.
+struct Example {
+    words: Vec<String>,
+    tags: Vec<Pos>,
+    heads: Vec<u32>,
+    labels: Vec<u32>,
+}
+
+/// Predicted tags for `words`.
+fn tag(tagger: &Tagger, words: &[String], scratch: &mut TagScratch) -> Vec<Pos> {
+    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    let mut out = Vec::new();
+    tagger.tag_into(&refs, scratch, &mut out);
+    out
+}
+
+/// A small reproducible random stream (`SplitMix64`).
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// True with probability `p`.
+    fn chance(&mut self, p: f64) -> bool {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
+    }
+}
+
+/// The two perceptrons being trained and their buffers.
+struct Models {
+    moves: Trainer,
+    labels: Trainer,
+    move_scores: Vec<f32>,
+    label_scores: Vec<f32>,
+    features: Features,
+}
+
+impl Models {
+    /// One decision: learns the best zero-cost move (and the label of a correct arc) and
+    /// returns the move to follow, the model's own with probability `explore`, with its label.
+    fn step(
+        &mut self,
+        sentence: &Sentence<'_>,
+        state: &State,
+        ex: &Example,
+        random: &mut Random,
+        explore: f64,
+    ) -> (Move, u32) {
+        let f = &mut self.features;
+        moves(sentence, state, f);
+        self.moves.tick();
+        self.moves.scores(f.as_slice(), &mut self.move_scores);
+        let costs = Move::ALL.map(|m| {
+            if state.allows(m) {
+                state.cost(m, &ex.heads)
+            } else {
+                usize::MAX
+            }
+        });
+        let least = costs.iter().copied().min().unwrap_or(0);
+        let scores = &self.move_scores;
+        let best = |ok: &dyn Fn(usize) -> bool| {
+            (0..Move::ALL.len())
+                .filter(|&i| ok(i))
+                .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
+                .unwrap_or(0)
+        };
+        let gold = best(&|i| costs[i] == least);
+        let guess = best(&|i| costs[i] != usize::MAX);
+        self.moves.update(f.as_slice(), gold, guess);
+        let follow = if explore > 0.0 && random.chance(explore) {
+            Move::ALL[guess]
+        } else {
+            Move::ALL[gold]
+        };
+        let label = match arc_of(state, follow) {
+            Some((head, dep)) => {
+                label_features(sentence, state, head, dep, f);
+                self.labels.tick();
+                let predicted = self
+                    .labels
+                    .predict(f.as_slice(), &mut self.label_scores, None)
+                    as u32;
+                let truth = ex.labels[dep as usize];
+                if ex.heads[dep as usize] == head && truth != NONE {
+                    self.labels
+                        .update(f.as_slice(), truth as usize, predicted as usize);
+                    truth
+                } else {
+                    predicted
+                }
+            }
+            None => NONE,
+        };
+        (follow, label)
+    }
+}
+
+/// How training goes.
+#[derive(Debug, Clone, Copy)]
+pub struct TrainOptions {
+    /// Passes over the data.
+    pub epochs: usize,
+    /// Shuffling and exploration seed.
+    pub seed: u64,
+    /// From this epoch on (0-based), follow the model's own move with probability `explore`.
+    pub explore_from: usize,
+    /// Probability of following the model's move when exploring.
+    pub explore: f64,
+}
+
+/// The parser's tagger: trained on every tree (UD XPOS mapped to Penn tags).
+#[must_use]
+pub fn tagger(trees: &[Tree], epochs: usize, seed: u64) -> ModelFile {
+    let training: Vec<crate::gmb::Sentence> = trees.iter().filter_map(conllu::tagged).collect();
+    let mut file = crate::pos::train(&training, epochs, seed);
+    file.name = "parse-tags".into();
+    file
+}
+
+/// Tags for every tree by `folds`-fold jackknifing: each fold tagged by a tagger trained on the
+/// others, so the parser learns from tags as wrong as they will be on new text.
+#[must_use]
+pub fn jackknifed_tags(trees: &[Tree], folds: usize, epochs: usize, seed: u64) -> Vec<Vec<Pos>> {
+    let folds = folds.max(2);
+    let mut tags = vec![Vec::new(); trees.len()];
+    let mut scratch = TagScratch::default();
+    for fold in 0..folds {
+        let training: Vec<crate::gmb::Sentence> = trees
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| k % folds != fold)
+            .filter_map(|(_, t)| conllu::tagged(t))
+            .collect();
+        let Ok(tagger) = Tagger::from_file(crate::pos::train(&training, epochs, seed)) else {
+            continue;
+        };
+        for (k, tree) in trees.iter().enumerate().filter(|(k, _)| k % folds == fold) {
+            tags[k] = tag(&tagger, &tree.words, &mut scratch);
+        }
+    }
+    tags
+}
+
+/// Trains the parser on `trees` with `tags` (one list per tree, e.g. [`jackknifed_tags`]);
+/// returns the move and label model files.
+#[must_use]
+pub fn train(trees: &[Tree], tags: &[Vec<Pos>], options: TrainOptions) -> (ModelFile, ModelFile) {
+    let mut names: Vec<String> = trees
+        .iter()
+        .flat_map(|t| t.relations.iter().cloned())
+        .filter(|r| r != ROOT)
+        .collect();
+    names.sort();
+    names.dedup();
+    let examples: Vec<Example> = trees
+        .iter()
+        .zip(tags)
+        .filter(|(t, tags)| tags.len() == t.words.len())
+        .map(|(t, tags)| Example {
+            tags: tags.clone(),
+            words: t.words.clone(),
+            heads: conllu::projectivize(&t.heads)
+                .into_iter()
+                .map(|h| if h == conllu::ROOT { NONE } else { h })
+                .collect(),
+            labels: t
+                .relations
+                .iter()
+                .map(|r| names.binary_search(r).map_or(NONE, |i| i as u32))
+                .collect(),
+        })
+        .collect();
+    let mut models = Models {
+        moves: Trainer::new(MOVE_BITS, Move::ALL.len()),
+        labels: Trainer::new(LABEL_BITS, names.len().max(1)),
+        move_scores: vec![0.0; Move::ALL.len()],
+        label_scores: vec![0.0; names.len().max(1)],
+        features: Features::new(),
+    };
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut random = Random(options.seed);
+    let (mut view, mut state) = (SentenceView::default(), State::default());
+    for epoch in 0..options.epochs {
+        crate::shuffle(&mut order, options.seed.wrapping_add(epoch as u64));
+        let explore = if epoch >= options.explore_from {
+            options.explore
+        } else {
+            0.0
+        };
+        for &k in &order {
+            let ex = &examples[k];
+            view.fill(&ex.words);
+            let sentence = Sentence {
+                view: &view,
+                tags: &ex.tags,
+            };
+            state.reset(ex.words.len());
+            while !state.is_final() {
+                let follow = models.step(&sentence, &state, ex, &mut random, explore);
+                state.apply(follow.0, follow.1);
+            }
+        }
+    }
+    let (move_model, label_model) = (models.moves, models.labels);
+    let about = format!(
+        r#"{{"data":"UD English EWT train + GUM train (CC BY/BY-SA genres), v2.16","sentences":{},"epochs":{},"seed":{},"explore":{},"explore_from":{}}}"#,
+        examples.len(),
+        options.epochs,
+        options.seed,
+        options.explore,
+        options.explore_from
+    );
+    (
+        ModelFile {
+            name: "parse-moves".into(),
+            about: about.clone(),
+            classes: ["shift", "left", "right"].map(String::from).to_vec(),
+            model: move_model.finish(),
+        },
+        ModelFile {
+            name: "parse-labels".into(),
+            about,
+            classes: names,
+            model: label_model.finish(),
+        },
+    )
+}
+
+/// Attachment counts of `parser` on `trees` with tags from `tagger`: every word, punctuation
+/// included; relations compared without subtypes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Attachment {
+    /// Words with the right head.
+    pub unlabelled: usize,
+    /// Words with the right head and relation.
+    pub labelled: usize,
+    /// Words.
+    pub words: usize,
+}
+
+impl Attachment {
+    /// Unlabelled attachment score.
+    #[must_use]
+    pub fn uas(&self) -> f64 {
+        self.unlabelled as f64 / self.words.max(1) as f64
+    }
+
+    /// Labelled attachment score.
+    #[must_use]
+    pub fn las(&self) -> f64 {
+        self.labelled as f64 / self.words.max(1) as f64
+    }
+}
+
+/// Scores `parser` (with its own tagger) against the gold trees.
+#[must_use]
+pub fn evaluate(parser: &Parser, trees: &[Tree]) -> Attachment {
+    let mut score = Attachment::default();
+    let mut scratch = dateline_syntax::parse::ParseScratch::default();
+    let mut arcs = Vec::new();
+    for tree in trees {
+        let words: Vec<&str> = tree.words.iter().map(String::as_str).collect();
+        parser.parse_into(&words, &mut scratch, &mut arcs);
+        for (k, arc) in arcs.iter().enumerate() {
+            let gold = tree.heads[k];
+            let head_ok = match arc.head {
+                None => gold == conllu::ROOT,
+                Some(h) => h == gold,
+            };
+            score.words += 1;
+            if head_ok {
+                score.unlabelled += 1;
+                if arc.relation == tree.relations[k] {
+                    score.labelled += 1;
+                }
+            }
+        }
+    }
+    score
+}
