@@ -4,7 +4,7 @@
 
 use dateline_core::Pos;
 use dateline_syntax::model::{Features, ModelFile, Trainer};
-use dateline_syntax::parse::features::{label_features, moves, Sentence};
+use dateline_syntax::parse::features::{label_features, moves, Sentence, WordIds};
 use dateline_syntax::parse::state::{Move, State, NONE};
 use dateline_syntax::parse::{arc_of, Parser, LABEL_BITS, MOVE_BITS, ROOT};
 use dateline_syntax::pos::{TagScratch, Tagger};
@@ -219,6 +219,7 @@ pub fn train(trees: &[Tree], tags: &[Vec<Pos>], options: TrainOptions) -> (Model
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut random = Random(options.seed);
     let (mut view, mut state) = (SentenceView::default(), State::default());
+    let mut ids = WordIds::default();
     for epoch in 0..options.epochs {
         crate::shuffle(&mut order, options.seed.wrapping_add(epoch as u64));
         let explore = if epoch >= options.explore_from {
@@ -229,8 +230,9 @@ pub fn train(trees: &[Tree], tags: &[Vec<Pos>], options: TrainOptions) -> (Model
         for &k in &order {
             let ex = &examples[k];
             view.fill(&ex.words);
+            ids.fill(&view);
             let sentence = Sentence {
-                view: &view,
+                ids: &ids,
                 tags: &ex.tags,
             };
             state.reset(ex.words.len());

@@ -6,17 +6,60 @@
 
 use dateline_core::Pos;
 
+use std::hash::Hasher;
+
+use rustc_hash::FxHasher;
+
 use super::state::{State, NONE};
 use crate::model::Features;
 use crate::words::{suffix, SentenceView};
 
+/// Each word's normalised form, three-letter ending and shape as hashes, computed once per
+/// sentence so that the many features combining them hash numbers, not strings.
+#[derive(Debug, Clone, Default)]
+pub struct WordIds {
+    words: Vec<u64>,
+    suffixes: Vec<u64>,
+    shapes: Vec<u64>,
+}
+
+fn hash(kind: u8, text: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write_u8(kind);
+    h.write(text.as_bytes());
+    h.finish()
+}
+
+impl WordIds {
+    /// The ids of the words in `view`.
+    pub fn fill(&mut self, view: &SentenceView) {
+        self.words.clear();
+        self.suffixes.clear();
+        self.shapes.clear();
+        for i in 0..view.word_count() {
+            let norm = view.norm(i as isize);
+            self.words.push(hash(0, norm));
+            self.suffixes.push(hash(1, suffix(norm, 3)));
+            self.shapes.push(hash(2, view.shape(i as isize)));
+        }
+    }
+}
+
 /// What the features of one sentence read besides the state.
 #[derive(Debug, Clone, Copy)]
 pub struct Sentence<'a> {
-    /// Normalised words and shapes.
-    pub view: &'a SentenceView,
+    /// The words as ids.
+    pub ids: &'a WordIds,
     /// The words' tags.
     pub tags: &'a [Pos],
+}
+
+/// The id of word `w` in `column`, or a boundary id.
+fn id(column: &[u64], w: u32) -> u64 {
+    if w == NONE {
+        return 1;
+    }
+    column.get(w as usize).copied().unwrap_or(2)
 }
 
 /// Tag id of word `w`, or a boundary id.
@@ -27,12 +70,9 @@ fn tag(s: &Sentence<'_>, w: u32) -> u64 {
     s.tags.get(w as usize).map_or(98, |t| *t as u64)
 }
 
-/// Normalised form of word `w`, or a boundary marker.
-fn word<'a>(s: &Sentence<'a>, w: u32) -> &'a str {
-    if w == NONE {
-        return "-none-";
-    }
-    s.view.norm(w as isize)
+/// The normalised form of word `w` as an id.
+fn word(s: &Sentence<'_>, w: u32) -> u64 {
+    id(&s.ids.words, w)
 }
 
 /// Label id of the arc into `w`, or a boundary id.
@@ -61,29 +101,29 @@ pub fn moves(s: &Sentence<'_>, state: &State, f: &mut Features) {
     f.clear();
     f.add_id(0, 0);
     // Single positions.
-    f.add(1, w_s0);
+    f.add_id(1, w_s0);
     f.add_id(2, t_s0);
-    f.add_id_str(3, t_s0, w_s0);
-    f.add(4, w_s1);
+    f.add_id(3, pack(&[t_s0, w_s0]));
+    f.add_id(4, w_s1);
     f.add_id(5, t_s1);
-    f.add_id_str(6, t_s1, w_s1);
-    f.add(7, w_b0);
+    f.add_id(6, pack(&[t_s1, w_s1]));
+    f.add_id(7, w_b0);
     f.add_id(8, t_b0);
-    f.add_id_str(9, t_b0, w_b0);
-    f.add(10, w_b1);
+    f.add_id(9, pack(&[t_b0, w_b0]));
+    f.add_id(10, w_b1);
     f.add_id(11, t_b1);
-    f.add_id_str(12, t_b1, w_b1);
+    f.add_id(12, pack(&[t_b1, w_b1]));
     f.add_id(13, t_b2);
     f.add_id(14, t_s2);
     // Pairs.
-    f.add2(15, w_s0, w_b0);
+    f.add_id(15, pack(&[w_s0, w_b0]));
     f.add_id(16, pack(&[t_s0, t_b0]));
-    f.add_id_str(17, t_b0, w_s0);
-    f.add_id_str(18, t_s0, w_b0);
+    f.add_id(17, pack(&[t_b0, w_s0]));
+    f.add_id(18, pack(&[t_s0, w_b0]));
     f.add_id(19, pack(&[t_s1, t_s0]));
-    f.add2(20, w_s1, w_s0);
-    f.add_id_str(21, pack(&[t_s0, t_b0]), w_s0);
-    f.add_id_str(22, pack(&[t_s0, t_b0]), w_b0);
+    f.add_id(20, pack(&[w_s1, w_s0]));
+    f.add_id(21, pack(&[pack(&[t_s0, t_b0]), w_s0]));
+    f.add_id(22, pack(&[pack(&[t_s0, t_b0]), w_b0]));
     // Triples of tags.
     f.add_id(23, pack(&[t_s0, t_b0, t_b1]));
     f.add_id(24, pack(&[t_s1, t_s0, t_b0]));
@@ -101,10 +141,10 @@ pub fn moves(s: &Sentence<'_>, state: &State, f: &mut Features) {
     } else {
         u64::from((b0 - s0).min(5))
     };
-    f.add_id_str(33, distance, w_s0);
+    f.add_id(33, pack(&[distance, w_s0]));
     f.add_id(34, pack(&[distance, t_s0, t_b0]));
     let [s0_left, s0_right] = state.valency(s0).map(u64::from);
-    f.add_id_str(35, pack(&[s0_left.min(4), s0_right.min(4)]), w_s0);
+    f.add_id(35, pack(&[pack(&[s0_left.min(4), s0_right.min(4)]), w_s0]));
     f.add_id(36, pack(&[s0_left.min(4), s0_right.min(4), t_s0]));
     f.add_id(37, pack(&[u64::from(state.valency(b0)[0]).min(4), t_b0]));
     // Labels of the children built so far.
@@ -112,36 +152,32 @@ pub fn moves(s: &Sentence<'_>, state: &State, f: &mut Features) {
     f.add_id(39, pack(&[label(state, b0l), label(state, b0l2), t_b0]));
     f.add_id(40, pack(&[label(state, s0l2), label(state, s0r2), t_s0]));
     f.add_id(41, pack(&[label(state, s1r), t_s1, t_s0]));
-    f.add_id_str(42, label(state, s0l), w_s0);
-    f.add_id_str(43, label(state, b0l), w_b0);
+    f.add_id(42, pack(&[label(state, s0l), w_s0]));
+    f.add_id(43, pack(&[label(state, b0l), w_b0]));
     // Word endings.
-    f.add(44, suffix(w_s0, 3));
-    f.add(45, suffix(w_b0, 3));
-    f.add_id_str(
-        46,
-        t_b0,
-        s.view.shape(if b0 == NONE { -1 } else { b0 as isize }),
-    );
+    f.add_id(44, id(&s.ids.suffixes, s0));
+    f.add_id(45, id(&s.ids.suffixes, b0));
+    f.add_id(46, pack(&[t_b0, id(&s.ids.shapes, b0)]));
     // Words of the children and the far positions (Honnibal's arc-hybrid set).
     let (s0l_w, s0r_w, b0l_w) = (word(s, s0l), word(s, s0r), word(s, b0l));
-    f.add(47, s0l_w);
-    f.add(48, s0r_w);
-    f.add(49, b0l_w);
-    f.add(50, word(s, s1r));
-    f.add(51, word(s, b2));
-    f.add(52, word(s, s2));
+    f.add_id(47, s0l_w);
+    f.add_id(48, s0r_w);
+    f.add_id(49, b0l_w);
+    f.add_id(50, word(s, s1r));
+    f.add_id(51, word(s, b2));
+    f.add_id(52, word(s, s2));
     f.add_id(53, tag(s, s0l2));
     f.add_id(54, tag(s, s0r2));
     f.add_id(55, tag(s, b0l2));
     f.add_id(56, pack(&[t_b0, tag(s, b0l), tag(s, b0l2)]));
     f.add_id(57, pack(&[t_s0, tag(s, s0r), tag(s, s0r2)]));
     f.add_id(58, pack(&[t_s0, tag(s, s0l), tag(s, s0l2)]));
-    f.add_id2(59, pack(&[t_s0, t_b0]), w_s0, w_b0);
+    f.add_id(59, pack(&[pack(&[t_s0, t_b0]), w_s0, w_b0]));
     f.add_id(60, pack(&[t_b0, t_b1]));
-    f.add_id_str(61, t_b1, w_b0);
-    f.add_id_str(62, distance, w_b0);
-    f.add_id_str(63, s0_left.min(4), w_s0);
-    f.add_id_str(64, u64::from(state.valency(b0)[0]).min(4), w_b0);
+    f.add_id(61, pack(&[t_b1, w_b0]));
+    f.add_id(62, pack(&[distance, w_b0]));
+    f.add_id(63, pack(&[s0_left.min(4), w_s0]));
+    f.add_id(64, pack(&[u64::from(state.valency(b0)[0]).min(4), w_b0]));
 }
 
 /// The features of the label of the arc from `head` to `dep`.
@@ -163,11 +199,11 @@ pub fn label_features(s: &Sentence<'_>, state: &State, head: u32, dep: u32, f: &
     f.clear();
     f.add_id(0, direction);
     f.add_id(1, pack(&[direction, t_h, t_d]));
-    f.add_id_str(2, pack(&[direction, t_h]), w_d);
-    f.add_id_str(3, pack(&[direction, t_d]), w_h);
-    f.add2(4, w_h, w_d);
-    f.add_id_str(5, direction, w_d);
-    f.add_id_str(6, direction, w_h);
+    f.add_id(2, pack(&[pack(&[direction, t_h]), w_d]));
+    f.add_id(3, pack(&[pack(&[direction, t_d]), w_h]));
+    f.add_id(4, pack(&[w_h, w_d]));
+    f.add_id(5, pack(&[direction, w_d]));
+    f.add_id(6, pack(&[direction, w_h]));
     f.add_id(7, pack(&[direction, distance, t_h, t_d]));
     f.add_id(8, pack(&[direction, t_d, near(dep, -1), near(dep, 1)]));
     f.add_id(9, pack(&[direction, t_h, near(head, -1), near(head, 1)]));
@@ -180,7 +216,7 @@ pub fn label_features(s: &Sentence<'_>, state: &State, head: u32, dep: u32, f: &
             label(state, state.right_child(dep, 0)),
         ]),
     );
-    f.add_id_str(11, pack(&[direction, t_d]), suffix(w_d, 3));
+    f.add_id(11, pack(&[direction, t_d, id(&s.ids.suffixes, dep)]));
     f.add_id(
         12,
         pack(&[
@@ -190,7 +226,7 @@ pub fn label_features(s: &Sentence<'_>, state: &State, head: u32, dep: u32, f: &
             u64::from(state.valency(dep)[1]).min(3),
         ]),
     );
-    f.add_id_str(13, pack(&[direction, t_h, t_d]), w_d);
-    f.add_id_str(14, pack(&[direction, t_h, t_d]), w_h);
+    f.add_id(13, pack(&[pack(&[direction, t_h, t_d]), w_d]));
+    f.add_id(14, pack(&[pack(&[direction, t_h, t_d]), w_h]));
     f.add_id(15, pack(&[direction, t_d, u64::from(dep == 0)]));
 }

@@ -15,7 +15,7 @@ use crate::error::{Result, SyntaxError};
 use crate::model::{Features, Model, ModelFile};
 use crate::pos::{TagScratch, Tagger};
 use crate::words::SentenceView;
-use features::Sentence;
+use features::{Sentence, WordIds};
 use state::{Move, State, NONE};
 
 const TAGS: &[u8] = include_bytes!("../../models/parse-tags.bin");
@@ -54,6 +54,7 @@ pub struct ParseScratch {
     tags: TagScratch,
     tagged: Vec<Pos>,
     view: SentenceView,
+    ids: WordIds,
     state: State,
     features: Features,
     scores: Vec<i32>,
@@ -124,8 +125,9 @@ impl Parser {
         }
         self.tag_into(words, scratch);
         scratch.view.fill(words);
+        scratch.ids.fill(&scratch.view);
         let sentence = Sentence {
-            view: &scratch.view,
+            ids: &scratch.ids,
             tags: &scratch.tagged,
         };
         let state = &mut scratch.state;
