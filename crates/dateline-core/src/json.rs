@@ -54,6 +54,18 @@ struct SentenceJson<'a> {
     text: &'a str,
 }
 
+/// A token with its part of speech and, once parsed, its head and relation (`--syntax`).
+#[derive(Debug, Serialize)]
+struct TokenJson<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    pos: Option<&'static str>,
+    /// Index of the head token in `tokens`; `null` for a sentence's root.
+    head: Option<u32>,
+    relation: Option<&'a str>,
+}
+
 #[derive(Debug, Serialize)]
 struct EntityJson<'a> {
     id: u32,
@@ -130,6 +142,9 @@ pub struct DocumentJson<'a> {
     events: Vec<EventJson<'a>>,
     claims: Vec<ClaimJson<'a>>,
     diagnostics: &'a [crate::Diagnostic],
+    /// Tokens with their syntax, only when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tokens: Option<Vec<TokenJson<'a>>>,
 }
 
 fn participant<'a>(text: &'a str, p: &'a Participant) -> ParticipantJson<'a> {
@@ -207,6 +222,30 @@ fn three_places(v: f32) -> f64 {
 }
 
 impl<'a> DocumentJson<'a> {
+    /// The same view with the `tokens` array (POS, head, relation).
+    #[must_use]
+    pub fn with_tokens(mut self, doc: &'a Document) -> Self {
+        let text = doc.text.as_str();
+        self.tokens = Some(
+            doc.tokens
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let dependency = doc.dependencies.get(i);
+                    TokenJson {
+                        start: t.span.start(),
+                        end: t.span.end(),
+                        text: t.span.get(text).unwrap_or_default(),
+                        pos: t.pos.map(crate::Pos::as_str),
+                        head: dependency.and_then(|d| d.head),
+                        relation: dependency.map(|d| d.relation.as_ref()),
+                    }
+                })
+                .collect(),
+        );
+        self
+    }
+
     /// The JSON view of `doc`.
     #[must_use]
     pub fn new(doc: &'a Document) -> Self {
@@ -252,6 +291,7 @@ impl<'a> DocumentJson<'a> {
             events: doc.events.iter().map(|e| event(text, e)).collect(),
             claims: doc.claims.iter().map(|c| claim(text, c)).collect(),
             diagnostics: &doc.diagnostics,
+            tokens: None,
         }
     }
 }
@@ -268,7 +308,21 @@ impl Document {
     /// # Errors
     /// When writing fails.
     pub fn write_json<W: std::io::Write>(&self, out: W, pretty: bool) -> serde_json::Result<()> {
-        let view = DocumentJson::new(self);
+        self.write_json_with(out, pretty, false)
+    }
+
+    /// Writes the `dateline/1` JSON, with a `tokens` array (each token's span, text, POS, head
+    /// and relation) when `syntax` is set.
+    pub fn write_json_with<W: std::io::Write>(
+        &self,
+        out: W,
+        pretty: bool,
+        syntax: bool,
+    ) -> serde_json::Result<()> {
+        let mut view = DocumentJson::new(self);
+        if syntax {
+            view = view.with_tokens(self);
+        }
         if pretty {
             serde_json::to_writer_pretty(out, &view)
         } else {

@@ -73,6 +73,22 @@ pub fn validate(doc: &Document) -> Result<(), InvariantError> {
             ));
         }
     }
+    if !doc.dependencies.is_empty() && doc.dependencies.len() != doc.tokens.len() {
+        return Err(fail(
+            "dependencies",
+            format!("{} for {} tokens", doc.dependencies.len(), doc.tokens.len()),
+        ));
+    }
+    for (i, d) in doc.dependencies.iter().enumerate() {
+        if d.head
+            .is_some_and(|h| h as usize >= doc.tokens.len() || h as usize == i)
+        {
+            return Err(fail(
+                format!("dependencies[{i}]"),
+                "head out of range or itself",
+            ));
+        }
+    }
     if let Some(s) = doc.meta.dateline.as_ref().and_then(|d| d.span) {
         span(doc, || "meta.dateline".into(), s)?;
     }

@@ -61,6 +61,25 @@ fn tag(bencher: Bencher) {
         });
 }
 
+/// The dependency parser alone, its own tagging included (what `dateline eval parse` runs).
+#[divan::bench(sample_count = 10)]
+fn parse(bencher: Bencher) {
+    let (sentences, words, bytes) = sentences();
+    let parser = dateline_syntax::parse::Parser::embedded();
+    bencher
+        .counter(ItemsCount::new(words))
+        .counter(BytesCount::new(bytes))
+        .bench_local(|| {
+            let mut scratch = dateline_syntax::parse::ParseScratch::default();
+            let mut arcs = Vec::new();
+            for s in &sentences {
+                let w: Vec<&str> = s.iter().map(String::as_str).collect();
+                parser.parse_into(&w, &mut scratch, &mut arcs);
+                black_box(&arcs);
+            }
+        });
+}
+
 #[divan::bench(sample_count = 10)]
 fn tag_and_ner(bencher: Bencher) {
     let (sentences, words, bytes) = sentences();

@@ -35,6 +35,10 @@ pub struct ExtractArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short)]
     pub jobs: Option<usize>,
+    /// Add each document's tokens with their part of speech, syntactic head and relation
+    /// (a `tokens` array; see docs/schema.md).
+    #[arg(long)]
+    pub syntax: bool,
     /// Largest single document, in bytes.
     #[arg(long, default_value_t = 64 * 1024 * 1024)]
     pub max_bytes: u64,
@@ -94,7 +98,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
         ),
         None => Box::new(std::io::stdout().lock()),
     };
-    let mut writer = DocumentWriter::new(BufWriter::new(out), args.format);
+    let mut writer = DocumentWriter::new(BufWriter::new(out), args.format).with_syntax(args.syntax);
     let config = ReadConfig {
         max_bytes: args.max_bytes,
         options: DocumentOptions {

@@ -23,6 +23,7 @@ pub struct DocumentWriter<W: Write> {
     format: Format,
     held: Option<Document>,
     written: usize,
+    syntax: bool,
 }
 
 impl<W: Write> DocumentWriter<W> {
@@ -32,12 +33,20 @@ impl<W: Write> DocumentWriter<W> {
             format,
             held: None,
             written: 0,
+            syntax: false,
         }
+    }
+
+    /// Adds each document's tokens with their heads and relations (`--syntax`).
+    #[must_use]
+    pub fn with_syntax(mut self, syntax: bool) -> Self {
+        self.syntax = syntax;
+        self
     }
 
     fn write_one(&mut self, doc: &Document) -> anyhow::Result<()> {
         let pretty = self.format == Format::Pretty;
-        doc.write_json(&mut self.out, pretty)?;
+        doc.write_json_with(&mut self.out, pretty, self.syntax)?;
         Ok(())
     }
 

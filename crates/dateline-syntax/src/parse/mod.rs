@@ -182,3 +182,69 @@ pub fn arc_of(state: &State, m: Move) -> Option<(u32, u32)> {
         Move::Right => Some((state.stack(1), state.stack(0))),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether `arcs` form one tree: every head in range, one root, no cycle.
+    fn is_tree(arcs: &[Arc<'_>]) -> bool {
+        let roots = arcs.iter().filter(|a| a.head.is_none()).count();
+        let acyclic = (0..arcs.len()).all(|start| {
+            let mut at = start;
+            for _ in 0..=arcs.len() {
+                match arcs[at].head {
+                    None => return true,
+                    Some(h) if (h as usize) < arcs.len() => at = h as usize,
+                    Some(_) => return false,
+                }
+            }
+            false
+        });
+        roots == 1 && acyclic
+    }
+
+    #[test]
+    fn the_embedded_parser_finds_subject_object_and_oblique() {
+        let parser = Parser::embedded();
+        let words = [
+            "Russia", "'s", "army", "attacked", "Kharkiv", "on", "Monday", ".",
+        ];
+        let mut arcs = Vec::new();
+        parser.parse_into(&words, &mut ParseScratch::default(), &mut arcs);
+        let arc = |w: usize| (arcs[w].head, arcs[w].relation);
+        assert_eq!(arc(3), (None, "root"), "{arcs:?}");
+        assert_eq!(arc(2), (Some(3), "nsubj"), "{arcs:?}");
+        assert_eq!(arc(0), (Some(2), "nmod"), "{arcs:?}");
+        assert_eq!(arc(1), (Some(0), "case"), "{arcs:?}");
+        assert_eq!(arc(4), (Some(3), "obj"), "{arcs:?}");
+        assert_eq!(arc(6), (Some(3), "obl"), "{arcs:?}");
+        assert_eq!(arc(5), (Some(6), "case"), "{arcs:?}");
+        assert_eq!(arc(7), (Some(3), "punct"), "{arcs:?}");
+        assert!(parser.relations().iter().any(|r| r == "nsubj"));
+    }
+
+    #[test]
+    fn odd_and_long_sentences_get_one_tree_each() {
+        let parser = Parser::embedded();
+        let mut scratch = ParseScratch::default();
+        let mut arcs = Vec::new();
+        let long: Vec<String> = (0..400).map(|i| format!("w{i}")).collect();
+        let long: Vec<&str> = long.iter().map(String::as_str).collect();
+        let samples: [&[&str]; 6] = [
+            &["."],
+            &["!", "?", "...", ";", "--", ":"],
+            &["1", "2", "3,000", "4.5", "1999"],
+            &["Путин", "заявил", "в", "среду", "."],
+            &["北京", "宣布", "了", "新", "措施"],
+            &long,
+        ];
+        for words in samples {
+            parser.parse_into(words, &mut scratch, &mut arcs);
+            assert_eq!(arcs.len(), words.len());
+            assert!(is_tree(&arcs), "{words:?}: {arcs:?}");
+        }
+        parser.parse_into(&[], &mut scratch, &mut arcs);
+        assert!(arcs.is_empty());
+    }
+}
