@@ -158,11 +158,34 @@ impl Model {
     /// Integer scores of each class for `features` (multiply by the scale for real values).
     pub fn scores(&self, features: &[u64], out: &mut [i32]) {
         out.fill(0);
-        for &f in features {
-            let base = row(f, self.bits) * self.classes;
-            for (o, &w) in out.iter_mut().zip(&self.weights[base..base + self.classes]) {
-                *o += i32::from(w);
+        // The parser's three moves: a fixed-width row sum the compiler keeps in registers (same
+        // integers as the general loop, which wider models vectorise well as it is).
+        match self.classes {
+            3 => self.sum_rows::<3>(features, out),
+            _ => {
+                for &f in features {
+                    let base = row(f, self.bits) * self.classes;
+                    for (o, &w) in out.iter_mut().zip(&self.weights[base..base + self.classes]) {
+                        *o += i32::from(w);
+                    }
+                }
             }
+        }
+    }
+
+    /// Row sums for a model of exactly `N` classes.
+    fn sum_rows<const N: usize>(&self, features: &[u64], out: &mut [i32]) {
+        let mut sum = [0i32; N];
+        for &f in features {
+            let base = row(f, self.bits) * N;
+            if let Some(w) = self.weights.get(base..base + N) {
+                for k in 0..N {
+                    sum[k] += i32::from(w[k]);
+                }
+            }
+        }
+        for (o, s) in out.iter_mut().zip(sum) {
+            *o = s;
         }
     }
 

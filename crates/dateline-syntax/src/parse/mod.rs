@@ -14,7 +14,6 @@ use dateline_core::Pos;
 use crate::error::{Result, SyntaxError};
 use crate::model::{Features, Model, ModelFile};
 use crate::pos::{TagScratch, Tagger};
-use crate::words::SentenceView;
 use features::{Sentence, WordIds};
 use state::{Move, State, NONE};
 
@@ -53,7 +52,6 @@ pub struct Parser {
 pub struct ParseScratch {
     tags: TagScratch,
     tagged: Vec<Pos>,
-    view: SentenceView,
     ids: WordIds,
     state: State,
     features: Features,
@@ -124,8 +122,7 @@ impl Parser {
             return;
         }
         self.tag_into(words, scratch);
-        scratch.view.fill(words);
-        scratch.ids.fill(&scratch.view);
+        scratch.ids.fill(scratch.tags.view());
         let sentence = Sentence {
             ids: &scratch.ids,
             tags: &scratch.tagged,
@@ -246,5 +243,34 @@ mod tests {
         }
         parser.parse_into(&[], &mut scratch, &mut arcs);
         assert!(arcs.is_empty());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Any sequence of words (Latin, Cyrillic, CJK, digits, punctuation, empty-ish) up to
+        /// 500 words gets exactly one tree, and the parser makes exactly 2n - 1 moves: it is
+        /// linear in the sentence length by construction.
+        #[test]
+        fn any_words_get_one_tree(words in proptest::collection::vec(
+            "[a-zA-Z]{1,8}|[А-Яа-я]{1,6}|[一-龥]{1,3}|[0-9.,]{1,6}|[.,;:!?\"'()-]{1,3}",
+            1..500,
+        )) {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let mut scratch = ParseScratch::default();
+            let mut arcs = Vec::new();
+            Parser::embedded().parse_into(&words, &mut scratch, &mut arcs);
+            proptest::prop_assert_eq!(arcs.len(), words.len());
+            proptest::prop_assert!(is_tree(&arcs));
+            let mut state = State::default();
+            state.reset(words.len());
+            let mut moves = 0;
+            while !state.is_final() {
+                let m = Move::ALL.into_iter().find(|&m| state.allows(m)).unwrap_or(Move::Shift);
+                state.apply(m, 0);
+                moves += 1;
+            }
+            proptest::prop_assert_eq!(moves, 2 * words.len() - 1);
+        }
     }
 }

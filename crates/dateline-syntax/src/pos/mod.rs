@@ -150,6 +150,15 @@ pub struct TagScratch {
     scores: Vec<i32>,
 }
 
+impl TagScratch {
+    /// The view of the sentence last tagged (normalised words and shapes), for a model that
+    /// reads the same sentence next (the parser).
+    #[must_use]
+    pub fn view(&self) -> &SentenceView {
+        &self.view
+    }
+}
+
 /// The tagging stage: a POS tag on every token, and lemmas for verbs.
 #[derive(Debug)]
 pub struct TagStage {
