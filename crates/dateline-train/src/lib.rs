@@ -15,4 +15,4 @@ pub mod pos;
 mod shuffle;
 
 pub use error::{Result, TrainError};
-pub use shuffle::shuffle;
+pub use shuffle::{shuffle, SplitMix64};

@@ -7,10 +7,11 @@ use dateline_syntax::model::{Features, ModelFile, Trainer};
 use dateline_syntax::parse::features::{label_features, moves, Sentence, WordIds};
 use dateline_syntax::parse::state::{Move, State, NONE};
 use dateline_syntax::parse::{arc_of, Parser, LABEL_BITS, MOVE_BITS, ROOT};
-use dateline_syntax::pos::{TagScratch, Tagger};
+use dateline_syntax::pos::Tagger;
 use dateline_syntax::words::SentenceView;
 
 use crate::conllu::{self, Sentence as Tree};
+use crate::SplitMix64;
 
 /// The GUM genres licensed CC BY or CC BY-SA (see the file's header).
 const GUM_GENRES: &str = include_str!("../resources/gum-genres.txt");
@@ -38,32 +39,6 @@ struct Example {
     labels: Vec<u32>,
 }
 
-/// Predicted tags for `words`.
-fn tag(tagger: &Tagger, words: &[String], scratch: &mut TagScratch) -> Vec<Pos> {
-    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-    let mut out = Vec::new();
-    tagger.tag_into(&refs, scratch, &mut out);
-    out
-}
-
-/// A small reproducible random stream (`SplitMix64`).
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// True with probability `p`.
-    fn chance(&mut self, p: f64) -> bool {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
-    }
-}
-
 /// The two perceptrons being trained and their buffers.
 struct Models {
     moves: Trainer,
@@ -81,7 +56,7 @@ impl Models {
         sentence: &Sentence<'_>,
         state: &State,
         ex: &Example,
-        random: &mut Random,
+        random: &mut SplitMix64,
         explore: f64,
     ) -> (Move, u32) {
         let f = &mut self.features;
@@ -162,7 +137,6 @@ pub fn tagger(trees: &[Tree], epochs: usize, seed: u64) -> ModelFile {
 pub fn jackknifed_tags(trees: &[Tree], folds: usize, epochs: usize, seed: u64) -> Vec<Vec<Pos>> {
     let folds = folds.max(2);
     let mut tags = vec![Vec::new(); trees.len()];
-    let mut scratch = TagScratch::default();
     for fold in 0..folds {
         let training: Vec<crate::gmb::Sentence> = trees
             .iter()
@@ -174,7 +148,8 @@ pub fn jackknifed_tags(trees: &[Tree], folds: usize, epochs: usize, seed: u64) -
             continue;
         };
         for (k, tree) in trees.iter().enumerate().filter(|(k, _)| k % folds == fold) {
-            tags[k] = tag(&tagger, &tree.words, &mut scratch);
+            let words: Vec<&str> = tree.words.iter().map(String::as_str).collect();
+            tags[k] = tagger.tag(&words);
         }
     }
     tags
@@ -217,7 +192,7 @@ pub fn train(trees: &[Tree], tags: &[Vec<Pos>], options: TrainOptions) -> (Model
         features: Features::new(),
     };
     let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut random = Random(options.seed);
+    let mut random = SplitMix64(options.seed);
     let (mut view, mut state) = (SentenceView::default(), State::default());
     let mut ids = WordIds::default();
     for epoch in 0..options.epochs {
