@@ -174,6 +174,27 @@ pub fn projectivize(heads: &[u32]) -> Vec<u32> {
     }
 }
 
+/// Appends `tree` to `out` as CoNLL-U with the predicted `arcs` (one per word): the gold words and
+/// tags, the predicted head and relation, and the gold ones in MISC as `Gold=HEAD:REL`.
+pub fn write_parse(tree: &Sentence, arcs: &[dateline_syntax::parse::Arc<'_>], out: &mut String) {
+    use std::fmt::Write;
+    let number = |head: u32| if head == ROOT { 0 } else { head + 1 };
+    let _ = writeln!(out, "# newdoc = {}", tree.document);
+    for (k, (word, arc)) in tree.words.iter().zip(arcs).enumerate() {
+        let head = arc.head.map_or(0, |h| h + 1);
+        let _ = writeln!(
+            out,
+            "{}\t{word}\t_\t_\t{}\t_\t{head}\t{}\t_\tGold={}:{}",
+            k + 1,
+            tree.xpos.get(k).map_or("_", String::as_str),
+            arc.relation,
+            tree.heads.get(k).map_or(0, |&h| number(h)),
+            tree.relations.get(k).map_or("_", String::as_str),
+        );
+    }
+    out.push('\n');
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,5 +225,36 @@ mod tests {
         let lifted = projectivize(&heads);
         assert_eq!(lifted, [2, 2, ROOT, 2]);
         assert_eq!(projectivize(&[1, ROOT, 1]), [1, ROOT, 1]);
+    }
+
+    #[test]
+    fn predicted_trees_are_written_with_the_gold_in_misc() {
+        let tree = &parse(SAMPLE, "t").unwrap()[0];
+        let arcs = [
+            dateline_syntax::parse::Arc {
+                head: Some(2),
+                relation: "aux",
+            },
+            dateline_syntax::parse::Arc {
+                head: Some(0),
+                relation: "advmod",
+            },
+            dateline_syntax::parse::Arc {
+                head: None,
+                relation: "root",
+            },
+            dateline_syntax::parse::Arc {
+                head: Some(2),
+                relation: "obj",
+            },
+        ];
+        let mut out = String::new();
+        write_parse(tree, &arcs, &mut out);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "# newdoc = GUM_news_x");
+        assert_eq!(lines[2], "2\tn't\t_\t_\tRB\t_\t1\tadvmod\t_\tGold=3:advmod");
+        assert_eq!(lines[3], "3\tgo\t_\t_\tVB\t_\t0\troot\t_\tGold=0:root");
+        assert_eq!(lines[4], "4\thome\t_\t_\tRB\t_\t3\tobj\t_\tGold=3:obl");
+        assert!(out.ends_with("\n\n"));
     }
 }

@@ -6,7 +6,7 @@ use dateline_core::Pos;
 use dateline_syntax::model::{Features, ModelFile, Trainer};
 use dateline_syntax::parse::features::{label_features, moves, Sentence, WordIds};
 use dateline_syntax::parse::state::{Move, State, NONE};
-use dateline_syntax::parse::{arc_of, Parser, LABEL_BITS, MOVE_BITS, ROOT};
+use dateline_syntax::parse::{arc_of, Parser, ROOT};
 use dateline_syntax::pos::Tagger;
 use dateline_syntax::words::SentenceView;
 
@@ -120,13 +120,18 @@ pub struct TrainOptions {
     pub explore_from: usize,
     /// Probability of following the model's move when exploring.
     pub explore: f64,
+    /// Feature rows of the move model, as a power of two.
+    pub move_bits: u32,
+    /// Feature rows of the label model, as a power of two.
+    pub label_bits: u32,
 }
 
-/// The parser's tagger: trained on every tree (UD XPOS mapped to Penn tags).
+/// The parser's tagger of `2^bits` feature rows: trained on every tree (UD XPOS mapped to Penn
+/// tags).
 #[must_use]
-pub fn tagger(trees: &[Tree], epochs: usize, seed: u64) -> ModelFile {
+pub fn tagger(trees: &[Tree], epochs: usize, seed: u64, bits: u32) -> ModelFile {
     let training: Vec<crate::gmb::Sentence> = trees.iter().filter_map(conllu::tagged).collect();
-    let mut file = crate::pos::train(&training, epochs, seed);
+    let mut file = crate::pos::train(&training, epochs, seed, bits);
     file.name = "parse-tags".into();
     file
 }
@@ -134,7 +139,13 @@ pub fn tagger(trees: &[Tree], epochs: usize, seed: u64) -> ModelFile {
 /// Tags for every tree by `folds`-fold jackknifing: each fold tagged by a tagger trained on the
 /// others, so the parser learns from tags as wrong as they will be on new text.
 #[must_use]
-pub fn jackknifed_tags(trees: &[Tree], folds: usize, epochs: usize, seed: u64) -> Vec<Vec<Pos>> {
+pub fn jackknifed_tags(
+    trees: &[Tree],
+    folds: usize,
+    epochs: usize,
+    seed: u64,
+    bits: u32,
+) -> Vec<Vec<Pos>> {
     let folds = folds.max(2);
     let mut tags = vec![Vec::new(); trees.len()];
     for fold in 0..folds {
@@ -144,7 +155,7 @@ pub fn jackknifed_tags(trees: &[Tree], folds: usize, epochs: usize, seed: u64) -
             .filter(|(k, _)| k % folds != fold)
             .filter_map(|(_, t)| conllu::tagged(t))
             .collect();
-        let Ok(tagger) = Tagger::from_file(crate::pos::train(&training, epochs, seed)) else {
+        let Ok(tagger) = Tagger::from_file(crate::pos::train(&training, epochs, seed, bits)) else {
             continue;
         };
         for (k, tree) in trees.iter().enumerate().filter(|(k, _)| k % folds == fold) {
@@ -185,8 +196,8 @@ pub fn train(trees: &[Tree], tags: &[Vec<Pos>], options: TrainOptions) -> (Model
         })
         .collect();
     let mut models = Models {
-        moves: Trainer::new(MOVE_BITS, Move::ALL.len()),
-        labels: Trainer::new(LABEL_BITS, names.len().max(1)),
+        moves: Trainer::new(options.move_bits, Move::ALL.len()),
+        labels: Trainer::new(options.label_bits, names.len().max(1)),
         move_scores: vec![0.0; Move::ALL.len()],
         label_scores: vec![0.0; names.len().max(1)],
         features: Features::new(),
@@ -271,12 +282,22 @@ impl Attachment {
 /// Scores `parser` (with its own tagger) against the gold trees.
 #[must_use]
 pub fn evaluate(parser: &Parser, trees: &[Tree]) -> Attachment {
+    evaluate_with(parser, trees, |_, _| {})
+}
+
+/// Scores `parser` like [`evaluate`], handing each tree and its parse to `seen`.
+pub fn evaluate_with(
+    parser: &Parser,
+    trees: &[Tree],
+    mut seen: impl FnMut(&Tree, &[dateline_syntax::parse::Arc<'_>]),
+) -> Attachment {
     let mut score = Attachment::default();
     let mut scratch = dateline_syntax::parse::ParseScratch::default();
     let mut arcs = Vec::new();
     for tree in trees {
         let words: Vec<&str> = tree.words.iter().map(String::as_str).collect();
         parser.parse_into(&words, &mut scratch, &mut arcs);
+        seen(tree, &arcs);
         for (k, arc) in arcs.iter().enumerate() {
             let gold = tree.heads[k];
             let head_ok = match arc.head {

@@ -2,16 +2,17 @@
 
 use dateline_core::Pos;
 use dateline_syntax::model::{Features, ModelFile, Trainer};
-use dateline_syntax::pos::{features, TagScratch, Tagger, POS_BITS, START};
+use dateline_syntax::pos::{features, TagScratch, Tagger, START};
 use dateline_syntax::words::SentenceView;
 
 use crate::gmb::Sentence;
 
-/// Trains a tagger on `sentences` for `epochs` passes (deterministic order, shuffled by `seed`).
+/// Trains a tagger of `2^bits` feature rows on `sentences` for `epochs` passes (deterministic
+/// order, shuffled by `seed`).
 #[must_use]
-pub fn train(sentences: &[Sentence], epochs: usize, seed: u64) -> ModelFile {
+pub fn train(sentences: &[Sentence], epochs: usize, seed: u64, bits: u32) -> ModelFile {
     let classes = Pos::ALL.len();
-    let mut trainer = Trainer::new(POS_BITS, classes);
+    let mut trainer = Trainer::new(bits, classes);
     let mut view = SentenceView::default();
     let mut f = Features::new();
     let mut scores = vec![0.0f32; classes];

@@ -33,6 +33,23 @@ pub struct TrainArgs {
     /// Shuffling seed.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Parser only: feature rows of the move model, as a power of two.
+    #[arg(long, default_value_t = dateline_syntax::parse::MOVE_BITS)]
+    move_bits: u32,
+    /// Parser only: feature rows of the label model, as a power of two.
+    #[arg(long, default_value_t = dateline_syntax::parse::LABEL_BITS)]
+    label_bits: u32,
+    /// Parser only: the probability of following the model's own move in training (dynamic
+    /// oracle exploration).
+    #[arg(long, default_value_t = 0.9)]
+    explore: f64,
+    /// Parser only: the first epoch (0-based) that explores.
+    #[arg(long, default_value_t = 1)]
+    explore_from: usize,
+    /// Feature rows of a tagger (`pos`, and the parser's own), as a power of two (default: 15
+    /// for `pos`, 17 for the parser's).
+    #[arg(long)]
+    tag_bits: Option<u32>,
     /// Where to write the model (default: the embedded model file, `crates/dateline-syntax/models/pos.bin`
     /// or `crates/dateline-nlp/models/ner.bin`).
     #[arg(long)]
@@ -67,6 +84,14 @@ pub struct ParseEvalArgs {
     /// Print `{"uas", "las", "words", "words_per_s"}` as JSON instead of a line of text.
     #[arg(long)]
     json: bool,
+    /// Also write the predicted trees to this CoNLL-U file (gold words; predicted head and
+    /// relation; the gold relation in MISC as `Gold=HEAD:REL`), for error analysis.
+    #[arg(long, value_name = "FILE")]
+    conllu: Option<PathBuf>,
+    /// Score the `parse-*.bin` files in this folder (as written by `train parse --out`) instead
+    /// of the embedded model.
+    #[arg(long, value_name = "DIR")]
+    model: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -138,7 +163,12 @@ pub fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
     let gazetteer = dateline_nlp::gazetteer::Gazetteer::embedded().token_classes();
     let (mut file, summary) = match args.model {
         ModelKind::Pos => {
-            let file = pos::train(train_set, args.epochs, args.seed);
+            let file = pos::train(
+                train_set,
+                args.epochs,
+                args.seed,
+                args.tag_bits.unwrap_or(dateline_syntax::pos::POS_BITS),
+            );
             let tagger = Tagger::from_file(file.clone())?;
             let (correct, total) = pos::accuracy(&tagger, dev);
             let summary = format!(
@@ -244,24 +274,40 @@ fn train_parser(args: &TrainArgs) -> anyhow::Result<ExitCode> {
         dev.len()
     );
     let started = Instant::now();
-    let tag_file = dateline_train::parse::tagger(&train_set, TAGGER_EPOCHS, args.seed);
+    let tag_bits = args.tag_bits.unwrap_or(dateline_syntax::parse::TAG_BITS);
+    for bits in [args.move_bits, args.label_bits, tag_bits] {
+        anyhow::ensure!(
+            (8..=24).contains(&bits),
+            "model bits must be 8 to 24, not {bits}"
+        );
+    }
+    let tag_file = dateline_train::parse::tagger(&train_set, TAGGER_EPOCHS, args.seed, tag_bits);
+    let tagger = Tagger::from_file(tag_file.clone())?;
+    let dev_tagged: Vec<_> = dev
+        .iter()
+        .filter_map(dateline_train::conllu::tagged)
+        .collect();
+    let (right, total) = pos::accuracy(&tagger, &dev_tagged);
+    eprintln!(
+        "tagger: dev accuracy {:.4} ({right}/{total})",
+        right as f64 / total.max(1) as f64
+    );
     let options = dateline_train::parse::TrainOptions {
         epochs: args.epochs,
         seed: args.seed,
-        explore_from: 1,
-        explore: 0.9,
+        explore_from: args.explore_from,
+        explore: args.explore,
+        move_bits: args.move_bits,
+        label_bits: args.label_bits,
     };
-    let tags = dateline_train::parse::jackknifed_tags(&train_set, 5, TAGGER_EPOCHS, args.seed);
+    let tags =
+        dateline_train::parse::jackknifed_tags(&train_set, 5, TAGGER_EPOCHS, args.seed, tag_bits);
     eprintln!(
         "tagged by 5-fold jackknifing in {:.1} s",
         started.elapsed().as_secs_f64()
     );
     let (moves, labels) = dateline_train::parse::train(&train_set, &tags, options);
-    let parser = dateline_syntax::parse::Parser::from_files(
-        Tagger::from_file(tag_file.clone())?,
-        moves.clone(),
-        labels.clone(),
-    )?;
+    let parser = dateline_syntax::parse::Parser::from_files(tagger, moves.clone(), labels.clone())?;
     let score = dateline_train::parse::evaluate(&parser, &dev);
     let out = args
         .out
@@ -283,12 +329,36 @@ fn train_parser(args: &TrainArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The parser whose model files `train parse --out DIR` wrote into `dir`.
+fn load_parser(dir: &Path) -> anyhow::Result<dateline_syntax::parse::Parser> {
+    let read = |name: &str| -> anyhow::Result<Vec<u8>> {
+        let path = dir.join(format!("{name}.bin"));
+        std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))
+    };
+    Ok(dateline_syntax::parse::Parser::from_bytes(
+        &read("parse-tags")?,
+        &read("parse-moves")?,
+        &read("parse-labels")?,
+    )?)
+}
+
 fn eval_parser(args: &ParseEvalArgs) -> anyhow::Result<ExitCode> {
     let trees = dateline_train::conllu::read(&args.file)
         .with_context(|| format!("cannot read the treebank {}", args.file.display()))?;
+    let loaded = args.model.as_deref().map(load_parser).transpose()?;
+    let parser = loaded
+        .as_ref()
+        .unwrap_or_else(|| dateline_syntax::parse::Parser::embedded());
     let started = Instant::now();
-    let score = dateline_train::parse::evaluate(dateline_syntax::parse::Parser::embedded(), &trees);
+    let score = dateline_train::parse::evaluate(parser, &trees);
     let words_per_s = score.words as f64 / started.elapsed().as_secs_f64().max(1e-9);
+    if let Some(path) = &args.conllu {
+        let mut out = String::new();
+        dateline_train::parse::evaluate_with(parser, &trees, |tree, arcs| {
+            dateline_train::conllu::write_parse(tree, arcs, &mut out);
+        });
+        std::fs::write(path, out).with_context(|| format!("cannot write {}", path.display()))?;
+    }
     #[allow(clippy::print_stdout)]
     if args.json {
         println!(
