@@ -154,6 +154,42 @@ pub struct Document {
 }
 
 impl Document {
+    /// Keeps the tokens of the whole sentences among the first `max` tokens (or the first `max`
+    /// tokens, when the first sentence alone is longer), with the paragraphs, lemmas and
+    /// dependencies over them: the work budget of [`crate::Pipeline`]. The text stays whole.
+    pub fn truncate_tokens(&mut self, max: usize) {
+        if self.tokens.len() <= max {
+            return;
+        }
+        let whole = self
+            .sentences
+            .iter()
+            .take_while(|s| s.token_range().end <= max)
+            .count();
+        let keep = if whole > 0 {
+            self.sentences[whole - 1].token_range().end
+        } else {
+            max
+        };
+        self.sentences.truncate(whole.max(1));
+        if whole == 0 {
+            // The first sentence is longer than the budget: it is cut, and with it its parse.
+            self.dependencies.clear();
+            if let (Some(first), Some(last)) = (self.sentences.first_mut(), keep.checked_sub(1)) {
+                first.end_token = keep as u32;
+                first.span = Span::new(first.span.start(), self.tokens[last].span.end());
+            } else {
+                self.sentences.clear();
+            }
+        }
+        self.tokens.truncate(keep);
+        let end = self.tokens.last().map_or(0, |t| t.span.end());
+        self.paragraphs.retain(|p| p.start() < end);
+        self.lemmas.retain(|l| (l.token as usize) < keep);
+        self.dependencies.truncate(keep);
+        self.tokens_changed();
+    }
+
     /// A document with `text` and no annotations; its id is the SHA-1 of the text.
     #[must_use]
     pub fn new(text: String, source: Source, meta: Meta) -> Self {

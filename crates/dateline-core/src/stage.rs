@@ -1,5 +1,6 @@
 //! Stages and the pipeline that runs them.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -29,9 +30,28 @@ pub struct StageFailure {
     pub message: String,
 }
 
+/// Why a run over one document stopped before its end.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RunError {
+    /// A stage panicked.
+    #[error(transparent)]
+    Failed(#[from] StageFailure),
+    /// The caller asked the run to stop (a deadline passed); the document is half-annotated.
+    #[error("stopped before stage {stage}: the caller cancelled the run")]
+    Cancelled {
+        /// The first stage not run.
+        stage: &'static str,
+    },
+}
+
+/// The default work budget: the most tokens a document is annotated over (about 6 MB of
+/// English, a few seconds on one core). News articles are a few thousand.
+pub const DEFAULT_MAX_TOKENS: usize = 1_000_000;
+
 /// Stages run in order over each document; documents run in parallel.
 pub struct Pipeline {
     stages: Vec<Box<dyn Stage>>,
+    max_tokens: usize,
 }
 
 impl std::fmt::Debug for Pipeline {
@@ -46,7 +66,42 @@ impl Pipeline {
     /// A pipeline of `stages`, run in the given order.
     #[must_use]
     pub fn new(stages: Vec<Box<dyn Stage>>) -> Self {
-        Pipeline { stages }
+        Pipeline {
+            stages,
+            max_tokens: DEFAULT_MAX_TOKENS,
+        }
+    }
+
+    /// The same pipeline with a work budget of `max_tokens` per document: a document segmented
+    /// into more tokens is annotated over its first `max_tokens` only (whole sentences), with a
+    /// diagnostic saying so. The text itself is kept whole.
+    #[must_use]
+    pub fn with_max_tokens(mut self, max_tokens: usize) -> Self {
+        self.max_tokens = max_tokens;
+        self
+    }
+
+    /// The work budget per document, in tokens.
+    #[must_use]
+    pub fn max_tokens(&self) -> usize {
+        self.max_tokens
+    }
+
+    /// Runs `stage`, then holds the document to the budget.
+    fn step(&self, stage: &dyn Stage, doc: &mut Document) {
+        stage.run(doc);
+        if doc.tokens.len() > self.max_tokens {
+            let total = doc.tokens.len();
+            doc.truncate_tokens(self.max_tokens);
+            doc.diagnostics.push(crate::Diagnostic {
+                stage: "budget".into(),
+                message: format!(
+                    "annotated over the first {} of {total} tokens: the work budget is {} tokens per document",
+                    doc.tokens.len(),
+                    self.max_tokens
+                ),
+            });
+        }
     }
 
     /// The stage names, in order.
@@ -58,7 +113,7 @@ impl Pipeline {
     /// Runs every stage over one document.
     pub fn run(&self, doc: &mut Document) {
         for stage in &self.stages {
-            stage.run(doc);
+            self.step(stage.as_ref(), doc);
         }
         doc.tokens_changed();
     }
@@ -70,7 +125,7 @@ impl Pipeline {
             .iter()
             .map(|stage| {
                 let started = Instant::now();
-                stage.run(doc);
+                self.step(stage.as_ref(), doc);
                 (stage.name(), started.elapsed())
             })
             .collect();
@@ -84,8 +139,33 @@ impl Pipeline {
     /// # Errors
     /// The name of the stage that panicked and its message.
     pub fn run_guarded(&self, doc: &mut Document) -> Result<(), StageFailure> {
+        self.run_cancellable(doc, &AtomicBool::new(false))
+            .map_err(|e| match e {
+                RunError::Failed(failure) => failure,
+                RunError::Cancelled { stage } => StageFailure {
+                    stage,
+                    message: "cancelled".into(),
+                },
+            })
+    }
+
+    /// Runs like [`Pipeline::run_guarded`], checking `stop` before every stage: once it is set
+    /// the run ends with [`RunError::Cancelled`] (cooperative cancellation, as a server does when a
+    /// request's deadline passes; stages are linear, so the wait is one stage at most).
+    ///
+    /// # Errors
+    /// A stage that panicked, or the cancellation.
+    pub fn run_cancellable(&self, doc: &mut Document, stop: &AtomicBool) -> Result<(), RunError> {
         for stage in &self.stages {
-            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| stage.run(doc)));
+            if stop.load(Ordering::Relaxed) {
+                doc.tokens_changed();
+                return Err(RunError::Cancelled {
+                    stage: stage.name(),
+                });
+            }
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                self.step(stage.as_ref(), doc);
+            }));
             if let Err(payload) = outcome {
                 let message = payload
                     .downcast_ref::<&str>()
@@ -95,7 +175,8 @@ impl Pipeline {
                 return Err(StageFailure {
                     stage: stage.name(),
                     message,
-                });
+                }
+                .into());
             }
         }
         doc.tokens_changed();
@@ -182,5 +263,47 @@ mod tests {
         let timings = pipeline.run_timed(&mut one);
         assert_eq!(one.text, "X!");
         assert_eq!(timings.len(), 2);
+    }
+
+    #[test]
+    fn the_budget_keeps_whole_sentences_and_says_so() {
+        let text = "One two three. Four five six. Seven eight nine.";
+        let pipeline = Pipeline::new(vec![Box::new(crate::Segmenter::default())]);
+        let mut whole = doc(text);
+        pipeline.run(&mut whole);
+        assert_eq!(whole.tokens.len(), 12);
+        assert!(whole.diagnostics.is_empty());
+        let mut cut = doc(text);
+        pipeline.with_max_tokens(9).run(&mut cut);
+        assert_eq!(cut.tokens.len(), 8, "two whole sentences");
+        assert_eq!(cut.sentences.len(), 2);
+        assert_eq!(cut.text, text, "the text stays whole");
+        assert_eq!(cut.diagnostics[0].stage, "budget");
+        assert!(cut.diagnostics[0].message.contains("first 8 of 12 tokens"));
+        crate::validate(&cut).unwrap();
+        let mut tiny = doc(text);
+        Pipeline::new(vec![Box::new(crate::Segmenter::default())])
+            .with_max_tokens(2)
+            .run(&mut tiny);
+        assert_eq!(
+            tiny.tokens.len(),
+            2,
+            "a first sentence over the budget is cut"
+        );
+        assert_eq!(tiny.sentences[0].span.of(&tiny.text), "One two");
+        crate::validate(&tiny).unwrap();
+    }
+
+    #[test]
+    fn a_cancelled_run_stops_before_the_next_stage() {
+        let pipeline = Pipeline::new(vec![Box::new(Upper), Box::new(Exclaim)]);
+        let stop = AtomicBool::new(true);
+        let mut d = doc("x");
+        let err = pipeline.run_cancellable(&mut d, &stop).unwrap_err();
+        assert_eq!(err, RunError::Cancelled { stage: "upper" });
+        assert_eq!(d.text, "x");
+        stop.store(false, Ordering::Relaxed);
+        pipeline.run_cancellable(&mut d, &stop).unwrap();
+        assert_eq!(d.text, "X!");
     }
 }

@@ -32,14 +32,26 @@ use dateline_core::{Pipeline, Segmenter, Stage};
 pub use error::{NlpError, Result};
 
 /// Options for building the standard pipeline.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
-pub struct Config {}
+pub struct Config {
+    /// The work budget: the most tokens of one document that are annotated
+    /// ([`Pipeline::with_max_tokens`]).
+    pub max_tokens: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            max_tokens: dateline_core::DEFAULT_MAX_TOKENS,
+        }
+    }
+}
 
 /// The full Dateline pipeline, in architecture order. Built once; `Send + Sync`; reuse it.
 #[must_use]
 pub fn standard_pipeline(config: &Config) -> Pipeline {
-    Pipeline::new(standard_stages(config))
+    Pipeline::new(standard_stages(config)).with_max_tokens(config.max_tokens)
 }
 
 /// The stages of [`standard_pipeline`], in order, for running or timing them one by one.

@@ -1,12 +1,13 @@
 //! `POST /v1/extract`: one article in (plain text, HTML or JSON), its `dateline/1` JSON out.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap};
 use axum::response::Response;
-use dateline_core::Document;
+use dateline_core::{Document, RunError};
 use dateline_ingest::{read_html, read_text, DocumentOptions, HtmlOrigin, IngestError};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
@@ -162,11 +163,19 @@ pub async fn extract(
         .await
         .map_err(|_| ApiError::Internal("the extraction workers have stopped".into()))?;
     let pipeline = Arc::clone(&state.pipeline);
+    // Set when the deadline passes: the worker stops at its next stage and frees its permit.
+    let stop = Arc::new(AtomicBool::new(false));
+    let stopped = Arc::clone(&stop);
     let work = tokio::task::spawn_blocking(move || {
         let _permit = permit;
         pipeline
-            .run_guarded(&mut doc)
-            .map_err(|failure| ApiError::Internal(format!("extraction failed: {failure}")))?;
+            .run_cancellable(&mut doc, &stopped)
+            .map_err(|e| match e {
+                RunError::Cancelled { .. } => ApiError::Timeout("extraction cancelled".into()),
+                RunError::Failed(failure) => {
+                    ApiError::Internal(format!("extraction failed: {failure}"))
+                }
+            })?;
         let mut out = Vec::with_capacity(doc.text.len() * 4);
         doc.write_json(&mut out, false)
             .map_err(|e| ApiError::Internal(format!("cannot serialise the document: {e}")))?;
@@ -175,6 +184,7 @@ pub async fn extract(
     let out = tokio::time::timeout(state.timeout, work)
         .await
         .map_err(|_| {
+            stop.store(true, Ordering::Relaxed);
             ApiError::Timeout(format!(
                 "extraction took longer than {} s",
                 state.timeout.as_secs_f64()

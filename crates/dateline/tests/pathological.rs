@@ -13,8 +13,15 @@ use dateline_ingest::{read_html, read_text, HtmlOrigin};
 /// Far above the seconds these take, far below what a quadratic step would.
 const BOUND: Duration = Duration::from_secs(300);
 
+/// The standard pipeline without a work budget, so that the stages themselves are measured.
+fn unbounded() -> dateline_core::Pipeline {
+    let mut config = dateline_nlp::Config::default();
+    config.max_tokens = usize::MAX;
+    dateline_nlp::standard_pipeline(&config)
+}
+
 fn annotate(what: &str, mut doc: Document) {
-    let pipeline = dateline_nlp::standard_pipeline(&dateline_nlp::Config::default());
+    let pipeline = unbounded();
     let started = Instant::now();
     pipeline.run(&mut doc);
     let took = started.elapsed();
@@ -125,4 +132,88 @@ fn a_ten_megabyte_sentence() {
         large < small * 40 + Duration::from_secs(2),
         "1 MB took {small:?}, 10 MB took {large:?}: not linear"
     );
+}
+
+/// News-shaped paragraphs that repeat the constructions the stages resolve across a document
+/// (titled speakers with new names each time, bare surnames, pronouns, definite titles, quotes,
+/// dates, numbers, organisations), to `bytes` long.
+fn repeated_constructions(bytes: usize) -> String {
+    let titles = [
+        "Foreign Minister",
+        "Prime Minister",
+        "President",
+        "Defense Secretary",
+    ];
+    let first = [
+        "Sergei", "Anna", "Kenji", "Maria", "Ahmed", "Olga", "Pedro", "Fatima",
+    ];
+    let last = [
+        "Lavrov", "Sato", "Okafor", "Novak", "Haddad", "Silva", "Berg", "Mensah",
+    ];
+    let mut text = String::with_capacity(bytes + 512);
+    let mut numbers = numbers(11);
+    let mut k = 0usize;
+    while text.len() < bytes {
+        let mut pick = |list: &[&'static str]| list[numbers.next().unwrap_or(0) % list.len()];
+        let (title, given, family) = (pick(&titles), pick(&first), pick(&last));
+        let family = format!("{family}{k}");
+        text.push_str(&format!(
+            "Russia will not accept new sanctions on grain, {title} {given} {family} said on Monday. \
+             {family} said the Ministry of Trade{k} would answer. \"We will respond,\" he said. \
+             The minister added that more than {k} people were killed in May {day}, 2024, \
+             according to U.S. estimates.\n\n",
+            day = 1 + k % 28,
+        ));
+        k += 1;
+    }
+    text
+}
+
+/// CPU time of this thread running `pipeline` over `text` (immune to other tests sharing the
+/// machine, unlike wall time).
+fn cpu_time(pipeline: &dateline_core::Pipeline, text: String) -> Duration {
+    let mut doc = Document::from_text(text);
+    let started = cpu_time::ThreadTime::now();
+    pipeline.run(&mut doc);
+    let took = started.elapsed();
+    validate(&doc).unwrap();
+    took
+}
+
+/// Near-linear time on repeated constructions, as a ratio: 8 MB may take at most 16 times as
+/// long as 1 MB (linear: 8; a quadratic step: 64).
+#[test]
+fn repeated_constructions_take_near_linear_time() {
+    let pipeline = unbounded();
+    let times: Vec<Duration> = [1, 2, 4, 8]
+        .iter()
+        .map(|mb| cpu_time(&pipeline, repeated_constructions(mb * 1_000_000)))
+        .collect();
+    eprintln!("repeated constructions, 1/2/4/8 MB: {times:?}");
+    assert!(
+        times[3] < times[0] * 16,
+        "1 MB took {:?}, 8 MB took {:?}: not linear ({times:?})",
+        times[0],
+        times[3]
+    );
+    assert!(times[2] < times[0] * 8, "4 MB against 1 MB: {times:?}");
+}
+
+/// The default work budget annotates a huge document over its first million tokens and says so.
+#[test]
+fn the_work_budget_bounds_a_huge_document() {
+    let pipeline = dateline_nlp::standard_pipeline(&dateline_nlp::Config::default());
+    let mut doc = Document::from_text(repeated_constructions(8_000_000));
+    pipeline.run(&mut doc);
+    assert!(doc.tokens.len() <= dateline_core::DEFAULT_MAX_TOKENS);
+    assert!(doc.tokens.len() > dateline_core::DEFAULT_MAX_TOKENS - 1_000);
+    assert!(doc.text.len() >= 8_000_000, "the text stays whole");
+    assert!(
+        doc.diagnostics
+            .iter()
+            .any(|d| d.stage == "budget" && d.message.contains("work budget")),
+        "{:?}",
+        doc.diagnostics
+    );
+    validate(&doc).unwrap();
 }

@@ -4,7 +4,7 @@
 //! "Kim Jong Un" named later), then definite titles ("the defense secretary") and subject
 //! pronouns to the most recent person they fit.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use dateline_core::{Document, Entity, EntityType, Span};
@@ -85,6 +85,20 @@ fn short_form_of(word: &str, name: &str) -> bool {
     name.contains(' ') && (word.eq_ignore_ascii_case(first) || word.eq_ignore_ascii_case(last))
 }
 
+/// The first and last words (ASCII-lowercased) of `names` that have more than one word: the only
+/// words a one-word mention can be a short form of ([`short_form_of`]), for a lookup in constant
+/// time instead of a scan of every name.
+fn name_parts<'a>(names: impl Iterator<Item = &'a str>) -> HashSet<String> {
+    names
+        .filter(|n| n.contains(' '))
+        .flat_map(|n| {
+            let first = n.split(' ').next().unwrap_or_default();
+            let last = n.rsplit(' ').next().unwrap_or_default();
+            [first.to_ascii_lowercase(), last.to_ascii_lowercase()]
+        })
+        .collect()
+}
+
 /// Adds `m` to the cluster of its key, or starts one.
 fn add_keyed(clusters: &mut Vec<Cluster>, by_key: &mut HashMap<String, usize>, m: &Mention) {
     let k = key(m);
@@ -123,11 +137,13 @@ pub fn cluster(mentions: &[Mention], gazetteer: &Gazetteer) -> (Vec<Cluster>, Ve
     let mut by_key: HashMap<String, usize> = HashMap::new();
     // A one-word name of another type that is part of a person's full name in this document is
     // that person ("Putin" tagged as an organisation), unless a gazetteer vouches for it.
-    let full_names: Vec<&str> = mentions
-        .iter()
-        .filter(|m| m.entity_type == EntityType::Person && m.name.contains(' '))
-        .map(|m| m.name.as_str())
-        .collect();
+    let parts = name_parts(
+        mentions
+            .iter()
+            .filter(|m| m.entity_type == EntityType::Person)
+            .map(|m| m.name.as_str()),
+    );
+    let is_part = |name: &str| parts.contains(&name.to_ascii_lowercase());
     let retyped: Vec<Mention> = mentions
         .iter()
         .map(|m| {
@@ -135,13 +151,13 @@ pub fn cluster(mentions: &[Mention], gazetteer: &Gazetteer) -> (Vec<Cluster>, Ve
             if m.entity_type != EntityType::Person
                 && m.actor.is_none()
                 && !m.name.contains(' ')
-                && full_names.iter().any(|n| short_form_of(&m.name, n))
+                && is_part(&m.name)
             {
                 m.entity_type = EntityType::Person;
             } else if m.entity_type == EntityType::Person
                 && !m.name.contains(' ')
                 && m.role.is_none()
-                && !full_names.iter().any(|n| short_form_of(&m.name, n))
+                && !is_part(&m.name)
             {
                 // A lone "person" that is a large city and no one's surname here ("Alexandria").
                 if let Some(city) = gazetteer
@@ -325,22 +341,19 @@ pub fn link_references(doc: &Document, clusters: &mut [Cluster], gazetteer: &Gaz
         taken.mark(*span);
     }
     // First and last words of people's full names: the only words worth a surname lookup.
-    let name_parts: std::collections::HashSet<String> = clusters
-        .iter()
-        .filter(|c| c.entity_type == EntityType::Person && c.name.contains(' '))
-        .flat_map(|c| {
-            let first = c.name.split(' ').next().unwrap_or_default();
-            let last = c.name.rsplit(' ').next().unwrap_or_default();
-            [first.to_lowercase(), last.to_lowercase()]
-        })
-        .collect();
+    let name_parts = name_parts(
+        clusters
+            .iter()
+            .filter(|c| c.entity_type == EntityType::Person)
+            .map(|c| c.name.as_str()),
+    );
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let tokens = &doc.tokens[sentence.token_range()];
         let words: Vec<&str> = tokens.iter().map(|t| t.span.of(&doc.text)).collect();
         for i in 0..words.len() {
             let word = words[i];
             let proper = tokens[i].pos == Some(dateline_core::Pos::NNP)
-                && name_parts.contains(&word.to_lowercase())
+                && name_parts.contains(&word.to_ascii_lowercase())
                 && !taken.overlaps(tokens[i].span);
             if proper {
                 // A surname the recogniser missed ("something Kim said"): the person it is short for.
