@@ -97,8 +97,39 @@ pub struct Meta {
     pub agency: Option<String>,
     /// Publication date.
     pub published: Option<NaiveDate>,
+    /// Where the publication date came from; `None` exactly when `published` is.
+    #[serde(default)]
+    pub published_source: Option<DateSource>,
     /// ISO 639-1 language code.
     pub language: Option<String>,
+}
+
+/// Where a document's publication date came from (`meta.published_source`). An unknown date
+/// stays unknown: no layer ever puts the day of processing in its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateSource {
+    /// The input's own metadata: HTML meta tags or JSON-LD, a JSON Lines date field.
+    Markup,
+    /// The feed item's date (RSS `pubDate`, Atom `published`/`updated`).
+    Feed,
+    /// A `YYYY-MM-DD` in the input's path or URL (`--date-from-path`).
+    Path,
+    /// Given by the user: `--date`, a request's `published` parameter, Python's `published=`.
+    Flag,
+}
+
+impl DateSource {
+    /// The name written in `meta.published_source`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::Markup => "markup",
+            DateSource::Feed => "feed",
+            DateSource::Path => "path",
+            DateSource::Flag => "flag",
+        }
+    }
 }
 
 /// A note a stage leaves when it could not do all it wanted on odd text; never fatal.

@@ -41,6 +41,7 @@ struct MetaJson<'a> {
     dateline: Option<DatelineJson<'a>>,
     editors: &'a [String],
     published: Option<String>,
+    published_source: Option<&'static str>,
     language: Option<&'a str>,
     agency: Option<&'a str>,
     credits: &'a [Credit],
@@ -266,6 +267,10 @@ impl<'a> DocumentJson<'a> {
                 }),
                 editors: &meta.editors,
                 published: meta.published.map(|d| d.format("%Y-%m-%d").to_string()),
+                published_source: meta
+                    .published
+                    .and(meta.published_source)
+                    .map(crate::DateSource::as_str),
                 language: meta.language.as_deref(),
                 agency: meta.agency.as_deref(),
                 credits: &meta.credits,

@@ -28,7 +28,9 @@ pub mod validate;
 mod view;
 
 pub use date::{parse_day, DateError, DateValue, Precision};
-pub use document::{Credit, Dateline, Diagnostic, Document, Meta, Source, SourceFormat, SCHEMA};
+pub use document::{
+    Credit, DateSource, Dateline, Diagnostic, Document, Meta, Source, SourceFormat, SCHEMA,
+};
 pub use layers::{
     actor_state, is_international, Claim, ClaimValue, Dependency, Entity, EntityType, Event, Lemma,
     Modality, Participant, Place, Plover, Quote, QuoteKind,

@@ -37,7 +37,7 @@ fn actor_parts(code: &str) -> [String; 4] {
 /// One aggregated event with what GDELT's row needs.
 struct Aggregate {
     id: i64,
-    date: String,
+    date: Option<String>,
     source: String,
     target: String,
     cameo: String,
@@ -47,7 +47,8 @@ struct Aggregate {
     mentions: i64,
     sources: i64,
     articles: i64,
-    first_seen: String,
+    /// When the first article reporting it was stored (GDELT's `DATEADDED`).
+    added: String,
     source_name: Option<String>,
     target_name: Option<String>,
     place: Option<String>,
@@ -73,7 +74,7 @@ impl Aggregate {
             mentions: r.get(8)?,
             sources: r.get(9)?,
             articles: r.get(10)?,
-            first_seen: r.get(11)?,
+            added: r.get(11)?,
             source_name: r.get(12)?,
             target_name: r.get(13)?,
             place: r.get(14)?,
@@ -87,26 +88,8 @@ impl Aggregate {
 
     /// The 61 GDELT Events 2.0 columns.
     fn gdelt_row(&self) -> Vec<String> {
-        let digits: String = self.date.chars().filter(char::is_ascii_digit).collect();
-        let day = format!("{digits:0<8}");
-        let day = day.get(..8).unwrap_or("00000000").to_owned();
-        let year = day.get(..4).unwrap_or_default().to_owned();
-        let month: u32 = day
-            .get(4..6)
-            .and_then(|m| m.parse().ok())
-            .unwrap_or(1)
-            .max(1);
-        let fraction = format!(
-            "{:.4}",
-            year.parse::<f64>().unwrap_or_default() + (f64::from(month) - 1.0) / 12.0
-        );
-        let mut row = vec![
-            self.id.to_string(),
-            day.clone(),
-            day.get(..6).unwrap_or_default().to_owned(),
-            year,
-            fraction,
-        ];
+        let mut row = vec![self.id.to_string()];
+        row.extend(date_columns(self.date.as_deref()));
         for (code, name) in [
             (&self.source, &self.source_name),
             (&self.target, &self.target_name),
@@ -142,12 +125,8 @@ impl Aggregate {
         // Actor1Geo, Actor2Geo (not known separately: empty), ActionGeo.
         row.extend(std::iter::repeat_n(String::new(), 16));
         row.extend(geo);
-        let added: String = self
-            .first_seen
-            .chars()
-            .filter(char::is_ascii_digit)
-            .collect();
-        row.push(format!("{:0<14}", added.get(..8).unwrap_or("00000000")));
+        let added: String = self.added.chars().filter(char::is_ascii_digit).collect();
+        row.push(format!("{:0<14}", added.get(..14).unwrap_or(&added)));
         row.push(self.url.clone().unwrap_or_default());
         row
     }
@@ -177,12 +156,40 @@ impl Aggregate {
     }
 }
 
+/// `SQLDATE`, `MonthYear`, `Year` and `FractionDate` of a `YYYY[-MM[-DD]]` date (a coarser date
+/// fills the missing parts with zeros, as GDELT does); four empty columns when the event has no
+/// date: it is left blank, never made up.
+fn date_columns(date: Option<&str>) -> [String; 4] {
+    let Some(date) = date else {
+        return Default::default();
+    };
+    let digits: String = date.chars().filter(char::is_ascii_digit).collect();
+    let day = format!("{digits:0<8}");
+    let day = day.get(..8).unwrap_or("00000000").to_owned();
+    let year = day.get(..4).unwrap_or_default().to_owned();
+    let month: u32 = day
+        .get(4..6)
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(1)
+        .max(1);
+    let fraction = format!(
+        "{:.4}",
+        year.parse::<f64>().unwrap_or_default() + (f64::from(month) - 1.0) / 12.0
+    );
+    [
+        day.clone(),
+        day.get(..6).unwrap_or_default().to_owned(),
+        year,
+        fraction,
+    ]
+}
+
 /// Writes GDELT Events 2.0 rows (tab-separated, no header, 61 columns), one per aggregated event
 /// of `store`; returns the number of rows.
 pub fn gdelt_events(store: &Store, out: &mut impl Write) -> Result<usize> {
     let mut stmt = store.connection().prepare(
             "SELECT a.id, a.date, a.source_actor, a.target_actor, a.cameo, a.root, a.quad_class, a.goldstein,
-                    a.num_mentions, a.num_sources, a.num_articles, a.first_seen,
+                    a.num_mentions, a.num_sources, a.num_articles, d.ingested_at,
                     e.source_name, e.target_name, e.place, e.place_country, e.lat, e.lon, d.url, d.text
              FROM aggregates a
              JOIN events e ON e.id = (SELECT MIN(id) FROM events WHERE aggregate = a.id)

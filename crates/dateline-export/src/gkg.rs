@@ -139,6 +139,11 @@ fn quotations(doc: &Value) -> String {
         .join("#")
 }
 
+/// The first `n` ASCII digits of `s`.
+fn digits(s: &str, n: usize) -> String {
+    s.chars().filter(char::is_ascii_digit).take(n).collect()
+}
+
 /// The 27 GKG 2.1 columns of a stored document.
 fn record(
     id: i64,
@@ -147,12 +152,8 @@ fn record(
     source: Option<&str>,
     doc: &Value,
 ) -> Vec<String> {
-    let date: String = published
-        .unwrap_or(ingested)
-        .chars()
-        .filter(char::is_ascii_digit)
-        .take(8)
-        .collect();
+    // Publication date only: an undated article gets an empty DATE, not the day it was stored.
+    let date = digits(published.unwrap_or_default(), 8);
     let (persons, v2_persons) = names(doc, &["PERSON"]);
     let (orgs, v2_orgs) = names(doc, &["ORG"]);
     let (counts, v2_counts, amounts) = claims(doc);
@@ -165,8 +166,13 @@ fn record(
         .map(|s| str_of(s, "url"))
         .unwrap_or_default();
     vec![
-        format!("{date}000000-{id}"),
-        format!("{date:0<8}000000"),
+        // The record id names the batch by when it was stored, as GDELT's do.
+        format!("{:0<14}-{id}", digits(ingested, 14)),
+        if date.is_empty() {
+            String::new()
+        } else {
+            format!("{date:0<8}000000")
+        },
         "1".to_owned(),
         field(source.unwrap_or_default()),
         field(url),
@@ -247,7 +253,13 @@ mod tests {
             &doc,
         );
         assert_eq!(cells.len(), 27);
-        assert_eq!(cells[0], "20241030000000-7");
+        assert_eq!(
+            cells[0], "20260101000000-7",
+            "the record id names the batch"
+        );
+        assert_eq!(cells[1], "20241030000000");
+        let undated = record(7, None, "2026-01-01T00:00:00Z", None, &doc);
+        assert_eq!(undated[1], "", "no publication date, no DATE");
         assert_eq!(cells[5], "KILL#12#soldiers#0######");
         assert_eq!(cells[10], "1#Ukraine#UP#UP####40");
         assert_eq!(cells[12], "Lloyd Austin,5;Lloyd Austin,90");

@@ -1,6 +1,6 @@
 //! RSS 2.0 and Atom feeds, parsed by `feed-rs`: one document per item.
 
-use dateline_core::{Document, Meta, Source, SourceFormat};
+use dateline_core::{DateSource, Document, Meta, Source, SourceFormat};
 use feed_rs::model::{Entry, FeedType};
 
 use crate::error::{IngestError, InputError, Result};
@@ -38,6 +38,7 @@ fn entry_document(
             .filter(|n| !n.is_empty())
             .collect(),
         published: entry.published.or(entry.updated).map(|d| d.date_naive()),
+        published_source: entry.published.or(entry.updated).map(|_| DateSource::Feed),
         ..Meta::default()
     };
     let body = apply_wire_metadata(&text, &mut meta);

@@ -6,7 +6,7 @@
 //! to every document they produce ([`DocumentOptions::apply`]).
 
 use chrono::NaiveDate;
-use dateline_core::{parse_day, DateError, Document};
+use dateline_core::{parse_day, DateError, DateSource, Document};
 
 use crate::Format;
 
@@ -42,6 +42,10 @@ impl DocumentOptions {
         if let Some(headline) = &self.headline {
             doc.meta.headline = Some(headline.clone());
         }
+        // A date the reader found is the input's own, unless the reader said where else from.
+        if doc.meta.published.is_some() {
+            doc.meta.published_source.get_or_insert(DateSource::Markup);
+        }
         if doc.meta.published.is_none() && self.date_from_path {
             doc.meta.published = doc
                 .source
@@ -49,9 +53,11 @@ impl DocumentOptions {
                 .as_deref()
                 .and_then(date_in_path)
                 .or_else(|| doc.source.url.as_deref().and_then(date_in_path));
+            doc.meta.published_source = doc.meta.published.map(|_| DateSource::Path);
         }
         if doc.meta.published.is_none() {
             doc.meta.published = self.published;
+            doc.meta.published_source = doc.meta.published.map(|_| DateSource::Flag);
         }
     }
 }

@@ -23,13 +23,15 @@ fn window(date: &str) -> (String, String) {
     }
 }
 
-/// The aggregate `event` belongs to, created if none matches; `seen` is the article's date.
+/// The aggregate `event` belongs to, created if none matches; `seen` is the article's
+/// publication date, if known. An event with neither a date of its own nor a dated article joins
+/// the undated aggregate of its actors, code and place: no date is made up.
 pub fn record(
     tx: &Transaction<'_>,
     event: &Event,
     source: Option<&str>,
     target: Option<&str>,
-    seen: &str,
+    seen: Option<&str>,
 ) -> Result<i64> {
     let source = source.unwrap_or_default();
     let target = target.unwrap_or_default();
@@ -39,17 +41,27 @@ pub fn record(
         .map(|p| p.name.as_str())
         .unwrap_or_default();
     let dated = event.date.map(|d| d.to_string());
-    let date = dated.as_deref().unwrap_or(seen);
-    let (from, to) = window(date);
-    let found: Option<i64> = tx
-        .prepare_cached(
-            "SELECT id FROM aggregates WHERE source_actor = ?1 AND target_actor = ?2 AND cameo = ?3
-             AND place = ?4 AND date BETWEEN ?5 AND ?6 ORDER BY id LIMIT 1",
-        )?
-        .query_row(params![source, target, event.cameo, place, from, to], |r| {
-            r.get(0)
-        })
-        .optional()?;
+    let date = dated.as_deref().or(seen);
+    let found: Option<i64> = match date {
+        Some(date) => {
+            let (from, to) = window(date);
+            tx.prepare_cached(
+                "SELECT id FROM aggregates WHERE source_actor = ?1 AND target_actor = ?2 AND cameo = ?3
+                 AND place = ?4 AND date BETWEEN ?5 AND ?6 ORDER BY id LIMIT 1",
+            )?
+            .query_row(params![source, target, event.cameo, place, from, to], |r| {
+                r.get(0)
+            })
+            .optional()?
+        }
+        None => tx
+            .prepare_cached(
+                "SELECT id FROM aggregates WHERE source_actor = ?1 AND target_actor = ?2 AND cameo = ?3
+                 AND place = ?4 AND date IS NULL ORDER BY id LIMIT 1",
+            )?
+            .query_row(params![source, target, event.cameo, place], |r| r.get(0))
+            .optional()?,
+    };
     if let Some(id) = found {
         return Ok(id);
     }
@@ -80,9 +92,9 @@ pub fn refresh(tx: &Transaction<'_>, id: i64) -> Result<()> {
             num_articles = (SELECT COUNT(DISTINCT document) FROM events WHERE aggregate = ?1),
             num_sources = (SELECT COUNT(DISTINCT COALESCE(d.source_name, d.hash)) FROM events e
                            JOIN documents d ON d.id = e.document WHERE e.aggregate = ?1),
-            first_seen = (SELECT MIN(COALESCE(d.published, substr(d.ingested_at, 1, 10))) FROM events e
+            first_seen = (SELECT MIN(d.published) FROM events e
                           JOIN documents d ON d.id = e.document WHERE e.aggregate = ?1),
-            last_seen = (SELECT MAX(COALESCE(d.published, substr(d.ingested_at, 1, 10))) FROM events e
+            last_seen = (SELECT MAX(d.published) FROM events e
                          JOIN documents d ON d.id = e.document WHERE e.aggregate = ?1)
          WHERE id = ?1",
     )?

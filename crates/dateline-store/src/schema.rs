@@ -125,6 +125,31 @@ const MIGRATIONS: &[&str] = &[
     CREATE VIRTUAL TABLE documents_fts USING fts5(headline, text, content='documents', content_rowid='id');
     CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='quotes', content_rowid='id');
     ",
+    // 2: an unknown date stays unknown: aggregates may have no date and no first/last seen date
+    // (they were filled with the day of ingestion); documents say where their date came from.
+    r"
+    CREATE TABLE aggregates_new (
+        id INTEGER PRIMARY KEY,
+        source_actor TEXT NOT NULL,
+        target_actor TEXT NOT NULL,
+        cameo TEXT NOT NULL,
+        root TEXT NOT NULL,
+        quad_class INTEGER NOT NULL,
+        goldstein REAL NOT NULL,
+        date TEXT,
+        place TEXT NOT NULL,
+        num_mentions INTEGER NOT NULL,
+        num_sources INTEGER NOT NULL,
+        num_articles INTEGER NOT NULL,
+        first_seen TEXT,
+        last_seen TEXT
+    );
+    INSERT INTO aggregates_new SELECT * FROM aggregates;
+    DROP TABLE aggregates;
+    ALTER TABLE aggregates_new RENAME TO aggregates;
+    CREATE INDEX aggregates_key ON aggregates(source_actor, target_actor, cameo, place, date);
+    ALTER TABLE documents ADD COLUMN published_source TEXT;
+    ",
 ];
 
 /// The schema version this build writes.
@@ -151,6 +176,8 @@ pub fn migrate(conn: &mut Connection) -> Result<i64> {
             supported: VERSION,
         });
     }
+    // Rebuilding a table that others reference needs foreign keys off, outside a transaction.
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
     for (i, sql) in MIGRATIONS
         .iter()
         .enumerate()
@@ -164,5 +191,48 @@ pub fn migrate(conn: &mut Connection) -> Result<i64> {
         )?;
         tx.commit()?;
     }
+    conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(VERSION)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_version_1_store_is_migrated_keeping_its_rows() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL);
+             INSERT INTO schema_version VALUES (1, '2026-01-01');",
+        )
+        .unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.execute_batch(
+            "INSERT INTO aggregates VALUES (1, 'USA', 'RUS', '036', '03', 1, 4.0, '2024-10-30', '',
+                 1, 1, 1, '2024-10-30', '2024-10-30');",
+        )
+        .unwrap();
+        assert_eq!(migrate(&mut conn).unwrap(), VERSION);
+        let (date, seen): (String, String) = conn
+            .query_row(
+                "SELECT date, first_seen FROM aggregates WHERE id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((date.as_str(), seen.as_str()), ("2024-10-30", "2024-10-30"));
+        conn.execute(
+            "INSERT INTO aggregates VALUES (2, 'USA', 'RUS', '036', '03', 1, 4.0, NULL, '',
+                 1, 1, 1, NULL, NULL)",
+            [],
+        )
+        .expect("an undated aggregate is allowed");
+        conn.execute("UPDATE documents SET published_source = 'flag'", [])
+            .expect("documents have published_source");
+        let foreign_keys: i64 = conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(foreign_keys, 1);
+    }
 }

@@ -23,6 +23,8 @@ pub struct BatchReport {
     pub duplicates: usize,
     /// Events stored.
     pub events: usize,
+    /// Stored documents without a publication date (their events are dated only by the text).
+    pub undated: usize,
 }
 
 impl std::ops::AddAssign for BatchReport {
@@ -31,6 +33,7 @@ impl std::ops::AddAssign for BatchReport {
         self.already_stored += o.already_stored;
         self.duplicates += o.duplicates;
         self.events += o.events;
+        self.undated += o.undated;
     }
 }
 
@@ -134,8 +137,9 @@ fn add_document(
     let published = doc.meta.published.map(|d| d.format("%Y-%m-%d").to_string());
     tx.prepare_cached(
         "INSERT INTO documents (hash, source_path, source_record, url, format, source_name, headline,
-            publisher, authors, published, text, words, minhash, duplicate_of, similarity, json, ingested_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+            publisher, authors, published, text, words, minhash, duplicate_of, similarity, json, ingested_at,
+            published_source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
     )?
     .execute(params![
         hash,
@@ -155,9 +159,16 @@ fn add_document(
         original.map(|o| o.1),
         json,
         now,
+        doc.meta
+            .published
+            .and(doc.meta.published_source)
+            .map(dateline_core::DateSource::as_str),
     ])?;
     let id = tx.last_insert_rowid();
     report.added += 1;
+    if doc.meta.published.is_none() {
+        report.undated += 1;
+    }
     if original.is_some() {
         report.duplicates += 1;
     }
@@ -172,11 +183,15 @@ fn add_document(
         .execute(params![id, doc.meta.headline, doc.text])?;
     add_entities(tx, doc, id)?;
     add_quotes(tx, doc, id)?;
-    let seen = published
-        .clone()
-        .unwrap_or_else(|| now.get(..10).unwrap_or(now).to_owned());
     for event in &doc.events {
-        touched.extend(add_event(tx, doc, id, event, original.is_none(), &seen)?);
+        touched.extend(add_event(
+            tx,
+            doc,
+            id,
+            event,
+            original.is_none(),
+            published.as_deref(),
+        )?);
         report.events += 1;
     }
     add_claims(tx, doc, id)
@@ -227,7 +242,7 @@ fn add_event(
     id: i64,
     e: &Event,
     original: bool,
-    seen: &str,
+    seen: Option<&str>,
 ) -> Result<Option<i64>> {
     let row = rows::event(doc, e);
     let aggregate = if original {

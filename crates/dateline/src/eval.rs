@@ -82,6 +82,7 @@ fn eval_gold(dir: &Path, json: Option<&Path>) -> anyhow::Result<ExitCode> {
         };
         if let Some(published) = case.gold.input.published.as_deref().and_then(parse_date) {
             doc.meta.published = Some(published);
+            doc.meta.published_source = Some(dateline_core::DateSource::Flag);
         }
         pipeline.run(&mut doc);
         report.add(case.name.clone(), score_document(&doc, &case.gold));

@@ -173,6 +173,14 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
         secs,
         args.db.display(),
     );
+    if report.undated > 0 {
+        eprintln!(
+            "note: {} of the stored documents have no publication date: their events are dated only \
+             where the text says when, and undated ones stay out of timelines; give one with \
+             --date YYYY-MM-DD, or --date-from-path when paths or URLs hold it",
+            report.undated
+        );
+    }
     Ok(if tally.failed > 0 {
         ExitCode::from(1)
     } else {

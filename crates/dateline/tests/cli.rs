@@ -475,3 +475,84 @@ fn a_killed_ingest_resumes_without_loss_or_duplication() {
     let again = run(&["ingest", "--db", db, corpus]);
     assert_eq!(stored_counts(&again.stderr), (0, n));
 }
+
+/// An article without a publication date stays undated in the JSON, the store, the timeline and
+/// every export (never the day of ingestion); the summary says so and suggests `--date`. A date
+/// given by the user is recorded as such.
+#[test]
+fn undated_articles_stay_undated_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("undated.txt");
+    std::fs::write(
+        &article,
+        "Rebels attack army base in the north\n\nRebel fighters attacked an army base near the \
+         town of Kidal, the Malian army said. Mali accused Algeria of arming the rebels.\n",
+    )
+    .unwrap();
+    let article = article.to_str().unwrap();
+    let extracted = json(&run(&["extract", article, "--format", "json"]));
+    assert_eq!(extracted["meta"]["published"], Value::Null);
+    assert_eq!(extracted["meta"]["published_source"], Value::Null);
+    let given = json(&run(&[
+        "extract",
+        article,
+        "--format",
+        "json",
+        "--date",
+        "2024-05-06",
+    ]));
+    assert_eq!(given["meta"]["published_source"], "flag");
+
+    let db = dir.path().join("corpus.db");
+    let db = db.to_str().unwrap();
+    let ingest = run(&["ingest", "--db", db, article]);
+    let summary = String::from_utf8_lossy(&ingest.stderr);
+    assert!(ingest.status.success(), "{summary}");
+    assert!(
+        summary.contains("1 of the stored documents have no publication date")
+            && summary.contains("--date"),
+        "{summary}"
+    );
+    let gdelt = run(&["export", "--db", db, "--format", "gdelt-events"]);
+    let rows = String::from_utf8_lossy(&gdelt.stdout).into_owned();
+    assert!(!rows.is_empty(), "the article has events");
+    let today = chrono::Utc::now().format("%Y%m%d").to_string();
+    for row in rows.lines() {
+        let cells: Vec<&str> = row.split('\t').collect();
+        assert_eq!(cells.len(), 61);
+        assert_eq!(
+            cells[1..5],
+            ["", "", "", ""],
+            "SQLDATE and its parts: {row}"
+        );
+        assert!(
+            cells[59].starts_with(&today),
+            "DATEADDED is when it was stored"
+        );
+    }
+    let plover = run(&["export", "--db", db, "--format", "plover"]);
+    for line in String::from_utf8_lossy(&plover.stdout).lines() {
+        let record: Value = serde_json::from_str(line).unwrap();
+        assert_eq!(record["date"], Value::Null, "{line}");
+    }
+    let gkg = run(&["export", "--db", db, "--format", "gdelt-gkg"]);
+    let gkg = String::from_utf8_lossy(&gkg.stdout).into_owned();
+    assert_eq!(gkg.lines().next().unwrap().split('\t').nth(1), Some(""));
+    let events = json(&run(&["query", "--db", db, "--format", "json", "events"]));
+    let events = events.as_array().unwrap();
+    assert!(events.iter().any(|e| e["source_actor"]
+        .as_str()
+        .is_some_and(|a| a.starts_with("MLI"))));
+    for e in events {
+        assert_eq!(e["date"], Value::Null, "{e}");
+        assert_eq!(e["first_seen"], Value::Null, "{e}");
+    }
+    let timeline = run(&[
+        "query", "--db", db, "--format", "json", "timeline", "--actor", "MLI",
+    ]);
+    let buckets = json(&timeline);
+    assert!(
+        buckets.as_array().unwrap().is_empty(),
+        "undated events stay out of the timeline: {buckets}"
+    );
+}
