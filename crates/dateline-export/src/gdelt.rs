@@ -2,6 +2,8 @@
 
 use std::io::Write;
 
+use std::collections::HashSet;
+
 use dateline_store::Store;
 use rusqlite::Row;
 
@@ -187,19 +189,35 @@ fn date_columns(date: Option<&str>) -> [String; 4] {
 /// Writes GDELT Events 2.0 rows (tab-separated, no header, 61 columns), one per aggregated event
 /// of `store`; returns the number of rows.
 pub fn gdelt_events(store: &Store, out: &mut impl Write) -> Result<usize> {
+    write_events(store, None, out)
+}
+
+/// Writes the GDELT Events 2.0 rows of the aggregated events first reported by one of
+/// `documents` (store ids), as [`gdelt_events`] does for all: a poll's update file.
+pub fn gdelt_events_for(store: &Store, documents: &[i64], out: &mut impl Write) -> Result<usize> {
+    let only: HashSet<i64> = documents.iter().copied().collect();
+    write_events(store, Some(&only), out)
+}
+
+fn write_events(store: &Store, only: Option<&HashSet<i64>>, out: &mut impl Write) -> Result<usize> {
     let mut stmt = store.connection().prepare(
             "SELECT a.id, a.date, a.source_actor, a.target_actor, a.cameo, a.root, a.quad_class, a.goldstein,
                     a.num_mentions, a.num_sources, a.num_articles, d.ingested_at,
-                    e.source_name, e.target_name, e.place, e.place_country, e.lat, e.lon, d.url, d.text
+                    e.source_name, e.target_name, e.place, e.place_country, e.lat, e.lon, d.url, d.text,
+                    e.document
              FROM aggregates a
              JOIN events e ON e.id = (SELECT MIN(id) FROM events WHERE aggregate = a.id)
              JOIN documents d ON d.id = e.document
              ORDER BY a.id",
         )?;
-    let rows = stmt.query_map([], Aggregate::from_row)?;
+    let mut rows = stmt.query([])?;
     let mut n = 0;
-    for agg in rows {
-        writeln!(out, "{}", agg?.gdelt_row().join("\t"))?;
+    while let Some(r) = rows.next()? {
+        let document: i64 = r.get(20)?;
+        if only.is_some_and(|only| !only.contains(&document)) {
+            continue;
+        }
+        writeln!(out, "{}", Aggregate::from_row(r)?.gdelt_row().join("\t"))?;
         n += 1;
     }
     Ok(n)

@@ -9,6 +9,7 @@
 //! quotations, all names and amounts. Themes, GCAM, images and translation info are left empty:
 //! Dateline does not compute them.
 
+use std::collections::HashSet;
 use std::io::Write;
 
 use dateline_store::Store;
@@ -204,25 +205,38 @@ fn record(
 /// Writes one GDELT GKG 2.1 record per original document of `store`; returns the number of
 /// records.
 pub fn gkg(store: &Store, out: &mut impl Write) -> Result<usize> {
+    write_records(store, None, out)
+}
+
+/// Writes the GKG 2.1 records of the original documents among `documents` (store ids), as
+/// [`gkg`] does for all: a poll's update file.
+pub fn gkg_for(store: &Store, documents: &[i64], out: &mut impl Write) -> Result<usize> {
+    let only: HashSet<i64> = documents.iter().copied().collect();
+    write_records(store, Some(&only), out)
+}
+
+fn write_records(
+    store: &Store,
+    only: Option<&HashSet<i64>>,
+    out: &mut impl Write,
+) -> Result<usize> {
     let mut stmt = store.connection().prepare(
             "SELECT id, published, ingested_at, source_name, json FROM documents WHERE duplicate_of IS NULL ORDER BY id",
         )?;
     let mut rows = stmt.query([])?;
     let mut n = 0;
     while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        if only.is_some_and(|only| !only.contains(&id)) {
+            continue;
+        }
         let json: String = r.get(4)?;
         let doc: Value =
             serde_json::from_str(&json).map_err(|e| ExportError::Format(e.to_string()))?;
         let published: Option<String> = r.get(1)?;
         let ingested: String = r.get(2)?;
         let source: Option<String> = r.get(3)?;
-        let cells = record(
-            r.get(0)?,
-            published.as_deref(),
-            &ingested,
-            source.as_deref(),
-            &doc,
-        );
+        let cells = record(id, published.as_deref(), &ingested, source.as_deref(), &doc);
         writeln!(out, "{}", cells.join("\t"))?;
         n += 1;
     }

@@ -30,9 +30,9 @@ mod parquet;
 mod tables;
 
 #[cfg(feature = "store")]
-pub use gdelt::gdelt_events;
+pub use gdelt::{gdelt_events, gdelt_events_for};
 #[cfg(feature = "store")]
-pub use gkg::gkg;
+pub use gkg::{gkg, gkg_for};
 #[cfg(feature = "store")]
 pub use lines::{documents, plover};
 #[cfg(feature = "store")]
