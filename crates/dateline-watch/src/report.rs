@@ -76,6 +76,16 @@ pub struct PollReport {
 }
 
 impl PollReport {
+    /// Whether a feed or a page failed in this poll (a deferred feed is not a failure).
+    #[must_use]
+    pub fn has_failures(&self) -> bool {
+        !self.pages_failed.is_empty()
+            || self
+                .feeds
+                .iter()
+                .any(|f| matches!(f.outcome, FeedOutcome::Failed { .. }))
+    }
+
     /// Feeds with the given kind of outcome.
     fn count(&self, kind: fn(&FeedOutcome) -> bool) -> usize {
         self.feeds.iter().filter(|f| kind(&f.outcome)).count()

@@ -12,6 +12,7 @@ mod output;
 mod query;
 mod serve;
 mod train;
+mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,6 +46,9 @@ enum Command {
     Query(query::QueryArgs),
     /// Serve the HTTP API (OpenAPI at /openapi.json) and the web UI.
     Serve(serve::ServeArgs),
+    /// Keep a store current from news feeds (RSS, Atom, news sitemaps, OPML lists), once or
+    /// every few minutes, with GDELT-style update files.
+    Watch(watch::WatchArgs),
     /// Train a model (the POS tagger or the entity recogniser) from the GMB news corpus.
     Train(train::TrainArgs),
 }
@@ -68,6 +72,7 @@ fn main() -> ExitCode {
         Command::Query(args) => query::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Serve(args) => serve::run(&args),
+        Command::Watch(args) => watch::run(&args),
         Command::Train(args) => train::train(&args),
     };
     match result {
