@@ -158,7 +158,17 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
         .map_err(|_| anyhow::anyhow!("the store writer stopped unexpectedly"))?
         .with_context(|| format!("cannot write to {}", args.db.display()))?;
     bar.finish_and_clear();
-    let secs = started.elapsed().as_secs_f64().max(1e-9);
+    summary(&tally, &report, started.elapsed().as_secs_f64(), &args.db);
+    Ok(if tally.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The closing summary on stderr, and a note on undated documents.
+fn summary(tally: &Tally, report: &BatchReport, secs: f64, db: &std::path::Path) {
+    let secs = secs.max(1e-9);
     eprintln!(
         "documents: {} read, {} stored, {} already stored, {} duplicates linked, {} failed; {} events; \
          {:.1} documents/s, {:.0} words/s ({:.2} s) → {}",
@@ -171,7 +181,7 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
         tally.read as f64 / secs,
         tally.words as f64 / secs,
         secs,
-        args.db.display(),
+        db.display(),
     );
     if report.undated > 0 {
         eprintln!(
@@ -181,9 +191,4 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
             report.undated
         );
     }
-    Ok(if tally.failed > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
 }

@@ -5,6 +5,7 @@
 
 #![allow(clippy::print_stderr)]
 
+use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use dateline_core::{validate, Document};
@@ -157,13 +158,14 @@ fn repeated_constructions(bytes: usize) -> String {
         let mut pick = |list: &[&'static str]| list[numbers.next().unwrap_or(0) % list.len()];
         let (title, given, family) = (pick(&titles), pick(&first), pick(&last));
         let family = format!("{family}{k}");
-        text.push_str(&format!(
+        let _ = write!(
+            text,
             "Russia will not accept new sanctions on grain, {title} {given} {family} said on Monday. \
              {family} said the Ministry of Trade{k} would answer. \"We will respond,\" he said. \
              The minister added that more than {k} people were killed in May {day}, 2024, \
              according to U.S. estimates.\n\n",
             day = 1 + k % 28,
-        ));
+        );
         k += 1;
     }
     text
