@@ -300,3 +300,58 @@ pub async fn timeline(
     }
     rows(&state, move |s| Ok(s.timeline(&actor, by)?)).await
 }
+
+/// What a live view asks for.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct LatestParams {
+    /// Only documents stored after this document id (the `newest_document` of the previous
+    /// answer; 0 or absent: the newest of all).
+    pub after: Option<i64>,
+    /// Most events and most quotes (1–1000, default 50).
+    pub limit: Option<usize>,
+}
+
+/// The newest events and quotes.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Latest {
+    /// The id of the newest stored document: pass it as `after` to get only what arrives next.
+    pub newest_document: i64,
+    /// Event mentions of the new documents, newest first.
+    pub events: Rows,
+    /// Quotes of the new documents, newest first.
+    pub quotes: Rows,
+}
+
+/// The newest events and quotes as they arrive (a live view polls this with `after`).
+#[utoipa::path(get, path = "/v1/latest", tag = "corpus", params(LatestParams),
+    responses((status = 200, body = Latest), (status = 404, description = "No store", body = ErrorBody)))]
+pub async fn latest(
+    State(state): State<Arc<AppState>>,
+    Query(p): Query<LatestParams>,
+) -> Result<axum::Json<Latest>, ApiError> {
+    let n = limit(p.limit, 50);
+    let after = p.after.unwrap_or(0).max(0);
+    let latest = pool(&state)?
+        .with(move |s| {
+            Ok(Latest {
+                newest_document: s.newest_document()?,
+                events: s.latest_events(after, n)?.into(),
+                quotes: s.latest_quotes(after, n)?.into(),
+            })
+        })
+        .await?;
+    Ok(axum::Json(latest))
+}
+
+/// Each watched feed's state: last poll, HTTP status, failures in a row, next poll allowed, new
+/// articles of the last poll, last error, pages taken (`dateline watch` fills it).
+#[utoipa::path(get, path = "/v1/feeds", tag = "corpus", params(Page),
+    responses((status = 200, body = Rows), (status = 404, description = "No store", body = ErrorBody)))]
+pub async fn feeds(
+    State(state): State<Arc<AppState>>,
+    Query(page): Query<Page>,
+) -> Result<axum::Json<Rows>, ApiError> {
+    let (n, skip) = (limit(page.limit, 100), page.offset.unwrap_or(0));
+    rows(&state, move |s| Ok(s.feeds(n, skip)?)).await
+}

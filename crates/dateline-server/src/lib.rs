@@ -51,7 +51,7 @@ pub use error::ApiError;
 #[derive(Debug, thiserror::Error)]
 pub enum ServerError {
     /// The store could not be opened.
-    #[error("cannot open the store {path}: {source}")]
+    #[error("cannot open the store {path}")]
     Store {
         /// The store file.
         path: PathBuf,
@@ -59,7 +59,7 @@ pub enum ServerError {
         source: dateline_store::StoreError,
     },
     /// The address could not be bound, or serving failed.
-    #[error("cannot serve on {addr}: {source}")]
+    #[error("cannot serve on {addr}")]
     Io {
         /// The address.
         addr: SocketAddr,
@@ -129,6 +129,8 @@ pub fn router(config: ServerConfig) -> Result<Router, ServerError> {
         .route("/v1/actors", get(corpus::actors))
         .route("/v1/network", get(corpus::network))
         .route("/v1/timeline", get(corpus::timeline))
+        .route("/v1/latest", get(corpus::latest))
+        .route("/v1/feeds", get(corpus::feeds))
         .route("/openapi.json", get(openapi_json))
         .route("/", get(assets::article_page))
         .route("/corpus", get(assets::corpus_page))

@@ -22,8 +22,16 @@ use crate::{corpus, error, extract};
         corpus::actors,
         corpus::network,
         corpus::timeline,
+        corpus::latest,
+        corpus::feeds,
     ),
-    components(schemas(error::ErrorBody, error::ErrorDetail, extract::ExtractRequest, corpus::Rows)),
+    components(schemas(
+        error::ErrorBody,
+        error::ErrorDetail,
+        extract::ExtractRequest,
+        corpus::Rows,
+        corpus::Latest
+    )),
     tags(
         (name = "extract", description = "Annotate one article"),
         (name = "corpus", description = "Read-only questions over a store made by `dateline ingest`"),

@@ -235,6 +235,57 @@ impl Store {
         self.table(&sql, &[])
     }
 
+    /// The newest event mentions, of documents stored after document `after` (an id; 0 for
+    /// all), newest first: what a live view polls for.
+    pub fn latest_events(&self, after: i64, limit: usize) -> Result<Table> {
+        let params: Vec<Box<dyn ToSql>> = vec![Box::new(after)];
+        let sql = format!(
+            "SELECT e.id, e.document, d.headline, d.published, d.ingested_at, e.source_actor,
+                    e.source_name, e.target_actor, e.target_name, e.cameo, e.quad_class, e.goldstein,
+                    e.date, e.place, e.modality, e.evidence
+             FROM events e JOIN documents d ON d.id = e.document
+             WHERE e.document > ?1 ORDER BY e.document DESC, e.id LIMIT {}",
+            limit.max(1)
+        );
+        self.table(&sql, &params)
+    }
+
+    /// The newest quotes, of documents stored after document `after`, newest first.
+    pub fn latest_quotes(&self, after: i64, limit: usize) -> Result<Table> {
+        let params: Vec<Box<dyn ToSql>> = vec![Box::new(after)];
+        let sql = format!(
+            "SELECT q.id, q.document, d.headline, d.published, d.ingested_at, q.kind, q.text,
+                    COALESCE(q.speaker, q.speaker_text) AS speaker, q.speaker_actor, q.cue
+             FROM quotes q JOIN documents d ON d.id = q.document
+             WHERE q.document > ?1 ORDER BY q.document DESC, q.start LIMIT {}",
+            limit.max(1)
+        );
+        self.table(&sql, &params)
+    }
+
+    /// The id of the newest stored document (0 when there is none).
+    pub fn newest_document(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT COALESCE(MAX(id), 0) FROM documents", [], |r| {
+                r.get(0)
+            })?)
+    }
+
+    /// The feeds `dateline watch` polls into this store, with their last poll (Unix seconds),
+    /// status, failures in a row, when they may be polled next, new articles of the last poll
+    /// and last error.
+    pub fn feeds(&self, limit: usize, offset: usize) -> Result<Table> {
+        let sql = format!(
+            "SELECT url, last_poll, last_status, failures, next_allowed,
+                    new_articles_last_poll AS new_articles, last_error,
+                    (SELECT COUNT(*) FROM watch_pages p WHERE p.feed = f.url) AS pages
+             FROM watch_feeds f ORDER BY url LIMIT {} OFFSET {offset}",
+            limit.max(1)
+        );
+        self.table(&sql, &[])
+    }
+
     /// Event mentions involving `actor` (code prefix) per time bucket, by QuadClass.
     pub fn timeline(&self, actor: &str, by: Bucket) -> Result<Table> {
         let width = match by {

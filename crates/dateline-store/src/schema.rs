@@ -150,6 +150,28 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX aggregates_key ON aggregates(source_actor, target_actor, cameo, place, date);
     ALTER TABLE documents ADD COLUMN published_source TEXT;
     ",
+    // 3: what `dateline watch` remembers between polls (feed validators, back-off, pages taken),
+    // and documents found by address.
+    r"
+    CREATE TABLE IF NOT EXISTS watch_feeds (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        last_poll INTEGER,                          -- Unix seconds
+        last_status INTEGER,                        -- HTTP status; NULL when no answer came
+        failures INTEGER NOT NULL DEFAULT 0,        -- failures in a row
+        next_allowed INTEGER,                       -- Unix seconds: not polled before
+        new_articles_last_poll INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT
+    );
+    CREATE TABLE IF NOT EXISTS watch_pages (
+        url TEXT PRIMARY KEY,
+        feed TEXT NOT NULL,
+        fetched_at INTEGER NOT NULL,                -- Unix seconds
+        document_hash TEXT                          -- SHA-1 of the stored text; NULL: no article in it
+    );
+    CREATE INDEX IF NOT EXISTS documents_url ON documents(url);
+    ",
 ];
 
 /// The schema version this build writes.

@@ -4,7 +4,7 @@
 #[derive(Debug, thiserror::Error)]
 pub enum SyntaxError {
     /// A model file is malformed or of the wrong kind.
-    #[error("model {name}: {source}")]
+    #[error("model {name}")]
     Model {
         /// Which model.
         name: String,

@@ -4,7 +4,7 @@
 #[derive(Debug, thiserror::Error)]
 pub enum TrainError {
     /// A file could not be read.
-    #[error("{path}: {source}")]
+    #[error("{path}")]
     Io {
         /// The file.
         path: String,

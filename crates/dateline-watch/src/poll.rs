@@ -69,7 +69,6 @@ impl Watcher {
         feeds: &[String],
         stop: &AtomicBool,
     ) -> Result<PollReport, WatchError> {
-        state::init(store.connection())?;
         let started = chrono::Utc::now();
         let before = state::last_document_id(store.connection())?;
         let mut poll = Poll {

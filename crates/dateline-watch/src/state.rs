@@ -6,25 +6,6 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 /// The watch tables, created when missing.
-const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS watch_feeds (
-    url TEXT PRIMARY KEY,
-    etag TEXT,
-    last_modified TEXT,
-    last_poll INTEGER,                          -- Unix seconds
-    last_status INTEGER,                        -- HTTP status; NULL when no answer came
-    failures INTEGER NOT NULL DEFAULT 0,        -- failures in a row
-    next_allowed INTEGER,                       -- Unix seconds: not polled before
-    new_articles_last_poll INTEGER NOT NULL DEFAULT 0,
-    last_error TEXT
-);
-CREATE TABLE IF NOT EXISTS watch_pages (
-    url TEXT PRIMARY KEY,
-    feed TEXT NOT NULL,
-    fetched_at INTEGER NOT NULL,                -- Unix seconds
-    document_hash TEXT                          -- SHA-1 of the stored text; NULL: no article in it
-);
-";
 
 /// One feed's remembered state.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -76,11 +57,6 @@ impl FeedState {
 
 const COLUMNS: &str = "url, etag, last_modified, last_poll, last_status, failures, next_allowed, \
                        new_articles_last_poll, last_error";
-
-/// Creates the watch tables in the store file `conn` if they are missing.
-pub fn init(conn: &Connection) -> rusqlite::Result<()> {
-    conn.execute_batch(SCHEMA)
-}
 
 /// The remembered state of the feed at `url`, if it was ever polled.
 pub fn feed(conn: &Connection, url: &str) -> rusqlite::Result<Option<FeedState>> {
@@ -188,8 +164,6 @@ mod tests {
         let store = dateline_store::Store::open_in_memory().unwrap();
         let conn = store.connection();
         assert!(feeds(conn).unwrap().is_empty());
-        init(conn).unwrap();
-        init(conn).unwrap();
         assert_eq!(feed(conn, "https://a.example/rss").unwrap(), None);
         let state = FeedState {
             etag: Some("\"v1\"".into()),
