@@ -1,11 +1,10 @@
 //! What the watcher remembers, in two tables of the store's own SQLite file: each feed's
 //! validators, last answer, failures and back-off (`watch_feeds`), and each article page
 //! already taken (`watch_pages`). A page row is written only after its document is stored, so a
-//! poll killed at any point loses nothing and stores nothing twice.
+//! poll killed at any point loses nothing and stores nothing twice. The tables are the store's
+//! (schema migration 3 of `dateline-store`).
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
-
-/// The watch tables, created when missing.
 
 /// One feed's remembered state.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
