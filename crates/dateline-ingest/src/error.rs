@@ -86,7 +86,7 @@ impl InputError {
 pub type Result<T, E = IngestError> = std::result::Result<T, E>;
 
 /// Convenience for directories that cannot be walked.
-pub(crate) fn walk_error(path: &Path, err: &walkdir::Error) -> InputError {
+pub(crate) fn walk_error(path: &Path, err: &ignore::Error) -> InputError {
     let io = err.io_error().map_or_else(
         || std::io::Error::other(err.to_string()),
         |e| std::io::Error::new(e.kind(), e.to_string()),

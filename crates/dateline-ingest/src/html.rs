@@ -368,8 +368,8 @@ pub fn read_html(bytes: &[u8], origin: HtmlOrigin<'_>) -> Result<Document> {
     } else {
         None
     };
-    let html = decode(bytes, origin.charset.or(sniffed.as_deref()))?;
-    let html = crate::nesting::cap_nesting(&html, MAX_EXTRACTOR_DEPTH);
+    let decoded = decode(bytes, origin.charset.or(sniffed.as_deref()))?;
+    let html = crate::nesting::cap_nesting(&decoded.text, MAX_EXTRACTOR_DEPTH);
     let dom = Html::parse_document(&html);
     let page = page_meta(&dom);
     // The page's own text, block by block: for pages too deep for the extractor (it recurses
@@ -418,7 +418,9 @@ pub fn read_html(bytes: &[u8], origin: HtmlOrigin<'_>) -> Result<Document> {
         format: origin.format.unwrap_or(SourceFormat::Html),
         record: origin.record.map(str::to_owned),
     };
-    Ok(Document::new(body, source, meta))
+    let mut doc = Document::new(body, source, meta);
+    doc.diagnostics.extend(decoded.diagnostic());
+    Ok(doc)
 }
 
 #[cfg(test)]

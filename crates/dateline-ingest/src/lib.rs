@@ -29,21 +29,21 @@ mod jsonl;
 mod nesting;
 mod options;
 mod read;
+pub mod select;
 mod text;
 mod warc;
 mod warc_bound;
 mod wire;
 
 pub use dates::parse_date;
-pub use decode::decode;
+pub use decode::{decode, Decoded};
 pub use error::{IngestError, InputError, Result};
 pub use feed::read_feed;
 pub use html::{fragment_text, read_html, HtmlOrigin};
 pub use jsonl::{parse_record, JsonlFields, JsonlReader};
 pub use options::DocumentOptions;
 pub use read::{
-    count_input_files, read_bytes, read_file, read_inputs, read_stdin, sniff, Documents, Format,
-    ReadConfig,
+    read_bytes, read_file, read_inputs, read_stdin, sniff, Documents, Format, ReadConfig,
 };
 pub use text::read_text;
 pub use warc::{gzip_warc, WarcDocuments};

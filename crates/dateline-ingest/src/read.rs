@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 use dateline_core::Document;
 use flate2::read::MultiGzDecoder;
 
-use crate::error::{walk_error, IngestError, InputError, Result};
+use crate::error::{IngestError, InputError, Result};
 use crate::feed::read_feed;
 use crate::html::{read_html, HtmlOrigin};
 use crate::jsonl::{JsonlFields, JsonlReader};
 use crate::options::DocumentOptions;
+use crate::select::{select_files, Selection};
 use crate::text::read_text;
 use crate::warc::{gzip_warc, WarcDocuments};
 
@@ -27,6 +28,8 @@ pub struct ReadConfig {
     pub jsonl: JsonlFields,
     /// What the caller says about the inputs, applied to every document read.
     pub options: DocumentOptions,
+    /// Which files of a directory are read.
+    pub selection: Selection,
 }
 
 impl Default for ReadConfig {
@@ -35,6 +38,7 @@ impl Default for ReadConfig {
             max_bytes: 64 * 1024 * 1024,
             jsonl: JsonlFields::default(),
             options: DocumentOptions::default(),
+            selection: Selection::default(),
         }
     }
 }
@@ -284,73 +288,39 @@ pub fn read_stdin(config: &ReadConfig) -> Documents {
     }
 }
 
-fn is_hidden(entry: &walkdir::DirEntry) -> bool {
-    entry.depth() > 0
-        && entry
-            .file_name()
-            .to_str()
-            .is_some_and(|n| n.starts_with('.'))
-}
-
-/// The files under `dir`, recursively, in name order, skipping hidden ones; unreadable entries
-/// become errors.
-fn walk(dir: &Path) -> impl Iterator<Item = std::result::Result<PathBuf, InputError>> + use<> {
-    let dir = dir.to_path_buf();
-    walkdir::WalkDir::new(&dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| !is_hidden(e))
-        .filter_map(move |entry| match entry {
-            Ok(e) if e.file_type().is_file() => Some(Ok(e.into_path())),
-            Ok(_) => None,
-            Err(err) => {
-                let path = err.path().map_or_else(|| dir.clone(), Path::to_path_buf);
-                Some(Err(walk_error(&path, &err)))
-            }
-        })
-}
-
-/// How many files the inputs hold (directories walked as [`read_inputs`] walks them; stdin
-/// counts none): the length of a progress bar.
-#[must_use]
-pub fn count_input_files(inputs: &[PathBuf]) -> usize {
-    inputs
-        .iter()
-        .map(|input| {
-            if input.as_os_str() == "-" {
-                0
-            } else if input.is_dir() {
-                walk(input).flatten().count()
-            } else {
-                1
-            }
-        })
-        .sum()
-}
-
-/// Documents of every input: files, directories (recursively) and `-` for stdin. Lazy: each
-/// file is opened when the iterator reaches it.
+/// Documents of every input: files, directories (walked and filtered by the selection of
+/// `config`, see [`crate::select`]) and `-` for stdin. Lazy: each file is opened when the
+/// iterator reaches it. A selection that does not compile is one error.
 pub fn read_inputs(
     inputs: &[PathBuf],
     config: &ReadConfig,
 ) -> impl Iterator<Item = std::result::Result<Document, InputError>> + Send {
+    let selected = config
+        .selection
+        .matcher()
+        .map(|matcher| select_files(inputs, &matcher));
     let config = config.clone();
-    let inputs = inputs.to_vec();
-    inputs.into_iter().flat_map(move |input| -> Documents {
-        let config = config.clone();
-        if input.as_os_str() == "-" {
-            read_stdin(&config)
-        } else if input.is_dir() {
-            Box::new(walk(&input).flat_map(move |file| -> Documents {
-                match file {
-                    Ok(path) => read_file(&path, &config),
-                    Err(e) => one(Err(e)),
-                }
-            }))
-        } else {
-            read_file(&input, &config)
-        }
-    })
+    let (files, errors) = match selected {
+        Ok(found) => (found.files, found.errors),
+        Err(e) => (
+            Vec::new(),
+            vec![InputError::new(
+                "--glob/--type",
+                None,
+                IngestError::Io(std::io::Error::other(e.to_string())),
+            )],
+        ),
+    };
+    errors
+        .into_iter()
+        .map(Err)
+        .chain(files.into_iter().flat_map(move |input| -> Documents {
+            if input.as_os_str() == "-" {
+                read_stdin(&config)
+            } else {
+                read_file(&input, &config)
+            }
+        }))
 }
 
 #[cfg(test)]

@@ -84,8 +84,11 @@ fn parse_header(text: &str) -> Header<'_> {
 
 /// Reads a plain-text article from `bytes`.
 pub fn read_text(bytes: &[u8], path: Option<&str>) -> Result<Document> {
-    let text = decode(bytes, None)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let decoded = decode(bytes, None)?;
+    let text = decoded
+        .text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&decoded.text);
     let header = parse_header(text);
     let mut meta = Meta {
         headline: header.headline.map(str::to_owned),
@@ -103,7 +106,9 @@ pub fn read_text(bytes: &[u8], path: Option<&str>) -> Result<Document> {
         format: SourceFormat::Text,
         record: None,
     };
-    Ok(Document::new(body, source, meta))
+    let mut doc = Document::new(body, source, meta);
+    doc.diagnostics.extend(decoded.diagnostic());
+    Ok(doc)
 }
 
 #[cfg(test)]

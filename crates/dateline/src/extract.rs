@@ -42,6 +42,8 @@ pub struct ExtractArgs {
     /// Largest single document, in bytes.
     #[arg(long, default_value_t = 64 * 1024 * 1024)]
     pub max_bytes: u64,
+    #[command(flatten)]
+    pub select: crate::inputs::SelectArgs,
 }
 
 /// Counts for the closing summary.
@@ -112,9 +114,15 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     let bar = progress();
     let mut tally = Tally::default();
     let mut batch = Vec::with_capacity(BATCH);
-    for item in read_inputs(&inputs, &config) {
+    let found = args.select.files(&inputs)?;
+    for err in &found.errors {
+        tally.failed += 1;
+        bar.suspend(|| eprintln!("error: {err}"));
+    }
+    for item in read_inputs(&found.files, &config) {
         match item {
             Ok(doc) => {
+                crate::output::warn_on_read(&doc, &bar);
                 batch.push(doc);
                 if batch.len() == BATCH {
                     process_batch(&mut batch, &pipeline, &mut writer, &mut tally, &bar)?;
@@ -131,12 +139,13 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     bar.finish_and_clear();
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
-        "documents: {} ok, {} failed; {} words in {:.2} s ({:.0} words/s)",
+        "documents: {} ok, {} failed; {} words in {:.2} s ({:.0} words/s){}",
         tally.ok,
         tally.failed,
         tally.words,
         secs,
-        tally.words as f64 / secs.max(1e-9)
+        tally.words as f64 / secs.max(1e-9),
+        crate::inputs::skipped_note(found.skipped)
     );
     Ok(if tally.failed > 0 {
         ExitCode::from(1)

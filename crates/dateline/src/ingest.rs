@@ -10,7 +10,7 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use clap::Args;
 use dateline_core::Document;
-use dateline_ingest::{count_input_files, read_inputs, DocumentOptions, ReadConfig};
+use dateline_ingest::{read_inputs, DocumentOptions, ReadConfig};
 use dateline_store::{BatchReport, Store};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -43,12 +43,15 @@ pub struct IngestArgs {
     /// Largest single document, in bytes.
     #[arg(long, default_value_t = 64 * 1024 * 1024)]
     pub max_bytes: u64,
+    #[command(flatten)]
+    pub select: crate::inputs::SelectArgs,
 }
 
 struct Tally {
     read: usize,
     failed: usize,
     words: usize,
+    skipped: usize,
 }
 
 /// A bar over the input files, with documents/s and an ETA; hidden when stderr is not a terminal.
@@ -99,12 +102,14 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     };
     let pipeline = dateline_nlp::standard_pipeline(&dateline_nlp::Config::default());
     let started = Instant::now();
-    let bar = file_progress(count_input_files(&inputs));
+    let found = args.select.files(&inputs)?;
+    let bar = file_progress(found.files.len());
     let mut last_file: Option<String> = None;
     let mut tally = Tally {
         read: 0,
         failed: 0,
         words: 0,
+        skipped: 0,
     };
     let mut batch = Vec::with_capacity(BATCH);
     let flush = |batch: &mut Vec<Document>, tally: &mut Tally| -> anyhow::Result<()> {
@@ -132,9 +137,15 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
         ));
         Ok(())
     };
-    for item in read_inputs(&inputs, &config) {
+    for err in &found.errors {
+        tally.failed += 1;
+        bar.suspend(|| eprintln!("error: {err}"));
+    }
+    tally.skipped = found.skipped;
+    for item in read_inputs(&found.files, &config) {
         match item {
             Ok(doc) => {
+                crate::output::warn_on_read(&doc, &bar);
                 tally.read += 1;
                 if doc.source.path != last_file {
                     bar.inc(1);
@@ -171,7 +182,7 @@ fn summary(tally: &Tally, report: &BatchReport, secs: f64, db: &std::path::Path)
     let secs = secs.max(1e-9);
     eprintln!(
         "documents: {} read, {} stored, {} already stored, {} duplicates linked, {} failed; {} events; \
-         {:.1} documents/s, {:.0} words/s ({:.2} s) → {}",
+         {:.1} documents/s, {:.0} words/s ({:.2} s) → {}{}",
         tally.read,
         report.added,
         report.already_stored,
@@ -182,6 +193,7 @@ fn summary(tally: &Tally, report: &BatchReport, secs: f64, db: &std::path::Path)
         tally.words as f64 / secs,
         secs,
         db.display(),
+        crate::inputs::skipped_note(tally.skipped),
     );
     if report.undated > 0 {
         eprintln!(

@@ -8,6 +8,7 @@ mod eval;
 mod export;
 mod extract;
 mod ingest;
+mod inputs;
 mod output;
 mod query;
 mod serve;

@@ -91,3 +91,12 @@ impl<W: Write> DocumentWriter<W> {
         Ok(())
     }
 }
+
+/// Prints a warning for what reading left on a document (bytes replaced in decoding), naming
+/// the input; the document is still processed.
+pub fn warn_on_read(doc: &dateline_core::Document, bar: &indicatif::ProgressBar) {
+    for note in doc.diagnostics.iter().filter(|d| d.stage == "decode") {
+        #[allow(clippy::print_stderr)]
+        bar.suspend(|| eprintln!("warning: {}: {}", doc.input_name(), note.message));
+    }
+}

@@ -222,7 +222,15 @@ fn stdin_and_date_option() {
 #[test]
 fn bad_inputs_are_reported_not_fatal() {
     let broken = fixtures().join("broken");
-    let out = run(&["extract", broken.to_str().unwrap(), "--format", "jsonl"]);
+    // `--glob '*'` takes the `.bin` file too, which a directory walk skips by default.
+    let out = run(&[
+        "extract",
+        broken.to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "--glob",
+        "*",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     for name in [
@@ -555,4 +563,34 @@ fn undated_articles_stay_undated_everywhere() {
         buckets.as_array().unwrap().is_empty(),
         "undated events stay out of the timeline: {buckets}"
     );
+}
+
+/// A directory walk reads articles only, as ripgrep would choose them: the README and scripts
+/// beside the example stories are skipped and counted, `--type` and `--glob` change the choice.
+#[test]
+fn directory_walks_take_articles_and_count_what_they_skip() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = "Chile and Peru signed a fisheries accord in Lima on Monday, officials said.\n";
+    for (path, text) in [
+        ("story.txt", story),
+        ("page.html", "<html><body><article><p>Chile and Peru signed a fisheries accord in Lima on Monday, officials said.</p></article></body></html>"),
+        ("README.md", "# Stories\n\nRun the scripts.\n"),
+        ("fetch.py", "import sys\nprint('\"We will not stop,\" he said.')\n"),
+        ("seed.gold.json", "{\"events\": []}"),
+    ] {
+        std::fs::write(dir.path().join(path), text).unwrap();
+    }
+    let root = dir.path().to_str().unwrap();
+    let all = run(&["extract", root, "--format", "jsonl"]);
+    let stderr = String::from_utf8_lossy(&all.stderr);
+    assert!(all.status.success(), "{stderr}");
+    assert_eq!(String::from_utf8_lossy(&all.stdout).lines().count(), 2);
+    assert!(stderr.contains("3 files skipped"), "{stderr}");
+    let html = run(&["extract", root, "--format", "jsonl", "--type", "html"]);
+    assert_eq!(String::from_utf8_lossy(&html.stdout).lines().count(), 1);
+    let md = run(&["extract", root, "--format", "jsonl", "--glob", "*.md"]);
+    assert_eq!(String::from_utf8_lossy(&md.stdout).lines().count(), 1);
+    let bad = run(&["extract", root, "--type", "pdf"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown file type"));
 }
