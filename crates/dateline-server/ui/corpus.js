@@ -1,4 +1,5 @@
-// Corpus view: search, events table, actor timeline (Chart.js), actor network
+// Corpus view: search, a live view of the newest events and quotes with the
+// watched feeds, events table, actor timeline (Chart.js), actor network
 // (Cytoscape.js) and quotes by speaker. Chart and cytoscape are the vendored
 // UMD globals loaded by corpus.html.
 import {
@@ -31,6 +32,7 @@ async function setUp() {
 
   const q = new URLSearchParams(location.search).get("q");
   if (q) { $("search-q").value = q; search(); }
+  startLive();
   loadEvents();
   loadSpeakers();
   loadNetwork();
@@ -67,6 +69,191 @@ function searchResult(r) {
     ]),
     el("div", { class: "snippet" }, highlightBrackets(r.text)),
   ]);
+}
+
+// --- Live view and feeds -----------------------------------------------------------
+
+// `?live=MS` sets the poll interval (tests use ~500 ms); items kept in each live list.
+const LIVE_DEFAULT_MS = 5000;
+const LIVE_KEEP = 60;
+const live = { newest: null, seen: { events: new Set(), quotes: new Set() }, polls: 0, busy: false, failing: false, timer: null };
+
+function liveInterval() {
+  const ms = Number(new URLSearchParams(location.search).get("live"));
+  return Number.isFinite(ms) && ms >= 100 ? ms : LIVE_DEFAULT_MS;
+}
+
+function startLive() {
+  live.interval = liveInterval();
+  document.addEventListener("visibilitychange", () => { if (!document.hidden) pollLive(); });
+  pollLive();
+}
+
+/** One poll of `/v1/latest` and `/v1/feeds`, then the next one after the interval
+ *  (none while the tab is hidden: coming back polls at once). */
+async function pollLive() {
+  if (live.busy) return;
+  clearTimeout(live.timer);
+  if (document.hidden) return;
+  live.busy = true;
+  try {
+    await refreshLive();
+  } finally {
+    live.busy = false;
+    live.timer = setTimeout(pollLive, live.interval);
+  }
+}
+
+async function refreshLive() {
+  const first = live.newest === null;
+  const [latest, feeds] = await Promise.allSettled([
+    api(`/v1/latest${query({ after: first ? null : live.newest, limit: first ? 25 : 100 })}`),
+    api("/v1/feeds?limit=100"),
+  ]);
+  let added = { events: 0, quotes: 0 };
+  if (latest.status === "fulfilled") {
+    added = showLatest(latest.value, !first);
+    live.newest = Math.max(live.newest ?? 0, Number(latest.value.newest_document) || 0);
+  }
+  if (feeds.status === "fulfilled") renderFeeds(feeds.value);
+
+  const box = $("live");
+  const status = $("live-status");
+  const now = clock(new Date());
+  const failures = [latest, feeds].filter((r) => r.status === "rejected").map((r) => r.reason);
+  if (failures.length) {
+    status.textContent = `update failed at ${now}: ${failures[0]?.message ?? failures[0]}`;
+    status.classList.add("failed");
+    if (!live.failing) failures.forEach((err) => showError(err)); // once per outage, not every poll
+    live.failing = true;
+    return;
+  }
+  live.failing = false;
+  live.polls += 1;
+  const total = added.events + added.quotes;
+  status.classList.remove("failed");
+  status.textContent = `updated ${now} · ${total} new`;
+  status.title = `${added.events} new event${added.events === 1 ? "" : "s"}, ${added.quotes} new quote${added.quotes === 1 ? "" : "s"}`;
+  box.dataset.newest = String(live.newest);
+  box.dataset.polls = String(live.polls);
+}
+
+/** Prepends the events and quotes not shown yet (newest first); with `fresh` they are
+ *  marked as new, and the previous batch loses its mark. Returns how many were added. */
+function showLatest(data, fresh) {
+  const added = {};
+  const lists = { events: [$("live-events"), liveEvent, "No events yet."], quotes: [$("live-quotes"), liveQuote, "No quotes yet."] };
+  const batches = {};
+  for (const [key, [list, render]] of Object.entries(lists)) {
+    const seen = live.seen[key];
+    const items = (data[key]?.items ?? []).filter((item) => !seen.has(item.id));
+    items.forEach((item) => seen.add(item.id));
+    batches[key] = items.map(render);
+    added[key] = items.length;
+  }
+  if (fresh && added.events + added.quotes > 0) {
+    for (const [list] of Object.values(lists)) list.querySelectorAll(".fresh").forEach((n) => n.classList.remove("fresh"));
+  }
+  for (const [key, [list, , emptyText]] of Object.entries(lists)) {
+    const nodes = batches[key];
+    if (nodes.length) {
+      list.querySelectorAll(".empty").forEach((n) => n.remove());
+      if (fresh) nodes.forEach((n) => n.classList.add("fresh"));
+      list.prepend(...nodes);
+      while (list.children.length > LIVE_KEEP) list.lastElementChild.remove();
+    } else if (!list.children.length) {
+      list.append(el("li", { class: "empty" }, emptyText));
+    }
+  }
+  return added;
+}
+
+function liveEvent(e) {
+  const q = quadClass(e.quad_class);
+  return el("li", { class: "live-item live-event", "data-id": e.id, "data-document": e.document, style: { "--quad": q.colour } }, [
+    el("div", { class: "event-line" }, [
+      liveActor(e.source_name, e.source_actor),
+      el("span", { class: "arrow" }, "→"),
+      liveActor(e.target_name, e.target_actor),
+      el("span", { class: "cameo", title: `CAMEO ${e.cameo}: ${cameoLabel(e.cameo)} · ${q.label}` }, [el("code", {}, e.cameo), ` ${cameoLabel(e.cameo)}`]),
+      el("span", { class: "goldstein", title: "Goldstein scale", style: { color: goldsteinColour(e.goldstein) } }, formatNumber(e.goldstein)),
+    ]),
+    liveSource(e),
+    e.evidence ? el("div", { class: "evidence" }, e.evidence) : null,
+  ]);
+}
+
+function liveQuote(q) {
+  return el("li", { class: "live-item live-quote", "data-id": q.id, "data-document": q.document }, [
+    el("div", { class: "quote-line" }, [
+      el("span", { class: `badge kind-${q.kind}` }, q.kind), " ",
+      el("span", { class: "actor speaker" }, [q.speaker || "Unattributed", q.speaker_actor ? el("span", { class: "code" }, q.speaker_actor) : null]),
+      q.cue ? el("span", { class: "muted small" }, ` ${q.cue}`) : null,
+    ]),
+    el("blockquote", {}, q.kind === "direct" ? `“${q.text}”` : q.text),
+    liveSource(q),
+  ]);
+}
+
+/** "Estonia EST", or the bare code, or a dash. */
+function liveActor(name, code) {
+  if (!name && !code) return el("span", { class: "actor muted" }, "–");
+  return el("span", { class: "actor" }, [name || code, name && code ? el("span", { class: "code" }, code) : null]);
+}
+
+function liveSource(row) {
+  return el("div", { class: "small muted source" }, [
+    el("a", { class: "headline", href: `/?doc=${encodeURIComponent(row.document)}` }, row.headline || `Document #${row.document}`),
+    ` · ${row.published ?? "undated"}`,
+  ]);
+}
+
+function renderFeeds(data) {
+  const body = $("feeds").tBodies[0];
+  $("feeds").dataset.count = String(data.items.length);
+  if (!data.items.length) {
+    body.replaceChildren(el("tr", { class: "hint" }, el("td", { colspan: 8, class: "empty" }, [
+      "No feeds yet: ", el("code", {}, "dateline watch URL --db …"), " fills this table.",
+    ])));
+    return;
+  }
+  const now = Date.now() / 1000;
+  body.replaceChildren(...data.items.map((f) => {
+    const ok = f.last_status >= 200 && f.last_status < 400;
+    const due = f.next_allowed === null || f.next_allowed === undefined || f.next_allowed <= now;
+    return el("tr", { "data-url": f.url }, [
+      el("td", { class: "feed-url" }, /^https?:\/\//i.test(f.url)
+        ? el("a", { href: f.url, target: "_blank", rel: "noopener noreferrer" }, f.url)
+        : f.url),
+      el("td", { class: "feed-poll", title: f.last_poll ? new Date(f.last_poll * 1000).toString() : null }, f.last_poll ? localTime(f.last_poll) : "never"),
+      el("td", { class: `num feed-status ${f.last_status === null || f.last_status === undefined ? "" : ok ? "ok" : "bad"}` }, f.last_status ?? "–"),
+      el("td", { class: "num feed-new" }, f.new_articles ?? "–"),
+      el("td", { class: `num feed-failures ${f.failures > 0 ? "bad" : ""}` }, f.failures ?? 0),
+      el("td", { class: "feed-next", title: due ? "may be polled now" : null }, f.next_allowed ? localTime(f.next_allowed) : "any time"),
+      el("td", { class: "num feed-pages" }, f.pages ?? "–"),
+      el("td", { class: "feed-error", title: f.last_error || null }, f.last_error ? shorten(f.last_error, 70) : "–"),
+    ]);
+  }));
+}
+
+function pad(n) {
+  return String(n).padStart(2, "0");
+}
+
+/** hh:mm:ss of a Date, local time. */
+function clock(d) {
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+/** Unix seconds → "YYYY-MM-DD hh:mm:ss", local time. */
+function localTime(seconds) {
+  const d = new Date(Number(seconds) * 1000);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${clock(d)}`;
+}
+
+function shorten(text, max) {
+  const s = String(text);
+  return s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
 }
 
 // --- Events table ------------------------------------------------------------------

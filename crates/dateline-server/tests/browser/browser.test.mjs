@@ -4,11 +4,15 @@
 // DATELINE_SCREENSHOTS (PNG folder, default <repo>/target/browser), DATELINE_SEED
 // (optional: a real Reuters article; enables the seed checks), DATELINE_EXAMPLE
 // (default <repo>/examples/nato-baltic-drills.txt), CHROMIUM (default /usr/bin/chromium).
+// The last tests add documents and a watched feed to DATELINE_DB while the corpus page
+// is open, so they run after the others, whose counts they would otherwise change.
 // Run: npm ci && DATELINE_BIN=… DATELINE_DB=… npm test
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -62,7 +66,30 @@ function stopServer() {
     server.kill("SIGTERM");
   });
 }
-process.on("exit", () => server?.kill("SIGKILL"));
+// Commands the tests run (ingest, watch): killed if the run ends while they are going.
+const children = new Set();
+process.on("exit", () => {
+  server?.kill("SIGKILL");
+  for (const child of children) child.kill("SIGKILL");
+});
+
+/** Runs `dateline args…` to its end, killed after `ms`; resolves with its exit code and output. */
+function runDateline(args, ms = 60_000) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(BIN, args, { stdio: ["ignore", "pipe", "pipe"] });
+    children.add(child);
+    let output = "";
+    child.stdout.on("data", (chunk) => { output += chunk; });
+    child.stderr.on("data", (chunk) => { output += chunk; });
+    const timer = setTimeout(() => child.kill("SIGKILL"), ms);
+    child.on("error", (err) => { clearTimeout(timer); children.delete(child); reject(err); });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      children.delete(child);
+      resolve({ code, signal, output });
+    });
+  });
+}
 
 before(async () => {
   assert.ok(BIN && fs.existsSync(BIN), `DATELINE_BIN must name the dateline binary (got ${BIN})`);
@@ -298,4 +325,162 @@ test("API errors are shown on the page", () => withPage("errors", async (page) =
   const error = page.locator("#errors .error");
   await error.first().waitFor({ timeout: 30_000 });
   assert.match(await error.first().textContent(), /404.*987654321/);
+}));
+
+// --- Live view and feeds (these add to DATELINE_DB, so they come last) ---------------------
+
+// Original fictional stories written for these tests. `RUN` varies one number per run so a
+// store that already holds an earlier run's copy still takes the story as a new document.
+const RUN = 12 + (Date.now() % 80);
+
+const LIVE_STORY = {
+  headline: "Estonia and Finland sign pact to guard undersea cables in the Gulf of Finland",
+  quote: "Our cables are the arteries of both our economies",
+  speaker: "Maarja Kivisild",
+  text: `Estonia and Finland sign pact to guard undersea cables in the Gulf of Finland
+Reuters
+
+TALLINN (Reuters) - Estonia and Finland signed an agreement on Thursday to jointly patrol the undersea power and data cables that cross the Gulf of Finland, after ${RUN} unexplained outages last winter.
+Under the pact, the two countries' navies will share sonar data and run joint patrols from a new coordination centre in Tallinn, officials said.
+"Our cables are the arteries of both our economies, and from today we will guard them together," Estonian Defence Minister Maarja Kivisild told reporters after the signing.
+Finnish officials said the first joint patrol would sail next month.
+`,
+};
+
+const FEED_STORY = {
+  headline: "Ghana and Togo agree to reopen Aflao border crossing",
+  path: "/world/2026/11/21/ghana-togo-aflao-border.html",
+  html: `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Ghana and Togo agree to reopen Aflao border crossing | Gulf Coast Wire</title>
+<meta property="og:type" content="article">
+<meta property="og:title" content="Ghana and Togo agree to reopen Aflao border crossing">
+<meta property="og:site_name" content="Gulf Coast Wire">
+<meta property="article:published_time" content="2026-11-21T09:30:00Z">
+<meta name="author" content="Kofi Mensah">
+</head><body>
+<header><nav><a href="/">Home</a> <a href="/world">World</a></nav></header>
+<article>
+<h1>Ghana and Togo agree to reopen Aflao border crossing</h1>
+<p>ACCRA (Gulf Coast Wire) - Ghana and Togo agreed on Friday to reopen the Aflao border crossing to trucks for the first time in five months, ending a dispute over customs fees that had stranded ${RUN * 10} traders on both sides.</p>
+<p>The two governments will set up a joint customs post at the crossing and review the fees again in March, officials said.</p>
+<p>"Traders have waited long enough, and from Monday the trucks will move again," Ghanaian Trade Minister Abena Owusu-Darko told reporters in Accra.</p>
+</article>
+<footer>&copy; Gulf Coast Wire</footer>
+</body></html>
+`,
+};
+
+/** A news site on 127.0.0.1: robots.txt, an RSS 2.0 feed with one item, and its article. */
+function startFeedSite() {
+  const hits = [];
+  const site = http.createServer((req, res) => {
+    hits.push(req.url);
+    const origin = `http://${req.headers.host}`;
+    const send = (status, type, body) => {
+      res.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(body) });
+      res.end(body);
+    };
+    if (req.url === "/robots.txt") send(200, "text/plain", "User-agent: *\nAllow: /\n");
+    else if (req.url === "/feeds/world.xml") {
+      send(200, "application/rss+xml; charset=utf-8", `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel>
+  <title>Gulf Coast Wire: World</title>
+  <link>${origin}/world</link>
+  <description>World news from Gulf Coast Wire</description>
+  <item>
+    <title>${FEED_STORY.headline}</title>
+    <link>${origin}${FEED_STORY.path}</link>
+    <guid>${origin}${FEED_STORY.path}</guid>
+    <pubDate>Sat, 21 Nov 2026 09:30:00 GMT</pubDate>
+  </item>
+</channel></rss>
+`);
+    }
+    else if (req.url === FEED_STORY.path) send(200, "text/html; charset=utf-8", FEED_STORY.html);
+    else send(404, "text/plain", "not found\n");
+  });
+  return new Promise((resolve, reject) => {
+    site.once("error", reject);
+    site.listen(0, "127.0.0.1", () => {
+      const close = () => new Promise((done) => {
+        site.close(() => done());
+        site.closeAllConnections();
+      });
+      resolve({ feed: `http://127.0.0.1:${site.address().port}/feeds/world.xml`, hits, close });
+    });
+  });
+}
+
+/** Opens the corpus page polling every 500 ms and waits for its first live update. */
+async function openLive(page) {
+  await page.goto(`${base}/corpus?live=500`);
+  await page.waitForFunction(() => Number(document.querySelector("#live")?.dataset.polls) >= 1, null, { timeout: 30_000 });
+}
+
+test("corpus view: the live panel shows a newly ingested article", () => withPage("live", async (page) => {
+  await openLive(page);
+  const newestBefore = Number(await page.getAttribute("#live", "data-newest"));
+  assert.ok(await page.locator("#live-events li").count() >= 1, "the stored events are listed");
+  assert.equal(await page.locator("#live .fresh").count(), 0, "nothing is marked new before anything arrives");
+  assert.equal(await page.locator("#live-events li", { hasText: LIVE_STORY.headline }).count(), 0, "the story is not shown yet");
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-live-"));
+  try {
+    const file = path.join(dir, "baltic-cables.txt");
+    fs.writeFileSync(file, LIVE_STORY.text);
+    const ingest = await runDateline(["ingest", "--db", DB, "--date", "2026-11-20", file]);
+    assert.equal(ingest.code, 0, `dateline ingest failed:\n${ingest.output}`);
+    assert.match(ingest.output, /\b1 stored\b/, `the story is stored as a new document:\n${ingest.output}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  const event = page.locator("#live-events li.fresh", { hasText: LIVE_STORY.headline }).first();
+  await event.waitFor({ timeout: 15_000 });
+  const quote = page.locator("#live-quotes li.fresh", { hasText: LIVE_STORY.quote }).first();
+  await quote.waitFor({ timeout: 15_000 });
+  assert.match(await quote.textContent(), new RegExp(LIVE_STORY.speaker), "the quote names its speaker");
+  const line = await event.locator(".event-line").textContent();
+  assert.match(line, /Estonia|Finland/, "the event names its actors");
+  assert.match(line, /\b\d{3}\b/, "the event shows its CAMEO code");
+  assert.match(await event.locator(".evidence").textContent(), /Estonia and Finland/, "the evidence sentence is shown");
+  assert.ok(await event.locator(".goldstein").evaluate((n) => n.style.color !== ""), "the Goldstein value is coloured");
+  assert.ok(await page.locator("#live-events li:not(.fresh)").count() >= 1, "earlier items are not marked new");
+  assert.ok(Number(await page.getAttribute("#live", "data-newest")) > newestBefore, "the page follows the newest document");
+  assert.match(await page.textContent("#live-status"), /^updated \d\d:\d\d:\d\d · \d+ new$/);
+
+  await shot(page, "live.png");
+  assert.deepEqual(await page.locator("#errors .error").allTextContents(), [], "the page shows no error");
+}));
+
+test("corpus view: the feeds table shows a feed `dateline watch` polled", () => withPage("feeds", async (page) => {
+  const site = await startFeedSite();
+  try {
+    await openLive(page);
+    await page.waitForSelector("#feeds tbody tr", { timeout: 15_000 });
+    if (Number(await page.getAttribute("#feeds", "data-count")) === 0) {
+      assert.match(await page.textContent("#feeds tbody"), /No feeds yet: dateline watch URL --db … fills this table/);
+    }
+
+    const watch = await runDateline(["watch", site.feed, "--db", DB, "--once", "--host-delay", "0s", "--timeout", "10s"]);
+    assert.equal(watch.code, 0, `dateline watch failed:\n${watch.output}`);
+    assert.ok(site.hits.includes(FEED_STORY.path), `the article page was fetched (requests: ${site.hits.join(", ")})`);
+
+    const row = page.locator(`#feeds tbody tr[data-url="${site.feed}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    assert.equal((await row.locator(".feed-url").textContent()).trim(), site.feed);
+    assert.equal((await row.locator(".feed-status").textContent()).trim(), "200");
+    assert.equal((await row.locator(".feed-new").textContent()).trim(), "1", "one new article in the last poll");
+    assert.equal((await row.locator(".feed-failures").textContent()).trim(), "0");
+    assert.match(await row.locator(".feed-poll").textContent(), /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/, "the last poll is shown in local time");
+
+    // The watched article reaches the live panel too.
+    await page.locator("#live-events li.fresh", { hasText: FEED_STORY.headline }).first().waitFor({ timeout: 15_000 });
+
+    await shot(page, "feeds.png");
+    assert.deepEqual(await page.locator("#errors .error").allTextContents(), [], "the page shows no error");
+  } finally {
+    await site.close();
+  }
 }));
