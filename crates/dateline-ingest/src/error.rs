@@ -18,10 +18,14 @@ pub enum IngestError {
         offset: usize,
     },
     /// One document is larger than the configured limit.
-    #[error("document of {size} bytes exceeds the limit of {limit} bytes (raise --max-bytes)")]
+    #[error(
+        "document of {} exceeds the limit of {} (raise --max-bytes)",
+        size.map_or_else(|| "more bytes".to_owned(), human_bytes),
+        human_bytes(*limit)
+    )]
     TooLarge {
-        /// Size of the document.
-        size: u64,
+        /// Size of the document, when known (a file's length; not for a stream cut short).
+        size: Option<u64>,
         /// The limit.
         limit: u64,
     },
@@ -92,4 +96,25 @@ pub(crate) fn walk_error(path: &Path, err: &ignore::Error) -> InputError {
         |e| std::io::Error::new(e.kind(), e.to_string()),
     );
     InputError::at(path, IngestError::Io(io))
+}
+
+/// A size for people: `209.7 MB (209,715,200 bytes)`, `512 bytes`.
+#[must_use]
+pub fn human_bytes(n: u64) -> String {
+    let grouped = {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (k, c) in digits.chars().enumerate() {
+            if k > 0 && (digits.len() - k) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    };
+    let units = [(1e9, "GB"), (1e6, "MB"), (1e3, "kB")];
+    match units.iter().find(|(size, _)| n as f64 >= *size) {
+        Some((size, unit)) => format!("{:.1} {unit} ({grouped} bytes)", n as f64 / size),
+        None => format!("{grouped} bytes"),
+    }
 }

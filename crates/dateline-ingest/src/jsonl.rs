@@ -80,10 +80,14 @@ pub fn parse_record(
         return Err(err("not a JSON object".into()));
     };
     let text = string_field(&obj, &fields.text).ok_or_else(|| {
-        err(format!(
-            "no text field (looked for {})",
-            fields.text.join(", ")
-        ))
+        err(
+            match fields.text.iter().find_map(|k| Some((k, obj.get(k)?))) {
+                Some((k, Value::String(_))) => format!("the text field {k:?} is empty"),
+                Some((k, Value::Null)) => format!("the text field {k:?} is null"),
+                Some((k, _)) => format!("the text field {k:?} is not a string"),
+                None => format!("no text field (looked for {})", fields.text.join(", ")),
+            },
+        )
     })?;
     let text = if text.trim_start().starts_with('<') {
         fragment_text(&text)
@@ -106,9 +110,10 @@ pub fn parse_record(
         headline: string_field(&obj, &fields.title),
         publisher: string_field(&obj, &fields.publisher),
         authors,
-        published: string_field(&obj, &fields.date).and_then(|d| parse_date(&d)),
         ..Meta::default()
     };
+    let date = string_field(&obj, &fields.date);
+    meta.published = date.as_deref().and_then(parse_date);
     let body = apply_wire_metadata(&text, &mut meta);
     let source = Source {
         path: Some(path.to_owned()),
@@ -117,6 +122,15 @@ pub fn parse_record(
         record: Some(line.to_string()),
     };
     let mut doc = Document::new(body, source, meta);
+    if let (Some(date), None) = (&date, doc.meta.published) {
+        doc.diagnostics.push(dateline_core::Diagnostic {
+            stage: "read".into(),
+            message: format!(
+                "line {line}: the date {date:?} is not a calendar date (give YYYY-MM-DD, ISO 8601 \
+                 or RFC 2822): the publication date is unknown"
+            ),
+        });
+    }
     if let Some(id) = string_field(&obj, &fields.id) {
         doc.id = id;
     }
@@ -195,7 +209,7 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             let record = self.line.to_string();
             if total > self.max_bytes + 1 {
                 let error = IngestError::TooLarge {
-                    size: total,
+                    size: Some(total),
                     limit: self.max_bytes,
                 };
                 return Some(Err(InputError::new(&self.path, Some(&record), error)));
@@ -305,5 +319,68 @@ mod tests {
             IngestError::TooLarge { .. }
         ));
         assert_eq!(docs[1].as_ref().unwrap().text, "small");
+    }
+
+    #[test]
+    fn empty_text_and_dates_that_are_no_dates_are_said_plainly() {
+        let fields = JsonlFields::default();
+        let message = |raw: &str| {
+            parse_record(raw, 3, &fields, "x.jsonl")
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            message(r#"{"text": ""}"#),
+            "line 3: the text field \"text\" is empty"
+        );
+        assert_eq!(
+            message(r#"{"text": [1]}"#),
+            "line 3: the text field \"text\" is not a string"
+        );
+        assert!(message(r#"{"body": null}"#).contains("is null"));
+        assert!(message(r#"{"title": "T"}"#).starts_with("line 3: no text field (looked for text"));
+        for date in ["yesterday", "2024-02-30"] {
+            let raw =
+                format!(r#"{{"text": "Chile and Peru signed an accord.", "date": "{date}"}}"#);
+            let doc = parse_record(&raw, 3, &fields, "x.jsonl").unwrap();
+            assert_eq!(doc.meta.published, None);
+            let note = &doc.diagnostics[0];
+            assert_eq!(note.stage, "read");
+            assert!(
+                note.message
+                    .contains(&format!("{date:?} is not a calendar date")),
+                "{}",
+                note.message
+            );
+        }
+        let dated = parse_record(
+            r#"{"text": "Chile and Peru signed an accord.", "date": "2024-02-29"}"#,
+            1,
+            &fields,
+            "x.jsonl",
+        )
+        .unwrap();
+        assert!(dated.diagnostics.is_empty());
+        assert!(dated.meta.published.is_some());
+    }
+
+    #[test]
+    fn sizes_are_written_for_people() {
+        let too_large = IngestError::TooLarge {
+            size: Some(219_812_345),
+            limit: 67_108_864,
+        };
+        assert_eq!(
+            too_large.to_string(),
+            "document of 219.8 MB (219,812,345 bytes) exceeds the limit of 67.1 MB (67,108,864 bytes) (raise --max-bytes)"
+        );
+        let stream = IngestError::TooLarge {
+            size: None,
+            limit: 512,
+        };
+        assert_eq!(
+            stream.to_string(),
+            "document of more bytes exceeds the limit of 512 bytes (raise --max-bytes)"
+        );
     }
 }

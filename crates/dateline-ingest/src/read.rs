@@ -135,12 +135,14 @@ pub fn sniff(head: &[u8]) -> Format {
     }
 }
 
-fn read_limited(reader: impl Read, limit: u64) -> Result<Vec<u8>> {
+/// Reads at most `limit` bytes; more is [`IngestError::TooLarge`] with `size`, the whole
+/// input's length when the caller knows it (a file's).
+fn read_limited(reader: impl Read, limit: u64, size: Option<u64>) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     reader.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(IngestError::TooLarge {
-            size: bytes.len() as u64,
+            size: size.filter(|&s| s > limit),
             limit,
         });
     }
@@ -153,9 +155,6 @@ fn one(result: std::result::Result<Document, InputError>) -> Documents {
 
 /// The documents of `documents` with the caller's options applied.
 fn with_options(documents: Documents, config: &ReadConfig) -> Documents {
-    if config.options == DocumentOptions::default() {
-        return documents;
-    }
     let options = config.options.clone();
     Box::new(documents.map(move |read| {
         read.map(|mut doc| {
@@ -229,6 +228,7 @@ fn file_documents(path: &Path, config: &ReadConfig) -> Documents {
         Ok(file) => file,
         Err(e) => return fail(e.into()),
     };
+    let length = file.metadata().ok().map(|m| m.len());
     let mut head = [0u8; 1024];
     let head_len = match read_head(&mut file, &mut head) {
         Ok(n) => n,
@@ -258,7 +258,7 @@ fn file_documents(path: &Path, config: &ReadConfig) -> Documents {
             &name,
             config.max_bytes,
         )),
-        other => match read_limited(file, config.max_bytes) {
+        other => match read_limited(file, config.max_bytes, length) {
             Ok(bytes) => bytes_documents(&bytes, other, &name, config),
             Err(e) => fail(e),
         },
@@ -279,7 +279,7 @@ fn read_head(file: &mut File, head: &mut [u8]) -> std::io::Result<usize> {
 /// Documents of standard input, whose format is sniffed (unless the options give it), with the
 /// options of `config` applied.
 pub fn read_stdin(config: &ReadConfig) -> Documents {
-    match read_limited(std::io::stdin().lock(), config.max_bytes) {
+    match read_limited(std::io::stdin().lock(), config.max_bytes, None) {
         Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => {
             one(Err(InputError::new("-", None, IngestError::Empty)))
         }

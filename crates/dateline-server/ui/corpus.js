@@ -9,6 +9,10 @@ import {
 
 const $ = (id) => document.getElementById(id);
 const state = { offset: 0, timeline: null, network: null };
+// The live view: `?live=MS` sets the poll interval (tests use ~500 ms); items kept per list.
+const LIVE_DEFAULT_MS = 5000;
+const LIVE_KEEP = 60;
+const live = { newest: null, seen: { events: new Set(), quotes: new Set() }, polls: 0, busy: false, failing: false, timer: null };
 
 mountNav("corpus");
 setUp();
@@ -72,11 +76,6 @@ function searchResult(r) {
 }
 
 // --- Live view and feeds -----------------------------------------------------------
-
-// `?live=MS` sets the poll interval (tests use ~500 ms); items kept in each live list.
-const LIVE_DEFAULT_MS = 5000;
-const LIVE_KEEP = 60;
-const live = { newest: null, seen: { events: new Set(), quotes: new Set() }, polls: 0, busy: false, failing: false, timer: null };
 
 function liveInterval() {
   const ms = Number(new URLSearchParams(location.search).get("live"));

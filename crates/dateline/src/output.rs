@@ -92,10 +92,14 @@ impl<W: Write> DocumentWriter<W> {
     }
 }
 
-/// Prints a warning for what reading left on a document (bytes replaced in decoding), naming
-/// the input; the document is still processed.
+/// Prints a warning for what reading left on a document (bytes replaced in decoding, a date
+/// that is no date), naming the input; the document is still processed.
 pub fn warn_on_read(doc: &dateline_core::Document, bar: &indicatif::ProgressBar) {
-    for note in doc.diagnostics.iter().filter(|d| d.stage == "decode") {
+    for note in doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.stage == "decode" || d.stage == "read")
+    {
         #[allow(clippy::print_stderr)]
         bar.suspend(|| eprintln!("warning: {}: {}", doc.input_name(), note.message));
     }
