@@ -247,19 +247,22 @@ pub struct Range {
     pub until: Option<String>,
 }
 
-/// Actor-to-actor edges: event mentions and mean Goldstein value per (source, target).
-#[utoipa::path(get, path = "/v1/network", tag = "corpus", params(Range),
+/// Actor-to-actor edges: event mentions and mean Goldstein value per (source, target), the
+/// busiest first, paged (default 500 edges).
+#[utoipa::path(get, path = "/v1/network", tag = "corpus", params(Range, Page),
     responses((status = 200, body = Rows), (status = 400, description = "Bad date", body = ErrorBody)))]
 pub async fn network(
     State(state): State<Arc<AppState>>,
     Query(p): Query<Range>,
+    Query(page): Query<Page>,
 ) -> Result<axum::Json<Rows>, ApiError> {
     let (since, until) = (
         day("since", p.since.as_deref())?,
         day("until", p.until.as_deref())?,
     );
+    let (n, skip) = (limit(page.limit, 500), page.offset.unwrap_or(0));
     rows(&state, move |s| {
-        Ok(s.network(since.as_deref(), until.as_deref())?)
+        Ok(s.network(since.as_deref(), until.as_deref(), n, skip)?)
     })
     .await
 }

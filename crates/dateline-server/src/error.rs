@@ -21,6 +21,9 @@ pub enum ApiError {
     /// Nothing is at this address (or no corpus store is open).
     #[error("{0}")]
     NotFound(String),
+    /// The body's media type is not one the endpoint reads (415).
+    #[error("{0}")]
+    Unsupported(String),
     /// The work took longer than the server allows.
     #[error("{0}")]
     Timeout(String),
@@ -35,6 +38,7 @@ impl ApiError {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::Unsupported(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Timeout(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -122,4 +126,28 @@ pub fn json_bytes(bytes: Vec<u8>) -> Response {
         HeaderValue::from_static("application/json"),
     );
     response
+}
+
+/// Longest request target (path and query) taken; a longer one is 414.
+pub const MAX_URI_BYTES: usize = 8 * 1024;
+
+/// Answers 414 with JSON for a request target over [`MAX_URI_BYTES`].
+pub async fn bounded_uri(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let length = request
+        .uri()
+        .path_and_query()
+        .map_or(0, |p| p.as_str().len());
+    if length > MAX_URI_BYTES {
+        return json_error(
+            StatusCode::URI_TOO_LONG,
+            format!(
+                "the request target is {length} bytes, over the {MAX_URI_BYTES} this server takes: \
+                 put long parameters in a POST body"
+            ),
+        );
+    }
+    next.run(request).await
 }

@@ -65,6 +65,37 @@ fn media_type(headers: &HeaderMap) -> (String, Option<String>) {
     (media, charset)
 }
 
+/// Fails with 415 for a body that is not an article: anything but text, HTML, XHTML, JSON, a
+/// form-encoded body (what `curl --data-binary` sends by default, read as text) or bytes of no
+/// declared type. Multipart uploads are refused with a hint rather than read with their MIME
+/// boundaries in the text.
+fn accepted(media: &str) -> Result<(), ApiError> {
+    let ok = media.is_empty()
+        || media.starts_with("text/")
+        || matches!(
+            media,
+            "application/json"
+                | "application/xhtml+xml"
+                | "application/x-www-form-urlencoded"
+                | "application/octet-stream"
+        )
+        || media.ends_with("+json");
+    if ok {
+        return Ok(());
+    }
+    Err(ApiError::Unsupported(if media.starts_with("multipart/") {
+        format!(
+            "{media} bodies are not read: send the article itself as the body, e.g. \
+             curl --data-binary @story.html -H 'Content-Type: text/html'"
+        )
+    } else {
+        format!(
+            "a {media} body is not an article: send text/plain, text/html or application/json \
+             with a \"text\" or \"html\" field"
+        )
+    }))
+}
+
 /// Reads the request into a document, before any annotation.
 fn read_request(
     params: ExtractParams,
@@ -77,6 +108,7 @@ fn read_request(
         ));
     }
     let (media, charset) = media_type(headers);
+    accepted(&media)?;
     let mut request = ExtractRequest {
         published: params.published,
         url: params.url,
@@ -147,6 +179,7 @@ fn origin<'a>(url: Option<&'a str>, charset: Option<&'a str>) -> HtmlOrigin<'a> 
         (status = 200, description = "The `dateline/1` document (see docs/schema.md)", body = serde_json::Value),
         (status = 400, description = "Empty, malformed or unreadable body, or a bad parameter", body = crate::error::ErrorBody),
         (status = 413, description = "Body larger than the server's limit", body = crate::error::ErrorBody),
+        (status = 415, description = "Body of a type that is no article (an image, a multipart form)", body = crate::error::ErrorBody),
         (status = 503, description = "Extraction took longer than the server's time limit", body = crate::error::ErrorBody),
     )
 )]

@@ -25,6 +25,7 @@
 //! ```
 
 mod assets;
+pub mod conn;
 pub mod corpus;
 pub mod error;
 pub mod extract;
@@ -41,9 +42,17 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
 use dateline_core::Pipeline;
+use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+use hyper_util::server::conn::auto::Builder;
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
 use tokio::sync::Semaphore;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use utoipa::OpenApi;
+
+/// Largest request head (request line and headers) a connection buffers; more is 431.
+const MAX_HEAD_BYTES: usize = 64 * 1024;
 
 pub use error::ApiError;
 
@@ -79,6 +88,10 @@ pub struct ServerConfig {
     pub timeout: Duration,
     /// Extractions run at once (default: the number of cores).
     pub workers: usize,
+    /// Longest wait for a request head, also between requests on a kept-alive connection.
+    pub header_timeout: Duration,
+    /// Most connections open at once; more are closed as they come.
+    pub max_connections: usize,
 }
 
 impl Default for ServerConfig {
@@ -88,6 +101,8 @@ impl Default for ServerConfig {
             max_body: 4 * 1024 * 1024,
             timeout: Duration::from_secs(30),
             workers: std::thread::available_parallelism().map_or(2, std::num::NonZero::get),
+            header_timeout: Duration::from_secs(10),
+            max_connections: 1024,
         }
     }
 }
@@ -139,10 +154,13 @@ pub fn router(config: ServerConfig) -> Result<Router, ServerError> {
         .with_state(state);
     Ok(api
         .layer(DefaultBodyLimit::max(config.max_body))
+        // A Content-Length over the limit is answered 413 at once, before the body is read.
+        .layer(RequestBodyLimitLayer::new(config.max_body))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             config.timeout + Duration::from_secs(1),
         ))
+        .layer(axum::middleware::from_fn(error::bounded_uri))
         .layer(axum::middleware::map_response(error::json_errors)))
 }
 
@@ -155,20 +173,60 @@ async fn not_found(uri: axum::http::Uri) -> ApiError {
 }
 
 /// Serves on `addr` until Ctrl-C or SIGTERM; `ready` is told the bound address (useful with
-/// port 0).
+/// port 0). Each connection has the header-read and idle timeout and the cap of `config`, a
+/// request head of at most 64 KB, and JSON bodies on the error answers hyper writes itself
+/// ([`conn::JsonErrors`]). On a signal, open requests are finished (for up to the request
+/// timeout) before it returns.
 pub async fn serve(
     addr: SocketAddr,
     config: ServerConfig,
     ready: impl FnOnce(SocketAddr),
 ) -> Result<(), ServerError> {
+    let (header_timeout, max_connections, timeout) = (
+        config.header_timeout,
+        config.max_connections,
+        config.timeout,
+    );
     let app = router(config)?;
     let io = |source| ServerError::Io { addr, source };
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(io)?;
     ready(listener.local_addr().map_err(io)?);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown())
-        .await
-        .map_err(io)
+    let mut builder = Builder::new(TokioExecutor::new());
+    builder
+        .http1()
+        .timer(TokioTimer::new())
+        .header_read_timeout(header_timeout)
+        .max_buf_size(MAX_HEAD_BYTES);
+    let open = Arc::new(Semaphore::new(max_connections.max(1)));
+    let graceful = GracefulShutdown::new();
+    let stop = shutdown();
+    tokio::pin!(stop);
+    loop {
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            () = &mut stop => break,
+        };
+        let Ok((stream, _)) = accepted else {
+            // Out of file descriptors and the like: wait a moment, keep serving.
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            continue;
+        };
+        let Ok(permit) = Arc::clone(&open).try_acquire_owned() else {
+            drop(stream);
+            continue;
+        };
+        let service = TowerToHyperService::new(app.clone());
+        let connection = builder
+            .serve_connection_with_upgrades(TokioIo::new(conn::JsonErrors::new(stream)), service)
+            .into_owned();
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            let _ = connection.await;
+            drop(permit);
+        });
+    }
+    let _ = tokio::time::timeout(timeout + Duration::from_secs(2), graceful.shutdown()).await;
+    Ok(())
 }
 
 async fn shutdown() {

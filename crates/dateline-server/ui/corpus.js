@@ -129,10 +129,13 @@ async function refreshLive() {
   }
   live.failing = false;
   live.polls += 1;
-  const total = added.events + added.quotes;
+  const total = first ? 0 : added.events + added.quotes; // the first answer fills the lists: nothing new yet
   status.classList.remove("failed");
   status.textContent = `updated ${now} · ${total} new`;
-  status.title = `${added.events} new event${added.events === 1 ? "" : "s"}, ${added.quotes} new quote${added.quotes === 1 ? "" : "s"}`;
+  const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  status.title = first
+    ? `Showing the newest ${plural(added.events, "event")} and ${plural(added.quotes, "quote")}; polling every ${live.interval / 1000} s`
+    : `${plural(added.events, "new event")}, ${plural(added.quotes, "new quote")}; polling every ${live.interval / 1000} s`;
   box.dataset.newest = String(live.newest);
   box.dataset.polls = String(live.polls);
 }

@@ -186,7 +186,14 @@ impl Store {
     }
 
     /// Actor-to-actor edges: event mentions and mean Goldstein value per (source, target).
-    pub fn network(&self, since: Option<&str>, until: Option<&str>) -> Result<Table> {
+    /// At most `limit` edges, the busiest first, after skipping `offset`.
+    pub fn network(
+        &self,
+        since: Option<&str>,
+        until: Option<&str>,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Table> {
         let mut c = Conditions::default();
         c.sql
             .push("source_actor <> '' AND target_actor <> ''".to_owned());
@@ -195,8 +202,11 @@ impl Store {
         let sql = format!(
             "SELECT source_actor AS source, target_actor AS target, SUM(num_mentions) AS events,
                     SUM(goldstein * num_mentions) / SUM(num_mentions) AS mean_goldstein
-             FROM aggregates {} GROUP BY source_actor, target_actor ORDER BY events DESC, source, target",
-            c.clause()
+             FROM aggregates {} GROUP BY source_actor, target_actor ORDER BY events DESC, source, target
+             LIMIT {} OFFSET {}",
+            c.clause(),
+            limit.clamp(1, i64::MAX as usize),
+            offset.min(i64::MAX as usize)
         );
         self.table(&sql, &c.params)
     }

@@ -210,7 +210,7 @@ fn one_event_reported_by_many_articles_is_one_aggregate() {
         vec![serde_json::json!("2024-05-08")]
     );
 
-    let network = store.network(None, None).unwrap();
+    let network = store.network(None, None, 1000, 0).unwrap();
     assert_eq!(network.rows.len(), 2);
     assert_eq!(
         column(&network, "source"),

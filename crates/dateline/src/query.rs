@@ -125,7 +125,9 @@ fn answer(store: &Store, question: &Question) -> dateline_store::Result<Table> {
         Question::Quotes { speaker, limit } => store.quotes_by(speaker, *limit),
         Question::Search { query, limit } => store.search(query, *limit),
         Question::Actors { top } => store.top_actors(*top),
-        Question::Network { since, until } => store.network(since.as_deref(), until.as_deref()),
+        Question::Network { since, until } => {
+            store.network(since.as_deref(), until.as_deref(), usize::MAX, 0)
+        }
         Question::Timeline { actor, by } => store.timeline(
             actor,
             match by {

@@ -26,6 +26,13 @@ pub struct ServeArgs {
     /// Extractions run at once (default: all cores).
     #[arg(long, short)]
     pub jobs: Option<usize>,
+    /// Longest wait for a request's head, and for the next request on an idle connection, in
+    /// seconds.
+    #[arg(long, default_value_t = 10)]
+    pub header_timeout: u64,
+    /// Most connections open at once; more are closed as they arrive.
+    #[arg(long, default_value_t = 1024)]
+    pub max_connections: usize,
 }
 
 pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
@@ -38,6 +45,8 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
         max_body: args.max_body,
         timeout: Duration::from_secs(args.timeout.max(1)),
         workers: args.jobs.unwrap_or(defaults.workers),
+        header_timeout: Duration::from_secs(args.header_timeout.max(1)),
+        max_connections: args.max_connections,
     };
     if !args.addr.ip().is_loopback() {
         eprintln!(
