@@ -61,9 +61,20 @@ struct TokenJson<'a> {
     start: usize,
     end: usize,
     text: &'a str,
+    /// Penn tag.
     pos: Option<&'static str>,
-    /// Index of the head token in `tokens`; `null` for a sentence's root.
+    /// Universal POS tag.
+    upos: Option<&'static str>,
+    /// Index of the token's sentence in `sentences`.
+    sentence: Option<usize>,
+    /// The head's position within the sentence, counted from 1; 0 for the sentence's root
+    /// (CoNLL-U's convention, as `dateline/1` says).
     head: Option<u32>,
+    /// Index of the head token in `tokens`; `null` for a sentence's root.
+    head_token: Option<u32>,
+    /// The Universal Dependencies relation, without subtype.
+    deprel: Option<&'a str>,
+    /// The same as `deprel` (the name this field had first).
     relation: Option<&'a str>,
 }
 
@@ -227,18 +238,36 @@ impl<'a> DocumentJson<'a> {
     #[must_use]
     pub fn with_tokens(mut self, doc: &'a Document) -> Self {
         let text = doc.text.as_str();
+        let mut sentence_of = vec![None; doc.tokens.len()];
+        for (k, sentence) in doc.sentences.iter().enumerate() {
+            for slot in sentence_of
+                .iter_mut()
+                .take(sentence.token_range().end)
+                .skip(sentence.token_range().start)
+            {
+                *slot = Some(k);
+            }
+        }
         self.tokens = Some(
             doc.tokens
                 .iter()
                 .enumerate()
                 .map(|(i, t)| {
                     let dependency = doc.dependencies.get(i);
+                    let sentence = sentence_of[i];
+                    let first = sentence
+                        .and_then(|k| doc.sentences.get(k))
+                        .map_or(0, |s| s.first_token);
                     TokenJson {
                         start: t.span.start(),
                         end: t.span.end(),
                         text: t.span.get(text).unwrap_or_default(),
                         pos: t.pos.map(crate::Pos::as_str),
-                        head: dependency.and_then(|d| d.head),
+                        upos: t.pos.map(crate::Pos::upos),
+                        sentence,
+                        head: dependency.map(|d| d.head.map_or(0, |h| h.saturating_sub(first) + 1)),
+                        head_token: dependency.and_then(|d| d.head),
+                        deprel: dependency.map(|d| d.relation.as_ref()),
                         relation: dependency.map(|d| d.relation.as_ref()),
                     }
                 })

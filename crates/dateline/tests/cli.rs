@@ -594,3 +594,44 @@ fn directory_walks_take_articles_and_count_what_they_skip() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown file type"));
 }
+
+/// `--syntax` adds the tokens as `dateline/1` describes them: `upos`, the sentence, the head's
+/// position within the sentence (0 for the root) and the UD relation as `deprel`.
+#[test]
+fn syntax_tokens_follow_the_schema() {
+    let out = bin()
+        .args(["extract", "-", "--syntax"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(
+                b"Talks fail\n\nThe rebels attacked the base. Mali accused Algeria.\n",
+            )?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    let doc = json(&out);
+    let tokens = doc["tokens"].as_array().unwrap();
+    let find = |word: &str| tokens.iter().find(|t| t["text"] == word).unwrap();
+    let (attacked, rebels, accused, mali) = (
+        find("attacked"),
+        find("rebels"),
+        find("accused"),
+        find("Mali"),
+    );
+    assert_eq!(attacked["head"], 0);
+    assert_eq!(attacked["deprel"], "root");
+    assert_eq!(attacked["upos"], "VERB");
+    assert_eq!(rebels["head"], 3, "the third word of its sentence");
+    assert_eq!(rebels["deprel"], "nsubj");
+    assert_eq!(mali["sentence"], 1);
+    assert_eq!(mali["head"], 2, "counted within its own sentence");
+    assert_eq!(accused["head"], 0);
+    assert_eq!(
+        mali["head_token"],
+        tokens.iter().position(|t| t == accused).unwrap()
+    );
+}
