@@ -97,6 +97,8 @@ struct QuoteJson<'a> {
     end: usize,
     text: &'a str,
     speaker: Option<u32>,
+    /// The speaking entity's canonical name, when resolved.
+    speaker_name: Option<&'a str>,
     speaker_text: Option<&'a str>,
     cue: Option<TextSpan<'a>>,
 }
@@ -104,6 +106,8 @@ struct QuoteJson<'a> {
 #[derive(Debug, Serialize)]
 struct ParticipantJson<'a> {
     entity: Option<u32>,
+    /// The entity's canonical name (`Lloyd Austin` for a matched "he"), when resolved.
+    name: Option<&'a str>,
     actor: Option<&'a str>,
     text: Option<&'a str>,
 }
@@ -159,9 +163,20 @@ pub struct DocumentJson<'a> {
     tokens: Option<Vec<TokenJson<'a>>>,
 }
 
-fn participant<'a>(text: &'a str, p: &'a Participant) -> ParticipantJson<'a> {
+/// The canonical name of entity `id` of `entities`.
+fn entity_name(entities: &[Entity], id: Option<u32>) -> Option<&str> {
+    id.and_then(|i| entities.get(i as usize))
+        .map(|e| e.name.as_str())
+}
+
+fn participant<'a>(
+    text: &'a str,
+    entities: &'a [Entity],
+    p: &'a Participant,
+) -> ParticipantJson<'a> {
     ParticipantJson {
         entity: p.entity,
+        name: entity_name(entities, p.entity),
         actor: p.actor.as_deref(),
         text: p.span.and_then(|s| s.get(text)),
     }
@@ -179,13 +194,14 @@ fn entity<'a>(text: &'a str, e: &'a Entity) -> EntityJson<'a> {
     }
 }
 
-fn quote<'a>(text: &'a str, q: &'a Quote) -> QuoteJson<'a> {
+fn quote<'a>(text: &'a str, entities: &'a [Entity], q: &'a Quote) -> QuoteJson<'a> {
     QuoteJson {
         kind: q.kind,
         start: q.span.start(),
         end: q.span.end(),
         text: q.span.get(text).unwrap_or_default(),
         speaker: q.speaker,
+        speaker_name: entity_name(entities, q.speaker),
         speaker_text: q
             .speaker_mention
             .and_then(|s| s.get(text))
@@ -194,10 +210,10 @@ fn quote<'a>(text: &'a str, q: &'a Quote) -> QuoteJson<'a> {
     }
 }
 
-fn event<'a>(text: &'a str, e: &'a Event) -> EventJson<'a> {
+fn event<'a>(text: &'a str, entities: &'a [Entity], e: &'a Event) -> EventJson<'a> {
     EventJson {
-        source: e.source.as_ref().map(|p| participant(text, p)),
-        target: e.target.as_ref().map(|p| participant(text, p)),
+        source: e.source.as_ref().map(|p| participant(text, entities, p)),
+        target: e.target.as_ref().map(|p| participant(text, entities, p)),
         cameo: &e.cameo,
         cameo_root: &e.cameo_root,
         goldstein: three_places(e.goldstein),
@@ -321,8 +337,16 @@ impl<'a> DocumentJson<'a> {
                 })
                 .collect(),
             entities: doc.entities.iter().map(|e| entity(text, e)).collect(),
-            quotes: doc.quotes.iter().map(|q| quote(text, q)).collect(),
-            events: doc.events.iter().map(|e| event(text, e)).collect(),
+            quotes: doc
+                .quotes
+                .iter()
+                .map(|q| quote(text, &doc.entities, q))
+                .collect(),
+            events: doc
+                .events
+                .iter()
+                .map(|e| event(text, &doc.entities, e))
+                .collect(),
             claims: doc.claims.iter().map(|c| claim(text, c)).collect(),
             diagnostics: &doc.diagnostics,
             tokens: None,

@@ -358,3 +358,23 @@ pub async fn feeds(
     let (n, skip) = (limit(page.limit, 100), page.offset.unwrap_or(0));
     rows(&state, move |s| Ok(s.feeds(n, skip)?)).await
 }
+
+/// Places of events with coordinates, for the map: name, country, mean latitude and longitude,
+/// event mentions and mean Goldstein value, the busiest first (default 500).
+#[utoipa::path(get, path = "/v1/places", tag = "corpus", params(Range, Page),
+    responses((status = 200, body = Rows), (status = 400, description = "Bad date", body = ErrorBody)))]
+pub async fn places(
+    State(state): State<Arc<AppState>>,
+    Query(p): Query<Range>,
+    Query(page): Query<Page>,
+) -> Result<axum::Json<Rows>, ApiError> {
+    let (since, until) = (
+        day("since", p.since.as_deref())?,
+        day("until", p.until.as_deref())?,
+    );
+    let n = limit(page.limit, 500);
+    rows(&state, move |s| {
+        Ok(s.places(since.as_deref(), until.as_deref(), n)?)
+    })
+    .await
+}

@@ -146,6 +146,7 @@ pub fn router(config: ServerConfig) -> Result<Router, ServerError> {
         .route("/v1/timeline", get(corpus::timeline))
         .route("/v1/latest", get(corpus::latest))
         .route("/v1/feeds", get(corpus::feeds))
+        .route("/v1/places", get(corpus::places))
         .route("/openapi.json", get(openapi_json))
         .route("/", get(assets::article_page))
         .route("/corpus", get(assets::corpus_page))

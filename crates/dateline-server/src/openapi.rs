@@ -24,6 +24,7 @@ use crate::{corpus, error, extract};
         corpus::timeline,
         corpus::latest,
         corpus::feeds,
+        corpus::places,
     ),
     components(schemas(
         error::ErrorBody,

@@ -127,9 +127,13 @@ impl Store {
         c.add("date >= ?", filter.since.clone());
         c.add("substr(date, 1, 10) <= ?", filter.until.clone());
         let sql = format!(
-            "SELECT id, date, source_actor, target_actor, cameo, quad_class, goldstein, place,
+            "SELECT id, date, source_actor,
+                    (SELECT source_name FROM events WHERE aggregate = a.id ORDER BY id LIMIT 1) AS source_name,
+                    target_actor,
+                    (SELECT target_name FROM events WHERE aggregate = a.id ORDER BY id LIMIT 1) AS target_name,
+                    cameo, quad_class, goldstein, place,
                     num_mentions, num_sources, num_articles, first_seen, last_seen
-             FROM aggregates {} ORDER BY num_mentions DESC, date, id LIMIT {} OFFSET {}",
+             FROM aggregates a {} ORDER BY num_mentions DESC, date, id LIMIT {} OFFSET {}",
             c.clause(),
             filter.limit.max(1),
             filter.offset
@@ -137,14 +141,37 @@ impl Store {
         self.table(&sql, &c.params)
     }
 
-    /// Quotes of a speaker (canonical name, or the words naming an unnamed one), oldest first.
+    /// The mentions behind the aggregated events `aggregates` (ids): each event's sentence,
+    /// article and address, in aggregate order.
+    pub fn mentions(&self, aggregates: &[i64], limit: usize) -> Result<Table> {
+        let ids: Vec<String> = aggregates.iter().map(i64::to_string).collect();
+        let sql = format!(
+            "SELECT e.aggregate, e.cameo, e.source_actor, e.target_actor, e.date, e.modality,
+                    d.id AS document, d.published, d.headline, d.url, e.evidence
+             FROM events e JOIN documents d ON d.id = e.document
+             WHERE e.aggregate IN ({}) ORDER BY e.aggregate, d.published, e.id LIMIT {}",
+            if ids.is_empty() {
+                "NULL".to_owned()
+            } else {
+                ids.join(",")
+            },
+            limit.clamp(1, i64::MAX as usize)
+        );
+        self.table(&sql, &[])
+    }
+
+    /// Quotes of a speaker, oldest first. The name matches the canonical name or the words naming
+    /// the speaker, case aside, and a surname matches the full name and back: "Austin" finds
+    /// Lloyd Austin's quotes, "Lloyd Austin" finds those where he is only "Austin".
     pub fn quotes_by(&self, speaker: &str, limit: usize) -> Result<Table> {
-        let params: Vec<Box<dyn ToSql>> = vec![Box::new(speaker.to_owned())];
+        let params: Vec<Box<dyn ToSql>> = vec![Box::new(speaker.trim().to_owned())];
         let sql = format!(
             "SELECT d.published, d.headline, q.kind, q.cue, q.text, COALESCE(q.speaker, q.speaker_text) AS speaker,
                     q.document
              FROM quotes q JOIN documents d ON d.id = q.document
-             WHERE (q.speaker = ?1 COLLATE NOCASE OR q.speaker_text = ?1 COLLATE NOCASE)
+             WHERE (q.speaker = ?1 COLLATE NOCASE OR q.speaker_text = ?1 COLLATE NOCASE
+                    OR q.speaker LIKE '% ' || ?1 OR q.speaker_text LIKE '% ' || ?1
+                    OR ?1 LIKE '% ' || q.speaker OR ?1 LIKE '% ' || q.speaker_text)
                AND d.duplicate_of IS NULL
              ORDER BY d.published, d.id, q.start LIMIT {}",
             limit.max(1)
@@ -243,6 +270,27 @@ impl Store {
             top.max(1)
         );
         self.table(&sql, &[])
+    }
+
+    /// Places of event mentions with coordinates (wire copies left out), the busiest first:
+    /// name, country, mean latitude and longitude, mentions and mean Goldstein value, for a map.
+    pub fn places(&self, since: Option<&str>, until: Option<&str>, limit: usize) -> Result<Table> {
+        let mut c = Conditions::default();
+        c.sql.push(
+            "e.lat IS NOT NULL AND e.lon IS NOT NULL AND e.place IS NOT NULL AND d.duplicate_of IS NULL"
+                .to_owned(),
+        );
+        c.add("e.date >= ?", since.map(str::to_owned));
+        c.add("substr(e.date, 1, 10) <= ?", until.map(str::to_owned));
+        let sql = format!(
+            "SELECT e.place AS place, e.place_country AS country, AVG(e.lat) AS lat, AVG(e.lon) AS lon,
+                    COUNT(*) AS events, AVG(e.goldstein) AS mean_goldstein
+             FROM events e JOIN documents d ON d.id = e.document {}
+             GROUP BY e.place, e.place_country ORDER BY events DESC, place LIMIT {}",
+            c.clause(),
+            limit.clamp(1, i64::MAX as usize)
+        );
+        self.table(&sql, &c.params)
     }
 
     /// The newest event mentions, of documents stored after document `after` (an id; 0 for

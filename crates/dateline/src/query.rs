@@ -4,7 +4,6 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use clap::{Args, Subcommand, ValueEnum};
 use dateline_store::query::{Bucket, EventFilter, Table};
 use dateline_store::Store;
@@ -43,60 +42,68 @@ pub enum Question {
     /// Aggregated events, most mentioned first.
     Events {
         /// Source actor code or prefix (`PRK`, `USAGOV`).
-        #[arg(long)]
+        #[arg(long, value_parser = actor_code)]
         actor: Option<String>,
         /// Target actor code or prefix.
-        #[arg(long)]
+        #[arg(long, value_parser = actor_code)]
         target: Option<String>,
-        /// CAMEO root (`19`).
-        #[arg(long)]
+        /// CAMEO root, `01` to `20` (`19`: fight).
+        #[arg(long, value_parser = cameo_root)]
         root: Option<String>,
         /// Earliest date, YYYY-MM-DD.
-        #[arg(long)]
+        #[arg(long, value_parser = day)]
         since: Option<String>,
         /// Latest date, YYYY-MM-DD.
-        #[arg(long)]
+        #[arg(long, value_parser = day)]
         until: Option<String>,
-        /// Most rows.
-        #[arg(long, default_value_t = 50)]
-        limit: usize,
+        /// Most rows (1 or more).
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..))]
+        limit: u32,
+        /// List the mentions behind each aggregated event: the sentence, the article and its
+        /// address.
+        #[arg(long)]
+        evidence: bool,
     },
     /// Every quote of a speaker across the corpus.
     Quotes {
-        /// The speaker's canonical name (`Lloyd Austin`).
+        /// The speaker: a full name (`Lloyd Austin`) or a surname (`Austin`), which find each
+        /// other.
         #[arg(long)]
         speaker: String,
-        /// Most rows.
-        #[arg(long, default_value_t = 200)]
-        limit: usize,
+        /// Most rows (1 or more).
+        #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..))]
+        limit: u32,
     },
-    /// Full-text search over documents and quotes (FTS5 syntax: words, "phrases", AND, OR, NOT).
+    /// Full-text search over documents and quotes: every word must occur (`U.S. troops`).
     Search {
-        /// The query.
+        /// The words to find.
         query: String,
-        /// Most rows.
-        #[arg(long, default_value_t = 20)]
-        limit: usize,
+        /// Most rows (1 or more).
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
+        limit: u32,
+        /// Take the query as FTS5 syntax: "phrases", AND, OR, NOT, prefix*.
+        #[arg(long)]
+        raw: bool,
     },
     /// The actors most involved in events.
     Actors {
-        /// How many.
-        #[arg(long, default_value_t = 20)]
-        top: usize,
+        /// How many (1 or more).
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
+        top: u32,
     },
     /// Actor-to-actor edges weighted by event count and mean Goldstein value.
     Network {
         /// Earliest date, YYYY-MM-DD.
-        #[arg(long)]
+        #[arg(long, value_parser = day)]
         since: Option<String>,
         /// Latest date, YYYY-MM-DD.
-        #[arg(long)]
+        #[arg(long, value_parser = day)]
         until: Option<String>,
     },
     /// Events involving an actor per day, month or year.
     Timeline {
         /// Actor code or prefix.
-        #[arg(long)]
+        #[arg(long, value_parser = actor_code)]
         actor: String,
         /// Bucket size.
         #[arg(long, value_enum, default_value_t = By::Day)]
@@ -104,8 +111,46 @@ pub enum Question {
     },
 }
 
-fn answer(store: &Store, question: &Question) -> dateline_store::Result<Table> {
-    match question {
+/// A `YYYY-MM-DD` date, checked as a calendar date.
+fn day(s: &str) -> Result<String, String> {
+    dateline_core::parse_day(s)
+        .map(|d| d.to_string())
+        .map_err(|e| e.to_string())
+}
+
+/// An actor code or prefix: three or more letters (`PRK`, `USAGOV`), any case.
+fn actor_code(s: &str) -> Result<String, String> {
+    let code = s.trim().to_ascii_uppercase();
+    if code.len() >= 3 && code.chars().all(|c| c.is_ascii_alphabetic()) {
+        Ok(code)
+    } else {
+        Err(format!(
+            "{s:?} is not an actor code: give three or more letters, such as PRK or USAGOV"
+        ))
+    }
+}
+
+/// A CAMEO root: two digits from 01 to 20.
+fn cameo_root(s: &str) -> Result<String, String> {
+    match s.trim().parse::<u8>() {
+        Ok(n @ 1..=20) => Ok(format!("{n:02}")),
+        _ => Err(format!(
+            "{s:?} is not a CAMEO root: give 01 (make public statement) to 20 (use unconventional mass violence)"
+        )),
+    }
+}
+
+/// The query of plain words as FTS5: each word quoted, so that `U.S.` or `AND` is a word.
+fn plain_words(query: &str) -> String {
+    query
+        .split_whitespace()
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn answer(store: &Store, question: &Question) -> anyhow::Result<Table> {
+    Ok(match question {
         Question::Events {
             actor,
             target,
@@ -113,29 +158,116 @@ fn answer(store: &Store, question: &Question) -> dateline_store::Result<Table> {
             since,
             until,
             limit,
-        } => store.events(&EventFilter {
-            actor: actor.clone(),
-            target: target.clone(),
-            root: root.clone(),
-            since: since.clone(),
-            until: until.clone(),
-            limit: *limit,
-            offset: 0,
-        }),
-        Question::Quotes { speaker, limit } => store.quotes_by(speaker, *limit),
-        Question::Search { query, limit } => store.search(query, *limit),
-        Question::Actors { top } => store.top_actors(*top),
-        Question::Network { since, until } => {
-            store.network(since.as_deref(), until.as_deref(), usize::MAX, 0)
+            evidence,
+        } => {
+            let table = store.events(&EventFilter {
+                actor: actor.clone(),
+                target: target.clone(),
+                root: root.clone(),
+                since: since.clone(),
+                until: until.clone(),
+                limit: *limit as usize,
+                offset: 0,
+            })?;
+            if *evidence {
+                let ids: Vec<i64> = table
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.first().and_then(serde_json::Value::as_i64))
+                    .collect();
+                with_labels(store.mentions(&ids, 10_000)?)
+            } else {
+                with_labels(table)
+            }
         }
-        Question::Timeline { actor, by } => store.timeline(
+        Question::Quotes { speaker, limit } => store.quotes_by(speaker, *limit as usize)?,
+        Question::Search { query, limit, raw } => {
+            let fts = if *raw {
+                query.clone()
+            } else {
+                plain_words(query)
+            };
+            if fts.trim().is_empty() {
+                anyhow::bail!("search: give words to find");
+            }
+            store.search(&fts, *limit as usize).map_err(|e| {
+                if *raw {
+                    anyhow::anyhow!(
+                        "search: {query:?} is not a valid FTS5 query ({e}); without --raw the words are searched as written"
+                    )
+                } else {
+                    anyhow::Error::from(e)
+                }
+            })?
+        }
+        Question::Actors { top } => store.top_actors(*top as usize)?,
+        Question::Network { since, until } => {
+            store.network(since.as_deref(), until.as_deref(), usize::MAX, 0)?
+        }
+        Question::Timeline { actor, by } => with_labels(store.timeline(
             actor,
             match by {
                 By::Day => Bucket::Day,
                 By::Month => Bucket::Month,
                 By::Year => Bucket::Year,
             },
-        ),
+        )?),
+    })
+}
+
+/// The table with a label beside each CAMEO code (`event`) and QuadClass (`quad`).
+fn with_labels(mut table: Table) -> Table {
+    let codes = dateline_nlp::events::cameo::CameoCodes::embedded();
+    let quad_names = [
+        "",
+        "verbal cooperation",
+        "material cooperation",
+        "verbal conflict",
+        "material conflict",
+    ];
+    for (column, name) in [("cameo", "event"), ("quad_class", "quad")] {
+        let Some(at) = table.columns.iter().position(|c| c == column) else {
+            continue;
+        };
+        table.columns.insert(at + 1, name.to_owned());
+        for row in &mut table.rows {
+            let value = row.get(at).cloned().unwrap_or_default();
+            let label = match column {
+                "cameo" => value
+                    .as_str()
+                    .and_then(|c| codes.label(c))
+                    .map(str::to_owned),
+                _ => value
+                    .as_u64()
+                    .and_then(|q| quad_names.get(q as usize))
+                    .map(|q| (*q).to_owned()),
+            };
+            row.insert(
+                at + 1,
+                label.map_or(serde_json::Value::Null, serde_json::Value::String),
+            );
+        }
+    }
+    table
+}
+
+/// The table without the columns that are empty in every row (for reading in a terminal).
+fn without_empty_columns(table: &Table) -> Table {
+    let keep: Vec<usize> = (0..table.columns.len())
+        .filter(|&i| {
+            table.rows.iter().any(|r| {
+                r.get(i)
+                    .is_some_and(|v| !v.is_null() && v.as_str() != Some(""))
+            })
+        })
+        .collect();
+    Table {
+        columns: keep.iter().map(|&i| table.columns[i].clone()).collect(),
+        rows: table
+            .rows
+            .iter()
+            .map(|r| keep.iter().map(|&i| r[i].clone()).collect())
+            .collect(),
     }
 }
 
@@ -208,10 +340,13 @@ fn write_csv(out: &mut impl Write, table: &Table) -> anyhow::Result<()> {
 
 pub fn run(args: &QueryArgs) -> anyhow::Result<ExitCode> {
     let store = crate::open_store(&args.db)?;
-    let table = answer(&store, &args.question).context("query failed")?;
+    let table = answer(&store, &args.question)?;
     let mut out = std::io::stdout().lock();
     match args.format {
-        TableFormat::Table => write_table(&mut out, &table)?,
+        TableFormat::Table if table.rows.is_empty() => {
+            writeln!(out, "no results")?;
+        }
+        TableFormat::Table => write_table(&mut out, &without_empty_columns(&table))?,
         TableFormat::Json => write_json(&mut out, &table)?,
         TableFormat::Csv => write_csv(&mut out, &table)?,
     }
