@@ -162,7 +162,26 @@ pub fn router(config: ServerConfig) -> Result<Router, ServerError> {
             config.timeout + Duration::from_secs(1),
         ))
         .layer(axum::middleware::from_fn(error::bounded_uri))
-        .layer(axum::middleware::map_response(error::json_errors)))
+        .layer(axum::middleware::map_response(error::json_errors))
+        .layer(axum::middleware::from_fn(log_request)))
+}
+
+/// The request log: method, path, status and latency of every request, at `info`.
+async fn log_request(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let (method, path) = (request.method().clone(), request.uri().path().to_owned());
+    let started = std::time::Instant::now();
+    let response = next.run(request).await;
+    tracing::info!(
+        %method,
+        path,
+        status = response.status().as_u16(),
+        ms = started.elapsed().as_secs_f64() * 1000.0,
+        "request"
+    );
+    response
 }
 
 async fn openapi_json() -> axum::Json<utoipa::openapi::OpenApi> {

@@ -23,9 +23,9 @@ const BATCH: usize = 256;
 pub struct ExtractArgs {
     /// Input files or directories; `-` or nothing reads stdin.
     pub inputs: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Json)]
-    pub format: Format,
+    /// Output format (default: `text` when stdout is a terminal, `json` otherwise).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Publication date (YYYY-MM-DD) for inputs that give none.
     #[arg(long, value_parser = crate::date_arg)]
     pub date: Option<NaiveDate>,
@@ -55,13 +55,16 @@ struct Tally {
 }
 
 fn progress() -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
+    if !std::io::stderr().is_terminal() || crate::quiet() {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {pos} documents ({per_sec}) {msg} [{elapsed}]")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ProgressStyle::with_template("{spinner} {pos} documents ({rate}) {msg} [{elapsed}]")
+            .map_or_else(
+                |_| ProgressStyle::default_spinner(),
+                crate::output::with_rate,
+            ),
     );
     bar
 }
@@ -100,7 +103,21 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
         ),
         None => Box::new(std::io::stdout().lock()),
     };
-    let mut writer = DocumentWriter::new(BufWriter::new(out), args.format).with_syntax(args.syntax);
+    let terminal = args.out.is_none() && std::io::stdout().is_terminal();
+    let format = args
+        .format
+        .unwrap_or(if terminal { Format::Text } else { Format::Json });
+    let style = if terminal {
+        crate::text_view::Style::auto()
+    } else {
+        crate::text_view::Style::default()
+    };
+    let width = terminal_size::terminal_size()
+        .filter(|_| terminal)
+        .map_or(100, |(w, _)| usize::from(w.0));
+    let mut writer = DocumentWriter::new(BufWriter::new(out), format)
+        .with_syntax(args.syntax)
+        .with_view(style, width);
     let config = ReadConfig {
         max_bytes: args.max_bytes,
         options: DocumentOptions {
@@ -138,15 +155,23 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     writer.finish()?;
     bar.finish_and_clear();
     let secs = started.elapsed().as_secs_f64();
-    eprintln!(
-        "documents: {} ok, {} failed; {} words in {:.2} s ({:.0} words/s){}",
-        tally.ok,
-        tally.failed,
-        tally.words,
-        secs,
-        tally.words as f64 / secs.max(1e-9),
-        crate::inputs::skipped_note(found.skipped)
+    tracing::info!(
+        documents = tally.ok,
+        failed = tally.failed,
+        words = tally.words,
+        "extract done"
     );
+    if !crate::quiet() {
+        eprintln!(
+            "documents: {} ok, {} failed; {} words in {:.2} s ({:.0} words/s){}",
+            tally.ok,
+            tally.failed,
+            tally.words,
+            secs,
+            tally.words as f64 / secs.max(1e-9),
+            crate::inputs::skipped_note(found.skipped)
+        );
+    }
     Ok(if tally.failed > 0 {
         ExitCode::from(1)
     } else {

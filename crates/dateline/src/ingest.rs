@@ -56,7 +56,7 @@ struct Tally {
 
 /// A bar over the input files, with documents/s and an ETA; hidden when stderr is not a terminal.
 fn file_progress(files: usize) -> ProgressBar {
-    if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+    if !std::io::IsTerminal::is_terminal(&std::io::stderr()) || crate::quiet() {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::stderr());
@@ -179,6 +179,16 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
 
 /// The closing summary on stderr, and a note on undated documents.
 fn summary(tally: &Tally, report: &BatchReport, secs: f64, db: &std::path::Path) {
+    tracing::info!(
+        read = tally.read,
+        stored = report.added,
+        failed = tally.failed,
+        events = report.events,
+        "ingest done"
+    );
+    if crate::quiet() {
+        return;
+    }
     let secs = secs.max(1e-9);
     eprintln!(
         "documents: {} read, {} stored, {} already stored, {} duplicates linked, {} failed; {} events; \

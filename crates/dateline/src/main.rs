@@ -12,6 +12,7 @@ mod inputs;
 mod output;
 mod query;
 mod serve;
+mod text_view;
 mod train;
 mod watch;
 
@@ -27,6 +28,12 @@ use clap::{Parser, Subcommand};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Say more: `-v` logs what each step does, `-vv` each document (`RUST_LOG` overrides).
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    verbose: u8,
+    /// Say less: errors only, no progress, summaries or warnings.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -52,6 +59,40 @@ enum Command {
     Watch(watch::WatchArgs),
     /// Train a model (the POS tagger or the entity recogniser) from the GMB news corpus.
     Train(train::TrainArgs),
+    /// Print a shell completion script (`dateline completions bash > /etc/bash_completion.d/dateline`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Set by `--quiet`: summaries, progress and warnings are not printed.
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether `--quiet` was given.
+pub fn quiet() -> bool {
+    QUIET.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Logs to stderr at the level `-q`/`-v` choose, unless `RUST_LOG` says otherwise.
+/// Long-running commands (`serve`, `watch`) log at `info` by default: a request log, each poll.
+fn init_logging(verbose: u8, quiet: bool, long_running: bool) {
+    let level = match (quiet, verbose) {
+        (true, _) => "error",
+        (false, 0) if long_running => "info",
+        (false, 0) => "warn",
+        (false, 1) => "info",
+        (false, 2) => "debug",
+        _ => "trace",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .try_init();
 }
 
 /// Whether an error chain bottoms out in a closed stdout (`dateline extract … | head`).
@@ -65,6 +106,12 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
+    init_logging(
+        cli.verbose,
+        cli.quiet,
+        matches!(cli.command, Command::Serve(_) | Command::Watch(_)),
+    );
     let result = match cli.command {
         Command::Bench(args) => bench::run(&args),
         Command::Extract(args) => extract::run(&args),
@@ -75,6 +122,16 @@ fn main() -> ExitCode {
         Command::Serve(args) => serve::run(&args),
         Command::Watch(args) => watch::run(&args),
         Command::Train(args) => train::train(&args),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "dateline",
+                &mut std::io::stdout(),
+            );
+            Ok(ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,

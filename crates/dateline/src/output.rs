@@ -14,6 +14,11 @@ pub enum Format {
     Jsonl,
     /// Like `json`, indented.
     Pretty,
+    /// For reading in a terminal: metadata, events as sentences, quotes by speaker, entities,
+    /// claims (the default when stdout is a terminal).
+    Text,
+    /// One line per event across all documents, aligned to the terminal's width.
+    Table,
 }
 
 /// Streams documents in input order. For `json` and `pretty`, the first document is held back
@@ -24,6 +29,9 @@ pub struct DocumentWriter<W: Write> {
     held: Option<Document>,
     written: usize,
     syntax: bool,
+    style: crate::text_view::Style,
+    width: usize,
+    rows: Vec<[String; crate::text_view::TABLE_COLUMNS]>,
 }
 
 impl<W: Write> DocumentWriter<W> {
@@ -34,7 +42,18 @@ impl<W: Write> DocumentWriter<W> {
             held: None,
             written: 0,
             syntax: false,
+            style: crate::text_view::Style::default(),
+            width: 100,
+            rows: Vec::new(),
         }
+    }
+
+    /// Colours and width of the `text` and `table` formats.
+    #[must_use]
+    pub fn with_view(mut self, style: crate::text_view::Style, width: usize) -> Self {
+        self.style = style;
+        self.width = width;
+        self
     }
 
     /// Adds each document's tokens with their heads and relations (`--syntax`).
@@ -55,10 +74,31 @@ impl<W: Write> DocumentWriter<W> {
             Format::Jsonl => writeln!(self.out),
             Format::Json => write!(self.out, ","),
             Format::Pretty => writeln!(self.out, ","),
+            Format::Text | Format::Table => Ok(()),
         }
     }
 
     pub fn write(&mut self, doc: Document) -> anyhow::Result<()> {
+        match self.format {
+            Format::Text => {
+                if self.written > 0 {
+                    writeln!(self.out, "{}", "─".repeat(self.width.min(100)))?;
+                }
+                write!(
+                    self.out,
+                    "{}",
+                    crate::text_view::render(&doc, &self.style, self.width)
+                )?;
+                self.written += 1;
+                return Ok(());
+            }
+            Format::Table => {
+                crate::text_view::render_table_rows(&doc, &mut self.rows);
+                self.written += 1;
+                return Ok(());
+            }
+            _ => {}
+        }
         if self.format == Format::Jsonl {
             self.write_one(&doc)?;
             self.separator()?;
@@ -81,10 +121,16 @@ impl<W: Write> DocumentWriter<W> {
     }
 
     pub fn finish(mut self) -> anyhow::Result<()> {
-        if let Some(only) = self.held.take() {
+        if self.format == Format::Table {
+            write!(
+                self.out,
+                "{}",
+                crate::text_view::render_table(&self.rows, &self.style, self.width)
+            )?;
+        } else if let Some(only) = self.held.take() {
             self.write_one(&only)?;
             writeln!(self.out)?;
-        } else if self.written > 0 && self.format != Format::Jsonl {
+        } else if self.written > 0 && matches!(self.format, Format::Json | Format::Pretty) {
             writeln!(self.out, "]")?;
         }
         self.out.flush()?;
@@ -95,6 +141,9 @@ impl<W: Write> DocumentWriter<W> {
 /// Prints a warning for what reading left on a document (bytes replaced in decoding, a date
 /// that is no date), naming the input; the document is still processed.
 pub fn warn_on_read(doc: &dateline_core::Document, bar: &indicatif::ProgressBar) {
+    if crate::quiet() {
+        return;
+    }
     for note in doc
         .diagnostics
         .iter()
@@ -103,4 +152,27 @@ pub fn warn_on_read(doc: &dateline_core::Document, bar: &indicatif::ProgressBar)
         #[allow(clippy::print_stderr)]
         bar.suspend(|| eprintln!("warning: {}: {}", doc.input_name(), note.message));
     }
+}
+
+/// A progress style with `{rate}`: documents per second as a whole number ("2,217/s").
+pub fn with_rate(style: indicatif::ProgressStyle) -> indicatif::ProgressStyle {
+    style.with_key(
+        "rate",
+        |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+            let _ = write!(w, "{}/s", thousands(state.per_sec()));
+        },
+    )
+}
+
+/// `n` rounded, with thousands separators: `2,217`.
+pub fn thousands(n: f64) -> String {
+    let digits = format!("{:.0}", n.max(0.0));
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

@@ -635,3 +635,93 @@ fn syntax_tokens_follow_the_schema() {
         tokens.iter().position(|t| t == accused).unwrap()
     );
 }
+
+/// Every flag of `query` is checked, with a message saying what a right value looks like; an
+/// empty answer says so; plain words search as words.
+#[test]
+fn queries_validate_their_flags_and_explain_themselves() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    let db = db.to_str().unwrap();
+    let story = repo().join("examples/mekong-dam-talks.txt");
+    assert!(run(&["ingest", "--db", db, story.to_str().unwrap()])
+        .status
+        .success());
+    for (args, words) in [
+        (
+            vec!["events", "--since", "2024-13-45"],
+            "expected YYYY-MM-DD",
+        ),
+        (
+            vec!["events", "--until", "yesterday"],
+            "expected YYYY-MM-DD",
+        ),
+        (vec!["events", "--root", "abc"], "is not a CAMEO root"),
+        (vec!["events", "--root", "21"], "is not a CAMEO root"),
+        (vec!["events", "--actor", "1x"], "is not an actor code"),
+        (vec!["events", "--limit", "0"], "--limit"),
+        (vec!["timeline", "--actor", "??"], "is not an actor code"),
+        (vec!["search", "--raw", "AND"], "is not a valid FTS5 query"),
+    ] {
+        let mut full = vec!["query", "--db", db];
+        full.extend(args.iter().copied());
+        let out = run(&full);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(words), "{args:?}: {stderr}");
+        assert_eq!(
+            stderr.lines().filter(|l| l.starts_with("error:")).count(),
+            1,
+            "said once: {stderr}"
+        );
+        assert_eq!(stderr.matches(words).count(), 1, "said once: {stderr}");
+    }
+    let none = run(&["query", "--db", db, "events", "--actor", "ZZZ"]);
+    assert_eq!(String::from_utf8_lossy(&none.stdout).trim(), "no results");
+    let and = run(&["query", "--db", db, "search", "and"]);
+    assert!(
+        and.status.success(),
+        "{}",
+        String::from_utf8_lossy(&and.stderr)
+    );
+    let events =
+        String::from_utf8_lossy(&run(&["query", "--db", db, "events"]).stdout).into_owned();
+    assert!(
+        events.contains("Sign formal agreement"),
+        "labels beside codes: {events}"
+    );
+    assert!(events.contains("Cambodia"), "actor names: {events}");
+    let evidence = run(&[
+        "query",
+        "--db",
+        db,
+        "--format",
+        "json",
+        "events",
+        "--evidence",
+    ]);
+    let rows = json(&evidence);
+    assert!(rows[0]["evidence"]
+        .as_str()
+        .is_some_and(|e| e.contains("Laos")));
+}
+
+/// `--format text` reads as sentences; `-q` leaves only errors; completions are printed.
+#[test]
+fn text_view_quiet_and_completions() {
+    let story = repo().join("examples/mekong-dam-talks.txt");
+    let story = story.to_str().unwrap();
+    let text = run(&["extract", story, "--format", "text"]);
+    let out = String::from_utf8_lossy(&text.stdout);
+    assert!(out.contains("Events (") && out.contains(" → "), "{out}");
+    assert!(!out.contains('\u{1b}'), "no colour into a pipe");
+    let quiet = run(&["-q", "extract", story]);
+    assert!(quiet.status.success());
+    assert!(
+        quiet.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&quiet.stderr)
+    );
+    let bash = run(&["completions", "bash"]);
+    assert!(String::from_utf8_lossy(&bash.stdout).contains("_dateline()"));
+}
