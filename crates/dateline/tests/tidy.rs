@@ -543,6 +543,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("dateline-train", 3),
     ("dateline-server", 3),
     ("dateline-py", 3),
+    ("dateline-watch", 3),
     ("dateline", 4),
 ];
 
