@@ -305,14 +305,19 @@ function renderLegend(ctx) {
   );
 }
 
+/** The resolved entity's name ("Lloyd Austin"), else the words that were matched ("he"). */
 function actorText(side) {
   if (!side) return "—";
-  return side.text || side.actor || "—";
+  return side.name || side.text || side.actor || "—";
 }
 
 function actorNode(side) {
   if (!side) return el("span", { class: "muted" }, "—");
-  return el("span", { class: "actor" }, [side.text || "", side.actor ? el("code", { class: "code" }, side.actor) : null]);
+  const title = side.name && side.text && side.name !== side.text ? `matched words: ${side.text}` : null;
+  return el("span", { class: "actor", title }, [
+    side.name || side.text || "",
+    side.actor ? el("code", { class: "code" }, side.actor) : null,
+  ]);
 }
 
 function renderEvents(ctx) {

@@ -175,6 +175,14 @@ export function highlightBrackets(snippet) {
   return parts.map((p) => (p.startsWith("[") && p.endsWith("]") ? el("mark", {}, p.slice(1, -1)) : document.createTextNode(p)));
 }
 
+/** A count with its noun in the right number: `plural(1, "event")` → "1 event",
+ *  `plural(2, "event")` → "2 events", `plural(3, "country", "countries")` → "3 countries".
+ *  Large counts get thousands separators ("12,480 events"). */
+export function plural(n, word, many = `${word}s`) {
+  const count = Number(n) || 0;
+  return `${count.toLocaleString("en-US")} ${count === 1 ? word : many}`;
+}
+
 export function formatNumber(n, digits = 1) {
   return n === null || n === undefined ? "–" : Number(n).toFixed(digits).replace(/\.0+$/, "");
 }

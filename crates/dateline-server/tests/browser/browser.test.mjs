@@ -302,6 +302,183 @@ test("corpus view: network, events table, search, timeline, speakers", () => wit
   assert.ok(await page.locator("#text .para").count() >= 1, "the stored document is shown");
 }));
 
+// --- Corpus view at scale: network controls, time axis, map ----------------------------------
+
+/** What the network should draw from the API's edges (busiest first) with these settings:
+ *  the same selection as corpus.js, computed independently. */
+function expectedNetwork(items, { top, min, group }) {
+  let edges = items;
+  if (group) {
+    const groups = new Map();
+    for (const e of items) {
+      const [source, target] = [e.source.slice(0, 3), e.target.slice(0, 3)];
+      const g = groups.get(`${source} ${target}`) ?? { source, target, events: 0 };
+      g.events += e.events;
+      groups.set(`${source} ${target}`, g);
+    }
+    const text = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+    edges = [...groups.values()].sort((a, b) => b.events - a.events || text(a.source, b.source) || text(a.target, b.target));
+  }
+  edges = edges.filter((e) => e.events >= min).slice(0, top);
+  return { edges: edges.length, nodes: new Set(edges.flatMap((e) => [e.source, e.target])).size };
+}
+
+/** Sets the network controls and waits until Cytoscape draws `want` nodes and edges. */
+async function setNetwork(page, settings, want) {
+  if (settings.top !== undefined) await page.fill("#net-top", String(settings.top));
+  if (settings.min !== undefined) await page.fill("#net-min", String(settings.min));
+  if (settings.group !== undefined) await page.setChecked("#net-group", settings.group);
+  const counts = () => page.evaluate(() => ({
+    nodes: window.datelineNetwork.nodes().length,
+    edges: window.datelineNetwork.edges().length,
+    shownNodes: Number(document.querySelector("#network").dataset.nodes),
+    shownEdges: Number(document.querySelector("#network").dataset.edges),
+  }));
+  await page.waitForFunction(({ nodes, edges }) => {
+    const cy = window.datelineNetwork;
+    return !cy.destroyed() && cy.nodes().length === nodes && cy.edges().length === edges
+      && document.querySelector("#network").dataset.edges === String(edges);
+  }, want, { timeout: 10_000 }).catch(() => {});
+  await page.waitForTimeout(400); // a redraw still pending after typing would show here
+  const got = await counts();
+  assert.deepEqual(got, { nodes: want.nodes, edges: want.edges, shownNodes: want.nodes, shownEdges: want.edges },
+    `the network with ${JSON.stringify(settings)} draws ${JSON.stringify(want)}`);
+  return got;
+}
+
+/** Month buckets "YYYY-MM" → runs of consecutive months. */
+function monthRuns(buckets) {
+  const index = (b) => Number(b.slice(0, 4)) * 12 + Number(b.slice(5, 7)) - 1;
+  let runs = 0;
+  buckets.forEach((b, i) => { if (i === 0 || index(b) !== index(buckets[i - 1]) + 1) runs += 1; });
+  return runs;
+}
+
+test("corpus view: network controls, timeline time axis, map of places", (t) => withPage("corpus-scale", async (page) => {
+  await page.goto(`${base}/corpus`);
+  await page.waitForFunction(() => Number(document.querySelector("#network")?.dataset.nodes) >= 2 && window.datelineNetwork, null, { timeout: 60_000 });
+  const getJson = (url) => page.evaluate(async (u) => {
+    const r = await fetch(u);
+    return { status: r.status, body: r.ok ? await r.json() : null };
+  }, url);
+
+  // Network: top-N edges, minimum events per edge, group by country.
+  const { body: network } = await getJson("/v1/network?limit=1000");
+  const items = network.items;
+  assert.ok(items.length >= 4, `enough edges to filter (${items.length})`);
+  assert.equal(await page.inputValue("#net-top"), "60", "60 edges by default");
+  assert.equal(await page.inputValue("#net-min"), "1", "at least 1 event per edge by default");
+  const all = expectedNetwork(items, { top: 60, min: 1, group: false });
+  await setNetwork(page, {}, all);
+
+  const top3 = expectedNetwork(items, { top: 3, min: 1, group: false });
+  await setNetwork(page, { top: 3 }, top3);
+  assert.ok(top3.edges === 3 && top3.edges < all.edges, "top 3 draws fewer edges");
+
+  const weights = [...new Set(items.map((e) => e.events))].sort((a, b) => a - b);
+  if (weights.length > 1) {
+    const heavy = expectedNetwork(items, { top: 60, min: weights[1], group: false });
+    await setNetwork(page, { top: 60, min: weights[1] }, heavy);
+    assert.ok(heavy.edges < all.edges, `a minimum of ${weights[1]} events leaves out lighter edges`);
+    assert.ok(await page.evaluate((m) => window.datelineNetwork.edges().every((e) => e.data("events") >= m), weights[1]));
+  } else {
+    t.diagnostic("every edge has the same number of events: the minimum-weight check is skipped");
+  }
+
+  const grouped = expectedNetwork(items, { top: 60, min: 1, group: true });
+  await setNetwork(page, { min: 1, group: true }, grouped);
+  assert.ok(grouped.nodes < all.nodes, `grouping by country gives fewer nodes (${grouped.nodes} < ${all.nodes})`);
+  assert.ok(await page.evaluate(() => window.datelineNetwork.nodes().every((n) => n.id().length <= 3)), "grouped nodes are 3-letter prefixes");
+
+  await setNetwork(page, { group: false }, all);
+  const labels = await page.evaluate(() => window.datelineNetwork.nodes().map((n) => ({ id: n.id(), label: n.data("label"), size: parseFloat(n.style("font-size")) })));
+  assert.ok(labels.every((l) => l.label.startsWith(l.id)), "node labels start with the actor code");
+  assert.ok(labels.some((l) => l.label.includes("\n")), `some nodes are named (${labels.map((l) => JSON.stringify(l.label)).join(", ")})`);
+  assert.ok(labels.every((l) => l.size >= 16), "node labels are at least 16 px");
+  await page.waitForTimeout(300);
+  await page.locator("#network-card").screenshot({ path: path.join(SHOTS, "network.png") });
+
+  // Timeline: a linear time axis on which a missing month stays empty.
+  await page.waitForSelector("#timeline[data-rendered]", { timeout: 30_000 });
+  const { body: actors } = await getJson("/v1/actors?top=50");
+  let gapped = null;
+  for (const a of actors.items) {
+    const { body: tl } = await getJson(`/v1/timeline?actor=${encodeURIComponent(a.actor)}&by=month`);
+    const buckets = tl.items.map((b) => b.bucket);
+    if (buckets.length >= 2 && monthRuns(buckets) >= 2) { gapped = { actor: a.actor, buckets }; break; }
+  }
+  if (gapped) {
+    await page.fill("#timeline-actor", gapped.actor);
+    await page.selectOption("#timeline-by", "month");
+    await page.click("#timeline-form button[type='submit']");
+    await page.waitForFunction(({ actor, n }) => Chart.getChart("timeline")?.options.plugins.title.text.startsWith(`${actor}: events per month`)
+      && document.querySelector("#timeline").dataset.rendered === String(n), { actor: gapped.actor, n: gapped.buckets.length });
+  } else {
+    t.diagnostic("no actor has a month without events between two with: the gap check is skipped");
+  }
+  await page.waitForTimeout(400); // the chart's short animation
+  const axis = await page.evaluate(() => {
+    const chart = Chart.getChart("timeline");
+    const x = chart.scales.x;
+    const bars = chart.getDatasetMeta(0).data.map((bar, i) => ({ x: bar.x, width: bar.width, raw: chart.data.datasets[0].data[i] }));
+    return {
+      type: x.type,
+      ticks: x.ticks.map((tick) => tick.label),
+      bars: bars.filter((b) => b.raw.bucket).map((b) => ({ bucket: b.raw.bucket, x: b.x, width: b.width })),
+      segments: chart.getDatasetMeta(4).dataset.segments.length,
+      spanGaps: chart.data.datasets[4].spanGaps,
+    };
+  });
+  assert.equal(axis.type, "linear", "the x axis is a linear (time) scale");
+  assert.ok(axis.ticks.length >= 2 && axis.ticks.every((l) => /^\d{4}(-\d\d){0,2}$/.test(l)), `ticks are dates (${axis.ticks.join(", ")})`);
+  assert.equal(axis.spanGaps, false, "the Goldstein line does not span gaps");
+  if (gapped) {
+    // Each bar sits in the middle of its month, placed by date.
+    const pixels = await page.evaluate((buckets) => {
+      const x = Chart.getChart("timeline").scales.x;
+      return buckets.map((b) => {
+        const [y, m] = b.split("-").map(Number);
+        return x.getPixelForValue((Date.UTC(y, m - 1, 1) + Date.UTC(y, m, 1)) / 2);
+      });
+    }, gapped.buckets);
+    assert.deepEqual(axis.bars.map((b) => b.bucket), gapped.buckets, "one bar position per month with events");
+    axis.bars.forEach((b, i) => assert.ok(Math.abs(b.x - pixels[i]) < 1, `${b.bucket} is drawn at its date (${b.x} vs ${pixels[i]})`));
+    const i = gapped.buckets.findIndex((b, k) => k > 0 && monthRuns([gapped.buckets[k - 1], b]) === 2);
+    const gap = axis.bars[i].x - axis.bars[i - 1].x;
+    assert.ok(gap > 1.8 * axis.bars[i].width, `the gap ${gapped.buckets[i - 1]} → ${gapped.buckets[i]} stays empty (${gap.toFixed(0)} px apart, bars ${axis.bars[i].width.toFixed(0)} px wide)`);
+    assert.ok(axis.segments >= monthRuns(gapped.buckets), `the Goldstein line breaks at each gap (${axis.segments} pieces)`);
+  }
+  await page.locator("#timeline-card").screenshot({ path: path.join(SHOTS, "timeline.png") });
+
+  // Map: Natural Earth countries, and a circle per place once /v1/places answers.
+  await page.waitForSelector("#map svg[data-countries]", { timeout: 30_000 });
+  assert.ok(await page.locator("#map path.country").count() > 100, "the map draws the world's countries");
+  const placesAnswer = await getJson("/v1/places?limit=500");
+  const places = (placesAnswer.body?.items ?? []).filter((p) => typeof p.lat === "number" && typeof p.lon === "number");
+  if (places.length) {
+    await page.waitForFunction((n) => document.querySelectorAll("#map circle.place").length === n, places.length, { timeout: 15_000 });
+    assert.ok(await page.locator("#map circle.place").count() >= 1, "places are drawn");
+    const first = await page.locator("#map circle.place title").allTextContents();
+    assert.ok(first.some((title) => title.startsWith(places[0].place) && /\d+ events?\b/.test(title)), `a circle names the busiest place (${first[0]})`);
+    if (places.some((p) => p.country)) assert.ok(await page.locator("#map path.country.has-events").count() >= 1, "countries with events are shaded");
+    await page.waitForFunction(() => /events? at \d+ places?/.test(document.querySelector("#map-status").textContent));
+  } else {
+    t.diagnostic(`/v1/places answered ${placesAnswer.status} with no places: the circle checks are skipped`);
+  }
+  await page.locator("#map-card").screenshot({ path: path.join(SHOTS, "map.png") });
+
+  // Number agreement in the page's text and tooltips.
+  const text = await page.evaluate(() => [
+    document.body.innerText,
+    ...[...document.querySelectorAll("[title]")].map((n) => n.getAttribute("title")),
+    ...[...document.querySelectorAll("svg title")].map((n) => n.textContent),
+    ...[...document.querySelectorAll("#actor-list option")].map((n) => n.textContent),
+  ].join("\n"));
+  const wrong = text.match(/(?<![\d,.])1 (events|quotes|documents|docs|articles|places|edges|actors|countries|months|days|years)\b/g);
+  assert.equal(wrong, null, "a count of 1 takes the singular");
+  assert.deepEqual(await page.locator("#errors .error").allTextContents(), [], "the page shows no error");
+}));
+
 test("article view: an uploaded .html file is sent as HTML", () => withPage("upload", async (page) => {
   await page.goto(`${base}/`);
   const html = `<!doctype html><html><head><title>Ministers meet</title></head><body><article>
