@@ -48,7 +48,7 @@ pub enum ExportError {
     Store(#[from] dateline_store::StoreError),
     /// A store query failed.
     #[cfg(feature = "store")]
-    #[error("database error: {0}")]
+    #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
     /// A value could not be encoded in the output format (JSON, CSV, Arrow, Parquet).
     #[error("cannot write the export: {0}")]

@@ -37,7 +37,7 @@ pub use write::BatchReport;
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// SQLite failed.
-    #[error("database error: {0}")]
+    #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
     /// The file was written by a newer Dateline.
     #[error("the store has schema version {found}; this build supports up to {supported}")]

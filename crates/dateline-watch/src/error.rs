@@ -24,7 +24,7 @@ pub enum WatchError {
     #[error(transparent)]
     Store(#[from] dateline_store::StoreError),
     /// The watch state tables failed.
-    #[error("watch state: {0}")]
+    #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
     /// An update file's rows could not be exported.
     #[error(transparent)]
