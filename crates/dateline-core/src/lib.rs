@@ -16,6 +16,7 @@
 //! ```
 
 pub mod date;
+pub mod digits;
 pub mod document;
 pub mod json;
 pub mod layers;
@@ -28,6 +29,7 @@ pub mod validate;
 mod view;
 
 pub use date::{parse_day, DateError, DateValue, Precision};
+pub use digits::group_thousands;
 pub use document::{
     Credit, DateSource, Dateline, Diagnostic, Document, Meta, Source, SourceFormat, SCHEMA,
 };

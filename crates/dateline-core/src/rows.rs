@@ -5,8 +5,9 @@
 
 use crate::{ClaimValue, Document, Entity, Event, Participant, Quote};
 
-/// The serde name of a unit enum (`"PERSON"`, `"direct"`, `"reported"`).
-fn label(value: impl serde::Serialize) -> String {
+/// The serde name of a unit enum (`"PERSON"`, `"direct"`, `"reported"`): the name
+/// `dateline/1` writes, for every view that prints one.
+pub fn label(value: impl serde::Serialize) -> String {
     serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))

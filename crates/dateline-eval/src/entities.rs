@@ -24,22 +24,6 @@ impl std::ops::AddAssign for EntityScore {
     }
 }
 
-/// The type name gold files use for `kind`.
-#[must_use]
-pub fn type_name(kind: EntityType) -> &'static str {
-    match kind {
-        EntityType::Person => "PERSON",
-        EntityType::Org => "ORG",
-        EntityType::Gpe => "GPE",
-        EntityType::Loc => "LOC",
-        EntityType::Norp => "NORP",
-        EntityType::Fac => "FAC",
-        EntityType::Event => "EVENT",
-        EntityType::Law => "LAW",
-        EntityType::Date => "DATE",
-    }
-}
-
 /// Entity types the gold annotates.
 fn is_scored(kind: EntityType) -> bool {
     matches!(
@@ -92,7 +76,9 @@ impl GoldForms {
 }
 
 fn rank(pred: &Entity, pred_name: &str, gold: &GoldEntity, forms: &GoldForms) -> Option<u32> {
-    if pred_name.is_empty() || !type_name(pred.kind).eq_ignore_ascii_case(gold.kind.trim()) {
+    if pred_name.is_empty()
+        || !dateline_core::rows::label(pred.kind).eq_ignore_ascii_case(gold.kind.trim())
+    {
         return None;
     }
     let by_name = if pred_name == forms.name {

@@ -101,17 +101,7 @@ pub(crate) fn walk_error(path: &Path, err: &ignore::Error) -> InputError {
 /// A size for people: `209.7 MB (209,715,200 bytes)`, `512 bytes`.
 #[must_use]
 pub fn human_bytes(n: u64) -> String {
-    let grouped = {
-        let digits = n.to_string();
-        let mut out = String::new();
-        for (k, c) in digits.chars().enumerate() {
-            if k > 0 && (digits.len() - k) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        out
-    };
+    let grouped = dateline_core::group_thousands(n);
     let units = [(1e9, "GB"), (1e6, "MB"), (1e3, "kB")];
     match units.iter().find(|(size, _)| n as f64 >= *size) {
         Some((size, unit)) => format!("{:.1} {unit} ({grouped} bytes)", n as f64 / size),

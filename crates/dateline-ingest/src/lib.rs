@@ -43,7 +43,8 @@ pub use html::{fragment_text, read_html, HtmlOrigin};
 pub use jsonl::{parse_record, JsonlFields, JsonlReader};
 pub use options::DocumentOptions;
 pub use read::{
-    read_bytes, read_file, read_inputs, read_stdin, sniff, Documents, Format, ReadConfig,
+    read_bytes, read_file, read_files, read_inputs, read_stdin, sniff, Documents, Format,
+    ReadConfig,
 };
 pub use text::read_text;
 pub use warc::{gzip_warc, WarcDocuments};

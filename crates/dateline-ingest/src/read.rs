@@ -295,13 +295,11 @@ pub fn read_inputs(
     inputs: &[PathBuf],
     config: &ReadConfig,
 ) -> impl Iterator<Item = std::result::Result<Document, InputError>> + Send {
-    let selected = config
-        .selection
-        .matcher()
-        .map(|matcher| select_files(inputs, &matcher));
-    let config = config.clone();
-    let (files, errors) = match selected {
-        Ok(found) => (found.files, found.errors),
+    let (files, errors) = match config.selection.matcher() {
+        Ok(matcher) => {
+            let found = select_files(inputs, &matcher);
+            (found.files, found.errors)
+        }
         Err(e) => (
             Vec::new(),
             vec![InputError::new(
@@ -311,16 +309,23 @@ pub fn read_inputs(
             )],
         ),
     };
-    errors
-        .into_iter()
-        .map(Err)
-        .chain(files.into_iter().flat_map(move |input| -> Documents {
-            if input.as_os_str() == "-" {
-                read_stdin(&config)
-            } else {
-                read_file(&input, &config)
-            }
-        }))
+    errors.into_iter().map(Err).chain(read_files(files, config))
+}
+
+/// Documents of files already chosen (as [`crate::select::select_files`] lists them; `-` is
+/// stdin), in order. Lazy: each file is opened when the iterator reaches it.
+pub fn read_files(
+    files: Vec<PathBuf>,
+    config: &ReadConfig,
+) -> impl Iterator<Item = std::result::Result<Document, InputError>> + Send {
+    let config = config.clone();
+    files.into_iter().flat_map(move |input| -> Documents {
+        if input.as_os_str() == "-" {
+            read_stdin(&config)
+        } else {
+            read_file(&input, &config)
+        }
+    })
 }
 
 #[cfg(test)]

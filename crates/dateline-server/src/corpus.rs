@@ -247,6 +247,16 @@ pub struct Range {
     pub until: Option<String>,
 }
 
+impl Range {
+    /// The range's dates, each checked as `YYYY-MM-DD`.
+    fn days(&self) -> Result<(Option<String>, Option<String>), ApiError> {
+        Ok((
+            day("since", self.since.as_deref())?,
+            day("until", self.until.as_deref())?,
+        ))
+    }
+}
+
 /// Actor-to-actor edges: event mentions and mean Goldstein value per (source, target), the
 /// busiest first, paged (default 500 edges).
 #[utoipa::path(get, path = "/v1/network", tag = "corpus", params(Range, Page),
@@ -256,10 +266,7 @@ pub async fn network(
     Query(p): Query<Range>,
     Query(page): Query<Page>,
 ) -> Result<axum::Json<Rows>, ApiError> {
-    let (since, until) = (
-        day("since", p.since.as_deref())?,
-        day("until", p.until.as_deref())?,
-    );
+    let (since, until) = p.days()?;
     let (n, skip) = (limit(page.limit, 500), page.offset.unwrap_or(0));
     rows(&state, move |s| {
         Ok(s.network(since.as_deref(), until.as_deref(), n, skip)?)
@@ -368,10 +375,7 @@ pub async fn places(
     Query(p): Query<Range>,
     Query(page): Query<Page>,
 ) -> Result<axum::Json<Rows>, ApiError> {
-    let (since, until) = (
-        day("since", p.since.as_deref())?,
-        day("until", p.until.as_deref())?,
-    );
+    let (since, until) = p.days()?;
     let n = limit(page.limit, 500);
     rows(&state, move |s| {
         Ok(s.places(since.as_deref(), until.as_deref(), n)?)

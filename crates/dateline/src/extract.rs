@@ -10,7 +10,7 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use clap::Args;
 use dateline_core::Document;
-use dateline_ingest::{read_inputs, DocumentOptions, ReadConfig};
+use dateline_ingest::{read_files, DocumentOptions, ReadConfig};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::output::{DocumentWriter, Format};
@@ -136,7 +136,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
         tally.failed += 1;
         bar.suspend(|| eprintln!("error: {err}"));
     }
-    for item in read_inputs(&found.files, &config) {
+    for item in read_files(found.files, &config) {
         match item {
             Ok(doc) => {
                 crate::output::warn_on_read(&doc, &bar);

@@ -10,7 +10,7 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use clap::Args;
 use dateline_core::Document;
-use dateline_ingest::{read_inputs, DocumentOptions, ReadConfig};
+use dateline_ingest::{read_files, DocumentOptions, ReadConfig};
 use dateline_store::{BatchReport, Store};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -142,7 +142,7 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
         bar.suspend(|| eprintln!("error: {err}"));
     }
     tally.skipped = found.skipped;
-    for item in read_inputs(&found.files, &config) {
+    for item in read_files(found.files, &config) {
         match item {
             Ok(doc) => {
                 crate::output::warn_on_read(&doc, &bar);

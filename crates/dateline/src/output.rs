@@ -165,14 +165,7 @@ pub fn with_rate(style: indicatif::ProgressStyle) -> indicatif::ProgressStyle {
 }
 
 /// `n` rounded, with thousands separators: `2,217`.
+#[allow(clippy::cast_sign_loss)] // clamped to 0 and up first
 pub fn thousands(n: f64) -> String {
-    let digits = format!("{:.0}", n.max(0.0));
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (k, c) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    dateline_core::group_thousands(n.max(0.0).round() as u64)
 }

@@ -12,8 +12,7 @@ use std::fmt::Write as _;
 // `clap` re-exports `anstyle` here; the binary already depends on `clap`.
 use clap::builder::styling::{Ansi256Color, AnsiColor, Color, Style as Paint};
 use dateline_core::{
-    Claim, ClaimValue, Document, Entity, EntityType, Event, Meta, Modality, Participant, Quote,
-    QuoteKind,
+    Claim, ClaimValue, Document, Entity, Event, Meta, Modality, Participant, Quote, QuoteKind,
 };
 use dateline_nlp::events::CameoCodes;
 
@@ -294,7 +293,7 @@ fn entities(out: &mut String, doc: &Document, style: &Style, width: usize) {
         .map(|e| {
             vec![
                 clean(&e.name),
-                entity_type(e.kind).to_owned(),
+                dateline_core::rows::label(e.kind),
                 e.actor.as_deref().map(clean).unwrap_or_default(),
                 e.country.as_deref().map(clean).unwrap_or_default(),
                 e.mentions.len().to_string(),
@@ -352,7 +351,7 @@ fn event_sentence(doc: &Document, event: &Event) -> Rich {
     }
     let mut details = Vec::new();
     if !matches!(event.modality, Modality::Asserted | Modality::Reported) {
-        details.push(modality_name(event.modality).to_owned());
+        details.push(dateline_core::rows::label(event.modality));
     }
     match event.speaker.and_then(|id| entity_by_id(doc, id)) {
         Some(speaker) => details.push(format!("reported by {}", clean(&speaker.name))),
@@ -585,40 +584,15 @@ fn sentence_case(text: &str) -> String {
     }
 }
 
-fn modality_name(modality: Modality) -> &'static str {
-    match modality {
-        Modality::Asserted => "asserted",
-        Modality::Reported => "reported",
-        Modality::Hypothetical => "hypothetical",
-        Modality::Conditional => "conditional",
-        Modality::Intended => "intended",
-        Modality::Negated => "negated",
-    }
-}
-
 /// The modality column of the table: `asserted`, `reported by Lloyd Austin`, `negated`.
 fn modality_text(doc: &Document, event: &Event) -> String {
-    let name = modality_name(event.modality);
+    let name = dateline_core::rows::label(event.modality);
     match event.speaker.and_then(|id| entity_by_id(doc, id)) {
         Some(speaker) if event.modality == Modality::Reported => {
             format!("reported by {}", clean(&speaker.name))
         }
         Some(speaker) => format!("{name}, reported by {}", clean(&speaker.name)),
-        None => name.to_owned(),
-    }
-}
-
-fn entity_type(kind: EntityType) -> &'static str {
-    match kind {
-        EntityType::Person => "PERSON",
-        EntityType::Org => "ORG",
-        EntityType::Gpe => "GPE",
-        EntityType::Loc => "LOC",
-        EntityType::Norp => "NORP",
-        EntityType::Fac => "FAC",
-        EntityType::Event => "EVENT",
-        EntityType::Law => "LAW",
-        EntityType::Date => "DATE",
+        None => name,
     }
 }
 
@@ -645,23 +619,17 @@ fn count(n: usize, one: &str, many: &str) -> String {
 }
 
 /// A whole number with thousands separators (`10,000`), any other as Rust writes it (`3.5`).
+#[allow(clippy::cast_sign_loss)] // the absolute value of a whole number under 1e15
 fn number(value: f64) -> String {
     if !(value.is_finite() && value.fract() == 0.0 && value.abs() < 1e15) {
         return format!("{value}");
     }
-    let digits = format!("{:.0}", value.abs());
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    let grouped = dateline_core::group_thousands(value.abs() as u64);
     if value < 0.0 {
-        grouped.push('-');
+        format!("-{grouped}")
+    } else {
+        grouped
     }
-    let len = digits.len();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (len - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    grouped
 }
 
 // ---------------------------------------------------------------------------------------------
