@@ -221,7 +221,7 @@ fn write_records(
     out: &mut impl Write,
 ) -> Result<usize> {
     let mut stmt = store.connection().prepare(
-            "SELECT id, published, ingested_at, source_name, json FROM documents WHERE duplicate_of IS NULL ORDER BY id",
+            "SELECT id, published, ingested_at, source_name, json_z FROM documents WHERE duplicate_of IS NULL ORDER BY id",
         )?;
     let mut rows = stmt.query([])?;
     let mut n = 0;
@@ -230,7 +230,7 @@ fn write_records(
         if only.is_some_and(|only| !only.contains(&id)) {
             continue;
         }
-        let json: String = r.get(4)?;
+        let json = store.unpack(r.get_ref(4)?.as_bytes().map_err(rusqlite::Error::from)?)?;
         let doc: Value =
             serde_json::from_str(&json).map_err(|e| ExportError::Format(e.to_string()))?;
         let published: Option<String> = r.get(1)?;

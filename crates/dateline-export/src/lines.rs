@@ -57,7 +57,7 @@ pub fn plover(store: &Store, out: &mut impl Write) -> Result<usize> {
 pub fn documents(store: &Store, out: &mut impl Write) -> Result<usize> {
     let mut stmt = store
         .connection()
-        .prepare("SELECT json FROM documents ORDER BY id")?;
+        .prepare("SELECT dateline_unpack(json_z) FROM documents ORDER BY id")?;
     let mut rows = stmt.query([])?;
     let mut n = 0;
     while let Some(r) = rows.next()? {

@@ -1,10 +1,14 @@
 //! Cross-article event aggregation: every event of an original (not duplicate) article joins
 //! the aggregate with the same source, target, CAMEO code and place whose date is within a day of
-//! its own, or starts one. Counts are recomputed from the linked mentions after each insert, so
-//! they stay current as documents arrive (GDELT freezes its counts after 15 minutes).
+//! its own, or starts one. Counts are kept current as documents arrive (GDELT freezes its counts
+//! after 15 minutes): each batch adds what it brought, once per aggregate, and the summaries
+//! that answer corpus-wide questions without scanning every aggregate (actors, actor pairs,
+//! timelines) are kept the same way.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Duration, NaiveDate};
-use dateline_core::Event;
+use dateline_core::rows::EventRow;
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::Result;
@@ -23,25 +27,14 @@ fn window(date: &str) -> (String, String) {
     }
 }
 
-/// The aggregate `event` belongs to, created if none matches; `seen` is the article's
-/// publication date, if known. An event with neither a date of its own nor a dated article joins
-/// the undated aggregate of its actors, code and place: no date is made up.
-pub fn record(
-    tx: &Transaction<'_>,
-    event: &Event,
-    source: Option<&str>,
-    target: Option<&str>,
-    seen: Option<&str>,
-) -> Result<i64> {
-    let source = source.unwrap_or_default();
-    let target = target.unwrap_or_default();
-    let place = event
-        .place
-        .as_ref()
-        .map(|p| p.name.as_str())
-        .unwrap_or_default();
-    let dated = event.date.map(|d| d.to_string());
-    let date = dated.as_deref().or(seen);
+/// The aggregate `event` belongs to, created (with no mentions yet) if none matches; `seen` is
+/// the article's publication date, if known. An event with neither a date of its own nor a dated
+/// article joins the undated aggregate of its actors, code and place: no date is made up.
+pub fn record(tx: &Transaction<'_>, event: &EventRow<'_>, seen: Option<&str>) -> Result<i64> {
+    let source = event.source_actor.unwrap_or_default();
+    let target = event.target_actor.unwrap_or_default();
+    let place = event.place.unwrap_or_default();
+    let date = event.date.as_deref().or(seen);
     let found: Option<i64> = match date {
         Some(date) => {
             let (from, to) = window(date);
@@ -68,43 +61,206 @@ pub fn record(
     tx.prepare_cached(
         "INSERT INTO aggregates (source_actor, target_actor, cameo, root, quad_class, goldstein, date, place,
             num_mentions, num_sources, num_articles, first_seen, last_seen)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, 0, 0, ?9, ?9)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, 0, 0, NULL, NULL)",
     )?
     .execute(params![
         source,
         target,
         event.cameo,
-        event.cameo_root,
+        event.root,
         event.quad_class,
-        f64::from(event.goldstein),
+        event.goldstein,
         date,
         place,
-        seen,
     ])?;
     Ok(tx.last_insert_rowid())
 }
 
-/// Recomputes the counts and first/last seen dates of aggregate `id` from its mentions.
-pub fn refresh(tx: &Transaction<'_>, id: i64) -> Result<()> {
-    tx.prepare_cached(
-        "UPDATE aggregates SET
-            num_mentions = (SELECT COUNT(*) FROM events WHERE aggregate = ?1),
-            num_articles = (SELECT COUNT(DISTINCT document) FROM events WHERE aggregate = ?1),
-            num_sources = (SELECT COUNT(DISTINCT COALESCE(d.source_name, d.hash)) FROM events e
-                           JOIN documents d ON d.id = e.document WHERE e.aggregate = ?1),
-            first_seen = (SELECT MIN(d.published) FROM events e
-                          JOIN documents d ON d.id = e.document WHERE e.aggregate = ?1),
-            last_seen = (SELECT MAX(d.published) FROM events e
-                         JOIN documents d ON d.id = e.document WHERE e.aggregate = ?1)
-         WHERE id = ?1",
-    )?
-    .execute([id])?;
+/// What a batch adds to one aggregate.
+#[derive(Debug, Default)]
+struct Added {
+    mentions: i64,
+    articles: BTreeSet<i64>,
+    sources: BTreeSet<String>,
+    first: Option<String>,
+    last: Option<String>,
+    /// Source and target codes, date, QuadClass and Goldstein value of the aggregate.
+    key: (String, String, Option<String>, i64, f64),
+}
+
+/// Additions to a summary row: mentions and the sum of their Goldstein values.
+type Sums = BTreeMap<(String, Option<String>, i64), (i64, f64)>;
+
+/// What a batch adds to its aggregates and summaries, written once at the end of the batch.
+#[derive(Debug, Default)]
+pub struct Tally {
+    aggregates: BTreeMap<i64, Added>,
+}
+
+impl Tally {
+    /// Counts a mention of aggregate `id` (whose key is `event`'s) in document `document`, of
+    /// source `source`, published on `published`.
+    pub fn add(
+        &mut self,
+        id: i64,
+        event: &EventRow<'_>,
+        document: i64,
+        source: &str,
+        published: Option<&str>,
+        date: Option<&str>,
+    ) {
+        let a = self.aggregates.entry(id).or_insert_with(|| Added {
+            key: (
+                event.source_actor.unwrap_or_default().to_owned(),
+                event.target_actor.unwrap_or_default().to_owned(),
+                date.map(str::to_owned),
+                event.quad_class,
+                event.goldstein,
+            ),
+            ..Added::default()
+        });
+        a.mentions += 1;
+        a.articles.insert(document);
+        if !a.sources.contains(source) {
+            a.sources.insert(source.to_owned());
+        }
+        if let Some(p) = published {
+            if a.first.as_deref().is_none_or(|f| p < f) {
+                a.first = Some(p.to_owned());
+            }
+            if a.last.as_deref().is_none_or(|l| p > l) {
+                a.last = Some(p.to_owned());
+            }
+        }
+    }
+
+    /// Writes the counts into the aggregates and the summaries.
+    pub fn write(self, tx: &Transaction<'_>) -> Result<()> {
+        let mut update = tx.prepare_cached(
+            "UPDATE aggregates SET num_mentions = num_mentions + ?2, num_articles = num_articles + ?3,
+                num_sources = num_sources + ?4,
+                first_seen = CASE WHEN ?5 IS NULL THEN first_seen WHEN first_seen IS NULL THEN ?5
+                                  ELSE MIN(first_seen, ?5) END,
+                last_seen = CASE WHEN ?6 IS NULL THEN last_seen WHEN last_seen IS NULL THEN ?6
+                                 ELSE MAX(last_seen, ?6) END
+             WHERE id = ?1",
+        )?;
+        let mut source_seen = tx.prepare_cached(
+            "INSERT OR IGNORE INTO aggregate_sources (aggregate, source) VALUES (?1, ?2)",
+        )?;
+        let mut actors: BTreeMap<String, (i64, i64)> = BTreeMap::new();
+        let mut pairs: BTreeMap<(String, String, Option<String>), (i64, f64)> = BTreeMap::new();
+        let mut days = Sums::new();
+        for (id, a) in self.aggregates {
+            let mut new_sources = 0_i64;
+            for s in &a.sources {
+                new_sources += source_seen.execute(params![id, s])? as i64;
+            }
+            update.execute(params![
+                id,
+                a.mentions,
+                a.articles.len() as i64,
+                new_sources,
+                a.first,
+                a.last
+            ])?;
+            let (source, target, date, quad, goldstein) = a.key;
+            let (n, g) = (a.mentions, goldstein * a.mentions as f64);
+            if !source.is_empty() {
+                actors.entry(source.clone()).or_default().0 += n;
+            }
+            if !target.is_empty() {
+                actors.entry(target.clone()).or_default().1 += n;
+            }
+            if !source.is_empty() && !target.is_empty() {
+                let e = pairs
+                    .entry((source.clone(), target.clone(), date.clone()))
+                    .or_default();
+                e.0 += n;
+                e.1 += g;
+            }
+            timeline_sums(&mut days, &source, &target, date, quad, n, g);
+        }
+        write_summaries(tx, actors, pairs, days)
+    }
+}
+
+/// Timeline rows of `n` mentions between `source` and `target`: each code counts them, and the
+/// longest common prefix of the two (if three letters or more) takes them away once, so that a
+/// prefix matching both codes (`USA` for `USAGOV` and `USAMIL`) counts each mention once.
+fn timeline_sums(
+    days: &mut Sums,
+    source: &str,
+    target: &str,
+    date: Option<String>,
+    quad: i64,
+    n: i64,
+    g: f64,
+) {
+    let mut add = |code: &str, sign: i64| {
+        let e = days
+            .entry((code.to_owned(), date.clone(), quad))
+            .or_default();
+        e.0 += sign * n;
+        e.1 += sign as f64 * g;
+    };
+    for code in [source, target] {
+        if !code.is_empty() {
+            add(code, 1);
+        }
+    }
+    if let Some(common) = common_prefix(source, target) {
+        add(common, -1);
+    }
+}
+
+/// The longest common prefix of two actor codes, if three letters or more.
+pub(crate) fn common_prefix<'a>(a: &'a str, b: &str) -> Option<&'a str> {
+    let n = a
+        .char_indices()
+        .zip(b.chars())
+        .take_while(|((_, x), y)| x == y)
+        .last()
+        .map_or(0, |((i, x), _)| i + x.len_utf8());
+    (n >= 3).then(|| &a[..n])
+}
+
+fn write_summaries(
+    tx: &Transaction<'_>,
+    actors: BTreeMap<String, (i64, i64)>,
+    pairs: BTreeMap<(String, String, Option<String>), (i64, f64)>,
+    days: Sums,
+) -> Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO actor_summary (actor, as_source, as_target) VALUES (?1, ?2, ?3)
+         ON CONFLICT (actor) DO UPDATE SET as_source = as_source + ?2, as_target = as_target + ?3",
+    )?;
+    for (actor, (s, t)) in actors {
+        stmt.execute(params![actor, s, t])?;
+    }
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO pair_days (source, target, day, mentions, goldstein_sum) VALUES (?1, ?2, COALESCE(?3, ''), ?4, ?5)
+         ON CONFLICT (source, target, day) DO UPDATE SET mentions = mentions + ?4, goldstein_sum = goldstein_sum + ?5",
+    )?;
+    for ((s, t, day), (n, g)) in pairs {
+        stmt.execute(params![s, t, day, n, g])?;
+    }
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO actor_days (actor, day, quad_class, mentions, goldstein_sum) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (actor, day, quad_class) DO UPDATE SET mentions = mentions + ?4, goldstein_sum = goldstein_sum + ?5",
+    )?;
+    for ((actor, day, quad), (n, g)) in days {
+        // Undated mentions stay out of timelines.
+        if let Some(day) = day {
+            stmt.execute(params![actor, day, quad, n, g])?;
+        }
+    }
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::window;
+    use super::{timeline_sums, window, Sums};
 
     #[test]
     fn a_day_either_side() {
@@ -113,5 +269,25 @@ mod tests {
             ("2024-02-29".into(), "2024-03-02".into())
         );
         assert_eq!(window("2024-03"), ("2024-03".into(), "2024-03".into()));
+    }
+
+    #[test]
+    fn a_prefix_matching_both_actors_counts_a_mention_once() {
+        let mut days = Sums::new();
+        let day = Some("2024-05-01".to_owned());
+        timeline_sums(&mut days, "USAGOV", "USAMIL", day.clone(), 4, 2, -20.0);
+        timeline_sums(&mut days, "USA", "RUS", day.clone(), 1, 1, 3.0);
+        timeline_sums(&mut days, "FRA", "FRA", day, 1, 1, 1.0);
+        let sum = |prefix: &str| -> i64 {
+            days.iter()
+                .filter(|((a, _, _), _)| a.starts_with(prefix))
+                .map(|(_, (n, _))| n)
+                .sum()
+        };
+        assert_eq!(sum("USA"), 3);
+        assert_eq!(sum("USAGOV"), 2);
+        assert_eq!(sum("USAM"), 2);
+        assert_eq!(sum("RUS"), 1);
+        assert_eq!(sum("FRA"), 1);
     }
 }

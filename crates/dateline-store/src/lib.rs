@@ -21,16 +21,21 @@
 //! ```
 
 pub mod aggregate;
+mod codec;
 pub mod minhash;
 pub mod query;
+mod record;
 pub mod schema;
 mod write;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use rusqlite::Connection;
 
 pub use rusqlite::Connection as RawConnection;
+pub use codec::Codec;
+pub use record::{Prepared, Record};
 pub use write::BatchReport;
 
 /// Errors of the store.
@@ -55,6 +60,9 @@ pub enum StoreError {
         /// Version this build reads.
         supported: i64,
     },
+    /// A compressed column could not be written or read.
+    #[error("compression: {0}")]
+    Compression(String),
     /// A document could not be serialised.
     #[error("cannot serialise document {id}: {reason}")]
     Serialise {
@@ -65,6 +73,11 @@ pub enum StoreError {
     },
 }
 
+/// The writer's page cache, in KiB.
+const CACHE_KIB: i64 = 128 * 1024;
+/// WAL pages between automatic checkpoints.
+const WAL_PAGES: i64 = 8192;
+
 /// Result with [`StoreError`].
 pub type Result<T> = std::result::Result<T, StoreError>;
 
@@ -72,12 +85,13 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 #[derive(Debug)]
 pub struct Store {
     conn: Connection,
+    codec: Arc<Codec>,
 }
 
 impl Store {
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
-        Store::init(Connection::open(path)?)
+        Store::init(Connection::open(path)?, Some(path))
     }
 
     /// Opens an existing store for reading only (the HTTP server's connections). The file must
@@ -96,28 +110,51 @@ impl Store {
             });
         }
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        Ok(Store { conn })
+        let dicts = codec::Dictionaries::new(Some(path.to_path_buf()));
+        codec::register(&conn, &dicts)?;
+        let codec = Arc::new(Codec::open(&conn, &dicts)?);
+        Ok(Store { conn, codec })
     }
 
     /// A store in memory, for tests and one-off runs.
     pub fn open_in_memory() -> Result<Store> {
-        Store::init(Connection::open_in_memory()?)
+        Store::init(Connection::open_in_memory()?, None)
     }
 
-    fn init(mut conn: Connection) -> Result<Store> {
+    fn init(mut conn: Connection, path: Option<&Path>) -> Result<Store> {
         // WAL: readers go on while the writer commits; a crash loses at most the open batch.
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // The writer's working set (indexes, full-text segments) in memory rather than re-read
+        // from disk on every batch; checkpoints in larger steps so hot pages are copied less.
+        conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
+        conn.pragma_update(None, "wal_autocheckpoint", WAL_PAGES)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        let dicts = codec::Dictionaries::new(path.map(Path::to_path_buf));
+        codec::register(&conn, &dicts)?;
         schema::migrate(&mut conn)?;
-        Ok(Store { conn })
+        let codec = Arc::new(Codec::open(&conn, &dicts)?);
+        Ok(Store { conn, codec })
     }
 
     /// The underlying connection, for queries.
     #[must_use]
     pub fn connection(&self) -> &Connection {
         &self.conn
+    }
+
+    /// The text of a compressed column (`documents.text_z`, `documents.json_z`), as SQL's
+    /// `dateline_unpack` reads it.
+    pub fn unpack(&self, frame: &[u8]) -> Result<String> {
+        self.codec.unpack(frame).map_err(StoreError::Compression)
+    }
+
+    /// The store's compression, to [`Codec::prepare`] documents on other threads than the
+    /// writer's.
+    pub fn codec(&self) -> Arc<Codec> {
+        Arc::clone(&self.codec)
     }
 
     /// Number of stored documents, and of those linked as duplicates.

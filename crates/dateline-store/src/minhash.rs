@@ -60,6 +60,14 @@ pub fn band(sig: &[u32], band: usize) -> i64 {
     fnv1a(rows.iter().flat_map(|r| r.to_le_bytes())) as i64
 }
 
+/// The stored key of band `band`: its hash with the band's number in the low four bits, so one
+/// indexed column holds every band (schema version 4 derives it from the older `(band, value)`
+/// pair the same way).
+pub fn band_key(sig: &[u32], band: usize) -> i64 {
+    const _: () = assert!(BANDS <= 16, "the band number must fit in four bits");
+    (self::band(sig, band) & !0xF) | band as i64
+}
+
 /// Estimated Jaccard similarity of two signatures.
 pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
     if a.is_empty() || a.len() != b.len() {
@@ -115,6 +123,8 @@ mod tests {
         let (sig, _) = signature(STORY);
         assert_eq!(from_bytes(&to_bytes(&sig)), sig);
         assert_eq!(band(&sig, 3), band(&signature(STORY).0, 3));
+        assert_eq!(band_key(&sig, 3) & 0xF, 3);
+        assert_ne!(band_key(&sig, 3), band_key(&sig, 4));
         assert!(similarity(&[], &[]).abs() < f64::EPSILON);
         assert_eq!(signature("").1, 0);
     }

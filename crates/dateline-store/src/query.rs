@@ -97,8 +97,28 @@ impl Conditions {
     }
 }
 
+/// A `GLOB` pattern for codes starting with `code` (letters and digits only, upper case), which
+/// an index can serve.
 fn prefix(code: Option<&String>) -> Option<String> {
-    code.map(|c| format!("{}%", c.to_uppercase()))
+    code.map(|c| glob_prefix(c))
+}
+
+fn glob_prefix(code: &str) -> String {
+    let code: String = code
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    format!("{code}*")
+}
+
+/// The key quotes are found by: the last word of a speaker's name, in lower case (`austin` for
+/// "Lloyd Austin" and for "Austin").
+pub fn speaker_key(name: &str) -> Option<String> {
+    name.split_whitespace()
+        .next_back()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
 }
 
 impl Store {
@@ -121,8 +141,8 @@ impl Store {
     /// Aggregated events matching `filter`, most mentioned first.
     pub fn events(&self, filter: &EventFilter) -> Result<Table> {
         let mut c = Conditions::default();
-        c.add("source_actor LIKE ?", prefix(filter.actor.as_ref()));
-        c.add("target_actor LIKE ?", prefix(filter.target.as_ref()));
+        c.add("source_actor GLOB ?", prefix(filter.actor.as_ref()));
+        c.add("target_actor GLOB ?", prefix(filter.target.as_ref()));
         c.add("root = ?", filter.root.clone());
         c.add("date >= ?", filter.since.clone());
         c.add("substr(date, 1, 10) <= ?", filter.until.clone());
@@ -160,18 +180,23 @@ impl Store {
         self.table(&sql, &[])
     }
 
-    /// Quotes of a speaker, oldest first. The name matches the canonical name or the words naming
-    /// the speaker, case aside, and a surname matches the full name and back: "Austin" finds
-    /// Lloyd Austin's quotes, "Lloyd Austin" finds those where he is only "Austin".
+    /// Quotes of a speaker, oldest first. The name matches the speaker (the canonical name, or
+    /// the words naming an unresolved speaker), case aside, and a surname matches the full name
+    /// and back: "Austin" finds Lloyd Austin's quotes, "Lloyd Austin" finds those where he is
+    /// only "Austin". Candidates come from the index of speakers' last words.
     pub fn quotes_by(&self, speaker: &str, limit: usize) -> Result<Table> {
-        let params: Vec<Box<dyn ToSql>> = vec![Box::new(speaker.trim().to_owned())];
+        let params: Vec<Box<dyn ToSql>> = vec![
+            Box::new(speaker.trim().to_owned()),
+            Box::new(speaker_key(speaker)),
+        ];
         let sql = format!(
             "SELECT d.published, d.headline, q.kind, q.cue, q.text, COALESCE(q.speaker, q.speaker_text) AS speaker,
                     q.document
              FROM quotes q JOIN documents d ON d.id = q.document
-             WHERE (q.speaker = ?1 COLLATE NOCASE OR q.speaker_text = ?1 COLLATE NOCASE
-                    OR q.speaker LIKE '% ' || ?1 OR q.speaker_text LIKE '% ' || ?1
-                    OR ?1 LIKE '% ' || q.speaker OR ?1 LIKE '% ' || q.speaker_text)
+             WHERE q.speaker_key = ?2
+               AND (COALESCE(q.speaker, q.speaker_text) = ?1 COLLATE NOCASE
+                    OR COALESCE(q.speaker, q.speaker_text) LIKE '% ' || ?1
+                    OR ?1 LIKE '% ' || COALESCE(q.speaker, q.speaker_text))
                AND d.duplicate_of IS NULL
              ORDER BY d.published, d.id, q.start LIMIT {}",
             limit.max(1)
@@ -202,11 +227,8 @@ impl Store {
     /// The actors most involved in events (as source or target), with their event counts.
     pub fn top_actors(&self, top: usize) -> Result<Table> {
         let sql = format!(
-            "SELECT actor, SUM(as_source) AS as_source, SUM(as_target) AS as_target,
-                    SUM(as_source) + SUM(as_target) AS events
-             FROM (SELECT source_actor AS actor, num_mentions AS as_source, 0 AS as_target FROM aggregates
-                   UNION ALL SELECT target_actor, 0, num_mentions FROM aggregates)
-             WHERE actor <> '' GROUP BY actor ORDER BY events DESC, actor LIMIT {}",
+            "SELECT actor, as_source, as_target, as_source + as_target AS events
+             FROM actor_summary WHERE as_source + as_target > 0 ORDER BY events DESC, actor LIMIT {}",
             top.max(1)
         );
         self.table(&sql, &[])
@@ -222,15 +244,15 @@ impl Store {
         offset: usize,
     ) -> Result<Table> {
         let mut c = Conditions::default();
-        c.sql
-            .push("source_actor <> '' AND target_actor <> ''".to_owned());
-        c.add("date >= ?", since.map(str::to_owned));
-        c.add("substr(date, 1, 10) <= ?", until.map(str::to_owned));
+        if since.is_some() || until.is_some() {
+            c.sql.push("day <> ''".to_owned());
+        }
+        c.add("day >= ?", since.map(str::to_owned));
+        c.add("substr(day, 1, 10) <= ?", until.map(str::to_owned));
         let sql = format!(
-            "SELECT source_actor AS source, target_actor AS target, SUM(num_mentions) AS events,
-                    SUM(goldstein * num_mentions) / SUM(num_mentions) AS mean_goldstein
-             FROM aggregates {} GROUP BY source_actor, target_actor ORDER BY events DESC, source, target
-             LIMIT {} OFFSET {}",
+            "SELECT source, target, SUM(mentions) AS events, SUM(goldstein_sum) / SUM(mentions) AS mean_goldstein
+             FROM pair_days {} GROUP BY source, target HAVING SUM(mentions) > 0
+             ORDER BY events DESC, source, target LIMIT {} OFFSET {}",
             c.clause(),
             limit.clamp(1, i64::MAX as usize),
             offset.min(i64::MAX as usize)
@@ -253,7 +275,7 @@ impl Store {
         use rusqlite::OptionalExtension;
         Ok(self
             .conn
-            .query_row("SELECT json FROM documents WHERE id = ?1", [id], |row| {
+            .query_row("SELECT dateline_unpack(json_z) FROM documents WHERE id = ?1", [id], |row| {
                 row.get(0)
             })
             .optional()?)
@@ -351,16 +373,16 @@ impl Store {
             Bucket::Month => 7,
             Bucket::Year => 4,
         };
-        let params: Vec<Box<dyn ToSql>> = vec![Box::new(format!("{}%", actor.to_uppercase()))];
+        let params: Vec<Box<dyn ToSql>> = vec![Box::new(glob_prefix(actor))];
         let sql = format!(
-            "SELECT substr(date, 1, {width}) AS bucket, SUM(num_mentions) AS events,
-                    SUM(goldstein * num_mentions) / SUM(num_mentions) AS mean_goldstein,
-                    SUM(CASE quad_class WHEN 1 THEN num_mentions ELSE 0 END) AS verbal_cooperation,
-                    SUM(CASE quad_class WHEN 2 THEN num_mentions ELSE 0 END) AS material_cooperation,
-                    SUM(CASE quad_class WHEN 3 THEN num_mentions ELSE 0 END) AS verbal_conflict,
-                    SUM(CASE quad_class WHEN 4 THEN num_mentions ELSE 0 END) AS material_conflict
-             FROM aggregates WHERE (source_actor LIKE ?1 OR target_actor LIKE ?1) AND length(date) >= {width}
-             GROUP BY bucket ORDER BY bucket"
+            "SELECT substr(day, 1, {width}) AS bucket, SUM(mentions) AS events,
+                    SUM(goldstein_sum) / SUM(mentions) AS mean_goldstein,
+                    SUM(CASE quad_class WHEN 1 THEN mentions ELSE 0 END) AS verbal_cooperation,
+                    SUM(CASE quad_class WHEN 2 THEN mentions ELSE 0 END) AS material_cooperation,
+                    SUM(CASE quad_class WHEN 3 THEN mentions ELSE 0 END) AS verbal_conflict,
+                    SUM(CASE quad_class WHEN 4 THEN mentions ELSE 0 END) AS material_conflict
+             FROM actor_days WHERE actor GLOB ?1 AND length(day) >= {width}
+             GROUP BY bucket HAVING SUM(mentions) > 0 ORDER BY bucket"
         );
         self.table(&sql, &params)
     }

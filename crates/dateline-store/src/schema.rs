@@ -172,6 +172,129 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX IF NOT EXISTS documents_url ON documents(url);
     ",
+    // 4: a store a fraction of the size, written as fast as the pipeline annotates. Text and
+    // JSON are zstd frames (codec.rs) read through `dateline_unpack`, full-text search reads the
+    // text through a view; shingle bands are one key per band in a table without rowids;
+    // entities lose their unused name and actor indexes; quotes are found by the speaker's last
+    // word; aggregates count their sources in `aggregate_sources` instead of recounting, and
+    // corpus-wide answers (top actors, networks, timelines) come from summaries kept as
+    // documents arrive.
+    r"
+    CREATE TABLE codecs (
+        id INTEGER PRIMARY KEY,                     -- the zstd dictionary id its frames name
+        column_name TEXT NOT NULL,                  -- 'text' or 'json'
+        dict BLOB NOT NULL
+    );
+    DROP TABLE documents_fts;
+    CREATE TABLE documents_new (
+        id INTEGER PRIMARY KEY,
+        hash TEXT NOT NULL UNIQUE,
+        source_path TEXT,
+        source_record TEXT,
+        url TEXT,
+        format TEXT,
+        source_name TEXT,
+        headline TEXT,
+        publisher TEXT,
+        authors TEXT,
+        published TEXT,
+        text_z BLOB NOT NULL,                       -- the text, compressed: dateline_unpack(text_z)
+        words INTEGER NOT NULL,
+        minhash BLOB NOT NULL,
+        duplicate_of INTEGER REFERENCES documents(id),
+        similarity REAL,
+        json_z BLOB NOT NULL,                       -- the dateline/1 document, compressed
+        ingested_at TEXT NOT NULL,
+        published_source TEXT
+    );
+    INSERT INTO documents_new SELECT id, hash, source_path, source_record, url, format, source_name,
+        headline, publisher, authors, published, dateline_pack(text), words, minhash, duplicate_of,
+        similarity, dateline_pack(json), ingested_at, published_source FROM documents;
+    DROP TABLE documents;
+    ALTER TABLE documents_new RENAME TO documents;
+    CREATE INDEX documents_published ON documents(published);
+    CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
+    CREATE INDEX documents_url ON documents(url);
+    CREATE VIEW documents_content AS SELECT id, headline, dateline_unpack(text_z) AS text FROM documents;
+    CREATE VIRTUAL TABLE documents_fts USING fts5(headline, text, content='documents_content', content_rowid='id');
+    INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+
+    CREATE TABLE lsh_new (
+        key INTEGER NOT NULL,                       -- minhash::band_key: band hash, band number
+        document INTEGER NOT NULL REFERENCES documents(id),
+        PRIMARY KEY (key, document)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO lsh_new SELECT (value & -16) | band, document FROM lsh_bands;
+    DROP TABLE lsh_bands;
+    ALTER TABLE lsh_new RENAME TO lsh_bands;
+
+    CREATE TABLE entities_new (
+        document INTEGER NOT NULL REFERENCES documents(id),
+        idx INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        actor TEXT,
+        country TEXT,
+        role TEXT,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (document, idx)
+    ) WITHOUT ROWID;
+    INSERT INTO entities_new SELECT document, idx, name, type, actor, country, role, mentions FROM entities;
+    DROP TABLE entities;
+    ALTER TABLE entities_new RENAME TO entities;
+
+    DROP INDEX quotes_speaker;
+    ALTER TABLE quotes ADD COLUMN speaker_key TEXT;  -- last word of the speaker, lower case
+    UPDATE quotes SET speaker_key = dateline_last_word(COALESCE(speaker, speaker_text));
+    CREATE INDEX quotes_speaker_key ON quotes(speaker_key);
+
+    CREATE INDEX aggregates_mentions ON aggregates(num_mentions);
+    CREATE INDEX aggregates_target ON aggregates(target_actor);
+    CREATE TABLE aggregate_sources (
+        aggregate INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        PRIMARY KEY (aggregate, source)
+    ) WITHOUT ROWID;
+    INSERT INTO aggregate_sources SELECT DISTINCT e.aggregate, COALESCE(d.source_name, d.hash)
+        FROM events e JOIN documents d ON d.id = e.document WHERE e.aggregate IS NOT NULL;
+    CREATE TABLE actor_summary (
+        actor TEXT PRIMARY KEY,
+        as_source INTEGER NOT NULL,
+        as_target INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO actor_summary SELECT actor, SUM(s), SUM(t) FROM (
+        SELECT source_actor AS actor, num_mentions AS s, 0 AS t FROM aggregates
+        UNION ALL SELECT target_actor, 0, num_mentions FROM aggregates) WHERE actor <> '' GROUP BY actor;
+    CREATE TABLE pair_days (
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        day TEXT NOT NULL,                          -- '' when undated
+        mentions INTEGER NOT NULL,
+        goldstein_sum REAL NOT NULL,
+        PRIMARY KEY (source, target, day)
+    ) WITHOUT ROWID;
+    INSERT INTO pair_days SELECT source_actor, target_actor, COALESCE(date, ''), SUM(num_mentions),
+        SUM(goldstein * num_mentions) FROM aggregates WHERE source_actor <> '' AND target_actor <> ''
+        GROUP BY 1, 2, 3;
+    CREATE INDEX pair_days_day ON pair_days(day);
+    CREATE TABLE actor_days (
+        actor TEXT NOT NULL,                        -- a code, or two codes' common prefix (negative sums)
+        day TEXT NOT NULL,
+        quad_class INTEGER NOT NULL,
+        mentions INTEGER NOT NULL,
+        goldstein_sum REAL NOT NULL,
+        PRIMARY KEY (actor, day, quad_class)
+    ) WITHOUT ROWID;
+    INSERT INTO actor_days SELECT actor, day, quad_class, SUM(n), SUM(g) FROM (
+        SELECT source_actor AS actor, date AS day, quad_class, num_mentions AS n,
+               goldstein * num_mentions AS g FROM aggregates WHERE source_actor <> ''
+        UNION ALL SELECT target_actor, date, quad_class, num_mentions, goldstein * num_mentions
+               FROM aggregates WHERE target_actor <> ''
+        UNION ALL SELECT dateline_common_prefix(source_actor, target_actor), date, quad_class,
+               -num_mentions, -goldstein * num_mentions FROM aggregates
+               WHERE dateline_common_prefix(source_actor, target_actor) IS NOT NULL)
+        WHERE day IS NOT NULL GROUP BY 1, 2, 3;
+    ",
 ];
 
 /// The schema version this build writes.
@@ -186,8 +309,35 @@ pub fn version(conn: &Connection) -> Result<i64> {
     )?)
 }
 
+/// The SQL functions migrations use: `dateline_pack(text)` (a compressed frame),
+/// `dateline_last_word(text)` (see [`crate::query::speaker_key`]) and
+/// `dateline_common_prefix(a, b)` (two actor codes' common prefix of three letters or more).
+fn register_functions(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+    conn.create_scalar_function("dateline_pack", 1, flags, |ctx| {
+        match ctx.get::<Option<String>>(0)? {
+            Some(text) => crate::codec::pack_plain(&text)
+                .map(Some)
+                .map_err(|e| rusqlite::Error::UserFunctionError(e.into())),
+            None => Ok(None),
+        }
+    })?;
+    conn.create_scalar_function("dateline_last_word", 1, flags, |ctx| {
+        Ok(ctx
+            .get::<Option<String>>(0)?
+            .and_then(|s| crate::query::speaker_key(&s)))
+    })?;
+    conn.create_scalar_function("dateline_common_prefix", 2, flags, |ctx| {
+        let (a, b) = (ctx.get::<String>(0)?, ctx.get::<String>(1)?);
+        Ok(crate::aggregate::common_prefix(&a, &b).map(str::to_owned))
+    })?;
+    Ok(())
+}
+
 /// Applies the migrations `conn` has not seen yet, each in its own transaction.
 pub fn migrate(conn: &mut Connection) -> Result<i64> {
+    register_functions(conn)?;
     conn.execute_batch(
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)",
     )?;
@@ -230,6 +380,7 @@ mod tests {
         )
         .unwrap();
         conn.execute_batch(MIGRATIONS[0]).unwrap();
+        crate::codec::register(&conn, &crate::codec::Dictionaries::new(None)).unwrap();
         conn.execute_batch(
             "INSERT INTO aggregates VALUES (1, 'USA', 'RUS', '036', '03', 1, 4.0, '2024-10-30', '',
                  1, 1, 1, '2024-10-30', '2024-10-30');",

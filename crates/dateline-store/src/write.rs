@@ -1,16 +1,15 @@
-//! Writing annotated documents: one transaction per batch; the document row, its MinHash bands,
-//! full-text rows, entities, quotes, events (aggregated unless the document is a duplicate) and
-//! claims.
+//! Writing documents: one transaction per batch; the document row (text and JSON compressed),
+//! its MinHash bands, full-text rows, entities, quotes, events (aggregated unless the document is
+//! a duplicate) and claims.
 
-use dateline_core::json::DocumentJson;
-use dateline_core::{Document, Event};
+use dateline_core::Document;
 use rusqlite::{params, OptionalExtension, Transaction};
 
+use crate::aggregate::{self, Tally};
+use crate::codec::{Codec, Column};
 use crate::minhash::{self, BANDS, MIN_SIMILARITY, MIN_WORDS};
-use dateline_core::rows;
-
-use crate::aggregate;
-use crate::{Result, Store, StoreError};
+use crate::record::{Packed, Prepared, Record};
+use crate::{Result, Store};
 
 /// What a batch did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -37,23 +36,17 @@ impl std::ops::AddAssign for BatchReport {
     }
 }
 
-/// The SHA-1 of a document's text: its identity in the store, recomputed so that an id given by
-/// the input (a JSONL `id`) does not defeat idempotence.
-fn text_hash(doc: &Document) -> String {
-    dateline_core::document::sha1_hex(doc.text.as_bytes())
-}
-
 /// The original a new text near-duplicates, with the similarity: the most similar stored
 /// signature sharing a band, followed to its own original.
 fn find_original(tx: &Transaction<'_>, sig: &[u32]) -> Result<Option<(i64, f64)>> {
     let mut stmt = tx.prepare_cached(
         "SELECT d.id, d.minhash, d.duplicate_of FROM lsh_bands b JOIN documents d ON d.id = b.document
-         WHERE b.band = ?1 AND b.value = ?2",
+         WHERE b.key = ?1",
     )?;
     let mut best: Option<(i64, f64)> = None;
     let mut seen = Vec::new();
     for band in 0..BANDS {
-        let rows = stmt.query_map(params![band as i64, minhash::band(sig, band)], |row| {
+        let rows = stmt.query_map([minhash::band_key(sig, band)], |row| {
             Ok((
                 row.get::<_, i64>(0)?,
                 row.get::<_, Vec<u8>>(1)?,
@@ -83,179 +76,221 @@ impl Store {
         docs: &[Document],
         source_name: Option<&str>,
     ) -> Result<BatchReport> {
+        let records = docs
+            .iter()
+            .map(Record::from_document)
+            .collect::<Result<Vec<_>>>()?;
+        self.add_records(&records, source_name)
+    }
+
+    /// Stores a batch of documents prepared by [`Codec::prepare`] (see [`Store::add_batch`]).
+    pub fn add_prepared(
+        &mut self,
+        docs: &[(Document, Prepared)],
+        source_name: Option<&str>,
+    ) -> Result<BatchReport> {
+        let records: Vec<Record<'_>> = docs
+            .iter()
+            .map(|(doc, prepared)| Record::from_prepared(doc, prepared))
+            .collect();
+        self.add_records(&records, source_name)
+    }
+
+    /// Stores a batch of records in one transaction (see [`Store::add_batch`]).
+    pub fn add_records(
+        &mut self,
+        records: &[Record<'_>],
+        source_name: Option<&str>,
+    ) -> Result<BatchReport> {
         let tx = self.conn.transaction()?;
+        train(&tx, &self.codec, records)?;
         let mut report = BatchReport::default();
         let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
-        let mut touched = Vec::new();
-        for doc in docs {
-            add_document(&tx, doc, source_name, &now, &mut report, &mut touched)?;
+        let mut tally = Tally::default();
+        for record in records {
+            let batch = Batch {
+                tx: &tx,
+                source_name,
+                now: &now,
+            };
+            batch.add(&self.codec, record, &mut report, &mut tally)?;
         }
-        // Each aggregate the batch touched is recounted once, not once per mention.
-        touched.sort_unstable();
-        touched.dedup();
-        for agg in touched {
-            aggregate::refresh(&tx, agg)?;
-        }
+        tally.write(&tx)?;
         tx.commit()?;
         Ok(report)
     }
 }
 
-fn add_document(
-    tx: &Transaction<'_>,
-    doc: &Document,
-    source_name: Option<&str>,
-    now: &str,
-    report: &mut BatchReport,
-    touched: &mut Vec<i64>,
-) -> Result<()> {
-    let hash = text_hash(doc);
-    let exists: Option<i64> = tx
-        .query_row("SELECT id FROM documents WHERE hash = ?1", [&hash], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    if exists.is_some() {
-        report.already_stored += 1;
-        return Ok(());
+/// Trains the compression dictionaries on the first batch large enough.
+fn train(tx: &Transaction<'_>, packer: &Codec, records: &[Record<'_>]) -> Result<()> {
+    if packer.untrained(Column::Text) {
+        let samples: Vec<&[u8]> = records.iter().map(|r| r.text.as_bytes()).collect();
+        packer.train(tx, Column::Text, &samples)?;
     }
-    let (sig, words) = minhash::signature(&doc.text);
-    let original = if words >= MIN_WORDS {
-        find_original(tx, &sig)?
-    } else {
-        None
-    };
-    let json =
-        serde_json::to_string(&DocumentJson::new(doc)).map_err(|e| StoreError::Serialise {
-            id: doc.id.clone(),
-            reason: e.to_string(),
-        })?;
-    let source = source_name
-        .map(str::to_owned)
-        .or_else(|| doc.meta.publisher.clone())
-        .or_else(|| doc.meta.agency.clone());
-    let published = doc.meta.published.map(|d| d.format("%Y-%m-%d").to_string());
-    tx.prepare_cached(
-        "INSERT INTO documents (hash, source_path, source_record, url, format, source_name, headline,
-            publisher, authors, published, text, words, minhash, duplicate_of, similarity, json, ingested_at,
-            published_source)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-    )?
-    .execute(params![
-        hash,
-        doc.source.path,
-        doc.source.record,
-        doc.source.url,
-        doc.source.format.as_str(),
-        source,
-        doc.meta.headline,
-        doc.meta.publisher,
-        serde_json::to_string(&doc.meta.authors).unwrap_or_default(),
-        published,
-        doc.text,
-        words as i64,
-        minhash::to_bytes(&sig),
-        original.map(|o| o.0),
-        original.map(|o| o.1),
-        json,
-        now,
-        doc.meta
-            .published
-            .and(doc.meta.published_source)
-            .map(dateline_core::DateSource::as_str),
-    ])?;
-    let id = tx.last_insert_rowid();
-    report.added += 1;
-    if doc.meta.published.is_none() {
-        report.undated += 1;
+    if packer.untrained(Column::Json) {
+        let samples: Vec<&[u8]> = records.iter().map(|r| r.json.as_bytes()).collect();
+        packer.train(tx, Column::Json, &samples)?;
     }
-    if original.is_some() {
-        report.duplicates += 1;
-    }
-    if words >= MIN_WORDS {
-        let mut band =
-            tx.prepare_cached("INSERT INTO lsh_bands (band, value, document) VALUES (?1, ?2, ?3)")?;
-        for b in 0..BANDS {
-            band.execute(params![b as i64, minhash::band(&sig, b), id])?;
+    Ok(())
+}
+
+/// What every document of a batch shares.
+struct Batch<'t, 'c> {
+    tx: &'t Transaction<'c>,
+    source_name: Option<&'t str>,
+    now: &'t str,
+}
+
+impl Batch<'_, '_> {
+    fn add(
+        &self,
+        codec: &Codec,
+        r: &Record<'_>,
+        report: &mut BatchReport,
+        tally: &mut Tally,
+    ) -> Result<()> {
+        let tx = self.tx;
+        let exists: Option<i64> = tx
+            .prepare_cached("SELECT id FROM documents WHERE hash = ?1")?
+            .query_row([r.hash.as_ref()], |row| row.get(0))
+            .optional()?;
+        if exists.is_some() {
+            report.already_stored += 1;
+            return Ok(());
         }
-    }
-    tx.prepare_cached("INSERT INTO documents_fts (rowid, headline, text) VALUES (?1, ?2, ?3)")?
-        .execute(params![id, doc.meta.headline, doc.text])?;
-    add_entities(tx, doc, id)?;
-    add_quotes(tx, doc, id)?;
-    for event in &doc.events {
-        touched.extend(add_event(
-            tx,
-            doc,
-            id,
-            event,
-            original.is_none(),
-            published.as_deref(),
-        )?);
-        report.events += 1;
-    }
-    add_claims(tx, doc, id)
-}
-
-fn add_entities(tx: &Transaction<'_>, doc: &Document, id: i64) -> Result<()> {
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO entities (document, idx, name, type, actor, country, role, mentions)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
-    for e in doc.entities.iter().map(rows::entity) {
-        stmt.execute(params![
-            id, e.idx, e.name, e.kind, e.actor, e.country, e.role, e.mentions
+        let packed = match &r.packed {
+            Some(p) => std::borrow::Cow::Borrowed(p.as_ref()),
+            None => std::borrow::Cow::Owned(Packed::new(codec, r.text, &r.json)?),
+        };
+        let (sig, words) = (packed.signature.as_slice(), packed.words);
+        let original = if words >= MIN_WORDS {
+            find_original(tx, sig)?
+        } else {
+            None
+        };
+        let source = self.source_name.or(r.source_name);
+        tx.prepare_cached(
+            "INSERT INTO documents (hash, source_path, source_record, url, format, source_name, headline,
+                publisher, authors, published, text_z, words, minhash, duplicate_of, similarity, json_z,
+                ingested_at, published_source)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+        )?
+        .execute(params![
+            r.hash,
+            r.source_path,
+            r.source_record,
+            r.url,
+            r.format,
+            source,
+            r.headline,
+            r.publisher,
+            r.authors,
+            r.published,
+            packed.text_z.as_slice(),
+            words as i64,
+            minhash::to_bytes(sig),
+            original.map(|o| o.0),
+            original.map(|o| o.1),
+            packed.json_z.as_slice(),
+            self.now,
+            r.published.as_ref().and(r.published_source),
         ])?;
+        let id = tx.last_insert_rowid();
+        report.added += 1;
+        if r.published.is_none() {
+            report.undated += 1;
+        }
+        if original.is_some() {
+            report.duplicates += 1;
+        }
+        if words >= MIN_WORDS {
+            let mut band =
+                tx.prepare_cached("INSERT OR IGNORE INTO lsh_bands (key, document) VALUES (?1, ?2)")?;
+            for b in 0..BANDS {
+                band.execute(params![minhash::band_key(sig, b), id])?;
+            }
+        }
+        tx.prepare_cached("INSERT INTO documents_fts (rowid, headline, text) VALUES (?1, ?2, ?3)")?
+            .execute(params![id, r.headline, r.text])?;
+        self.add_rows(r, id)?;
+        let published = r.published.as_deref();
+        let source_key = source.map_or_else(|| r.hash.as_ref(), |s| s);
+        for event in &r.events {
+            let aggregate = if original.is_none() {
+                let agg = aggregate::record(tx, event, published)?;
+                let date = event.date.as_deref().or(published);
+                tally.add(agg, event, id, source_key, published, date);
+                Some(agg)
+            } else {
+                None
+            };
+            add_event(tx, id, event, aggregate)?;
+            report.events += 1;
+        }
+        Ok(())
     }
-    Ok(())
+
+    fn add_rows(&self, r: &Record<'_>, id: i64) -> Result<()> {
+        let tx = self.tx;
+        let mut stmt = tx.prepare_cached(
+            "INSERT INTO entities (document, idx, name, type, actor, country, role, mentions)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        for e in &r.entities {
+            stmt.execute(params![
+                id, e.idx, e.name, e.kind, e.actor, e.country, e.role, e.mentions
+            ])?;
+        }
+        let mut stmt = tx.prepare_cached(
+            "INSERT INTO quotes (document, kind, text, start, end, speaker, speaker_actor, speaker_text, cue,
+                speaker_key)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?;
+        let mut fts =
+            tx.prepare_cached("INSERT INTO quotes_fts (rowid, text, speaker) VALUES (?1, ?2, ?3)")?;
+        for q in &r.quotes {
+            stmt.execute(params![
+                id,
+                q.kind,
+                q.text,
+                q.start,
+                q.end,
+                q.speaker,
+                q.speaker_actor,
+                q.speaker_text,
+                q.cue,
+                q.speaker.or(q.speaker_text).and_then(crate::query::speaker_key),
+            ])?;
+            let qid = tx.last_insert_rowid();
+            fts.execute(params![qid, q.text, q.speaker.or(q.speaker_text)])?;
+        }
+        let mut stmt = tx.prepare_cached(
+            "INSERT INTO claims (document, value, number, qualifier, counts, category, speaker, text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        for c in &r.claims {
+            stmt.execute(params![
+                id,
+                c.value,
+                c.number,
+                c.qualifier,
+                c.counts,
+                c.category,
+                c.speaker,
+                c.text
+            ])?;
+        }
+        Ok(())
+    }
 }
 
-fn add_quotes(tx: &Transaction<'_>, doc: &Document, id: i64) -> Result<()> {
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO quotes (document, kind, text, start, end, speaker, speaker_actor, speaker_text, cue)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?;
-    let mut fts =
-        tx.prepare_cached("INSERT INTO quotes_fts (rowid, text, speaker) VALUES (?1, ?2, ?3)")?;
-    for q in doc.quotes.iter().map(|q| rows::quote(doc, q)) {
-        stmt.execute(params![
-            id,
-            q.kind,
-            q.text,
-            q.start,
-            q.end,
-            q.speaker,
-            q.speaker_actor,
-            q.speaker_text,
-            q.cue,
-        ])?;
-        let qid = tx.last_insert_rowid();
-        fts.execute(params![qid, q.text, q.speaker.or(q.speaker_text)])?;
-    }
-    Ok(())
-}
-
-/// Stores one event; returns the aggregate it joined, if it was aggregated.
+/// Stores one event mention, in `aggregate` if it was aggregated.
 fn add_event(
     tx: &Transaction<'_>,
-    doc: &Document,
     id: i64,
-    e: &Event,
-    original: bool,
-    seen: Option<&str>,
-) -> Result<Option<i64>> {
-    let row = rows::event(doc, e);
-    let aggregate = if original {
-        Some(aggregate::record(
-            tx,
-            e,
-            row.source_actor,
-            row.target_actor,
-            seen,
-        )?)
-    } else {
-        None
-    };
+    row: &dateline_core::rows::EventRow<'_>,
+    aggregate: Option<i64>,
+) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO events (document, aggregate, source_actor, source_name, target_actor, target_name, cameo,
             root, goldstein, quad_class, plover, plover_mode, date, place, place_country, lat, lon, modality,
@@ -286,25 +321,5 @@ fn add_event(
         row.evidence,
         row.confidence,
     ])?;
-    Ok(aggregate)
-}
-
-fn add_claims(tx: &Transaction<'_>, doc: &Document, id: i64) -> Result<()> {
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO claims (document, value, number, qualifier, counts, category, speaker, text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
-    for c in doc.claims.iter().map(|c| rows::claim(doc, c)) {
-        stmt.execute(params![
-            id,
-            c.value,
-            c.number,
-            c.qualifier,
-            c.counts,
-            c.category,
-            c.speaker,
-            c.text
-        ])?;
-    }
     Ok(())
 }

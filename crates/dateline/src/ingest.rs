@@ -76,9 +76,13 @@ fn spawn_writer(
     source: Option<String>,
 ) -> std::thread::JoinHandle<dateline_store::Result<BatchReport>> {
     std::thread::spawn(move || {
+        let cpu = cpu_time::ThreadTime::try_now().ok();
         let mut total = BatchReport::default();
         for batch in receive {
             total += store.add_batch(&batch, source.as_deref())?;
+        }
+        if let Some(cpu) = cpu.and_then(|c| c.try_elapsed().ok()) {
+            tracing::info!(cpu_seconds = cpu.as_secs_f64(), documents = total.added, "store writer done");
         }
         Ok(total)
     })

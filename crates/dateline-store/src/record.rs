@@ -1,0 +1,158 @@
+//! One document as the store keeps it: the document row and the rows of its entities, quotes,
+//! events and claims. Built from an annotated [`Document`], or from the Parquet tables a cluster
+//! job wrote (`dateline-export`), so both are stored by one writer.
+
+use std::borrow::Cow;
+
+use dateline_core::json::DocumentJson;
+use dateline_core::rows::{self, ClaimRow, EntityRow, EventRow, QuoteRow};
+use dateline_core::Document;
+
+use crate::codec::{Codec, Column};
+use crate::minhash;
+use crate::{Result, StoreError};
+
+/// What storing a document costs that depends on the document alone: its JSON, hash, MinHash
+/// signature and compressed text and JSON. [`Codec::prepare`] makes it on any thread, beside the
+/// pipeline, so the single writer only writes.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    hash: String,
+    json: String,
+    packed: Packed,
+}
+
+/// A document's MinHash signature, word count and compressed columns.
+#[derive(Debug, Clone)]
+pub(crate) struct Packed {
+    pub(crate) signature: Vec<u32>,
+    pub(crate) words: usize,
+    pub(crate) text_z: Vec<u8>,
+    pub(crate) json_z: Vec<u8>,
+}
+
+impl Packed {
+    pub(crate) fn new(codec: &Codec, text: &str, json: &str) -> Result<Packed> {
+        let (signature, words) = minhash::signature(text);
+        Ok(Packed {
+            signature,
+            words,
+            text_z: codec.pack(Column::Text, text)?,
+            json_z: codec.pack(Column::Json, json)?,
+        })
+    }
+}
+
+fn document_json(doc: &Document) -> Result<String> {
+    serde_json::to_string(&DocumentJson::new(doc)).map_err(|e| StoreError::Serialise {
+        id: doc.id.clone(),
+        reason: e.to_string(),
+    })
+}
+
+impl Codec {
+    /// Prepares `doc` for [`crate::Store::add_prepared`].
+    pub fn prepare(&self, doc: &Document) -> Result<Prepared> {
+        let json = document_json(doc)?;
+        Ok(Prepared {
+            hash: dateline_core::document::sha1_hex(doc.text.as_bytes()),
+            packed: Packed::new(self, &doc.text, &json)?,
+            json,
+        })
+    }
+}
+
+/// A document and its rows, ready to store.
+pub struct Record<'a> {
+    /// SHA-1 of the text (hex): the document's identity.
+    pub hash: Cow<'a, str>,
+    /// Input file.
+    pub source_path: Option<&'a str>,
+    /// Record within the input (a WARC record id, a JSONL line).
+    pub source_record: Option<&'a str>,
+    /// Address of the article.
+    pub url: Option<&'a str>,
+    /// Input format (`text`, `html`, …).
+    pub format: &'a str,
+    /// Headline.
+    pub headline: Option<&'a str>,
+    /// Publisher.
+    pub publisher: Option<&'a str>,
+    /// The source counted for `NumSources` unless the batch names one: the publisher, else the
+    /// agency.
+    pub source_name: Option<&'a str>,
+    /// Authors as a JSON array.
+    pub authors: Cow<'a, str>,
+    /// Publication date, `YYYY-MM-DD`.
+    pub published: Option<Cow<'a, str>>,
+    /// Where the publication date came from (`markup`, `feed`, `path`, `flag`).
+    pub published_source: Option<&'a str>,
+    /// The text.
+    pub text: &'a str,
+    /// The `dateline/1` document.
+    pub json: Cow<'a, str>,
+    /// Entity rows.
+    pub entities: Vec<EntityRow<'a>>,
+    /// Quote rows.
+    pub quotes: Vec<QuoteRow<'a>>,
+    /// Event rows.
+    pub events: Vec<EventRow<'a>>,
+    /// Claim rows.
+    pub claims: Vec<ClaimRow<'a>>,
+    /// Signature and compressed columns, when prepared beforehand.
+    pub(crate) packed: Option<Cow<'a, Packed>>,
+}
+
+impl<'a> Record<'a> {
+    /// The record of an annotated document.
+    pub fn from_document(doc: &'a Document) -> Result<Record<'a>> {
+        let json = document_json(doc)?;
+        let mut record = Record::rows(doc);
+        record.hash = Cow::Owned(dateline_core::document::sha1_hex(doc.text.as_bytes()));
+        record.json = Cow::Owned(json);
+        Ok(record)
+    }
+
+    /// The record of an annotated document prepared by [`Codec::prepare`].
+    pub fn from_prepared(doc: &'a Document, prepared: &'a Prepared) -> Record<'a> {
+        let mut record = Record::rows(doc);
+        record.hash = Cow::Borrowed(&prepared.hash);
+        record.json = Cow::Borrowed(&prepared.json);
+        record.packed = Some(Cow::Borrowed(&prepared.packed));
+        record
+    }
+
+    fn rows(doc: &'a Document) -> Record<'a> {
+        Record {
+            hash: Cow::Borrowed(""),
+            source_path: doc.source.path.as_deref(),
+            source_record: doc.source.record.as_deref(),
+            url: doc.source.url.as_deref(),
+            format: doc.source.format.as_str(),
+            headline: doc.meta.headline.as_deref(),
+            publisher: doc.meta.publisher.as_deref(),
+            source_name: doc
+                .meta
+                .publisher
+                .as_deref()
+                .or(doc.meta.agency.as_deref()),
+            authors: Cow::Owned(serde_json::to_string(&doc.meta.authors).unwrap_or_default()),
+            published: doc
+                .meta
+                .published
+                .map(|d| Cow::Owned(d.format("%Y-%m-%d").to_string())),
+            published_source: doc
+                .meta
+                .published
+                .and(doc.meta.published_source)
+                .map(dateline_core::DateSource::as_str),
+            text: &doc.text,
+            json: Cow::Borrowed(""),
+            entities: doc.entities.iter().map(rows::entity).collect(),
+            quotes: doc.quotes.iter().map(|q| rows::quote(doc, q)).collect(),
+            events: doc.events.iter().map(|e| rows::event(doc, e)).collect(),
+            claims: doc.claims.iter().map(|c| rows::claim(doc, c)).collect(),
+            packed: None,
+        }
+    }
+}
