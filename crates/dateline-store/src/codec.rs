@@ -187,6 +187,12 @@ impl Codec {
             .unwrap_or_else(PoisonError::into_inner)[column as usize] = Some((id, Arc::new(dict)));
     }
 
+    /// Whether every column has its dictionary: documents prepared before then are stored
+    /// smaller when the writer packs them, after training on them.
+    pub fn trained(&self) -> bool {
+        !self.untrained(Column::Text) && !self.untrained(Column::Json)
+    }
+
     /// Whether `column` still compresses without a dictionary.
     pub(crate) fn untrained(&self, column: Column) -> bool {
         self.encoders

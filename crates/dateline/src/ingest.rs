@@ -11,7 +11,8 @@ use chrono::NaiveDate;
 use clap::Args;
 use dateline_core::Document;
 use dateline_ingest::{read_files, DocumentOptions, ReadConfig};
-use dateline_store::{BatchReport, Store};
+use dateline_store::{BatchReport, Codec, Prepared, Store};
+use rayon::prelude::*;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -69,17 +70,49 @@ fn file_progress(files: usize) -> ProgressBar {
     bar
 }
 
+/// A batch for the writer: annotated documents, prepared for storing by the workers once the
+/// store's compression dictionaries are trained (on the first batch, by the writer).
+enum Work {
+    Raw(Vec<Document>),
+    Prepared(Vec<(Document, Prepared)>),
+}
+
+impl Work {
+    /// Prepares `docs` in parallel when `codec` is trained; documents that cannot be prepared
+    /// come back with the reason.
+    fn new(codec: &Codec, docs: Vec<Document>) -> (Work, Vec<(Document, String)>) {
+        if !codec.trained() {
+            return (Work::Raw(docs), Vec::new());
+        }
+        let outcomes: Vec<_> = docs
+            .into_par_iter()
+            .map(|doc| match codec.prepare(&doc) {
+                Ok(prepared) => Ok((doc, prepared)),
+                Err(e) => Err((doc, e.to_string())),
+            })
+            .collect();
+        let (ready, failed): (Vec<_>, Vec<_>) = outcomes.into_iter().partition(Result::is_ok);
+        (
+            Work::Prepared(ready.into_iter().filter_map(Result::ok).collect()),
+            failed.into_iter().filter_map(Result::err).collect(),
+        )
+    }
+}
+
 /// The one thread that writes: one transaction per batch received.
 fn spawn_writer(
     mut store: Store,
-    receive: std::sync::mpsc::Receiver<Vec<Document>>,
+    receive: std::sync::mpsc::Receiver<Work>,
     source: Option<String>,
 ) -> std::thread::JoinHandle<dateline_store::Result<BatchReport>> {
     std::thread::spawn(move || {
         let cpu = cpu_time::ThreadTime::try_now().ok();
         let mut total = BatchReport::default();
-        for batch in receive {
-            total += store.add_batch(&batch, source.as_deref())?;
+        for work in receive {
+            total += match work {
+                Work::Raw(docs) => store.add_batch(&docs, source.as_deref())?,
+                Work::Prepared(docs) => store.add_prepared(&docs, source.as_deref())?,
+            };
         }
         if let Some(cpu) = cpu.and_then(|c| c.try_elapsed().ok()) {
             tracing::info!(cpu_seconds = cpu.as_secs_f64(), documents = total.added, "store writer done");
@@ -93,7 +126,8 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     let inputs = crate::inputs_or_stdin(&args.inputs);
     let store =
         Store::open(&args.db).with_context(|| format!("cannot open {}", args.db.display()))?;
-    let (send, receive) = sync_channel::<Vec<Document>>(IN_FLIGHT);
+    let codec = store.codec();
+    let (send, receive) = sync_channel::<Work>(IN_FLIGHT);
     let writer = spawn_writer(store, receive, args.source.clone());
     let config = ReadConfig {
         max_bytes: args.max_bytes,
@@ -131,8 +165,13 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
                 }
             }
         }
+        let (work, unprepared) = Work::new(&codec, done);
+        for (doc, reason) in unprepared {
+            tally.failed += 1;
+            bar.suspend(|| eprintln!("error: {}: {reason}", doc.input_name()));
+        }
         // A closed channel means the writer stopped on an error, reported when it is joined.
-        let _ = send.send(done);
+        let _ = send.send(work);
         let secs = started.elapsed().as_secs_f64().max(1e-9);
         bar.set_message(format!(
             "{} documents ({:.0}/s)",
