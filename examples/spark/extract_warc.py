@@ -3,8 +3,9 @@
 
 Reads WARC(.gz) files — or JSON Lines, or any input `dateline.read` accepts — in partitions with
 Spark's `binaryFile` source, runs Dateline inside `mapInArrow`, and writes `events`, `quotes`,
-`entities` and `claims` as Parquet with the columns of `dateline export --format parquet`
-(store-only columns `id`, `document`, `aggregate` are null; `document_hash` joins the tables).
+`entities`, `claims` and `documents` as Parquet with the columns of `dateline export --format
+parquet` (store-only columns `id`, `document`, `aggregate`, `duplicate_of` are null;
+`document_hash` joins the tables). `dateline ingest OUTPUT/` stores them without annotating again.
 
 Local:
     python examples/spark/extract_warc.py crawl/ out/ --master 'local[2]'
@@ -23,7 +24,7 @@ import time
 
 import pyarrow as pa
 
-TABLES = ("events", "quotes", "entities", "claims")
+TABLES = ("events", "quotes", "entities", "claims", "documents")
 # Documents annotated together: large enough to amortise the call, small enough for memory.
 CHUNK = 64
 _PIPELINE = None
@@ -126,7 +127,7 @@ def run(spark, source, out, tables=TABLES, glob=None, partitions=None, published
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Dateline on Spark: crawls in, event tables out as Parquet.")
     parser.add_argument("input", help="directory (local, hdfs://, s3a://) of WARC.gz, JSONL or other inputs")
-    parser.add_argument("output", help="directory for events/, quotes/, entities/, claims/ Parquet")
+    parser.add_argument("output", help="directory for events/, quotes/, entities/, claims/, documents/ Parquet")
     parser.add_argument("--glob", default=None, help="only files matching this pattern, e.g. '*.warc.gz'")
     parser.add_argument("--tables", default=",".join(TABLES), help="comma-separated tables to write")
     parser.add_argument("--partitions", type=int, default=None, help="repartition the input files")

@@ -162,3 +162,41 @@ pub fn claim<'a>(doc: &'a Document, c: &'a crate::Claim) -> ClaimRow<'a> {
         text: c.span.get(&doc.text).unwrap_or_default(),
     }
 }
+
+/// A document row: where the article came from and its metadata.
+pub struct DocumentRow<'a> {
+    pub path: Option<&'a str>,
+    /// Which record of a multi-document input.
+    pub record: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub format: &'a str,
+    pub headline: Option<&'a str>,
+    pub publisher: Option<&'a str>,
+    /// The source counted for `NumSources`: the publisher, else the agency.
+    pub source_name: Option<&'a str>,
+    /// Authors as a JSON array.
+    pub authors: String,
+    /// `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// Where the publication date came from, when there is one.
+    pub published_source: Option<&'a str>,
+}
+
+pub fn document(doc: &Document) -> DocumentRow<'_> {
+    let meta = &doc.meta;
+    DocumentRow {
+        path: doc.source.path.as_deref(),
+        record: doc.source.record.as_deref(),
+        url: doc.source.url.as_deref(),
+        format: doc.source.format.as_str(),
+        headline: meta.headline.as_deref(),
+        publisher: meta.publisher.as_deref(),
+        source_name: meta.publisher.as_deref().or(meta.agency.as_deref()),
+        authors: serde_json::to_string(&meta.authors).unwrap_or_else(|_| "[]".into()),
+        published: meta.published.map(|d| d.format("%Y-%m-%d").to_string()),
+        published_source: meta
+            .published
+            .and(meta.published_source)
+            .map(crate::DateSource::as_str),
+    }
+}

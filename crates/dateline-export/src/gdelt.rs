@@ -203,7 +203,7 @@ fn write_events(store: &Store, only: Option<&HashSet<i64>>, out: &mut impl Write
     let mut stmt = store.connection().prepare(
             "SELECT a.id, a.date, a.source_actor, a.target_actor, a.cameo, a.root, a.quad_class, a.goldstein,
                     a.num_mentions, a.num_sources, a.num_articles, d.ingested_at,
-                    e.source_name, e.target_name, e.place, e.place_country, e.lat, e.lon, d.url, d.text,
+                    e.source_name, e.target_name, e.place, e.place_country, e.lat, e.lon, d.url, dateline_unpack(d.text_z),
                     e.document
              FROM aggregates a
              JOIN events e ON e.id = (SELECT MIN(id) FROM events WHERE aggregate = a.id)

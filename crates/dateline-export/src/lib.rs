@@ -1,11 +1,11 @@
 //! # dateline-export
 //!
 //! Dateline's outputs for other tools. [`document_tables`] turns annotated documents into Arrow
-//! record batches (events, quotes, entities, claims) without a store: the Python package and
-//! Spark use it. With the `store` feature (on by default), a corpus store is exported as GDELT
+//! record batches (events, quotes, entities, claims, documents) without a store: the Python
+//! package and Spark use it, and [`load_tables`] stores such tables without the pipeline. With the `store` feature (on by default), a corpus store is exported as GDELT
 //! Events 2.0 rows ([`gdelt_events`]), GDELT GKG 2.1 records ([`gkg`]), PLOVER JSON Lines
 //! ([`plover`]), the stored `dateline/1` documents ([`documents`]), event mentions as CSV
-//! ([`events_csv`]) and Parquet files of the four tables ([`parquet()`]). Both paths take their
+//! ([`events_csv`]) and Parquet files of the five tables ([`parquet()`]). Both paths take their
 //! rows from `dateline_core::rows`, as the store's writer does, so they cannot drift apart.
 //!
 //! ```
@@ -13,7 +13,7 @@
 //!
 //! let tables = dateline_export::document_tables(&[Document::from_text("Talks began.")])?;
 //! let names: Vec<&str> = tables.iter().map(|(name, _)| *name).collect();
-//! assert_eq!(names, ["events", "quotes", "entities", "claims"]);
+//! assert_eq!(names, ["events", "quotes", "entities", "claims", "documents"]);
 //! # Ok::<(), dateline_export::ExportError>(())
 //! ```
 
@@ -26,6 +26,8 @@ mod gkg;
 #[cfg(feature = "store")]
 mod lines;
 #[cfg(feature = "store")]
+mod load;
+#[cfg(feature = "store")]
 mod parquet;
 mod tables;
 
@@ -35,6 +37,8 @@ pub use gdelt::{gdelt_events, gdelt_events_for};
 pub use gkg::{gkg, gkg_for};
 #[cfg(feature = "store")]
 pub use lines::{documents, plover};
+#[cfg(feature = "store")]
+pub use load::{is_table_dir, load_tables, LoadReport};
 #[cfg(feature = "store")]
 pub use parquet::{events_csv, parquet};
 pub use tables::document_tables;

@@ -1,4 +1,4 @@
-//! Store exports for pandas, Polars, DuckDB and Spark users: the four tables of [`crate::tables`]
+//! Store exports for pandas, Polars, DuckDB and Spark users: the five tables of [`crate::tables`]
 //! as Parquet files (arrow-rs), and the events as CSV. Rows are streamed in batches, so memory
 //! does not grow with the store.
 
@@ -53,8 +53,9 @@ pub fn events_csv(store: &Store, out: &mut impl Write) -> Result<usize> {
     Ok(n)
 }
 
-/// Writes `events.parquet`, `quotes.parquet`, `entities.parquet` and `claims.parquet` of `store`
-/// into `dir` (created if needed); returns the rows written per file.
+/// Writes `events.parquet`, `quotes.parquet`, `entities.parquet`, `claims.parquet` and
+/// `documents.parquet` of `store` into `dir` (created if needed); returns the rows written per
+/// file.
 pub fn parquet(store: &Store, dir: &Path) -> Result<Vec<(&'static str, usize)>> {
     std::fs::create_dir_all(dir).map_err(|e| format_error(&e))?;
     SPECS

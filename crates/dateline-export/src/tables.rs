@@ -1,4 +1,4 @@
-//! The four exported tables (events, quotes, entities, claims): their columns and Arrow types,
+//! The five exported tables (events, quotes, entities, claims, documents): their columns and Arrow types,
 //! the store query that fills each, and [`document_tables`], which builds the same tables
 //! straight from annotated documents (the Python package, Spark) without a store.
 
@@ -8,6 +8,7 @@ use std::sync::Arc;
 use arrow_array::builder::{ArrayBuilder, Float64Builder, Int64Builder, StringBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema};
+use dateline_core::json::DocumentJson;
 use dateline_core::{rows, Document};
 
 use crate::{ExportError, Result};
@@ -34,7 +35,7 @@ pub(crate) const SPECS: &[Spec] = &[
         sql: "SELECT e.id, e.document, d.hash, d.url, d.published, e.aggregate, e.source_actor, e.source_name,
                      e.target_actor, e.target_name, e.cameo, e.root, e.goldstein, e.quad_class, e.plover,
                      e.plover_mode, e.date, e.place, e.place_country, e.lat, e.lon, e.modality, e.trigger,
-                     e.evidence, e.confidence
+                     e.evidence, e.confidence, e.sentence
               FROM events e JOIN documents d ON d.id = e.document WHERE d.duplicate_of IS NULL ORDER BY e.id",
         columns: &[
             ("id", Kind::Int), ("document", Kind::Int), ("document_hash", Kind::Text), ("url", Kind::Text),
@@ -44,17 +45,18 @@ pub(crate) const SPECS: &[Spec] = &[
             ("quad_class", Kind::Int), ("plover", Kind::Text), ("plover_mode", Kind::Text), ("date", Kind::Text),
             ("place", Kind::Text), ("place_country", Kind::Text), ("lat", Kind::Real), ("lon", Kind::Real),
             ("modality", Kind::Text), ("trigger", Kind::Text), ("evidence", Kind::Text),
-            ("confidence", Kind::Real),
+            ("confidence", Kind::Real), ("sentence", Kind::Int),
         ],
     },
     Spec {
         file: "quotes.parquet",
-        sql: "SELECT q.id, q.document, d.hash, d.published, q.kind, q.text, q.speaker, q.speaker_actor, q.speaker_text, q.cue
+        sql: "SELECT q.id, q.document, d.hash, d.published, q.kind, dateline_slice(d.text_z, q.start, q.end), q.speaker, q.speaker_actor, q.speaker_text, q.cue,
+                     q.start, q.end
               FROM quotes q JOIN documents d ON d.id = q.document WHERE d.duplicate_of IS NULL ORDER BY q.id",
         columns: &[
             ("id", Kind::Int), ("document", Kind::Int), ("document_hash", Kind::Text), ("published", Kind::Text), ("kind", Kind::Text),
             ("text", Kind::Text), ("speaker", Kind::Text), ("speaker_actor", Kind::Text),
-            ("speaker_text", Kind::Text), ("cue", Kind::Text),
+            ("speaker_text", Kind::Text), ("cue", Kind::Text), ("start", Kind::Int), ("end", Kind::Int),
         ],
     },
     Spec {
@@ -74,6 +76,19 @@ pub(crate) const SPECS: &[Spec] = &[
             ("id", Kind::Int), ("document", Kind::Int), ("document_hash", Kind::Text), ("value", Kind::Text), ("number", Kind::Real),
             ("qualifier", Kind::Text), ("counts", Kind::Text), ("category", Kind::Text), ("speaker", Kind::Text),
             ("text", Kind::Text),
+        ],
+    },
+    Spec {
+        file: "documents.parquet",
+        sql: "SELECT d.id, d.hash, d.source_path, d.source_record, d.url, d.format, d.headline, d.publisher,
+                     d.source_name, d.authors, d.published, d.published_source, d.duplicate_of,
+                     dateline_unpack(d.text_z), dateline_unpack(d.json_z)
+              FROM documents d ORDER BY d.id",
+        columns: &[
+            ("document", Kind::Int), ("document_hash", Kind::Text), ("path", Kind::Text), ("record", Kind::Text),
+            ("url", Kind::Text), ("format", Kind::Text), ("headline", Kind::Text), ("publisher", Kind::Text),
+            ("source_name", Kind::Text), ("authors", Kind::Text), ("published", Kind::Text),
+            ("published_source", Kind::Text), ("duplicate_of", Kind::Int), ("text", Kind::Text), ("json", Kind::Text),
         ],
     },
 ];
@@ -165,9 +180,32 @@ pub(crate) fn schema(spec: &Spec) -> Arc<Schema> {
     ))
 }
 
-/// The rows of one document for table `table` (0 events, 1 quotes, 2 entities, 3 claims), in
-/// the order of that table's columns. Store-only columns (`id`, `document`, `aggregate`) are null.
-fn document_rows<'a>(table: usize, doc: &'a Document, hash: &'a str) -> Vec<Vec<Cell<'a>>> {
+/// The row of `doc` in the documents table; `json` is its `dateline/1` JSON.
+fn document_row<'a>(doc: &'a Document, hash: &'a str, json: &'a str) -> Vec<Cell<'a>> {
+    let record = rows::document(doc);
+    vec![
+        Cell::Int(None),
+        text(Some(hash)),
+        text(record.path),
+        text(record.record),
+        text(record.url),
+        text(Some(record.format)),
+        text(record.headline),
+        text(record.publisher),
+        text(record.source_name),
+        Cell::Text(Some(Cow::Owned(record.authors))),
+        Cell::Text(record.published.map(Cow::Owned)),
+        text(record.published_source),
+        Cell::Int(None),
+        text(Some(&doc.text)),
+        text(Some(json)),
+    ]
+}
+
+/// The rows of one document for table `table` (0 events, 1 quotes, 2 entities, 3 claims,
+/// 4 documents), in the order of that table's columns. Store-only columns (`id`, `document`,
+/// `aggregate`, `duplicate_of`) are null.
+fn document_rows<'a>(table: usize, doc: &'a Document, hash: &'a str, json: &'a str) -> Vec<Vec<Cell<'a>>> {
     let published = doc.meta.published.map(|d| Cow::Owned(d.to_string()));
     let none = || Cell::Int(None);
     match table {
@@ -202,6 +240,7 @@ fn document_rows<'a>(table: usize, doc: &'a Document, hash: &'a str) -> Vec<Vec<
                     text(Some(r.trigger)),
                     text(Some(r.evidence)),
                     Cell::Real(Some(r.confidence)),
+                    Cell::Int(Some(r.sentence)),
                 ]
             })
             .collect(),
@@ -221,6 +260,8 @@ fn document_rows<'a>(table: usize, doc: &'a Document, hash: &'a str) -> Vec<Vec<
                     text(r.speaker_actor),
                     text(r.speaker_text),
                     text(r.cue),
+                    Cell::Int(Some(r.start)),
+                    Cell::Int(Some(r.end)),
                 ]
             })
             .collect(),
@@ -242,6 +283,7 @@ fn document_rows<'a>(table: usize, doc: &'a Document, hash: &'a str) -> Vec<Vec<
                 ]
             })
             .collect(),
+        4 => vec![document_row(doc, hash, json)],
         _ => doc
             .claims
             .iter()
@@ -265,21 +307,26 @@ fn document_rows<'a>(table: usize, doc: &'a Document, hash: &'a str) -> Vec<Vec<
 }
 
 /// Arrow record batches of annotated documents, one per table (`events`, `quotes`, `entities`,
-/// `claims`), with the columns and types of `dateline export --format parquet`. The columns
-/// only a store gives (`id`, `document`, `aggregate`) are null; `document_hash` (the SHA-1 of
-/// the text) joins the tables.
+/// `claims`, `documents`), with the columns and types of `dateline export --format parquet`.
+/// The columns only a store gives (`id`, `document`, `aggregate`, `duplicate_of`) are null;
+/// `document_hash` (the SHA-1 of the text) joins the tables. `dateline ingest` loads a
+/// directory of these tables into a store without running the pipeline again.
 pub fn document_tables(docs: &[Document]) -> Result<Vec<(&'static str, RecordBatch)>> {
     let hashes: Vec<String> = docs
         .iter()
         .map(|d| dateline_core::document::sha1_hex(d.text.as_bytes()))
         .collect();
+    let jsons = docs
+        .iter()
+        .map(|d| serde_json::to_string(&DocumentJson::new(d)).map_err(|e| format_error(&e)))
+        .collect::<Result<Vec<_>>>()?;
     SPECS
         .iter()
         .enumerate()
         .map(|(table, spec)| {
             let mut columns = builders(spec);
-            for (doc, hash) in docs.iter().zip(&hashes) {
-                for row in document_rows(table, doc, hash) {
+            for ((doc, hash), json) in docs.iter().zip(&hashes).zip(&jsons) {
+                for row in document_rows(table, doc, hash, json) {
                     for (i, cell) in row.iter().enumerate() {
                         append(columns[i].as_mut(), spec.columns[i].1, cell);
                     }

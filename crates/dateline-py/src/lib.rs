@@ -216,8 +216,10 @@ impl Pipeline {
     }
 
     /// Annotates many articles and returns Arrow record batches — `{"events", "quotes",
-    /// "entities", "claims"}` → `pyarrow.RecordBatch` — with the columns of
-    /// `dateline export --format parquet`, handed over without copying.
+    /// "entities", "claims", "documents"}` → `pyarrow.RecordBatch` — with the columns of
+    /// `dateline export --format parquet`, handed over without copying. `documents` holds each
+    /// article's text, metadata and `dateline/1` JSON, so `dateline ingest` can store the tables
+    /// without annotating again.
     #[pyo3(signature = (articles, *, jobs = None, html = false, published = None))]
     fn to_arrow<'py>(
         &self,

@@ -85,11 +85,16 @@ def test_extract_batch_keeps_order_and_matches_single_calls(examples):
 def test_to_arrow_tables(examples):
     texts = [t for _, t in examples]
     tables = dateline.Pipeline().to_arrow(texts, published="2025-01-01")
-    assert list(tables) == ["events", "quotes", "entities", "claims"]
+    assert list(tables) == ["events", "quotes", "entities", "claims", "documents"]
     docs = dateline.Pipeline().extract_batch(texts, published="2025-01-01")
-    for name in tables:
+    for name in ["events", "quotes", "entities", "claims"]:
         assert isinstance(tables[name], pa.RecordBatch)
         assert tables[name].num_rows == sum(len(d[name]) for d in docs), name
+    documents = tables["documents"].to_pylist()
+    assert len(documents) == len(docs)
+    assert [d["text"] for d in documents] == [d["text"] for d in docs]
+    assert all(json.loads(d["json"])["schema"] == "dateline/1" for d in documents)
+    assert {d["published"] for d in documents} == {"2025-01-01"}
     events = tables["events"]
     assert events.schema.field("goldstein").type == pa.float64()
     assert events.schema.field("quad_class").type == pa.int64()

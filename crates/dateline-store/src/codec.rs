@@ -112,25 +112,47 @@ impl Dictionaries {
 }
 
 /// Registers `dateline_unpack(blob)` on `conn`: the text of a compressed column (a text value
-/// is returned as it is).
+/// is returned as it is); and `dateline_slice(blob, start, end)`: bytes `start..end` of that
+/// text (a quote's words), NULL off a character boundary. The last text unpacked is kept, so
+/// the quotes of one document cost one decompression.
 pub(crate) fn register(conn: &Connection, dicts: &Arc<Dictionaries>) -> Result<()> {
-    let dicts = Arc::clone(dicts);
-    conn.create_scalar_function(
-        "dateline_unpack",
-        1,
-        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
-        move |ctx| {
-            use rusqlite::types::ValueRef;
-            match ctx.get_raw(0) {
-                ValueRef::Blob(b) => dicts
-                    .unpack(b)
-                    .map(Some)
-                    .map_err(|e| rusqlite::Error::UserFunctionError(e.into())),
-                ValueRef::Text(t) => Ok(Some(String::from_utf8_lossy(t).into_owned())),
-                _ => Ok(None),
-            }
-        },
-    )?;
+    let unpack_dicts = Arc::clone(dicts);
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+    conn.create_scalar_function("dateline_unpack", 1, flags, move |ctx| {
+        use rusqlite::types::ValueRef;
+        match ctx.get_raw(0) {
+            ValueRef::Blob(b) => unpack_dicts
+                .unpack(b)
+                .map(Some)
+                .map_err(|e| rusqlite::Error::UserFunctionError(e.into())),
+            ValueRef::Text(t) => Ok(Some(String::from_utf8_lossy(t).into_owned())),
+            _ => Ok(None),
+        }
+    })?;
+    let slice_dicts = Arc::clone(dicts);
+    let last: std::sync::Mutex<(Vec<u8>, String)> = std::sync::Mutex::default();
+    conn.create_scalar_function("dateline_slice", 3, flags, move |ctx| {
+        use rusqlite::types::ValueRef;
+        let (start, end) = (ctx.get::<i64>(1)?, ctx.get::<i64>(2)?);
+        let range = usize::try_from(start).ok().zip(usize::try_from(end).ok());
+        let mut last = last.lock().unwrap_or_else(PoisonError::into_inner);
+        let frame = match ctx.get_raw(0) {
+            ValueRef::Blob(b) | ValueRef::Text(b) => b,
+            _ => return Ok(None),
+        };
+        if last.0 != frame {
+            let text = match ctx.get_raw(0) {
+                ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+                _ => slice_dicts
+                    .unpack(frame)
+                    .map_err(|e| rusqlite::Error::UserFunctionError(e.into()))?,
+            };
+            *last = (frame.to_vec(), text);
+        }
+        Ok(range
+            .and_then(|(s, e)| last.1.get(s..e))
+            .map(str::to_owned))
+    })?;
     Ok(())
 }
 

@@ -2,10 +2,13 @@
 //! prints it as a terminal table, JSON or CSV).
 
 use rusqlite::types::ValueRef;
-use rusqlite::{params_from_iter, ToSql};
+use rusqlite::{params_from_iter, OptionalExtension, ToSql};
 use serde::Serialize;
 
 use crate::{Result, Store};
+
+/// Matches of each full-text index ranked by a search: the newest this many.
+pub const SEARCH_WINDOW: usize = 5000;
 
 /// Rows of a query result.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -190,7 +193,7 @@ impl Store {
             Box::new(speaker_key(speaker)),
         ];
         let sql = format!(
-            "SELECT d.published, d.headline, q.kind, q.cue, q.text, COALESCE(q.speaker, q.speaker_text) AS speaker,
+            "SELECT d.published, d.headline, q.kind, q.cue, dateline_slice(d.text_z, q.start, q.end) AS text, COALESCE(q.speaker, q.speaker_text) AS speaker,
                     q.document
              FROM quotes q JOIN documents d ON d.id = q.document
              WHERE q.speaker_key = ?2
@@ -198,30 +201,61 @@ impl Store {
                     OR COALESCE(q.speaker, q.speaker_text) LIKE '% ' || ?1
                     OR ?1 LIKE '% ' || COALESCE(q.speaker, q.speaker_text))
                AND d.duplicate_of IS NULL
-             ORDER BY d.published, d.id, q.start LIMIT {}",
+             ORDER BY q.published, q.document, q.start LIMIT {}",
             limit.max(1)
         );
         self.table(&sql, &params)
     }
 
-    /// Full-text search (FTS5 syntax) over documents and quotes, best matches first.
+    /// Full-text search (FTS5 syntax) over documents and quotes, best matches first: ranked by
+    /// BM25 among the newest [`SEARCH_WINDOW`] matching documents and as many matching quotes,
+    /// so that a word found in half a million articles costs little more than a rare one.
+    /// Snippets are cut for the rows returned only.
     pub fn search(&self, query: &str, limit: usize) -> Result<Table> {
         let params: Vec<Box<dyn ToSql>> = vec![Box::new(query.to_owned())];
         let sql = format!(
             "SELECT * FROM (
                 SELECT 'document' AS kind, d.id AS document, d.published, d.headline, NULL AS speaker,
-                       snippet(documents_fts, 1, '[', ']', '…', 12) AS text, bm25(documents_fts) AS rank
-                FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
-                WHERE documents_fts MATCH ?1 AND d.duplicate_of IS NULL
+                       m.rowid AS hit, m.rank
+                FROM (SELECT rowid, bm25(documents_fts) AS rank FROM documents_fts WHERE documents_fts MATCH ?1
+                      ORDER BY rowid DESC LIMIT {SEARCH_WINDOW}) m
+                JOIN documents d ON d.id = m.rowid
+                WHERE d.duplicate_of IS NULL
                 UNION ALL
                 SELECT 'quote', q.document, d.published, d.headline, COALESCE(q.speaker, q.speaker_text),
-                       snippet(quotes_fts, 0, '[', ']', '…', 12), bm25(quotes_fts)
-                FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN documents d ON d.id = q.document
-                WHERE quotes_fts MATCH ?1 AND d.duplicate_of IS NULL
+                       m.rowid, m.rank
+                FROM (SELECT rowid, bm25(quotes_fts) AS rank FROM quotes_fts WHERE quotes_fts MATCH ?1
+                      ORDER BY rowid DESC LIMIT {SEARCH_WINDOW}) m
+                JOIN quotes q ON q.id = m.rowid JOIN documents d ON d.id = q.document
+                WHERE d.duplicate_of IS NULL
              ) ORDER BY rank LIMIT {}",
             limit.max(1)
         );
-        self.table(&sql, &params)
+        let mut table = self.table(&sql, &params)?;
+        // kind, document, published, headline, speaker, hit, rank → … speaker, text, rank
+        for row in &mut table.rows {
+            let hit = row.get(5).and_then(serde_json::Value::as_i64).unwrap_or_default();
+            let (fts, column) = if row.first().and_then(serde_json::Value::as_str) == Some("quote") {
+                ("quotes_fts", 0)
+            } else {
+                ("documents_fts", 1)
+            };
+            let snippet: Option<String> = self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT snippet({fts}, {column}, '[', ']', '…', 12) FROM {fts} WHERE {fts} MATCH ?1 AND rowid = ?2"
+                ))?
+                .query_row(rusqlite::params![query, hit], |r| r.get(0))
+                .optional()?
+                .flatten();
+            if let Some(cell) = row.get_mut(5) {
+                *cell = snippet.map_or(serde_json::Value::Null, serde_json::Value::String);
+            }
+        }
+        if let Some(name) = table.columns.get_mut(5) {
+            "text".clone_into(name);
+        }
+        Ok(table)
     }
 
     /// The actors most involved in events (as source or target), with their event counts.
@@ -272,7 +306,6 @@ impl Store {
 
     /// The stored `dateline/1` JSON of document `id`, if there is one.
     pub fn document_json(&self, id: i64) -> Result<Option<String>> {
-        use rusqlite::OptionalExtension;
         Ok(self
             .conn
             .query_row("SELECT dateline_unpack(json_z) FROM documents WHERE id = ?1", [id], |row| {
@@ -334,7 +367,7 @@ impl Store {
     pub fn latest_quotes(&self, after: i64, limit: usize) -> Result<Table> {
         let params: Vec<Box<dyn ToSql>> = vec![Box::new(after)];
         let sql = format!(
-            "SELECT q.id, q.document, d.headline, d.published, d.ingested_at, q.kind, q.text,
+            "SELECT q.id, q.document, d.headline, d.published, d.ingested_at, q.kind, dateline_slice(d.text_z, q.start, q.end) AS text,
                     COALESCE(q.speaker, q.speaker_text) AS speaker, q.speaker_actor, q.cue
              FROM quotes q JOIN documents d ON d.id = q.document
              WHERE q.document > ?1 ORDER BY q.document DESC, q.start LIMIT {}",

@@ -104,6 +104,31 @@ pub struct Record<'a> {
 }
 
 impl<'a> Record<'a> {
+    /// The record of `text`, whose SHA-1 (hex) is `hash` and whose `dateline/1` document is
+    /// `json`, without metadata or rows: fill in the public fields (a loader of exported tables).
+    pub fn new(hash: &'a str, text: &'a str, json: &'a str) -> Record<'a> {
+        Record {
+            hash: Cow::Borrowed(hash),
+            source_path: None,
+            source_record: None,
+            url: None,
+            format: "text",
+            headline: None,
+            publisher: None,
+            source_name: None,
+            authors: Cow::Borrowed("[]"),
+            published: None,
+            published_source: None,
+            text,
+            json: Cow::Borrowed(json),
+            entities: Vec::new(),
+            quotes: Vec::new(),
+            events: Vec::new(),
+            claims: Vec::new(),
+            packed: None,
+        }
+    }
+
     /// The record of an annotated document.
     pub fn from_document(doc: &'a Document) -> Result<Record<'a>> {
         let json = document_json(doc)?;
@@ -123,36 +148,22 @@ impl<'a> Record<'a> {
     }
 
     fn rows(doc: &'a Document) -> Record<'a> {
-        Record {
-            hash: Cow::Borrowed(""),
-            source_path: doc.source.path.as_deref(),
-            source_record: doc.source.record.as_deref(),
-            url: doc.source.url.as_deref(),
-            format: doc.source.format.as_str(),
-            headline: doc.meta.headline.as_deref(),
-            publisher: doc.meta.publisher.as_deref(),
-            source_name: doc
-                .meta
-                .publisher
-                .as_deref()
-                .or(doc.meta.agency.as_deref()),
-            authors: Cow::Owned(serde_json::to_string(&doc.meta.authors).unwrap_or_default()),
-            published: doc
-                .meta
-                .published
-                .map(|d| Cow::Owned(d.format("%Y-%m-%d").to_string())),
-            published_source: doc
-                .meta
-                .published
-                .and(doc.meta.published_source)
-                .map(dateline_core::DateSource::as_str),
-            text: &doc.text,
-            json: Cow::Borrowed(""),
-            entities: doc.entities.iter().map(rows::entity).collect(),
-            quotes: doc.quotes.iter().map(|q| rows::quote(doc, q)).collect(),
-            events: doc.events.iter().map(|e| rows::event(doc, e)).collect(),
-            claims: doc.claims.iter().map(|c| rows::claim(doc, c)).collect(),
-            packed: None,
-        }
+        let row = rows::document(doc);
+        let mut record = Record::new("", &doc.text, "");
+        record.source_path = row.path;
+        record.source_record = row.record;
+        record.url = row.url;
+        record.format = row.format;
+        record.headline = row.headline;
+        record.publisher = row.publisher;
+        record.source_name = row.source_name;
+        record.authors = Cow::Owned(row.authors);
+        record.published = row.published.map(Cow::Owned);
+        record.published_source = row.published_source;
+        record.entities = doc.entities.iter().map(rows::entity).collect();
+        record.quotes = doc.quotes.iter().map(|q| rows::quote(doc, q)).collect();
+        record.events = doc.events.iter().map(|e| rows::event(doc, e)).collect();
+        record.claims = doc.claims.iter().map(|c| rows::claim(doc, c)).collect();
+        record
     }
 }

@@ -175,8 +175,8 @@ const MIGRATIONS: &[&str] = &[
     // 4: a store a fraction of the size, written as fast as the pipeline annotates. Text and
     // JSON are zstd frames (codec.rs) read through `dateline_unpack`, full-text search reads the
     // text through a view; shingle bands are one key per band in a table without rowids;
-    // entities lose their unused name and actor indexes; quotes are found by the speaker's last
-    // word; aggregates count their sources in `aggregate_sources` instead of recounting, and
+    // entities lose their unused name and actor indexes; quotes keep their span, not a copy of
+    // their words, and are found by the speaker's last word; aggregates count their sources in `aggregate_sources` instead of recounting, and
     // corpus-wide answers (top actors, networks, timelines) come from summaries kept as
     // documents arrive.
     r"
@@ -243,10 +243,31 @@ const MIGRATIONS: &[&str] = &[
     DROP TABLE entities;
     ALTER TABLE entities_new RENAME TO entities;
 
-    DROP INDEX quotes_speaker;
-    ALTER TABLE quotes ADD COLUMN speaker_key TEXT;  -- last word of the speaker, lower case
-    UPDATE quotes SET speaker_key = dateline_last_word(COALESCE(speaker, speaker_text));
-    CREATE INDEX quotes_speaker_key ON quotes(speaker_key);
+    DROP TABLE quotes_fts;
+    CREATE TABLE quotes_new (
+        id INTEGER PRIMARY KEY,
+        document INTEGER NOT NULL REFERENCES documents(id),
+        kind TEXT NOT NULL,
+        start INTEGER NOT NULL,                     -- the quote's bytes in the text:
+        end INTEGER NOT NULL,                       --   dateline_slice(text_z, start, end)
+        speaker TEXT,                               -- canonical name of the speaking entity
+        speaker_actor TEXT,
+        speaker_text TEXT,
+        cue TEXT,
+        speaker_key TEXT,                           -- last word of the speaker, lower case
+        published TEXT                              -- the document's, to list a speaker's quotes in order
+    );
+    INSERT INTO quotes_new SELECT q.id, q.document, q.kind, q.start, q.end, q.speaker, q.speaker_actor,
+        q.speaker_text, q.cue, dateline_last_word(COALESCE(q.speaker, q.speaker_text)), d.published
+        FROM quotes q JOIN documents d ON d.id = q.document;
+    DROP TABLE quotes;
+    ALTER TABLE quotes_new RENAME TO quotes;
+    CREATE INDEX quotes_document ON quotes(document);
+    CREATE INDEX quotes_speaker_published ON quotes(speaker_key, published);
+    CREATE VIEW quotes_content AS SELECT q.id, dateline_slice(d.text_z, q.start, q.end) AS text,
+        COALESCE(q.speaker, q.speaker_text) AS speaker FROM quotes q JOIN documents d ON d.id = q.document;
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='quotes_content', content_rowid='id');
+    INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
 
     CREATE INDEX aggregates_mentions ON aggregates(num_mentions);
     CREATE INDEX aggregates_target ON aggregates(target_actor);

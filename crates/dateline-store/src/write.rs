@@ -3,6 +3,8 @@
 //! a duplicate) and claims.
 
 use dateline_core::Document;
+use std::sync::LazyLock;
+
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::aggregate::{self, Tally};
@@ -36,36 +38,52 @@ impl std::ops::AddAssign for BatchReport {
     }
 }
 
+/// `?1, …, ?BANDS`: the band keys of one signature, as statement parameters.
+fn band_placeholders() -> String {
+    (1..=BANDS).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
+}
+
+/// Probes every band of a signature in one statement.
+static FIND_CANDIDATES: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT DISTINCT d.id, d.minhash, d.duplicate_of FROM lsh_bands b JOIN documents d ON d.id = b.document
+         WHERE b.key IN ({})",
+        band_placeholders()
+    )
+});
+
+/// Indexes every band of a signature in one statement (the document is `?BANDS+1`).
+static INSERT_BANDS: LazyLock<String> = LazyLock::new(|| {
+    let document = BANDS + 1;
+    let rows: Vec<String> = (1..=BANDS).map(|i| format!("(?{i}, ?{document})")).collect();
+    format!("INSERT OR IGNORE INTO lsh_bands (key, document) VALUES {}", rows.join(", "))
+});
+
+fn band_keys(sig: &[u32]) -> [i64; BANDS] {
+    std::array::from_fn(|band| minhash::band_key(sig, band))
+}
+
 /// The original a new text near-duplicates, with the similarity: the most similar stored
 /// signature sharing a band, followed to its own original.
 fn find_original(tx: &Transaction<'_>, sig: &[u32]) -> Result<Option<(i64, f64)>> {
-    let mut stmt = tx.prepare_cached(
-        "SELECT d.id, d.minhash, d.duplicate_of FROM lsh_bands b JOIN documents d ON d.id = b.document
-         WHERE b.key = ?1",
-    )?;
-    let mut best: Option<(i64, f64)> = None;
-    let mut seen = Vec::new();
-    for band in 0..BANDS {
-        let rows = stmt.query_map([minhash::band_key(sig, band)], |row| {
-            Ok((
-                row.get::<_, i64>(0)?,
-                row.get::<_, Vec<u8>>(1)?,
-                row.get::<_, Option<i64>>(2)?,
-            ))
-        })?;
-        for row in rows {
-            let (id, other, original) = row?;
-            if seen.contains(&id) {
-                continue;
-            }
-            seen.push(id);
-            let s = minhash::similarity(sig, &minhash::from_bytes(&other));
-            if s >= MIN_SIMILARITY && best.is_none_or(|(_, bs)| s > bs) {
-                best = Some((original.unwrap_or(id), s));
-            }
+    let mut stmt = tx.prepare_cached(&FIND_CANDIDATES)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(band_keys(sig)), |row| {
+        Ok((
+            row.get::<_, i64>(0)?,
+            row.get::<_, Vec<u8>>(1)?,
+            row.get::<_, Option<i64>>(2)?,
+        ))
+    })?;
+    // (candidate, its original, similarity); ties go to the older candidate.
+    let mut best: Option<(i64, i64, f64)> = None;
+    for row in rows {
+        let (id, other, original) = row?;
+        let s = minhash::similarity(sig, &minhash::from_bytes(&other));
+        if s >= MIN_SIMILARITY && best.is_none_or(|(bid, _, bs)| s > bs || (s == bs && id < bid)) {
+            best = Some((id, original.unwrap_or(id), s));
         }
     }
-    Ok(best)
+    Ok(best.map(|(_, original, s)| (original, s)))
 }
 
 impl Store {
@@ -204,11 +222,10 @@ impl Batch<'_, '_> {
             report.duplicates += 1;
         }
         if words >= MIN_WORDS {
-            let mut band =
-                tx.prepare_cached("INSERT OR IGNORE INTO lsh_bands (key, document) VALUES (?1, ?2)")?;
-            for b in 0..BANDS {
-                band.execute(params![minhash::band_key(sig, b), id])?;
-            }
+            let keys = band_keys(sig);
+            let params = keys.iter().map(|k| k as &dyn rusqlite::ToSql).chain([&id as &dyn rusqlite::ToSql]);
+            tx.prepare_cached(&INSERT_BANDS)?
+                .execute(rusqlite::params_from_iter(params))?;
         }
         tx.prepare_cached("INSERT INTO documents_fts (rowid, headline, text) VALUES (?1, ?2, ?3)")?
             .execute(params![id, r.headline, r.text])?;
@@ -242,8 +259,8 @@ impl Batch<'_, '_> {
             ])?;
         }
         let mut stmt = tx.prepare_cached(
-            "INSERT INTO quotes (document, kind, text, start, end, speaker, speaker_actor, speaker_text, cue,
-                speaker_key)
+            "INSERT INTO quotes (document, kind, start, end, speaker, speaker_actor, speaker_text, cue, speaker_key,
+                published)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?;
         let mut fts =
@@ -252,7 +269,6 @@ impl Batch<'_, '_> {
             stmt.execute(params![
                 id,
                 q.kind,
-                q.text,
                 q.start,
                 q.end,
                 q.speaker,
@@ -260,6 +276,7 @@ impl Batch<'_, '_> {
                 q.speaker_text,
                 q.cue,
                 q.speaker.or(q.speaker_text).and_then(crate::query::speaker_key),
+                r.published,
             ])?;
             let qid = tx.last_insert_rowid();
             fts.execute(params![qid, q.text, q.speaker.or(q.speaker_text)])?;

@@ -31,6 +31,13 @@ pub struct BenchArgs {
     /// Print one JSON object instead of tables.
     #[arg(long)]
     pub json: bool,
+    /// Instead of the pipeline, time every `dateline query` kind on this store: p50, p95 and
+    /// the slowest of a mix of parameters drawn from the store (see docs/performance.md).
+    #[arg(long, value_name = "STORE")]
+    pub queries: Option<PathBuf>,
+    /// Rounds of the query mix (with `--queries`).
+    #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..))]
+    pub rounds: u32,
 }
 
 /// Everything measured, for `--json` and the tables.
@@ -192,6 +199,10 @@ fn spacy(args: &BenchArgs, files: &[String]) -> anyhow::Result<serde_json::Value
 }
 
 pub fn run(args: &BenchArgs) -> anyhow::Result<ExitCode> {
+    if let Some(db) = &args.queries {
+        crate::bench_queries::run(db, args.rounds as usize, args.seed, args.json)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let threads = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get));

@@ -17,7 +17,7 @@ use crate::output::{DocumentWriter, Format};
 
 /// Documents read before a batch is sent through the pipeline; bounds memory while keeping
 /// every core busy.
-const BATCH: usize = 256;
+const BATCH: usize = 1024;
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {

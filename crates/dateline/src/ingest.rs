@@ -17,13 +17,15 @@ use rayon::prelude::*;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 /// Documents per batch: one pipeline pass over all cores, one transaction.
-const BATCH: usize = 256;
+const BATCH: usize = 1024;
 /// Batches in flight between the pipeline and the writer: bounds memory.
 const IN_FLIGHT: usize = 2;
 
 #[derive(Debug, Args)]
 pub struct IngestArgs {
     /// Input files or directories (text, HTML, JSONL, RSS/Atom, WARC, WARC.gz); `-` reads stdin.
+    /// A directory of annotated Parquet tables (a Spark job's output, or `dateline export --format
+    /// parquet`) is loaded as it is, without running the pipeline.
     pub inputs: Vec<PathBuf>,
     /// The store file.
     #[arg(long, default_value = "dateline.db")]
@@ -50,6 +52,8 @@ pub struct IngestArgs {
 
 struct Tally {
     read: usize,
+    /// Seconds the pipeline waited for the writer to take a batch.
+    waited: f64,
     failed: usize,
     words: usize,
     skipped: usize,
@@ -104,31 +108,52 @@ fn spawn_writer(
     mut store: Store,
     receive: std::sync::mpsc::Receiver<Work>,
     source: Option<String>,
-) -> std::thread::JoinHandle<dateline_store::Result<BatchReport>> {
-    std::thread::spawn(move || {
+) -> std::io::Result<std::thread::JoinHandle<dateline_store::Result<BatchReport>>> {
+    let body = move || {
         let cpu = cpu_time::ThreadTime::try_now().ok();
         let mut total = BatchReport::default();
+        let mut prepared = 0;
         for work in receive {
             total += match work {
                 Work::Raw(docs) => store.add_batch(&docs, source.as_deref())?,
-                Work::Prepared(docs) => store.add_prepared(&docs, source.as_deref())?,
+                Work::Prepared(docs) => {
+                    prepared += docs.len();
+                    store.add_prepared(&docs, source.as_deref())?
+                }
             };
         }
         if let Some(cpu) = cpu.and_then(|c| c.try_elapsed().ok()) {
-            tracing::info!(cpu_seconds = cpu.as_secs_f64(), documents = total.added, "store writer done");
+            tracing::info!(
+                cpu_seconds = cpu.as_secs_f64(),
+                documents = total.added,
+                prepared,
+                "store writer done"
+            );
         }
         Ok(total)
-    })
+    };
+    std::thread::Builder::new()
+        .name("store-writer".into())
+        .spawn(body)
 }
 
 pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     crate::set_jobs(args.jobs)?;
-    let inputs = crate::inputs_or_stdin(&args.inputs);
-    let store =
+    let (tables, inputs): (Vec<PathBuf>, Vec<PathBuf>) = crate::inputs_or_stdin(&args.inputs)
+        .into_iter()
+        .partition(|p| dateline_export::is_table_dir(p));
+    let mut store =
         Store::open(&args.db).with_context(|| format!("cannot open {}", args.db.display()))?;
+    for dir in &tables {
+        load_tables(&mut store, dir, args)?;
+    }
+    if inputs.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
     let codec = store.codec();
     let (send, receive) = sync_channel::<Work>(IN_FLIGHT);
-    let writer = spawn_writer(store, receive, args.source.clone());
+    let writer = spawn_writer(store, receive, args.source.clone())
+        .context("cannot start the store writer thread")?;
     let config = ReadConfig {
         max_bytes: args.max_bytes,
         options: DocumentOptions {
@@ -145,6 +170,7 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     let mut last_file: Option<String> = None;
     let mut tally = Tally {
         read: 0,
+        waited: 0.0,
         failed: 0,
         words: 0,
         skipped: 0,
@@ -171,7 +197,9 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
             bar.suspend(|| eprintln!("error: {}: {reason}", doc.input_name()));
         }
         // A closed channel means the writer stopped on an error, reported when it is joined.
+        let waiting = Instant::now();
         let _ = send.send(work);
+        tally.waited += waiting.elapsed().as_secs_f64();
         let secs = started.elapsed().as_secs_f64().max(1e-9);
         bar.set_message(format!(
             "{} documents ({:.0}/s)",
@@ -220,6 +248,44 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// Stores the annotated tables under `dir` (a cluster job's Parquet output) without running the
+/// pipeline.
+fn load_tables(store: &mut Store, dir: &std::path::Path, args: &IngestArgs) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let bar = file_progress(0);
+    bar.set_length(0);
+    let report = dateline_export::load_tables(store, dir, args.source.as_deref(), |n| {
+        bar.set_message(format!("{n} documents from {}", dir.display()));
+    })
+    .with_context(|| format!("cannot load the tables in {}", dir.display()))?;
+    bar.finish_and_clear();
+    let secs = started.elapsed().as_secs_f64().max(1e-9);
+    tracing::info!(documents = report.documents, passes = report.passes, "tables loaded");
+    if !crate::quiet() {
+        let s = &report.stored;
+        eprintln!(
+            "tables: {} documents read from {}, {} stored, {} already stored, {} duplicates linked; {} events; \
+             {:.1} documents/s ({:.2} s) → {}",
+            report.documents,
+            dir.display(),
+            s.added,
+            s.already_stored,
+            s.duplicates,
+            s.events,
+            report.documents as f64 / secs,
+            secs,
+            args.db.display(),
+        );
+        if report.orphan_rows > 0 {
+            eprintln!(
+                "warning: {} rows name a document_hash missing from the documents table; they were skipped",
+                report.orphan_rows
+            );
+        }
+    }
+    Ok(())
+}
+
 /// The closing summary on stderr, and a note on undated documents.
 fn summary(tally: &Tally, report: &BatchReport, secs: f64, db: &std::path::Path) {
     tracing::info!(
@@ -227,6 +293,7 @@ fn summary(tally: &Tally, report: &BatchReport, secs: f64, db: &std::path::Path)
         stored = report.added,
         failed = tally.failed,
         events = report.events,
+        waited_for_writer_seconds = tally.waited,
         "ingest done"
     );
     if crate::quiet() {

@@ -4,6 +4,7 @@
 #![allow(clippy::print_stderr)]
 
 mod bench;
+mod bench_queries;
 mod eval;
 mod export;
 mod extract;

@@ -149,7 +149,7 @@ fn plain_words(query: &str) -> String {
         .join(" ")
 }
 
-fn answer(store: &Store, question: &Question) -> anyhow::Result<Table> {
+pub(crate) fn answer(store: &Store, question: &Question) -> anyhow::Result<Table> {
     Ok(match question {
         Question::Events {
             actor,

@@ -62,7 +62,7 @@ class Pipeline:
         html: bool = False,
         published: Optional[DateLike] = None,
     ) -> Dict[str, pyarrow.RecordBatch]:
-        """Annotate many articles; ``{"events", "quotes", "entities", "claims"}`` record batches."""
+        """Annotate many articles; ``{"events", "quotes", "entities", "claims", "documents"}`` record batches."""
 
 class Reader(Iterator[Document]):
     def __iter__(self) -> "Reader": ...
