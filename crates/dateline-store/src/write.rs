@@ -52,13 +52,6 @@ static FIND_CANDIDATES: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-/// Indexes every band of a signature in one statement (the document is `?BANDS+1`).
-static INSERT_BANDS: LazyLock<String> = LazyLock::new(|| {
-    let document = BANDS + 1;
-    let rows: Vec<String> = (1..=BANDS).map(|i| format!("(?{i}, ?{document})")).collect();
-    format!("INSERT OR IGNORE INTO lsh_bands (key, document) VALUES {}", rows.join(", "))
-});
-
 fn band_keys(sig: &[u32]) -> [i64; BANDS] {
     std::array::from_fn(|band| minhash::band_key(sig, band))
 }
@@ -222,10 +215,13 @@ impl Batch<'_, '_> {
             report.duplicates += 1;
         }
         if words >= MIN_WORDS {
-            let keys = band_keys(sig);
-            let params = keys.iter().map(|k| k as &dyn rusqlite::ToSql).chain([&id as &dyn rusqlite::ToSql]);
-            tx.prepare_cached(&INSERT_BANDS)?
-                .execute(rusqlite::params_from_iter(params))?;
+            // One row per statement: a statement of several rows opens a statement journal,
+            // and FTS5 flushes its pending index at every such savepoint.
+            let mut band =
+                tx.prepare_cached("INSERT OR IGNORE INTO lsh_bands (key, document) VALUES (?1, ?2)")?;
+            for key in band_keys(sig) {
+                band.execute(params![key, id])?;
+            }
         }
         tx.prepare_cached("INSERT INTO documents_fts (rowid, headline, text) VALUES (?1, ?2, ?3)")?
             .execute(params![id, r.headline, r.text])?;
