@@ -185,6 +185,16 @@ pub struct Document {
 }
 
 impl Document {
+    /// Frees the token-level layers (tokens, lemmas, dependencies and the token view), keeping
+    /// the text, paragraphs, sentences and the document-level layers: what a store or an export
+    /// reads, in a fraction of the memory.
+    pub fn drop_token_layers(&mut self) {
+        self.tokens = Vec::new();
+        self.lemmas = Vec::new();
+        self.dependencies = Vec::new();
+        self.view = std::sync::OnceLock::new();
+    }
+
     /// Keeps the tokens of the whole sentences among the first `max` tokens (or the first `max`
     /// tokens, when the first sentence alone is longer), with the paragraphs, lemmas and
     /// dependencies over them: the work budget of [`crate::Pipeline`]. The text stays whole.

@@ -36,7 +36,7 @@ use rusqlite::Connection;
 pub use rusqlite::Connection as RawConnection;
 pub use codec::Codec;
 pub use record::{Prepared, Record};
-pub use write::BatchReport;
+pub use write::{BatchReport, BatchWriter};
 
 /// Errors of the store.
 #[derive(Debug, thiserror::Error)]

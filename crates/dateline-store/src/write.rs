@@ -3,7 +3,7 @@
 //! a duplicate) and claims.
 
 use dateline_core::Document;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use rusqlite::{params, OptionalExtension, Transaction};
 
@@ -87,6 +87,61 @@ impl Store {
         docs: &[Document],
         source_name: Option<&str>,
     ) -> Result<BatchReport> {
+        let mut writer = self.writer()?;
+        writer.add_batch(docs, source_name)?;
+        writer.commit()
+    }
+
+    /// Stores a batch of documents prepared by [`Codec::prepare`] (see [`Store::add_batch`]).
+    pub fn add_prepared(
+        &mut self,
+        docs: &[(Document, Prepared)],
+        source_name: Option<&str>,
+    ) -> Result<BatchReport> {
+        let mut writer = self.writer()?;
+        writer.add_prepared(docs, source_name)?;
+        writer.commit()
+    }
+
+    /// Stores a batch of records in one transaction (see [`Store::add_batch`]).
+    pub fn add_records(
+        &mut self,
+        records: &[Record<'_>],
+        source_name: Option<&str>,
+    ) -> Result<BatchReport> {
+        let mut writer = self.writer()?;
+        writer.add_records(records, source_name)?;
+        writer.commit()
+    }
+
+    /// Opens one transaction for several batches: what they store becomes visible, and safe
+    /// from a crash, together at [`BatchWriter::commit`]. Fewer, larger transactions rewrite the
+    /// pages of the large indexes (shingle bands, speakers, addresses) less often.
+    pub fn writer(&mut self) -> Result<BatchWriter<'_>> {
+        let codec = Arc::clone(&self.codec);
+        Ok(BatchWriter {
+            tx: self.conn.transaction()?,
+            codec,
+            now: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            tally: Tally::default(),
+            report: BatchReport::default(),
+        })
+    }
+}
+
+/// An open transaction of the store (see [`Store::writer`]); dropped without
+/// [`BatchWriter::commit`], it stores nothing.
+pub struct BatchWriter<'s> {
+    tx: Transaction<'s>,
+    codec: Arc<Codec>,
+    now: String,
+    tally: Tally,
+    report: BatchReport,
+}
+
+impl BatchWriter<'_> {
+    /// Adds annotated documents (see [`Store::add_batch`]); returns what this batch did.
+    pub fn add_batch(&mut self, docs: &[Document], source_name: Option<&str>) -> Result<BatchReport> {
         let records = docs
             .iter()
             .map(Record::from_document)
@@ -94,7 +149,7 @@ impl Store {
         self.add_records(&records, source_name)
     }
 
-    /// Stores a batch of documents prepared by [`Codec::prepare`] (see [`Store::add_batch`]).
+    /// Adds documents prepared by [`Codec::prepare`].
     pub fn add_prepared(
         &mut self,
         docs: &[(Document, Prepared)],
@@ -107,28 +162,33 @@ impl Store {
         self.add_records(&records, source_name)
     }
 
-    /// Stores a batch of records in one transaction (see [`Store::add_batch`]).
-    pub fn add_records(
-        &mut self,
-        records: &[Record<'_>],
-        source_name: Option<&str>,
-    ) -> Result<BatchReport> {
-        let tx = self.conn.transaction()?;
-        train(&tx, &self.codec, records)?;
+    /// Adds records.
+    pub fn add_records(&mut self, records: &[Record<'_>], source_name: Option<&str>) -> Result<BatchReport> {
+        train(&self.tx, &self.codec, records)?;
         let mut report = BatchReport::default();
-        let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
-        let mut tally = Tally::default();
         for record in records {
             let batch = Batch {
-                tx: &tx,
+                tx: &self.tx,
                 source_name,
-                now: &now,
+                now: &self.now,
             };
-            batch.add(&self.codec, record, &mut report, &mut tally)?;
+            batch.add(&self.codec, record, &mut report, &mut self.tally)?;
         }
-        tally.write(&tx)?;
-        tx.commit()?;
+        self.report += report;
         Ok(report)
+    }
+
+    /// Documents stored (or found already stored) in this transaction so far.
+    #[must_use]
+    pub fn documents(&self) -> usize {
+        self.report.added + self.report.already_stored
+    }
+
+    /// Writes the summaries and commits; returns what the whole transaction did.
+    pub fn commit(self) -> Result<BatchReport> {
+        self.tally.write(&self.tx)?;
+        self.tx.commit()?;
+        Ok(self.report)
     }
 }
 

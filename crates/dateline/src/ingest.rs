@@ -20,6 +20,10 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 const BATCH: usize = 1024;
 /// Batches in flight between the pipeline and the writer: bounds memory.
 const IN_FLIGHT: usize = 2;
+/// Most documents in one store transaction.
+const TRANSACTION_DOCUMENTS: usize = 8 * BATCH;
+/// Longest a transaction stays open for more batches, in seconds.
+const TRANSACTION_SECONDS: f64 = 10.0;
 
 #[derive(Debug, Args)]
 pub struct IngestArgs {
@@ -90,8 +94,13 @@ impl Work {
         }
         let outcomes: Vec<_> = docs
             .into_par_iter()
-            .map(|doc| match codec.prepare(&doc) {
-                Ok(prepared) => Ok((doc, prepared)),
+            .map(|mut doc| match codec.prepare(&doc) {
+                Ok(prepared) => {
+                    // The writer reads the layers and spans, not the tokens: batches in flight
+                    // take a fraction of the memory without them.
+                    doc.drop_token_layers();
+                    Ok((doc, prepared))
+                }
                 Err(e) => Err((doc, e.to_string())),
             })
             .collect();
@@ -103,7 +112,9 @@ impl Work {
     }
 }
 
-/// The one thread that writes: one transaction per batch received.
+/// The one thread that writes. Batches received within [`TRANSACTION_SECONDS`] go into one
+/// transaction of at most [`TRANSACTION_DOCUMENTS`] documents: a kill loses at most that
+/// transaction, which the next run stores again.
 fn spawn_writer(
     mut store: Store,
     receive: std::sync::mpsc::Receiver<Work>,
@@ -113,14 +124,27 @@ fn spawn_writer(
         let cpu = cpu_time::ThreadTime::try_now().ok();
         let mut total = BatchReport::default();
         let mut prepared = 0;
-        for work in receive {
-            total += match work {
-                Work::Raw(docs) => store.add_batch(&docs, source.as_deref())?,
-                Work::Prepared(docs) => {
-                    prepared += docs.len();
-                    store.add_prepared(&docs, source.as_deref())?
+        let mut next = receive.recv().ok();
+        while let Some(work) = next.take() {
+            let opened = Instant::now();
+            let mut writer = store.writer()?;
+            let mut work = Some(work);
+            while let Some(w) = work.take() {
+                match w {
+                    Work::Raw(docs) => writer.add_batch(&docs, source.as_deref())?,
+                    Work::Prepared(docs) => {
+                        prepared += docs.len();
+                        writer.add_prepared(&docs, source.as_deref())?
+                    }
+                };
+                if writer.documents() < TRANSACTION_DOCUMENTS
+                    && opened.elapsed().as_secs_f64() < TRANSACTION_SECONDS
+                {
+                    work = receive.recv().ok();
                 }
-            };
+            }
+            total += writer.commit()?;
+            next = receive.recv().ok();
         }
         if let Some(cpu) = cpu.and_then(|c| c.try_elapsed().ok()) {
             tracing::info!(
