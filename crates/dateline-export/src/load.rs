@@ -14,11 +14,13 @@ use std::path::{Path, PathBuf};
 
 use arrow_array::{Array, ArrayRef, Float64Array, Int64Array, RecordBatch, StringArray};
 use arrow_schema::DataType;
-use dateline_core::rows::{ClaimRow, EntityRow, EventRow, QuoteRow};
 use dateline_store::{BatchReport, Record, Store};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
 use crate::{ExportError, Result};
+
+mod owned;
+use owned::{OwnedClaim, OwnedDocument, OwnedEntity, OwnedEvent, OwnedQuote};
 
 /// Table rows (all tables together) held in memory by one pass, at most.
 const ROWS_PER_PASS: u64 = 400_000;
@@ -121,6 +123,30 @@ impl Columns<'_> {
         Ok(Texts(self.cast(name, &DataType::Utf8)?))
     }
 
+    fn texts<const N: usize>(&self, names: [&str; N]) -> Result<[Texts; N]> {
+        let mut out = names.map(|_| Texts(None));
+        for (slot, name) in out.iter_mut().zip(names) {
+            *slot = self.text(name)?;
+        }
+        Ok(out)
+    }
+
+    fn ints<const N: usize>(&self, names: [&str; N]) -> Result<[Option<Int64Array>; N]> {
+        let mut out = names.map(|_| None);
+        for (slot, name) in out.iter_mut().zip(names) {
+            *slot = self.int(name)?;
+        }
+        Ok(out)
+    }
+
+    fn reals<const N: usize>(&self, names: [&str; N]) -> Result<[Option<Float64Array>; N]> {
+        let mut out = names.map(|_| None);
+        for (slot, name) in out.iter_mut().zip(names) {
+            *slot = self.real(name)?;
+        }
+        Ok(out)
+    }
+
     fn int(&self, name: &str) -> Result<Option<Int64Array>> {
         Ok(self
             .cast(name, &DataType::Int64)?
@@ -158,177 +184,6 @@ fn bucket(hash: &str, passes: u64) -> u64 {
     u64::from_str_radix(head, 16).unwrap_or(0) % passes.max(1)
 }
 
-#[derive(Default)]
-struct OwnedEntity {
-    idx: i64,
-    name: String,
-    kind: String,
-    actor: Option<String>,
-    country: Option<String>,
-    role: Option<String>,
-    mentions: i64,
-}
-
-#[derive(Default)]
-struct OwnedQuote {
-    kind: String,
-    text: String,
-    start: i64,
-    end: i64,
-    speaker: Option<String>,
-    speaker_actor: Option<String>,
-    speaker_text: Option<String>,
-    cue: Option<String>,
-}
-
-#[derive(Default)]
-struct OwnedEvent {
-    source_actor: Option<String>,
-    source_name: Option<String>,
-    target_actor: Option<String>,
-    target_name: Option<String>,
-    cameo: String,
-    root: String,
-    goldstein: f64,
-    quad_class: i64,
-    plover: Option<String>,
-    plover_mode: Option<String>,
-    date: Option<String>,
-    place: Option<String>,
-    place_country: Option<String>,
-    lat: Option<f64>,
-    lon: Option<f64>,
-    modality: String,
-    sentence: i64,
-    trigger: String,
-    evidence: String,
-    confidence: f64,
-}
-
-#[derive(Default)]
-struct OwnedClaim {
-    value: String,
-    number: Option<f64>,
-    qualifier: Option<String>,
-    counts: Option<String>,
-    category: Option<String>,
-    speaker: Option<String>,
-    text: String,
-}
-
-/// One document of the documents table with the rows of the other tables.
-#[derive(Default)]
-struct OwnedDocument {
-    hash: String,
-    path: Option<String>,
-    record: Option<String>,
-    url: Option<String>,
-    format: String,
-    headline: Option<String>,
-    publisher: Option<String>,
-    source_name: Option<String>,
-    authors: String,
-    published: Option<String>,
-    published_source: Option<String>,
-    text: String,
-    json: String,
-    entities: Vec<OwnedEntity>,
-    quotes: Vec<OwnedQuote>,
-    events: Vec<OwnedEvent>,
-    claims: Vec<OwnedClaim>,
-}
-
-impl OwnedDocument {
-    fn record(&self) -> Record<'_> {
-        let mut r = Record::new(&self.hash, &self.text, &self.json);
-        r.source_path = self.path.as_deref();
-        r.source_record = self.record.as_deref();
-        r.url = self.url.as_deref();
-        r.format = &self.format;
-        r.headline = self.headline.as_deref();
-        r.publisher = self.publisher.as_deref();
-        r.source_name = self.source_name.as_deref();
-        r.authors = self.authors.as_str().into();
-        r.published = self.published.as_deref().map(Into::into);
-        r.published_source = self.published_source.as_deref();
-        r.entities = self.entities.iter().map(OwnedEntity::row).collect();
-        r.quotes = self.quotes.iter().map(OwnedQuote::row).collect();
-        r.events = self.events.iter().map(OwnedEvent::row).collect();
-        r.claims = self.claims.iter().map(OwnedClaim::row).collect();
-        r
-    }
-}
-
-impl OwnedEntity {
-    fn row(&self) -> EntityRow<'_> {
-        EntityRow {
-            idx: self.idx,
-            name: &self.name,
-            kind: self.kind.clone(),
-            actor: self.actor.as_deref(),
-            country: self.country.as_deref(),
-            role: self.role.as_deref(),
-            mentions: self.mentions,
-        }
-    }
-}
-
-impl OwnedQuote {
-    fn row(&self) -> QuoteRow<'_> {
-        QuoteRow {
-            kind: self.kind.clone(),
-            text: &self.text,
-            start: self.start,
-            end: self.end,
-            speaker: self.speaker.as_deref(),
-            speaker_actor: self.speaker_actor.as_deref(),
-            speaker_text: self.speaker_text.as_deref(),
-            cue: self.cue.as_deref(),
-        }
-    }
-}
-
-impl OwnedEvent {
-    fn row(&self) -> EventRow<'_> {
-        EventRow {
-            source_actor: self.source_actor.as_deref(),
-            source_name: self.source_name.as_deref(),
-            target_actor: self.target_actor.as_deref(),
-            target_name: self.target_name.as_deref(),
-            cameo: &self.cameo,
-            root: &self.root,
-            goldstein: self.goldstein,
-            quad_class: self.quad_class,
-            plover: self.plover.as_deref(),
-            plover_mode: self.plover_mode.as_deref(),
-            date: self.date.clone(),
-            place: self.place.as_deref(),
-            place_country: self.place_country.as_deref(),
-            lat: self.lat,
-            lon: self.lon,
-            modality: self.modality.clone(),
-            sentence: self.sentence,
-            trigger: &self.trigger,
-            evidence: &self.evidence,
-            confidence: self.confidence,
-        }
-    }
-}
-
-impl OwnedClaim {
-    fn row(&self) -> ClaimRow<'_> {
-        ClaimRow {
-            value: self.value.clone(),
-            number: self.number,
-            qualifier: self.qualifier.as_deref(),
-            counts: self.counts.as_deref(),
-            category: self.category.as_deref(),
-            speaker: self.speaker.as_deref(),
-            text: &self.text,
-        }
-    }
-}
-
 /// The documents of one pass, by hash.
 #[derive(Default)]
 struct Pass {
@@ -349,14 +204,12 @@ impl Pass {
     fn read_documents(&mut self, files: &[PathBuf], bucket_of: impl Fn(&str) -> bool) -> Result<()> {
         for_batches(files, |path, batch| {
             let c = Columns { batch, path };
-            let (hash, text, json) = (c.text("document_hash")?, c.text("text")?, c.text("json")?);
+            let [hash, text, json] = c.texts(["document_hash", "text", "json"])?;
             let [doc_path, record, url, format, headline, publisher, source_name, authors, published, published_source] =
-                ["path", "record", "url", "format", "headline", "publisher", "source_name", "authors", "published",
-                 "published_source"]
-                    .map(|name| c.text(name));
-            let (doc_path, record, url, format, headline) = (doc_path?, record?, url?, format?, headline?);
-            let (publisher, source_name, authors, published, published_source) =
-                (publisher?, source_name?, authors?, published?, published_source?);
+                c.texts([
+                    "path", "record", "url", "format", "headline", "publisher", "source_name", "authors", "published",
+                    "published_source",
+                ])?;
             for row in 0..batch.num_rows() {
                 let Some(h) = hash.get(row).filter(|h| bucket_of(h)) else {
                     continue;
@@ -392,149 +245,117 @@ impl Pass {
         })
     }
 
-    fn read_entities(&mut self, files: &[PathBuf], in_pass: &impl Fn(&str) -> bool) -> Result<()> {
+    /// Calls `add` with each row of `files` whose document is in this pass, and its document;
+    /// `columns` takes what `add` reads from each record batch.
+    fn read_children<C>(
+        &mut self,
+        files: &[PathBuf],
+        in_pass: &impl Fn(&str) -> bool,
+        columns: impl Fn(&Columns<'_>) -> Result<C>,
+        add: impl Fn(&mut OwnedDocument, &C, usize),
+    ) -> Result<()> {
         for_batches(files, |path, batch| {
             let c = Columns { batch, path };
             let hash = c.text("document_hash")?;
-            let (idx, mentions) = (c.int("entity")?, c.int("mentions")?);
-            let (name, kind, actor, country, role) =
-                (c.text("name")?, c.text("type")?, c.text("actor")?, c.text("country")?, c.text("role")?);
+            let values = columns(&c)?;
             for row in 0..batch.num_rows() {
                 let Some(h) = hash.get(row).filter(|h| in_pass(h)) else {
                     continue;
                 };
                 if let Some(doc) = self.child(Some(h)) {
-                    doc.entities.push(OwnedEntity {
-                        idx: int_at(idx.as_ref(), row).unwrap_or(0),
-                        name: name.get(row).unwrap_or_default(),
-                        kind: kind.get(row).unwrap_or_default(),
-                        actor: actor.get(row),
-                        country: country.get(row),
-                        role: role.get(row),
-                        mentions: int_at(mentions.as_ref(), row).unwrap_or(0),
-                    });
+                    add(doc, &values, row);
                 }
             }
             Ok(())
+        })
+    }
+
+    fn read_entities(&mut self, files: &[PathBuf], in_pass: &impl Fn(&str) -> bool) -> Result<()> {
+        let columns = |c: &Columns<'_>| {
+            Ok((c.ints(["entity", "mentions"])?, c.texts(["name", "type", "actor", "country", "role"])?))
+        };
+        self.read_children(files, in_pass, columns, |doc, (ints, t), row| {
+            doc.entities.push(OwnedEntity {
+                idx: int_at(ints[0].as_ref(), row).unwrap_or(0),
+                name: t[0].get(row).unwrap_or_default(),
+                kind: t[1].get(row).unwrap_or_default(),
+                actor: t[2].get(row),
+                country: t[3].get(row),
+                role: t[4].get(row),
+                mentions: int_at(ints[1].as_ref(), row).unwrap_or(0),
+            });
         })
     }
 
     fn read_quotes(&mut self, files: &[PathBuf], in_pass: &impl Fn(&str) -> bool) -> Result<()> {
-        for_batches(files, |path, batch| {
-            let c = Columns { batch, path };
-            let hash = c.text("document_hash")?;
-            let (start, end) = (c.int("start")?, c.int("end")?);
-            let (kind, text, speaker, speaker_actor, speaker_text, cue) = (
-                c.text("kind")?,
-                c.text("text")?,
-                c.text("speaker")?,
-                c.text("speaker_actor")?,
-                c.text("speaker_text")?,
-                c.text("cue")?,
-            );
-            for row in 0..batch.num_rows() {
-                let Some(h) = hash.get(row).filter(|h| in_pass(h)) else {
-                    continue;
-                };
-                if let Some(doc) = self.child(Some(h)) {
-                    doc.quotes.push(OwnedQuote {
-                        kind: kind.get(row).unwrap_or_default(),
-                        text: text.get(row).unwrap_or_default(),
-                        start: int_at(start.as_ref(), row).unwrap_or(0),
-                        end: int_at(end.as_ref(), row).unwrap_or(0),
-                        speaker: speaker.get(row),
-                        speaker_actor: speaker_actor.get(row),
-                        speaker_text: speaker_text.get(row),
-                        cue: cue.get(row),
-                    });
-                }
-            }
-            Ok(())
+        let columns = |c: &Columns<'_>| {
+            let texts = c.texts(["kind", "text", "speaker", "speaker_actor", "speaker_text", "cue"])?;
+            Ok((c.ints(["start", "end"])?, texts))
+        };
+        self.read_children(files, in_pass, columns, |doc, (ints, t), row| {
+            doc.quotes.push(OwnedQuote {
+                kind: t[0].get(row).unwrap_or_default(),
+                text: t[1].get(row).unwrap_or_default(),
+                start: int_at(ints[0].as_ref(), row).unwrap_or(0),
+                end: int_at(ints[1].as_ref(), row).unwrap_or(0),
+                speaker: t[2].get(row),
+                speaker_actor: t[3].get(row),
+                speaker_text: t[4].get(row),
+                cue: t[5].get(row),
+            });
         })
     }
 
     fn read_events(&mut self, files: &[PathBuf], in_pass: &impl Fn(&str) -> bool) -> Result<()> {
-        for_batches(files, |path, batch| {
-            let c = Columns { batch, path };
-            let hash = c.text("document_hash")?;
-            let texts = [
+        let columns = |c: &Columns<'_>| {
+            let texts = c.texts([
                 "source_actor", "source_name", "target_actor", "target_name", "cameo", "cameo_root", "plover",
                 "plover_mode", "date", "place", "place_country", "modality", "trigger", "evidence",
-            ]
-            .map(|name| c.text(name));
-            let [source_actor, source_name, target_actor, target_name, cameo, root, plover, plover_mode, date, place, place_country, modality, trigger, evidence] =
-                texts;
-            let (source_actor, source_name, target_actor, target_name) =
-                (source_actor?, source_name?, target_actor?, target_name?);
-            let (cameo, root, plover, plover_mode, date) = (cameo?, root?, plover?, plover_mode?, date?);
-            let (place, place_country, modality, trigger, evidence) =
-                (place?, place_country?, modality?, trigger?, evidence?);
-            let (quad_class, sentence) = (c.int("quad_class")?, c.int("sentence")?);
-            let (goldstein, lat, lon, confidence) =
-                (c.real("goldstein")?, c.real("lat")?, c.real("lon")?, c.real("confidence")?);
-            for row in 0..batch.num_rows() {
-                let Some(h) = hash.get(row).filter(|h| in_pass(h)) else {
-                    continue;
-                };
-                if let Some(doc) = self.child(Some(h)) {
-                    doc.events.push(OwnedEvent {
-                        source_actor: source_actor.get(row),
-                        source_name: source_name.get(row),
-                        target_actor: target_actor.get(row),
-                        target_name: target_name.get(row),
-                        cameo: cameo.get(row).unwrap_or_default(),
-                        root: root.get(row).unwrap_or_default(),
-                        goldstein: real_at(goldstein.as_ref(), row).unwrap_or(0.0),
-                        quad_class: int_at(quad_class.as_ref(), row).unwrap_or(0),
-                        plover: plover.get(row),
-                        plover_mode: plover_mode.get(row),
-                        date: date.get(row),
-                        place: place.get(row),
-                        place_country: place_country.get(row),
-                        lat: real_at(lat.as_ref(), row),
-                        lon: real_at(lon.as_ref(), row),
-                        modality: modality.get(row).unwrap_or_default(),
-                        sentence: int_at(sentence.as_ref(), row).unwrap_or(0),
-                        trigger: trigger.get(row).unwrap_or_default(),
-                        evidence: evidence.get(row).unwrap_or_default(),
-                        confidence: real_at(confidence.as_ref(), row).unwrap_or(0.0),
-                    });
-                }
-            }
-            Ok(())
+            ])?;
+            let reals = c.reals(["goldstein", "lat", "lon", "confidence"])?;
+            Ok((c.ints(["quad_class", "sentence"])?, reals, texts))
+        };
+        self.read_children(files, in_pass, columns, |doc, (ints, reals, t), row| {
+            doc.events.push(OwnedEvent {
+                source_actor: t[0].get(row),
+                source_name: t[1].get(row),
+                target_actor: t[2].get(row),
+                target_name: t[3].get(row),
+                cameo: t[4].get(row).unwrap_or_default(),
+                root: t[5].get(row).unwrap_or_default(),
+                goldstein: real_at(reals[0].as_ref(), row).unwrap_or(0.0),
+                quad_class: int_at(ints[0].as_ref(), row).unwrap_or(0),
+                plover: t[6].get(row),
+                plover_mode: t[7].get(row),
+                date: t[8].get(row),
+                place: t[9].get(row),
+                place_country: t[10].get(row),
+                lat: real_at(reals[1].as_ref(), row),
+                lon: real_at(reals[2].as_ref(), row),
+                modality: t[11].get(row).unwrap_or_default(),
+                sentence: int_at(ints[1].as_ref(), row).unwrap_or(0),
+                trigger: t[12].get(row).unwrap_or_default(),
+                evidence: t[13].get(row).unwrap_or_default(),
+                confidence: real_at(reals[3].as_ref(), row).unwrap_or(0.0),
+            });
         })
     }
 
     fn read_claims(&mut self, files: &[PathBuf], in_pass: &impl Fn(&str) -> bool) -> Result<()> {
-        for_batches(files, |path, batch| {
-            let c = Columns { batch, path };
-            let hash = c.text("document_hash")?;
-            let number = c.real("number")?;
-            let (value, qualifier, counts, category, speaker, text) = (
-                c.text("value")?,
-                c.text("qualifier")?,
-                c.text("counts")?,
-                c.text("category")?,
-                c.text("speaker")?,
-                c.text("text")?,
-            );
-            for row in 0..batch.num_rows() {
-                let Some(h) = hash.get(row).filter(|h| in_pass(h)) else {
-                    continue;
-                };
-                if let Some(doc) = self.child(Some(h)) {
-                    doc.claims.push(OwnedClaim {
-                        value: value.get(row).unwrap_or_default(),
-                        number: real_at(number.as_ref(), row),
-                        qualifier: qualifier.get(row),
-                        counts: counts.get(row),
-                        category: category.get(row),
-                        speaker: speaker.get(row),
-                        text: text.get(row).unwrap_or_default(),
-                    });
-                }
-            }
-            Ok(())
+        let columns = |c: &Columns<'_>| {
+            let texts = c.texts(["value", "qualifier", "counts", "category", "speaker", "text"])?;
+            Ok((c.reals(["number"])?, texts))
+        };
+        self.read_children(files, in_pass, columns, |doc, (reals, t), row| {
+            doc.claims.push(OwnedClaim {
+                value: t[0].get(row).unwrap_or_default(),
+                number: real_at(reals[0].as_ref(), row),
+                qualifier: t[1].get(row),
+                counts: t[2].get(row),
+                category: t[3].get(row),
+                speaker: t[4].get(row),
+                text: t[5].get(row).unwrap_or_default(),
+            });
         })
     }
 }

@@ -144,6 +144,21 @@ fn exports_read_back_with_independent_readers() {
     }
 }
 
+/// Three dated stories with events, a quote, a claim and entities.
+fn fixture_documents() -> Vec<Document> {
+    let p = pipeline();
+    vec![
+        doc(
+            &p,
+            "Chile condemned Peru on Monday over the fishing dispute in Arica. \"We will respond,\" Peruvian Foreign Minister Ana Ruiz told reporters. Peru said more than 300 fishing boats had been seized.",
+            "Andes Wire",
+            "2024-05-07",
+        ),
+        doc(&p, "Brazil and Argentina signed a trade pact on Friday, officials said.", "Rio Post", "2024-05-10"),
+        doc(&p, "Kenyan police arrested 40 protesters in Nairobi on Tuesday.", "Lake Herald", "2024-05-14"),
+    ]
+}
+
 /// Arrow tables built straight from documents (the Python package, Spark) have the columns and
 /// types of the Parquet export and the same values, store-only columns aside.
 #[test]
@@ -151,16 +166,7 @@ fn document_tables_match_the_parquet_export() {
     use arrow_array::cast::AsArray;
     use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
-    let p = pipeline();
-    let docs = vec![
-        doc(
-            &p,
-            "Chile condemned Peru on Monday over the fishing dispute in Arica. \"We will respond,\" Peruvian Foreign Minister Ana Ruiz told reporters. Peru said more than 300 fishing boats had been seized.",
-            "Andes Wire",
-            "2024-05-07",
-        ),
-        doc(&p, "Brazil and Argentina signed a trade pact on Friday.", "Rio Post", "2024-05-10"),
-    ];
+    let docs = fixture_documents();
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("c.db")).unwrap();
     store.add_batch(&docs, None).unwrap();
@@ -246,17 +252,7 @@ fn table_rows(dir: &std::path::Path) -> Vec<(String, Vec<String>)> {
 /// the pipeline, and that store exports the same tables; a second load stores nothing twice.
 #[test]
 fn exported_tables_load_into_a_store() {
-    let p = pipeline();
-    let docs = vec![
-        doc(
-            &p,
-            "Chile condemned Peru on Monday over the fishing dispute in Arica. \"We will respond,\" Peruvian Foreign Minister Ana Ruiz told reporters. Peru said more than 300 fishing boats had been seized.",
-            "Andes Wire",
-            "2024-05-07",
-        ),
-        doc(&p, "Brazil and Argentina signed a trade pact on Friday, officials said.", "Rio Post", "2024-05-10"),
-        doc(&p, "Kenyan police arrested 40 protesters in Nairobi on Tuesday.", "Lake Herald", "2024-05-14"),
-    ];
+    let docs = fixture_documents();
     let dir = tempfile::tempdir().unwrap();
     let mut first = Store::open(&dir.path().join("first.db")).unwrap();
     first.add_batch(&docs, None).unwrap();

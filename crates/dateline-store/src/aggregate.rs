@@ -242,8 +242,19 @@ fn write_summaries(
         "INSERT INTO pair_days (source, target, day, mentions, goldstein_sum) VALUES (?1, ?2, COALESCE(?3, ''), ?4, ?5)
          ON CONFLICT (source, target, day) DO UPDATE SET mentions = mentions + ?4, goldstein_sum = goldstein_sum + ?5",
     )?;
-    for ((s, t, day), (n, g)) in pairs {
+    let mut totals: BTreeMap<(&str, &str), (i64, f64)> = BTreeMap::new();
+    for ((s, t, day), (n, g)) in &pairs {
         stmt.execute(params![s, t, day, n, g])?;
+        let total = totals.entry((s.as_str(), t.as_str())).or_default();
+        total.0 += n;
+        total.1 += g;
+    }
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO pair_totals (source, target, mentions, goldstein_sum) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (source, target) DO UPDATE SET mentions = mentions + ?3, goldstein_sum = goldstein_sum + ?4",
+    )?;
+    for ((s, t), (n, g)) in totals {
+        stmt.execute(params![s, t, n, g])?;
     }
     let mut stmt = tx.prepare_cached(
         "INSERT INTO actor_days (actor, day, quad_class, mentions, goldstein_sum) VALUES (?1, ?2, ?3, ?4, ?5)

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::{Result, Store};
 
 /// Matches of each full-text index ranked by a search: the newest this many.
-pub const SEARCH_WINDOW: usize = 5000;
+pub const SEARCH_WINDOW: usize = 1000;
 
 /// Rows of a query result.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -148,7 +148,8 @@ impl Store {
         c.add("target_actor GLOB ?", prefix(filter.target.as_ref()));
         c.add("root = ?", filter.root.clone());
         c.add("date >= ?", filter.since.clone());
-        c.add("substr(date, 1, 10) <= ?", filter.until.clone());
+        // `date < the next day` rather than a function of `date`, so the index on dates bounds both ends.
+        c.add("date < date(?, '+1 day')", filter.until.clone());
         let sql = format!(
             "SELECT id, date, source_actor,
                     (SELECT source_name FROM events WHERE aggregate = a.id ORDER BY id LIMIT 1) AS source_name,
@@ -195,7 +196,7 @@ impl Store {
         let sql = format!(
             "SELECT d.published, d.headline, q.kind, q.cue, dateline_slice(d.text_z, q.start, q.end) AS text, COALESCE(q.speaker, q.speaker_text) AS speaker,
                     q.document
-             FROM quotes q JOIN documents d ON d.id = q.document
+             FROM quotes q CROSS JOIN documents d ON d.id = q.document
              WHERE q.speaker_key = ?2
                AND (COALESCE(q.speaker, q.speaker_text) = ?1 COLLATE NOCASE
                     OR COALESCE(q.speaker, q.speaker_text) LIKE '% ' || ?1
@@ -277,12 +278,21 @@ impl Store {
         limit: usize,
         offset: usize,
     ) -> Result<Table> {
-        let mut c = Conditions::default();
-        if since.is_some() || until.is_some() {
-            c.sql.push("day <> ''".to_owned());
+        if since.is_none() && until.is_none() {
+            // The whole corpus: the pairs' running totals.
+            let sql = format!(
+                "SELECT source, target, mentions AS events, goldstein_sum / mentions AS mean_goldstein
+                 FROM pair_totals WHERE mentions > 0
+                 ORDER BY events DESC, source, target LIMIT {} OFFSET {}",
+                limit.clamp(1, i64::MAX as usize),
+                offset.min(i64::MAX as usize)
+            );
+            return self.table(&sql, &[]);
         }
+        let mut c = Conditions::default();
+        c.sql.push("day <> ''".to_owned());
         c.add("day >= ?", since.map(str::to_owned));
-        c.add("substr(day, 1, 10) <= ?", until.map(str::to_owned));
+        c.add("day < date(?, '+1 day')", until.map(str::to_owned));
         let sql = format!(
             "SELECT source, target, SUM(mentions) AS events, SUM(goldstein_sum) / SUM(mentions) AS mean_goldstein
              FROM pair_days {} GROUP BY source, target HAVING SUM(mentions) > 0

@@ -51,7 +51,7 @@ fn document_json(doc: &Document) -> Result<String> {
 }
 
 impl Codec {
-    /// Prepares `doc` for [`crate::Store::add_prepared`].
+    /// Prepares `doc` for [`crate::BatchWriter::add_prepared`].
     pub fn prepare(&self, doc: &Document) -> Result<Prepared> {
         let json = document_json(doc)?;
         Ok(Prepared {

@@ -270,7 +270,12 @@ const MIGRATIONS: &[&str] = &[
     INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
 
     CREATE INDEX aggregates_mentions ON aggregates(num_mentions);
-    CREATE INDEX aggregates_target ON aggregates(target_actor);
+    DROP INDEX IF EXISTS aggregates_target;
+    -- Covering the filters and the order of `dateline query events`: a prefix of actor codes or
+    -- a date window is answered from the index, sorted, and only the top rows are read.
+    CREATE INDEX aggregates_source ON aggregates(source_actor, num_mentions, date);
+    CREATE INDEX aggregates_target ON aggregates(target_actor, num_mentions, date);
+    CREATE INDEX aggregates_date ON aggregates(date, root, num_mentions);
     CREATE TABLE aggregate_sources (
         aggregate INTEGER NOT NULL,
         source TEXT NOT NULL,
@@ -298,6 +303,14 @@ const MIGRATIONS: &[&str] = &[
         SUM(goldstein * num_mentions) FROM aggregates WHERE source_actor <> '' AND target_actor <> ''
         GROUP BY 1, 2, 3;
     CREATE INDEX pair_days_day ON pair_days(day);
+    CREATE TABLE pair_totals (                      -- pair_days summed over all days
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        goldstein_sum REAL NOT NULL,
+        PRIMARY KEY (source, target)
+    ) WITHOUT ROWID;
+    INSERT INTO pair_totals SELECT source, target, SUM(mentions), SUM(goldstein_sum) FROM pair_days GROUP BY 1, 2;
     CREATE TABLE actor_days (
         actor TEXT NOT NULL,                        -- a code, or two codes' common prefix (negative sums)
         day TEXT NOT NULL,

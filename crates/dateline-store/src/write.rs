@@ -92,17 +92,6 @@ impl Store {
         writer.commit()
     }
 
-    /// Stores a batch of documents prepared by [`Codec::prepare`] (see [`Store::add_batch`]).
-    pub fn add_prepared(
-        &mut self,
-        docs: &[(Document, Prepared)],
-        source_name: Option<&str>,
-    ) -> Result<BatchReport> {
-        let mut writer = self.writer()?;
-        writer.add_prepared(docs, source_name)?;
-        writer.commit()
-    }
-
     /// Stores a batch of records in one transaction (see [`Store::add_batch`]).
     pub fn add_records(
         &mut self,
