@@ -80,15 +80,18 @@ fn row_count(files: &[PathBuf]) -> Result<u64> {
     let mut total = 0;
     for path in files {
         let file = File::open(path)?;
-        let builder = ParquetRecordBatchReaderBuilder::try_new(file)
-            .map_err(|e| parquet_error(path, &e))?;
+        let builder =
+            ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| parquet_error(path, &e))?;
         total += u64::try_from(builder.metadata().file_metadata().num_rows()).unwrap_or(0);
     }
     Ok(total)
 }
 
 /// Calls `each` with every record batch of `files`.
-fn for_batches(files: &[PathBuf], mut each: impl FnMut(&Path, &RecordBatch) -> Result<()>) -> Result<()> {
+fn for_batches(
+    files: &[PathBuf],
+    mut each: impl FnMut(&Path, &RecordBatch) -> Result<()>,
+) -> Result<()> {
     for path in files {
         let file = File::open(path)?;
         let reader = ParquetRecordBatchReaderBuilder::try_new(file)
@@ -201,13 +204,25 @@ impl Pass {
         self.documents.get_mut(found?)
     }
 
-    fn read_documents(&mut self, files: &[PathBuf], bucket_of: impl Fn(&str) -> bool) -> Result<()> {
+    fn read_documents(
+        &mut self,
+        files: &[PathBuf],
+        bucket_of: impl Fn(&str) -> bool,
+    ) -> Result<()> {
         for_batches(files, |path, batch| {
             let c = Columns { batch, path };
             let [hash, text, json] = c.texts(["document_hash", "text", "json"])?;
             let [doc_path, record, url, format, headline, publisher, source_name, authors, published, published_source] =
                 c.texts([
-                    "path", "record", "url", "format", "headline", "publisher", "source_name", "authors", "published",
+                    "path",
+                    "record",
+                    "url",
+                    "format",
+                    "headline",
+                    "publisher",
+                    "source_name",
+                    "authors",
+                    "published",
                     "published_source",
                 ])?;
             for row in 0..batch.num_rows() {
@@ -272,7 +287,10 @@ impl Pass {
 
     fn read_entities(&mut self, files: &[PathBuf], in_pass: &impl Fn(&str) -> bool) -> Result<()> {
         let columns = |c: &Columns<'_>| {
-            Ok((c.ints(["entity", "mentions"])?, c.texts(["name", "type", "actor", "country", "role"])?))
+            Ok((
+                c.ints(["entity", "mentions"])?,
+                c.texts(["name", "type", "actor", "country", "role"])?,
+            ))
         };
         self.read_children(files, in_pass, columns, |doc, (ints, t), row| {
             doc.entities.push(OwnedEntity {
@@ -289,7 +307,14 @@ impl Pass {
 
     fn read_quotes(&mut self, files: &[PathBuf], in_pass: &impl Fn(&str) -> bool) -> Result<()> {
         let columns = |c: &Columns<'_>| {
-            let texts = c.texts(["kind", "text", "speaker", "speaker_actor", "speaker_text", "cue"])?;
+            let texts = c.texts([
+                "kind",
+                "text",
+                "speaker",
+                "speaker_actor",
+                "speaker_text",
+                "cue",
+            ])?;
             Ok((c.ints(["start", "end"])?, texts))
         };
         self.read_children(files, in_pass, columns, |doc, (ints, t), row| {
@@ -309,8 +334,20 @@ impl Pass {
     fn read_events(&mut self, files: &[PathBuf], in_pass: &impl Fn(&str) -> bool) -> Result<()> {
         let columns = |c: &Columns<'_>| {
             let texts = c.texts([
-                "source_actor", "source_name", "target_actor", "target_name", "cameo", "cameo_root", "plover",
-                "plover_mode", "date", "place", "place_country", "modality", "trigger", "evidence",
+                "source_actor",
+                "source_name",
+                "target_actor",
+                "target_name",
+                "cameo",
+                "cameo_root",
+                "plover",
+                "plover_mode",
+                "date",
+                "place",
+                "place_country",
+                "modality",
+                "trigger",
+                "evidence",
             ])?;
             let reals = c.reals(["goldstein", "lat", "lon", "confidence"])?;
             Ok((c.ints(["quad_class", "sentence"])?, reals, texts))
@@ -343,7 +380,14 @@ impl Pass {
 
     fn read_claims(&mut self, files: &[PathBuf], in_pass: &impl Fn(&str) -> bool) -> Result<()> {
         let columns = |c: &Columns<'_>| {
-            let texts = c.texts(["value", "qualifier", "counts", "category", "speaker", "text"])?;
+            let texts = c.texts([
+                "value",
+                "qualifier",
+                "counts",
+                "category",
+                "speaker",
+                "text",
+            ])?;
             Ok((c.reals(["number"])?, texts))
         };
         self.read_children(files, in_pass, columns, |doc, (reals, t), row| {

@@ -205,7 +205,12 @@ fn document_row<'a>(doc: &'a Document, hash: &'a str, json: &'a str) -> Vec<Cell
 /// The rows of one document for table `table` (0 events, 1 quotes, 2 entities, 3 claims,
 /// 4 documents), in the order of that table's columns. Store-only columns (`id`, `document`,
 /// `aggregate`, `duplicate_of`) are null.
-fn document_rows<'a>(table: usize, doc: &'a Document, hash: &'a str, json: &'a str) -> Vec<Vec<Cell<'a>>> {
+fn document_rows<'a>(
+    table: usize,
+    doc: &'a Document,
+    hash: &'a str,
+    json: &'a str,
+) -> Vec<Vec<Cell<'a>>> {
     let published = doc.meta.published.map(|d| Cow::Owned(d.to_string()));
     let none = || Cell::Int(None);
     match table {

@@ -173,7 +173,10 @@ fn document_tables_match_the_parquet_export() {
     dateline_export::parquet(&store, dir.path()).unwrap();
     let tables = dateline_export::document_tables(&docs).unwrap();
     let names: Vec<&str> = tables.iter().map(|(n, _)| *n).collect();
-    assert_eq!(names, ["events", "quotes", "entities", "claims", "documents"]);
+    assert_eq!(
+        names,
+        ["events", "quotes", "entities", "claims", "documents"]
+    );
     for (name, batch) in &tables {
         let file = std::fs::File::open(dir.path().join(format!("{name}.parquet"))).unwrap();
         let reader = ParquetRecordBatchReaderBuilder::try_new(file)
@@ -224,7 +227,10 @@ fn table_rows(dir: &std::path::Path) -> Vec<(String, Vec<String>)> {
         .iter()
         .map(|name| {
             let file = std::fs::File::open(dir.join(format!("{name}.parquet"))).unwrap();
-            let reader = ParquetRecordBatchReaderBuilder::try_new(file).unwrap().build().unwrap();
+            let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+                .unwrap()
+                .build()
+                .unwrap();
             let mut rows = Vec::new();
             for batch in reader.map(Result::unwrap) {
                 let schema = batch.schema();
@@ -233,9 +239,14 @@ fn table_rows(dir: &std::path::Path) -> Vec<(String, Vec<String>)> {
                         .fields()
                         .iter()
                         .enumerate()
-                        .filter(|(_, f)| !["id", "document", "aggregate", "duplicate_of"].contains(&f.name().as_str()))
+                        .filter(|(_, f)| {
+                            !["id", "document", "aggregate", "duplicate_of"]
+                                .contains(&f.name().as_str())
+                        })
                         .map(|(i, f)| {
-                            let value = arrow_cast::display::array_value_to_string(batch.column(i), row).unwrap();
+                            let value =
+                                arrow_cast::display::array_value_to_string(batch.column(i), row)
+                                    .unwrap();
                             format!("{}={value}", f.name())
                         })
                         .collect();
@@ -263,9 +274,19 @@ fn exported_tables_load_into_a_store() {
 
     let mut second = Store::open(&dir.path().join("second.db")).unwrap();
     let mut seen = Vec::new();
-    let report = dateline_export::load_tables(&mut second, &tables, None, |n| seen.push(n)).unwrap();
-    assert_eq!((report.documents, report.stored.added, report.orphan_rows), (3, 3, 0));
-    assert_eq!(report.stored.events, first.connection().query_row("SELECT COUNT(*) FROM events", [], |r| r.get::<_, usize>(0)).unwrap());
+    let report =
+        dateline_export::load_tables(&mut second, &tables, None, |n| seen.push(n)).unwrap();
+    assert_eq!(
+        (report.documents, report.stored.added, report.orphan_rows),
+        (3, 3, 0)
+    );
+    assert_eq!(
+        report.stored.events,
+        first
+            .connection()
+            .query_row("SELECT COUNT(*) FROM events", [], |r| r.get::<_, usize>(0))
+            .unwrap()
+    );
     assert_eq!(seen.last(), Some(&3));
     let again = dir.path().join("again");
     dateline_export::parquet(&second, &again).unwrap();

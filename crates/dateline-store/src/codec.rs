@@ -83,9 +83,11 @@ impl Dictionaries {
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
             .map_err(|e| e.to_string())?;
         let dict: Vec<u8> = conn
-            .query_row("SELECT dict FROM codecs WHERE id = ?1", [i64::from(id)], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT dict FROM codecs WHERE id = ?1",
+                [i64::from(id)],
+                |r| r.get(0),
+            )
             .map_err(|e| format!("compression dictionary {id}: {e}"))?;
         self.add(id, &dict);
         self.get(id)
@@ -149,9 +151,7 @@ pub(crate) fn register(conn: &Connection, dicts: &Arc<Dictionaries>) -> Result<(
             };
             *last = (frame.to_vec(), text);
         }
-        Ok(range
-            .and_then(|(s, e)| last.1.get(s..e))
-            .map(str::to_owned))
+        Ok(range.and_then(|(s, e)| last.1.get(s..e)).map(str::to_owned))
     })?;
     Ok(())
 }
@@ -190,7 +190,11 @@ impl Codec {
         };
         let mut stmt = conn.prepare("SELECT id, column_name, dict FROM codecs ORDER BY id")?;
         let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Vec<u8>>(2)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Vec<u8>>(2)?,
+            ))
         })?;
         for row in rows {
             let (id, column, dict) = row?;
@@ -217,15 +221,17 @@ impl Codec {
 
     /// Whether `column` still compresses without a dictionary.
     pub(crate) fn untrained(&self, column: Column) -> bool {
-        self.encoders
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)[column as usize]
-            .is_none()
+        self.encoders.read().unwrap_or_else(PoisonError::into_inner)[column as usize].is_none()
     }
 
     /// Trains a dictionary for `column` from `samples` and keeps it in the store (in `tx`); too
     /// few or too uniform samples leave the column without one.
-    pub(crate) fn train(&self, tx: &Transaction<'_>, column: Column, samples: &[&[u8]]) -> Result<()> {
+    pub(crate) fn train(
+        &self,
+        tx: &Transaction<'_>,
+        column: Column,
+        samples: &[&[u8]],
+    ) -> Result<()> {
         if samples.len() < MIN_SAMPLES {
             return Ok(());
         }
@@ -246,11 +252,8 @@ impl Codec {
 
     /// A compressed frame of `text`, with the column's dictionary if it has one.
     pub(crate) fn pack(&self, column: Column, text: &str) -> Result<Vec<u8>> {
-        let dict = self
-            .encoders
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)[column as usize]
-            .clone();
+        let dict =
+            self.encoders.read().unwrap_or_else(PoisonError::into_inner)[column as usize].clone();
         let key = (column as usize, dict.as_ref().map_or(0, |d| d.0));
         COMPRESSORS.with(|cell| {
             let mut compressors = cell.borrow_mut();
@@ -268,7 +271,10 @@ impl Codec {
                     compressors.len() - 1
                 }
             };
-            compressors[i].1.compress(text.as_bytes()).map_err(|e| io(&e))
+            compressors[i]
+                .1
+                .compress(text.as_bytes())
+                .map_err(|e| io(&e))
         })
     }
 
@@ -290,8 +296,10 @@ mod tests {
     #[test]
     fn frames_round_trip_with_and_without_a_dictionary() {
         let mut conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch("CREATE TABLE codecs (id INTEGER PRIMARY KEY, column_name TEXT, dict BLOB)")
-            .unwrap();
+        conn.execute_batch(
+            "CREATE TABLE codecs (id INTEGER PRIMARY KEY, column_name TEXT, dict BLOB)",
+        )
+        .unwrap();
         let dicts = Dictionaries::new(None);
         let packer = Codec::open(&conn, &dicts).unwrap();
         let plain = packer.pack(Column::Text, "Talks began in Geneva.").unwrap();

@@ -33,9 +33,9 @@ use std::sync::Arc;
 
 use rusqlite::Connection;
 
-pub use rusqlite::Connection as RawConnection;
 pub use codec::Codec;
 pub use record::{Prepared, Record};
+pub use rusqlite::Connection as RawConnection;
 pub use write::{BatchReport, BatchWriter};
 
 /// Errors of the store.

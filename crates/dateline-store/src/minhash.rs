@@ -40,7 +40,10 @@ fn mix(mut z: u64) -> u64 {
 fn lowercase_words(text: &str) -> (String, Vec<usize>) {
     let mut lower = String::with_capacity(text.len());
     let mut ends = Vec::with_capacity(text.len() / 5);
-    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         if word.is_ascii() {
             lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         } else {
@@ -154,7 +157,10 @@ mod tests {
             officials said.";
         let (sig, words) = signature(text);
         assert_eq!(words, 13);
-        assert_eq!(sig[..4], [1_146_924_140, 135_370_377, 193_743_539, 333_523_979]);
+        assert_eq!(
+            sig[..4],
+            [1_146_924_140, 135_370_377, 193_743_539, 333_523_979]
+        );
         assert_eq!(signature("Talks").0[..2], [2_174_099_015, 1_950_575_828]);
     }
 }

@@ -120,7 +120,10 @@ fn glob_prefix(code: &str) -> String {
 pub fn speaker_key(name: &str) -> Option<String> {
     name.split_whitespace()
         .next_back()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .filter(|w| !w.is_empty())
 }
 
@@ -235,8 +238,12 @@ impl Store {
         let mut table = self.table(&sql, &params)?;
         // kind, document, published, headline, speaker, hit, rank → … speaker, text, rank
         for row in &mut table.rows {
-            let hit = row.get(5).and_then(serde_json::Value::as_i64).unwrap_or_default();
-            let (fts, column) = if row.first().and_then(serde_json::Value::as_str) == Some("quote") {
+            let hit = row
+                .get(5)
+                .and_then(serde_json::Value::as_i64)
+                .unwrap_or_default();
+            let (fts, column) = if row.first().and_then(serde_json::Value::as_str) == Some("quote")
+            {
                 ("quotes_fts", 0)
             } else {
                 ("documents_fts", 1)
@@ -318,9 +325,11 @@ impl Store {
     pub fn document_json(&self, id: i64) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row("SELECT dateline_unpack(json_z) FROM documents WHERE id = ?1", [id], |row| {
-                row.get(0)
-            })
+            .query_row(
+                "SELECT dateline_unpack(json_z) FROM documents WHERE id = ?1",
+                [id],
+                |row| row.get(0),
+            )
             .optional()?)
     }
 

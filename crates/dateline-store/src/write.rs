@@ -40,7 +40,10 @@ impl std::ops::AddAssign for BatchReport {
 
 /// `?1, …, ?BANDS`: the band keys of one signature, as statement parameters.
 fn band_placeholders() -> String {
-    (1..=BANDS).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
+    (1..=BANDS)
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Probes every band of a signature in one statement.
@@ -130,7 +133,11 @@ pub struct BatchWriter<'s> {
 
 impl BatchWriter<'_> {
     /// Adds annotated documents (see [`Store::add_batch`]); returns what this batch did.
-    pub fn add_batch(&mut self, docs: &[Document], source_name: Option<&str>) -> Result<BatchReport> {
+    pub fn add_batch(
+        &mut self,
+        docs: &[Document],
+        source_name: Option<&str>,
+    ) -> Result<BatchReport> {
         let records = docs
             .iter()
             .map(Record::from_document)
@@ -152,7 +159,11 @@ impl BatchWriter<'_> {
     }
 
     /// Adds records.
-    pub fn add_records(&mut self, records: &[Record<'_>], source_name: Option<&str>) -> Result<BatchReport> {
+    pub fn add_records(
+        &mut self,
+        records: &[Record<'_>],
+        source_name: Option<&str>,
+    ) -> Result<BatchReport> {
         train(&self.tx, &self.codec, records)?;
         let mut report = BatchReport::default();
         for record in records {
@@ -266,8 +277,9 @@ impl Batch<'_, '_> {
         if words >= MIN_WORDS {
             // One row per statement: a statement of several rows opens a statement journal,
             // and FTS5 flushes its pending index at every such savepoint.
-            let mut band =
-                tx.prepare_cached("INSERT OR IGNORE INTO lsh_bands (key, document) VALUES (?1, ?2)")?;
+            let mut band = tx.prepare_cached(
+                "INSERT OR IGNORE INTO lsh_bands (key, document) VALUES (?1, ?2)",
+            )?;
             for key in band_keys(sig) {
                 band.execute(params![key, id])?;
             }
@@ -320,7 +332,9 @@ impl Batch<'_, '_> {
                 q.speaker_actor,
                 q.speaker_text,
                 q.cue,
-                q.speaker.or(q.speaker_text).and_then(crate::query::speaker_key),
+                q.speaker
+                    .or(q.speaker_text)
+                    .and_then(crate::query::speaker_key),
                 r.published,
             ])?;
             let qid = tx.last_insert_rowid();

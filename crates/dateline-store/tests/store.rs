@@ -341,7 +341,10 @@ fn a_store_of_the_previous_release_is_upgraded() {
         store.connection().query_row(sql, [], |r| r.get(0)).unwrap()
     };
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(dateline_store::schema::version(store.connection()).unwrap(), dateline_store::schema::VERSION);
+    assert_eq!(
+        dateline_store::schema::version(store.connection()).unwrap(),
+        dateline_store::schema::VERSION
+    );
     assert_eq!(store.document_counts().unwrap(), (4, 0));
     assert_eq!(count(&store, "SELECT COUNT(*) FROM events"), 9);
     assert_eq!(count(&store, "SELECT COUNT(*) FROM quotes"), 66);
@@ -350,23 +353,54 @@ fn a_store_of_the_previous_release_is_upgraded() {
     let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
     let text: String = store
         .connection()
-        .query_row("SELECT dateline_unpack(text_z) FROM documents WHERE id = 1", [], |r| r.get(0))
+        .query_row(
+            "SELECT dateline_unpack(text_z) FROM documents WHERE id = 1",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(parsed["text"].as_str(), Some(text.as_str()));
     // Full-text search reads the compressed text; summaries were built from the aggregates.
-    let word = text.split_whitespace().find(|w| w.len() > 6 && w.chars().all(char::is_alphabetic)).unwrap();
-    assert!(!store.search(word, 5).unwrap().rows.is_empty(), "no hit for {word}");
-    let mentions = count(&store, "SELECT COALESCE(SUM(num_mentions), 0) FROM aggregates WHERE source_actor <> ''");
-    assert_eq!(count(&store, "SELECT COALESCE(SUM(as_source), 0) FROM actor_summary"), mentions);
+    let word = text
+        .split_whitespace()
+        .find(|w| w.len() > 6 && w.chars().all(char::is_alphabetic))
+        .unwrap();
+    assert!(
+        !store.search(word, 5).unwrap().rows.is_empty(),
+        "no hit for {word}"
+    );
+    let mentions = count(
+        &store,
+        "SELECT COALESCE(SUM(num_mentions), 0) FROM aggregates WHERE source_actor <> ''",
+    );
+    assert_eq!(
+        count(
+            &store,
+            "SELECT COALESCE(SUM(as_source), 0) FROM actor_summary"
+        ),
+        mentions
+    );
     let speaker: String = store
         .connection()
-        .query_row("SELECT speaker FROM quotes WHERE speaker LIKE '% %' LIMIT 1", [], |r| r.get(0))
+        .query_row(
+            "SELECT speaker FROM quotes WHERE speaker LIKE '% %' LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     let surname = speaker.rsplit(' ').next().unwrap();
-    assert!(!store.quotes_by(surname, 10).unwrap().rows.is_empty(), "no quotes by {surname}");
+    assert!(
+        !store.quotes_by(surname, 10).unwrap().rows.is_empty(),
+        "no quotes by {surname}"
+    );
     // New documents go in beside the old ones.
     let p = pipeline();
-    let d = doc(&p, "Chile condemned Peru on Monday over the border dispute.", "Andes Wire", "2025-03-17");
+    let d = doc(
+        &p,
+        "Chile condemned Peru on Monday over the border dispute.",
+        "Andes Wire",
+        "2025-03-17",
+    );
     assert_eq!(store.add_batch(&[d], None).unwrap().added, 1);
     assert_eq!(store.document_counts().unwrap(), (5, 0));
 }

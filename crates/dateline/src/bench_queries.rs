@@ -35,9 +35,18 @@ pub struct KindReport {
 }
 
 /// A random row's values: `sql` takes a rowid as `?1` and returns one row of text columns.
-fn draw(store: &Store, rng: &mut ChaCha8Rng, table: &str, sql: &str) -> anyhow::Result<Vec<String>> {
+fn draw(
+    store: &Store,
+    rng: &mut ChaCha8Rng,
+    table: &str,
+    sql: &str,
+) -> anyhow::Result<Vec<String>> {
     let conn = store.connection();
-    let max: i64 = conn.query_row(&format!("SELECT COALESCE(MAX(rowid), 0) FROM {table}"), [], |r| r.get(0))?;
+    let max: i64 = conn.query_row(
+        &format!("SELECT COALESCE(MAX(rowid), 0) FROM {table}"),
+        [],
+        |r| r.get(0),
+    )?;
     anyhow::ensure!(max > 0, "the store has no {table}: ingest documents first");
     // Rows deleted or without the values: try other ids.
     for _ in 0..1000 {
@@ -75,34 +84,109 @@ fn headline_words(headline: &str) -> Vec<String> {
 
 /// One round of the mix: the questions of each kind.
 fn round(store: &Store, rng: &mut ChaCha8Rng) -> anyhow::Result<Vec<(&'static str, Question)>> {
-    let events = |actor: Option<String>, target: Option<String>, root: Option<String>, (since, until)| {
-        Question::Events { actor, target, root, since, until, limit: 50, evidence: false }
-    };
+    let events =
+        |actor: Option<String>, target: Option<String>, root: Option<String>, (since, until)| {
+            Question::Events {
+                actor,
+                target,
+                root,
+                since,
+                until,
+                limit: 50,
+                evidence: false,
+            }
+        };
     let pair = draw(store, rng, "aggregates", "SELECT source_actor, target_actor, substr(cameo, 1, 2), date FROM aggregates WHERE rowid = ?1 AND source_actor <> '' AND target_actor <> ''")?;
-    let [source, target, root, date] = <[String; 4]>::try_from(pair).map_err(|_| anyhow::anyhow!("aggregates row"))?;
+    let [source, target, root, date] =
+        <[String; 4]>::try_from(pair).map_err(|_| anyhow::anyhow!("aggregates row"))?;
     let speaker = draw(store, rng, "quotes", "SELECT COALESCE(speaker, speaker_text) FROM quotes WHERE rowid = ?1 AND speaker IS NOT NULL")?;
     let speaker = speaker.into_iter().next().unwrap_or_default();
-    let surname = speaker.split_whitespace().last().unwrap_or_default().to_owned();
+    let surname = speaker
+        .split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_owned();
     let mut words = Vec::new();
     while words.len() < 2 {
-        let headline = draw(store, rng, "documents", "SELECT headline FROM documents WHERE rowid = ?1")?;
-        words = headline.first().map(|h| headline_words(h)).unwrap_or_default();
+        let headline = draw(
+            store,
+            rng,
+            "documents",
+            "SELECT headline FROM documents WHERE rowid = ?1",
+        )?;
+        words = headline
+            .first()
+            .map(|h| headline_words(h))
+            .unwrap_or_default();
     }
     let at = rng.random_range(0..words.len() - 1);
     Ok(vec![
         ("events", events(None, None, None, (None, None))),
-        ("events", events(Some(source.clone()), None, None, (None, None))),
-        ("events", events(Some(source.clone()), Some(target), None, (None, None))),
+        (
+            "events",
+            events(Some(source.clone()), None, None, (None, None)),
+        ),
+        (
+            "events",
+            events(Some(source.clone()), Some(target), None, (None, None)),
+        ),
         ("events", events(None, None, Some(root), window(&date))),
-        ("quotes", Question::Quotes { speaker, limit: 200 }),
-        ("quotes", Question::Quotes { speaker: surname, limit: 200 }),
-        ("search", Question::Search { query: words[at].clone(), limit: 20, raw: false }),
-        ("search", Question::Search { query: words[at..at + 2].join(" "), limit: 20, raw: false }),
+        (
+            "quotes",
+            Question::Quotes {
+                speaker,
+                limit: 200,
+            },
+        ),
+        (
+            "quotes",
+            Question::Quotes {
+                speaker: surname,
+                limit: 200,
+            },
+        ),
+        (
+            "search",
+            Question::Search {
+                query: words[at].clone(),
+                limit: 20,
+                raw: false,
+            },
+        ),
+        (
+            "search",
+            Question::Search {
+                query: words[at..at + 2].join(" "),
+                limit: 20,
+                raw: false,
+            },
+        ),
         ("actors", Question::Actors { top: 20 }),
-        ("network", Question::Network { since: None, until: None }),
-        ("network", { let (since, until) = window(&date); Question::Network { since, until } }),
-        ("timeline", Question::Timeline { actor: source.clone(), by: By::Day }),
-        ("timeline", Question::Timeline { actor: source, by: By::Month }),
+        (
+            "network",
+            Question::Network {
+                since: None,
+                until: None,
+            },
+        ),
+        ("network", {
+            let (since, until) = window(&date);
+            Question::Network { since, until }
+        }),
+        (
+            "timeline",
+            Question::Timeline {
+                actor: source.clone(),
+                by: By::Day,
+            },
+        ),
+        (
+            "timeline",
+            Question::Timeline {
+                actor: source,
+                by: By::Month,
+            },
+        ),
     ])
 }
 
@@ -114,13 +198,15 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 /// Runs `rounds` rounds of the mix on the store at `db` and prints the latencies per kind.
 pub fn run(db: &Path, rounds: usize, seed: u64, json: bool) -> anyhow::Result<()> {
     crate::require_store(db)?;
-    let store = Store::open_read_only(db).with_context(|| format!("cannot open {}", db.display()))?;
+    let store =
+        Store::open_read_only(db).with_context(|| format!("cannot open {}", db.display()))?;
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut times: Vec<(&'static str, Vec<Duration>)> = Vec::new();
     for _ in 0..rounds.max(1) {
         for (kind, question) in round(&store, &mut rng)? {
             let started = Instant::now();
-            let table = answer(&store, &question).with_context(|| format!("{kind}: {question:?}"))?;
+            let table =
+                answer(&store, &question).with_context(|| format!("{kind}: {question:?}"))?;
             let took = started.elapsed();
             std::hint::black_box(table);
             match times.iter_mut().find(|(k, _)| *k == kind) {
@@ -144,13 +230,27 @@ pub fn run(db: &Path, rounds: usize, seed: u64, json: bool) -> anyhow::Result<()
         .collect();
     let (documents, _) = store.document_counts()?;
     if json {
-        println!("{}", serde_json::json!({ "store": db, "documents": documents, "seed": seed, "kinds": reports }));
+        println!(
+            "{}",
+            serde_json::json!({ "store": db, "documents": documents, "seed": seed, "kinds": reports })
+        );
         return Ok(());
     }
-    println!("{} documents in {}; {} rounds of the query mix (seed {seed})", documents, db.display(), rounds.max(1));
-    println!("{:<10} {:>8} {:>10} {:>10} {:>10}", "kind", "queries", "p50 ms", "p95 ms", "max ms");
+    println!(
+        "{} documents in {}; {} rounds of the query mix (seed {seed})",
+        documents,
+        db.display(),
+        rounds.max(1)
+    );
+    println!(
+        "{:<10} {:>8} {:>10} {:>10} {:>10}",
+        "kind", "queries", "p50 ms", "p95 ms", "max ms"
+    );
     for r in &reports {
-        println!("{:<10} {:>8} {:>10.1} {:>10.1} {:>10.1}", r.kind, r.queries, r.p50_ms, r.p95_ms, r.max_ms);
+        println!(
+            "{:<10} {:>8} {:>10.1} {:>10.1} {:>10.1}",
+            r.kind, r.queries, r.p50_ms, r.p95_ms, r.max_ms
+        );
     }
     Ok(())
 }

@@ -284,7 +284,11 @@ fn load_tables(store: &mut Store, dir: &std::path::Path, args: &IngestArgs) -> a
     .with_context(|| format!("cannot load the tables in {}", dir.display()))?;
     bar.finish_and_clear();
     let secs = started.elapsed().as_secs_f64().max(1e-9);
-    tracing::info!(documents = report.documents, passes = report.passes, "tables loaded");
+    tracing::info!(
+        documents = report.documents,
+        passes = report.passes,
+        "tables loaded"
+    );
     if !crate::quiet() {
         let s = &report.stored;
         eprintln!(
