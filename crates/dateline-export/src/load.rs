@@ -212,7 +212,7 @@ impl Pass {
         for_batches(files, |path, batch| {
             let c = Columns { batch, path };
             let [hash, text, json] = c.texts(["document_hash", "text", "json"])?;
-            let [doc_path, record, url, format, headline, publisher, source_name, authors, published, published_source] =
+            let [doc_path, record, url, format, headline, publisher, source_name, authors, date, date_source] =
                 c.texts([
                     "path",
                     "record",
@@ -249,8 +249,8 @@ impl Pass {
                     publisher: publisher.get(row),
                     source_name: source_name.get(row),
                     authors: authors.get(row).unwrap_or_else(|| "[]".into()),
-                    published: published.get(row),
-                    published_source: published_source.get(row),
+                    published: date.get(row),
+                    published_source: date_source.get(row),
                     text,
                     json,
                     ..OwnedDocument::default()

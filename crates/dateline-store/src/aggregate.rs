@@ -179,9 +179,9 @@ impl Tally {
                 e.0 += n;
                 e.1 += g;
             }
-            timeline_sums(&mut days, &source, &target, date, quad, n, g);
+            timeline_sums(&mut days, &source, &target, date.as_deref(), quad, n, g);
         }
-        write_summaries(tx, actors, pairs, days)
+        write_summaries(tx, actors, &pairs, days)
     }
 }
 
@@ -192,14 +192,14 @@ fn timeline_sums(
     days: &mut Sums,
     source: &str,
     target: &str,
-    date: Option<String>,
+    date: Option<&str>,
     quad: i64,
     n: i64,
     g: f64,
 ) {
     let mut add = |code: &str, sign: i64| {
         let e = days
-            .entry((code.to_owned(), date.clone(), quad))
+            .entry((code.to_owned(), date.map(str::to_owned), quad))
             .or_default();
         e.0 += sign * n;
         e.1 += sign as f64 * g;
@@ -228,7 +228,7 @@ pub(crate) fn common_prefix<'a>(a: &'a str, b: &str) -> Option<&'a str> {
 fn write_summaries(
     tx: &Transaction<'_>,
     actors: BTreeMap<String, (i64, i64)>,
-    pairs: BTreeMap<(String, String, Option<String>), (i64, f64)>,
+    pairs: &BTreeMap<(String, String, Option<String>), (i64, f64)>,
     days: Sums,
 ) -> Result<()> {
     let mut stmt = tx.prepare_cached(
@@ -243,7 +243,7 @@ fn write_summaries(
          ON CONFLICT (source, target, day) DO UPDATE SET mentions = mentions + ?4, goldstein_sum = goldstein_sum + ?5",
     )?;
     let mut totals: BTreeMap<(&str, &str), (i64, f64)> = BTreeMap::new();
-    for ((s, t, day), (n, g)) in &pairs {
+    for ((s, t, day), (n, g)) in pairs {
         stmt.execute(params![s, t, day, n, g])?;
         let total = totals.entry((s.as_str(), t.as_str())).or_default();
         total.0 += n;
@@ -286,9 +286,9 @@ mod tests {
     fn a_prefix_matching_both_actors_counts_a_mention_once() {
         let mut days = Sums::new();
         let day = Some("2024-05-01".to_owned());
-        timeline_sums(&mut days, "USAGOV", "USAMIL", day.clone(), 4, 2, -20.0);
-        timeline_sums(&mut days, "USA", "RUS", day.clone(), 1, 1, 3.0);
-        timeline_sums(&mut days, "FRA", "FRA", day, 1, 1, 1.0);
+        timeline_sums(&mut days, "USAGOV", "USAMIL", day.as_deref(), 4, 2, -20.0);
+        timeline_sums(&mut days, "USA", "RUS", day.as_deref(), 1, 1, 3.0);
+        timeline_sums(&mut days, "FRA", "FRA", day.as_deref(), 1, 1, 1.0);
         let sum = |prefix: &str| -> i64 {
             days.iter()
                 .filter(|((a, _, _), _)| a.starts_with(prefix))

@@ -138,9 +138,8 @@ pub(crate) fn register(conn: &Connection, dicts: &Arc<Dictionaries>) -> Result<(
         let (start, end) = (ctx.get::<i64>(1)?, ctx.get::<i64>(2)?);
         let range = usize::try_from(start).ok().zip(usize::try_from(end).ok());
         let mut last = last.lock().unwrap_or_else(PoisonError::into_inner);
-        let frame = match ctx.get_raw(0) {
-            ValueRef::Blob(b) | ValueRef::Text(b) => b,
-            _ => return Ok(None),
+        let (ValueRef::Blob(frame) | ValueRef::Text(frame)) = ctx.get_raw(0) else {
+            return Ok(None);
         };
         if last.0 != frame {
             let text = match ctx.get_raw(0) {
@@ -156,12 +155,15 @@ pub(crate) fn register(conn: &Connection, dicts: &Arc<Dictionaries>) -> Result<(
     Ok(())
 }
 
+/// A column's dictionary for compressing: its id and bytes.
+type Encoder = (u32, Arc<Vec<u8>>);
+
 /// Compression for one store: the newest dictionary of each column (once trained) and the
 /// dictionaries to read with. Shared by the writer and the threads that prepare documents
 /// beside the pipeline; each thread keeps its own zstd contexts.
 pub struct Codec {
     dicts: Arc<Dictionaries>,
-    encoders: RwLock<[Option<(u32, Arc<Vec<u8>>)>; 2]>,
+    encoders: RwLock<[Option<Encoder>; 2]>,
 }
 
 impl std::fmt::Debug for Codec {
@@ -257,19 +259,18 @@ impl Codec {
         let key = (column as usize, dict.as_ref().map_or(0, |d| d.0));
         COMPRESSORS.with(|cell| {
             let mut compressors = cell.borrow_mut();
-            let i = match compressors.iter().position(|(k, _)| *k == key) {
-                Some(i) => i,
-                None => {
-                    let c = match &dict {
-                        Some((_, bytes)) => Compressor::with_dictionary(LEVEL, bytes),
-                        None => Compressor::new(LEVEL),
-                    }
-                    .map_err(|e| io(&e))?;
-                    // A thread keeps the contexts of the dictionaries in use, not of old ones.
-                    compressors.retain(|((col, _), _)| *col != key.0);
-                    compressors.push((key, c));
-                    compressors.len() - 1
+            let i = if let Some(i) = compressors.iter().position(|(k, _)| *k == key) {
+                i
+            } else {
+                let c = match &dict {
+                    Some((_, bytes)) => Compressor::with_dictionary(LEVEL, bytes),
+                    None => Compressor::new(LEVEL),
                 }
+                .map_err(|e| io(&e))?;
+                // A thread keeps the contexts of the dictionaries in use, not of old ones.
+                compressors.retain(|((col, _), _)| *col != key.0);
+                compressors.push((key, c));
+                compressors.len() - 1
             };
             compressors[i]
                 .1

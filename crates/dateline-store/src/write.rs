@@ -75,7 +75,9 @@ fn find_original(tx: &Transaction<'_>, sig: &[u32]) -> Result<Option<(i64, f64)>
     for row in rows {
         let (id, other, original) = row?;
         let s = minhash::similarity(sig, &minhash::from_bytes(&other));
-        if s >= MIN_SIMILARITY && best.is_none_or(|(bid, _, bs)| s > bs || (s == bs && id < bid)) {
+        if s >= MIN_SIMILARITY
+            && best.is_none_or(|(bid, _, bs)| s.total_cmp(&bs).then(bid.cmp(&id)).is_gt())
+        {
             best = Some((id, original.unwrap_or(id), s));
         }
     }
@@ -288,7 +290,7 @@ impl Batch<'_, '_> {
             .execute(params![id, r.headline, r.text])?;
         self.add_rows(r, id)?;
         let published = r.published.as_deref();
-        let source_key = source.map_or_else(|| r.hash.as_ref(), |s| s);
+        let source_key = source.unwrap_or_else(|| r.hash.as_ref());
         for event in &r.events {
             let aggregate = if original.is_none() {
                 let agg = aggregate::record(tx, event, published)?;

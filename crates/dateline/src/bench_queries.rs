@@ -13,6 +13,7 @@
 //! busy and rare values come in the proportions the corpus has them. Each query runs as `dateline
 //! query` runs it, up to the table it prints.
 
+use std::io::Write as _;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -82,6 +83,25 @@ fn headline_words(headline: &str) -> Vec<String> {
         .collect()
 }
 
+/// Words of a random stored headline that has two or more.
+fn headline_pair(store: &Store, rng: &mut ChaCha8Rng) -> anyhow::Result<Vec<String>> {
+    loop {
+        let headline = draw(
+            store,
+            rng,
+            "documents",
+            "SELECT headline FROM documents WHERE rowid = ?1",
+        )?;
+        let words = headline
+            .first()
+            .map(|h| headline_words(h))
+            .unwrap_or_default();
+        if words.len() >= 2 {
+            return Ok(words);
+        }
+    }
+}
+
 /// One round of the mix: the questions of each kind.
 fn round(store: &Store, rng: &mut ChaCha8Rng) -> anyhow::Result<Vec<(&'static str, Question)>> {
     let events =
@@ -106,19 +126,7 @@ fn round(store: &Store, rng: &mut ChaCha8Rng) -> anyhow::Result<Vec<(&'static st
         .last()
         .unwrap_or_default()
         .to_owned();
-    let mut words = Vec::new();
-    while words.len() < 2 {
-        let headline = draw(
-            store,
-            rng,
-            "documents",
-            "SELECT headline FROM documents WHERE rowid = ?1",
-        )?;
-        words = headline
-            .first()
-            .map(|h| headline_words(h))
-            .unwrap_or_default();
-    }
+    let words = headline_pair(store, rng)?;
     let at = rng.random_range(0..words.len() - 1);
     Ok(vec![
         ("events", events(None, None, None, (None, None))),
@@ -190,8 +198,12 @@ fn round(store: &Store, rng: &mut ChaCha8Rng) -> anyhow::Result<Vec<(&'static st
     ])
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> f64 {
-    let at = ((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len().max(1)) - 1;
+/// The `percent`th percentile (nearest rank) of sorted latencies, in milliseconds.
+fn percentile(sorted: &[Duration], percent: usize) -> f64 {
+    let at = (sorted.len() * percent)
+        .div_ceil(100)
+        .clamp(1, sorted.len().max(1))
+        - 1;
     sorted.get(at).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
 }
 
@@ -222,35 +234,40 @@ pub fn run(db: &Path, rounds: usize, seed: u64, json: bool) -> anyhow::Result<()
             KindReport {
                 kind,
                 queries: t.len(),
-                p50_ms: percentile(&t, 0.5),
-                p95_ms: percentile(&t, 0.95),
-                max_ms: percentile(&t, 1.0),
+                p50_ms: percentile(&t, 50),
+                p95_ms: percentile(&t, 95),
+                max_ms: percentile(&t, 100),
             }
         })
         .collect();
     let (documents, _) = store.document_counts()?;
+    let mut out = std::io::stdout().lock();
     if json {
-        println!(
+        writeln!(
+            out,
             "{}",
             serde_json::json!({ "store": db, "documents": documents, "seed": seed, "kinds": reports })
-        );
+        )?;
         return Ok(());
     }
-    println!(
+    writeln!(
+        out,
         "{} documents in {}; {} rounds of the query mix (seed {seed})",
         documents,
         db.display(),
         rounds.max(1)
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "{:<10} {:>8} {:>10} {:>10} {:>10}",
         "kind", "queries", "p50 ms", "p95 ms", "max ms"
-    );
+    )?;
     for r in &reports {
-        println!(
+        writeln!(
+            out,
             "{:<10} {:>8} {:>10.1} {:>10.1} {:>10.1}",
             r.kind, r.queries, r.p50_ms, r.p95_ms, r.max_ms
-        );
+        )?;
     }
     Ok(())
 }

@@ -54,6 +54,7 @@ pub struct IngestArgs {
     pub select: crate::inputs::SelectArgs,
 }
 
+#[derive(Default)]
 struct Tally {
     read: usize,
     /// Seconds the pipeline waited for the writer to take a batch.
@@ -88,7 +89,7 @@ enum Work {
 impl Work {
     /// Prepares `docs` in parallel when `codec` is trained; documents that cannot be prepared
     /// come back with the reason.
-    fn new(codec: &Codec, docs: Vec<Document>) -> (Work, Vec<(Document, String)>) {
+    fn new(codec: &Codec, docs: Vec<Document>) -> (Work, Vec<(Box<Document>, String)>) {
         if !codec.trained() {
             return (Work::Raw(docs), Vec::new());
         }
@@ -101,7 +102,7 @@ impl Work {
                     doc.drop_token_layers();
                     Ok((doc, prepared))
                 }
-                Err(e) => Err((doc, e.to_string())),
+                Err(e) => Err((Box::new(doc), e.to_string())),
             })
             .collect();
         let (ready, failed): (Vec<_>, Vec<_>) = outcomes.into_iter().partition(Result::is_ok);
@@ -163,14 +164,9 @@ fn spawn_writer(
 
 pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     crate::set_jobs(args.jobs)?;
-    let (tables, inputs): (Vec<PathBuf>, Vec<PathBuf>) = crate::inputs_or_stdin(&args.inputs)
-        .into_iter()
-        .partition(|p| dateline_export::is_table_dir(p));
     let mut store =
         Store::open(&args.db).with_context(|| format!("cannot open {}", args.db.display()))?;
-    for dir in &tables {
-        load_tables(&mut store, dir, args)?;
-    }
+    let inputs = load_table_dirs(&mut store, args)?;
     if inputs.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }
@@ -192,13 +188,7 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     let found = args.select.files(&inputs)?;
     let bar = file_progress(found.files.len());
     let mut last_file: Option<String> = None;
-    let mut tally = Tally {
-        read: 0,
-        waited: 0.0,
-        failed: 0,
-        words: 0,
-        skipped: 0,
-    };
+    let mut tally = Tally::default();
     let mut batch = Vec::with_capacity(BATCH);
     let flush = |batch: &mut Vec<Document>, tally: &mut Tally| -> anyhow::Result<()> {
         let outcomes = pipeline.run_batch(batch);
@@ -270,6 +260,17 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Loads the inputs that are directories of annotated tables; returns the other inputs.
+fn load_table_dirs(store: &mut Store, args: &IngestArgs) -> anyhow::Result<Vec<PathBuf>> {
+    let (tables, inputs): (Vec<PathBuf>, Vec<PathBuf>) = crate::inputs_or_stdin(&args.inputs)
+        .into_iter()
+        .partition(|p| dateline_export::is_table_dir(p));
+    for dir in &tables {
+        load_tables(store, dir, args)?;
+    }
+    Ok(inputs)
 }
 
 /// Stores the annotated tables under `dir` (a cluster job's Parquet output) without running the
