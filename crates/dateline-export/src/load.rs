@@ -123,7 +123,9 @@ impl Columns<'_> {
     }
 
     fn text(&self, name: &str) -> Result<Texts> {
-        Ok(Texts(self.cast(name, &DataType::Utf8)?))
+        Ok(Texts(self.cast(name, &DataType::Utf8)?.and_then(|a| {
+            a.as_any().downcast_ref::<StringArray>().cloned()
+        })))
     }
 
     fn texts<const N: usize>(&self, names: [&str; N]) -> Result<[Texts; N]> {
@@ -164,12 +166,18 @@ impl Columns<'_> {
 }
 
 /// A text column (or none).
-struct Texts(Option<ArrayRef>);
+struct Texts(Option<StringArray>);
 
 impl Texts {
+    fn str(&self, row: usize) -> Option<&str> {
+        self.0
+            .as_ref()
+            .filter(|a| !a.is_null(row))
+            .map(|a| a.value(row))
+    }
+
     fn get(&self, row: usize) -> Option<String> {
-        let array = self.0.as_ref()?.as_any().downcast_ref::<StringArray>()?;
-        (!array.is_null(row)).then(|| array.value(row).to_owned())
+        self.str(row).map(str::to_owned)
     }
 }
 
@@ -196,8 +204,8 @@ struct Pass {
 }
 
 impl Pass {
-    fn child(&mut self, hash: Option<String>) -> Option<&mut OwnedDocument> {
-        let found = hash.and_then(|h| self.by_hash.get(&h).copied());
+    fn child(&mut self, hash: &str) -> Option<&mut OwnedDocument> {
+        let found = self.by_hash.get(hash).copied();
         if found.is_none() {
             self.orphans += 1;
         }
@@ -274,10 +282,10 @@ impl Pass {
             let hash = c.text("document_hash")?;
             let values = columns(&c)?;
             for row in 0..batch.num_rows() {
-                let Some(h) = hash.get(row).filter(|h| in_pass(h)) else {
+                let Some(h) = hash.str(row).filter(|h| in_pass(h)) else {
                     continue;
                 };
-                if let Some(doc) = self.child(Some(h)) {
+                if let Some(doc) = self.child(h) {
                     add(doc, &values, row);
                 }
             }
