@@ -125,12 +125,11 @@ fn spawn_writer(
         let cpu = cpu_time::ThreadTime::try_now().ok();
         let mut total = BatchReport::default();
         let mut prepared = 0;
-        let mut next = receive.recv().ok();
-        while let Some(work) = next.take() {
+        while let Ok(first) = receive.recv() {
             let opened = Instant::now();
             let mut writer = store.writer()?;
-            let mut work = Some(work);
-            while let Some(w) = work.take() {
+            let mut work = Some(first);
+            while let Some(w) = work {
                 match w {
                     Work::Raw(docs) => writer.add_batch(&docs, source.as_deref())?,
                     Work::Prepared(docs) => {
@@ -138,14 +137,11 @@ fn spawn_writer(
                         writer.add_prepared(&docs, source.as_deref())?
                     }
                 };
-                if writer.documents() < TRANSACTION_DOCUMENTS
-                    && opened.elapsed().as_secs_f64() < TRANSACTION_SECONDS
-                {
-                    work = receive.recv().ok();
-                }
+                let open = writer.documents() < TRANSACTION_DOCUMENTS
+                    && opened.elapsed().as_secs_f64() < TRANSACTION_SECONDS;
+                work = if open { receive.recv().ok() } else { None };
             }
             total += writer.commit()?;
-            next = receive.recv().ok();
         }
         if let Some(cpu) = cpu.and_then(|c| c.try_elapsed().ok()) {
             tracing::info!(
