@@ -88,6 +88,10 @@ struct EntityJson<'a> {
     country: Option<&'a str>,
     role: Option<&'a str>,
     mentions: Vec<TextSpan<'a>>,
+    kb: Option<&'a str>,
+    actor_source: Option<crate::layers::ActorSource>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -191,6 +195,9 @@ fn entity<'a>(text: &'a str, e: &'a Entity) -> EntityJson<'a> {
         country: e.country.as_deref(),
         role: e.role.as_deref(),
         mentions: e.mentions.iter().map(|&m| TextSpan::new(text, m)).collect(),
+        kb: e.kb.as_deref(),
+        actor_source: e.actor_source,
+        evidence: e.evidence.as_deref(),
     }
 }
 

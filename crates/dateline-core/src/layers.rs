@@ -67,6 +67,46 @@ pub struct Entity {
     pub role: Option<String>,
     /// Where it is mentioned.
     pub mentions: Vec<Span>,
+    /// Knowledge-base id (Wikidata `Q…`) when the actor knowledge base knows the entity.
+    #[serde(default)]
+    pub kb: Option<String>,
+    /// Where the actor code came from.
+    #[serde(default)]
+    pub actor_source: Option<ActorSource>,
+    /// Why an ambiguous name was read the way it was ("Tripoli: LBY, the most populous
+    /// candidate; …"); `None` when nothing needed explaining.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+}
+
+/// Where an entity's actor code came from (`entities[].actor_source`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorSource {
+    /// A title or nationality next to the name ("Russian President …").
+    Title,
+    /// A dated role in the actor knowledge base, valid on the article's date.
+    Kb,
+    /// A gazetteer entry (country, capital, institution, organisation).
+    Gazetteer,
+    /// A group or role noun with its country ("Israeli police").
+    Agent,
+    /// The story's context (the country it is mostly about).
+    Context,
+}
+
+impl ActorSource {
+    /// The name written in `actor_source`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorSource::Title => "title",
+            ActorSource::Kb => "kb",
+            ActorSource::Gazetteer => "gazetteer",
+            ActorSource::Agent => "agent",
+            ActorSource::Context => "context",
+        }
+    }
 }
 
 /// Kinds of quotes.

@@ -34,8 +34,8 @@ pub use document::{
     Credit, DateSource, Dateline, Diagnostic, Document, Meta, Source, SourceFormat, SCHEMA,
 };
 pub use layers::{
-    actor_state, is_international, Claim, ClaimValue, Dependency, Entity, EntityType, Event, Lemma,
-    Modality, Participant, Place, Plover, Quote, QuoteKind,
+    actor_state, is_international, ActorSource, Claim, ClaimValue, Dependency, Entity, EntityType,
+    Event, Lemma, Modality, Participant, Place, Plover, Quote, QuoteKind,
 };
 pub use pos::Pos;
 pub use segment::{Segmenter, Sentence, Token, TokenKind};

@@ -23,6 +23,8 @@ pub struct EntityRow<'a> {
     pub country: Option<&'a str>,
     pub role: Option<&'a str>,
     pub mentions: i64,
+    /// Knowledge-base id (`entities[].kb`).
+    pub kb: Option<&'a str>,
 }
 
 pub fn entity(e: &Entity) -> EntityRow<'_> {
@@ -34,6 +36,7 @@ pub fn entity(e: &Entity) -> EntityRow<'_> {
         country: e.country.as_deref(),
         role: e.role.as_deref(),
         mentions: e.mentions.len() as i64,
+        kb: e.kb.as_deref(),
     }
 }
 

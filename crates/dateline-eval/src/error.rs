@@ -21,6 +21,9 @@ pub enum Error {
         /// What the JSON parser objected to.
         source: serde_json::Error,
     },
+    /// A line of a probe file does not follow its format.
+    #[error("malformed probe file: {0}")]
+    Format(String),
 }
 
 impl Error {

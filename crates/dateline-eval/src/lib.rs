@@ -37,6 +37,7 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 
+pub mod actor_probes;
 pub mod claims;
 mod counts;
 pub mod entities;

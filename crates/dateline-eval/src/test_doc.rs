@@ -33,6 +33,9 @@ pub(crate) fn entity(
         country: None,
         role: None,
         mentions: mentions.iter().map(|m| find(text, m)).collect(),
+        kb: None,
+        actor_source: None,
+        evidence: None,
     }
 }
 

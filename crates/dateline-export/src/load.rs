@@ -297,7 +297,7 @@ impl Pass {
         let columns = |c: &Columns<'_>| {
             Ok((
                 c.ints(["entity", "mentions"])?,
-                c.texts(["name", "type", "actor", "country", "role"])?,
+                c.texts(["name", "type", "actor", "country", "role", "kb"])?,
             ))
         };
         self.read_children(files, in_pass, columns, |doc, (ints, t), row| {
@@ -309,6 +309,7 @@ impl Pass {
                 country: t[3].get(row),
                 role: t[4].get(row),
                 mentions: int_at(ints[1].as_ref(), row).unwrap_or(0),
+                kb: t[5].get(row),
             });
         })
     }

@@ -61,11 +61,11 @@ pub(crate) const SPECS: &[Spec] = &[
     },
     Spec {
         file: "entities.parquet",
-        sql: "SELECT e.document, d.hash, e.idx, e.name, e.type, e.actor, e.country, e.role, e.mentions
+        sql: "SELECT e.document, d.hash, e.idx, e.name, e.type, e.actor, e.country, e.role, e.mentions, e.kb
               FROM entities e JOIN documents d ON d.id = e.document ORDER BY e.document, e.idx",
         columns: &[
             ("document", Kind::Int), ("document_hash", Kind::Text), ("entity", Kind::Int), ("name", Kind::Text), ("type", Kind::Text),
-            ("actor", Kind::Text), ("country", Kind::Text), ("role", Kind::Text), ("mentions", Kind::Int),
+            ("actor", Kind::Text), ("country", Kind::Text), ("role", Kind::Text), ("mentions", Kind::Int), ("kb", Kind::Text),
         ],
     },
     Spec {
@@ -285,6 +285,7 @@ fn document_rows<'a>(
                     text(r.country),
                     text(r.role),
                     Cell::Int(Some(r.mentions)),
+                    text(r.kb),
                 ]
             })
             .collect(),

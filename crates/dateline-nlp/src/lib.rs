@@ -23,6 +23,7 @@ mod error;
 pub mod events;
 pub mod gazetteer;
 pub mod geo;
+pub mod kb;
 pub mod ner;
 pub mod quotes;
 pub mod time;

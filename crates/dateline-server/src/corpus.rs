@@ -237,6 +237,29 @@ pub async fn actors(
     rows(&state, move |s| Ok(s.top_actors(n)?)).await
 }
 
+/// Which people to list.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PeopleQuery {
+    /// How many (default 20).
+    pub top: Option<usize>,
+    /// Only people whose name contains this (any case).
+    pub name: Option<String>,
+}
+
+/// The people most mentioned across documents, linked by knowledge-base id (else by name and
+/// country), with the roles (actor codes) they carried over time.
+#[utoipa::path(get, path = "/v1/people", tag = "corpus", params(PeopleQuery),
+    responses((status = 200, body = Rows)))]
+pub async fn people(
+    State(state): State<Arc<AppState>>,
+    Query(p): Query<PeopleQuery>,
+) -> Result<axum::Json<Rows>, ApiError> {
+    let n = limit(p.top, 20);
+    let name = p.name.filter(|n| !n.trim().is_empty());
+    rows(&state, move |s| Ok(s.top_people(n, name.as_deref())?)).await
+}
+
 /// A date range.
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]

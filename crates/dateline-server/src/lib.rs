@@ -4,7 +4,7 @@
 //!
 //! - `POST /v1/extract` annotates one article (plain text, HTML or JSON) and answers with its
 //!   `dateline/1` JSON;
-//! - `GET /v1/{documents,search,events,quotes,speakers,actors,network,timeline}` answer the
+//! - `GET /v1/{documents,search,events,quotes,speakers,actors,people,network,timeline}` answer the
 //!   questions of `dateline query` over a store, read-only;
 //! - `GET /openapi.json` describes all of it (OpenAPI 3);
 //! - `GET /` (article view) and `GET /corpus` (corpus explorer) serve the embedded UI.
@@ -142,6 +142,7 @@ pub fn router(config: ServerConfig) -> Result<Router, ServerError> {
         .route("/v1/quotes", get(corpus::quotes))
         .route("/v1/speakers", get(corpus::speakers))
         .route("/v1/actors", get(corpus::actors))
+        .route("/v1/people", get(corpus::people))
         .route("/v1/network", get(corpus::network))
         .route("/v1/timeline", get(corpus::timeline))
         .route("/v1/latest", get(corpus::latest))

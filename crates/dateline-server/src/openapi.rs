@@ -20,6 +20,7 @@ use crate::{corpus, error, extract};
         corpus::quotes,
         corpus::speakers,
         corpus::actors,
+        corpus::people,
         corpus::network,
         corpus::timeline,
         corpus::latest,

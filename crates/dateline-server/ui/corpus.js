@@ -45,6 +45,8 @@ async function setUp() {
   startLive();
   loadEvents();
   loadSpeakers();
+  loadPeople();
+  $("people-form").addEventListener("submit", (e) => { e.preventDefault(); loadPeople(); });
   loadNetwork();
   loadMap();
   const actors = await guarded(() => api("/v1/actors?top=100"));
@@ -906,6 +908,25 @@ async function loadSpeakers() {
     return li;
   }));
   if (data.items.length) showSpeaker(data.items[0].speaker, list.firstElementChild);
+}
+
+// --- People -------------------------------------------------------------------
+
+async function loadPeople() {
+  const name = $("people-name").value.trim();
+  const data = await guarded(() => api(`/v1/people${query({ top: 25, name })}`));
+  if (!data) return;
+  const rows = data.items.map((p) => el("tr", {}, [
+    el("td", {}, p.kb
+      ? el("a", { href: `https://www.wikidata.org/wiki/${encodeURIComponent(p.kb)}`, rel: "noopener", target: "_blank", title: p.kb }, p.name)
+      : p.name),
+    el("td", {}, p.country || "—"),
+    el("td", {}, String(p.mentions)),
+    el("td", {}, String(p.documents)),
+    el("td", { class: "small" }, (p.roles || "—").split("; ").map((r) => el("div", {}, r))),
+  ]));
+  $("people").replaceChildren(...(rows.length ? rows
+    : [el("tr", {}, el("td", { colspan: 5, class: "empty" }, name ? `No person named like “${name}”.` : "No people stored yet."))]));
 }
 
 async function showSpeaker(name, li) {

@@ -23,6 +23,7 @@
 pub mod aggregate;
 mod codec;
 pub mod minhash;
+pub mod people;
 pub mod query;
 mod record;
 pub mod schema;

@@ -276,6 +276,31 @@ impl Store {
         self.table(&sql, &[])
     }
 
+    /// The people most mentioned across documents (linked by knowledge-base id, else by name and
+    /// country), optionally only those whose name contains `name` (any case), each with the
+    /// actor codes they carried over time: `USAGOV 2009-01-20..2016-12-30 (412)`.
+    pub fn top_people(&self, top: usize, name: Option<&str>) -> Result<Table> {
+        let filter = if name.is_some() {
+            "WHERE instr(lower(p.name), lower(?1)) > 0"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "SELECT p.name, p.kb, p.country, p.documents, p.mentions, p.first_seen, p.last_seen,
+                 (SELECT group_concat(r.actor || ' ' || COALESCE(r.first_seen, '?') || '..'
+                      || COALESCE(r.last_seen, '?') || ' (' || r.documents || ')', '; ')
+                  FROM (SELECT * FROM person_roles WHERE person = p.person
+                        ORDER BY first_seen, actor) r) AS roles
+             FROM people p {filter} ORDER BY p.mentions DESC, p.name LIMIT {}",
+            top.max(1)
+        );
+        let params: Vec<Box<dyn ToSql>> = name
+            .map(|n| Box::new(n.to_owned()) as Box<dyn ToSql>)
+            .into_iter()
+            .collect();
+        self.table(&sql, &params)
+    }
+
     /// Actor-to-actor edges: event mentions and mean Goldstein value per (source, target).
     /// At most `limit` edges, the busiest first, after skipping `offset`.
     pub fn network(

@@ -329,6 +329,39 @@ const MIGRATIONS: &[&str] = &[
                WHERE dateline_common_prefix(source_actor, target_actor) IS NOT NULL)
         WHERE day IS NOT NULL GROUP BY 1, 2, 3;
     ",
+    // 5: people across documents, linked by knowledge-base id or by name and country.
+    r"
+    ALTER TABLE entities ADD COLUMN kb TEXT;        -- Wikidata id of the person, when known
+    ALTER TABLE entities ADD COLUMN person TEXT;    -- people::person_key: 'kb:Q…' or 'name:…|ISO3'
+    UPDATE entities SET person = dateline_person_key(type, name, country, kb) WHERE mentions > 0;
+    CREATE INDEX entities_person ON entities(person) WHERE person IS NOT NULL;
+    CREATE TABLE people (
+        person TEXT PRIMARY KEY,
+        name TEXT NOT NULL,                         -- as first seen
+        kb TEXT,
+        country TEXT,
+        documents INTEGER NOT NULL,                 -- original documents (wire copies not counted)
+        mentions INTEGER NOT NULL,
+        first_seen TEXT,                            -- publication days
+        last_seen TEXT
+    ) WITHOUT ROWID;
+    CREATE INDEX people_mentions ON people(mentions);
+    CREATE TABLE person_roles (                     -- the actor codes a person carried, over time
+        person TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        documents INTEGER NOT NULL,
+        first_seen TEXT,
+        last_seen TEXT,
+        PRIMARY KEY (person, actor)
+    ) WITHOUT ROWID;
+    INSERT INTO people SELECT e.person, MIN(e.name), NULL, MIN(e.country), COUNT(*), SUM(e.mentions),
+        MIN(d.published), MAX(d.published)
+        FROM entities e JOIN documents d ON d.id = e.document
+        WHERE e.person IS NOT NULL AND d.duplicate_of IS NULL GROUP BY e.person;
+    INSERT INTO person_roles SELECT e.person, e.actor, COUNT(*), MIN(d.published), MAX(d.published)
+        FROM entities e JOIN documents d ON d.id = e.document
+        WHERE e.person IS NOT NULL AND e.actor IS NOT NULL AND d.duplicate_of IS NULL GROUP BY 1, 2;
+    ",
 ];
 
 /// The schema version this build writes.
@@ -344,8 +377,9 @@ pub fn version(conn: &Connection) -> Result<i64> {
 }
 
 /// The SQL functions migrations use: `dateline_pack(text)` (a compressed frame),
-/// `dateline_last_word(text)` (see [`crate::query::speaker_key`]) and
-/// `dateline_common_prefix(a, b)` (two actor codes' common prefix of three letters or more).
+/// `dateline_last_word(text)` (see [`crate::query::speaker_key`]),
+/// `dateline_common_prefix(a, b)` (two actor codes' common prefix of three letters or more) and
+/// `dateline_person_key(type, name, country, kb)` ([`crate::people::person_key`]).
 fn register_functions(conn: &Connection) -> Result<()> {
     use rusqlite::functions::FunctionFlags;
     let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
@@ -361,6 +395,16 @@ fn register_functions(conn: &Connection) -> Result<()> {
         Ok(ctx
             .get::<Option<String>>(0)?
             .and_then(|s| crate::query::speaker_key(&s)))
+    })?;
+    conn.create_scalar_function("dateline_person_key", 4, flags, |ctx| {
+        let (kind, name) = (ctx.get::<String>(0)?, ctx.get::<String>(1)?);
+        let (country, kb) = (ctx.get::<Option<String>>(2)?, ctx.get::<Option<String>>(3)?);
+        Ok(crate::people::person_key(
+            &kind,
+            &name,
+            country.as_deref(),
+            kb.as_deref(),
+        ))
     })?;
     conn.create_scalar_function("dateline_common_prefix", 2, flags, |ctx| {
         let (a, b) = (ctx.get::<String>(0)?, ctx.get::<String>(1)?);

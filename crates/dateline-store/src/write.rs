@@ -10,6 +10,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use crate::aggregate::{self, Tally};
 use crate::codec::{Codec, Column};
 use crate::minhash::{self, BANDS, MIN_SIMILARITY, MIN_WORDS};
+use crate::people::{person_key, People};
 use crate::record::{Packed, Prepared, Record};
 use crate::{Result, Store};
 
@@ -118,6 +119,7 @@ impl Store {
             codec,
             now: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
             tally: Tally::default(),
+            people: People::default(),
             report: BatchReport::default(),
         })
     }
@@ -130,6 +132,7 @@ pub struct BatchWriter<'s> {
     codec: Arc<Codec>,
     now: String,
     tally: Tally,
+    people: People,
     report: BatchReport,
 }
 
@@ -174,7 +177,11 @@ impl BatchWriter<'_> {
                 source_name,
                 now: &self.now,
             };
-            batch.add(&self.codec, record, &mut report, &mut self.tally)?;
+            let tallies = Tallies {
+                events: &mut self.tally,
+                people: &mut self.people,
+            };
+            batch.add(&self.codec, record, &mut report, tallies)?;
         }
         self.report += report;
         Ok(report)
@@ -189,6 +196,7 @@ impl BatchWriter<'_> {
     /// Writes the summaries and commits; returns what the whole transaction did.
     pub fn commit(self) -> Result<BatchReport> {
         self.tally.write(&self.tx)?;
+        self.people.write(&self.tx)?;
         self.tx.commit()?;
         Ok(self.report)
     }
@@ -207,6 +215,12 @@ fn train(tx: &Transaction<'_>, packer: &Codec, records: &[Record<'_>]) -> Result
     Ok(())
 }
 
+/// The summaries one transaction adds to.
+struct Tallies<'a> {
+    events: &'a mut Tally,
+    people: &'a mut People,
+}
+
 /// What every document of a batch shares.
 struct Batch<'t, 'c> {
     tx: &'t Transaction<'c>,
@@ -220,7 +234,7 @@ impl Batch<'_, '_> {
         codec: &Codec,
         r: &Record<'_>,
         report: &mut BatchReport,
-        tally: &mut Tally,
+        tallies: Tallies<'_>,
     ) -> Result<()> {
         let tx = self.tx;
         let exists: Option<i64> = tx
@@ -288,14 +302,17 @@ impl Batch<'_, '_> {
         }
         tx.prepare_cached("INSERT INTO documents_fts (rowid, headline, text) VALUES (?1, ?2, ?3)")?
             .execute(params![id, r.headline, r.text])?;
-        self.add_rows(r, id)?;
         let published = r.published.as_deref();
+        let people = original.is_none().then_some(&mut *tallies.people);
+        self.add_rows(r, id, published, people)?;
         let source_key = source.unwrap_or_else(|| r.hash.as_ref());
         for event in &r.events {
             let aggregate = if original.is_none() {
                 let agg = aggregate::record(tx, event, published)?;
                 let date = event.date.as_deref().or(published);
-                tally.add(agg, event, id, source_key, published, date);
+                tallies
+                    .events
+                    .add(agg, event, id, source_key, published, date);
                 Some(agg)
             } else {
                 None
@@ -306,16 +323,30 @@ impl Batch<'_, '_> {
         Ok(())
     }
 
-    fn add_rows(&self, r: &Record<'_>, id: i64) -> Result<()> {
+    /// Stores the rows of document `id`; its people are counted in `people` unless it is a wire
+    /// copy (`None`).
+    fn add_rows(
+        &self,
+        r: &Record<'_>,
+        id: i64,
+        published: Option<&str>,
+        mut people: Option<&mut People>,
+    ) -> Result<()> {
         let tx = self.tx;
         let mut stmt = tx.prepare_cached(
-            "INSERT INTO entities (document, idx, name, type, actor, country, role, mentions)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO entities (document, idx, name, type, actor, country, role, mentions, kb, person)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?;
         for e in &r.entities {
+            let person = (e.mentions > 0)
+                .then(|| person_key(&e.kind, e.name, e.country, e.kb))
+                .flatten();
             stmt.execute(params![
-                id, e.idx, e.name, e.kind, e.actor, e.country, e.role, e.mentions
+                id, e.idx, e.name, e.kind, e.actor, e.country, e.role, e.mentions, e.kb, person
             ])?;
+            if let (Some(key), Some(people)) = (&person, people.as_deref_mut()) {
+                people.add(key, e, published);
+            }
         }
         let mut stmt = tx.prepare_cached(
             "INSERT INTO quotes (document, kind, start, end, speaker, speaker_actor, speaker_text, cue, speaker_key,

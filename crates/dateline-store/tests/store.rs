@@ -347,6 +347,17 @@ fn a_store_of_the_previous_release_is_upgraded() {
     );
     assert_eq!(store.document_counts().unwrap(), (4, 0));
     assert_eq!(count(&store, "SELECT COUNT(*) FROM events"), 9);
+    // People were linked by name and country from the old rows, with their roles.
+    let people = store.top_people(50, None).unwrap();
+    assert!(!people.rows.is_empty(), "no people after the upgrade");
+    assert_eq!(
+        count(&store, "SELECT COALESCE(SUM(mentions), 0) FROM people"),
+        count(
+            &store,
+            "SELECT COALESCE(SUM(e.mentions), 0) FROM entities e JOIN documents d ON d.id = e.document
+             WHERE e.type = 'PERSON' AND e.mentions > 0 AND d.duplicate_of IS NULL"
+        )
+    );
     assert_eq!(count(&store, "SELECT COUNT(*) FROM quotes"), 66);
     // Every text and document came through compression whole.
     let json = store.document_json(1).unwrap().expect("document 1");
@@ -403,4 +414,59 @@ fn a_store_of_the_previous_release_is_upgraded() {
     );
     assert_eq!(store.add_batch(&[d], None).unwrap().added, 1);
     assert_eq!(store.document_counts().unwrap(), (5, 0));
+}
+
+/// One person across articles: linked by knowledge-base id whatever the spelling of the name, with
+/// the role each article's date gives, and listed with mentions and roles over time.
+#[test]
+fn people_are_linked_across_documents_with_their_roles_over_time() {
+    let p = pipeline();
+    let mut store = Store::open_in_memory().unwrap();
+    let docs = [
+        doc(
+            &p,
+            "George W. Bush met Tony Blair in London on Monday.",
+            "A",
+            "2005-06-06",
+        ),
+        doc(
+            &p,
+            "President Bush spoke to reporters in Texas. Bush said the talks went well.",
+            "B",
+            "2005-09-01",
+        ),
+        doc(
+            &p,
+            "Former leader George W. Bush opened a library in Dallas on Friday.",
+            "C",
+            "2013-04-26",
+        ),
+    ];
+    store.add_batch(&docs, None).unwrap();
+    let bush = docs[0]
+        .entities
+        .iter()
+        .find(|e| e.name.contains("Bush"))
+        .expect("Bush in the first article");
+    let kb = bush.kb.clone().expect("a Wikidata id for George W. Bush");
+    assert_eq!(bush.actor.as_deref(), Some("USAGOV"), "in office in 2005");
+    let people = store.top_people(10, Some("bush")).unwrap();
+    assert_eq!(
+        people.rows.len(),
+        1,
+        "one person, not one per spelling: {people:?}"
+    );
+    assert_eq!(column(&people, "kb")[0], serde_json::json!(kb));
+    assert_eq!(column(&people, "documents")[0], serde_json::json!(3));
+    let roles = column(&people, "roles")[0].as_str().unwrap().to_owned();
+    assert!(
+        roles.starts_with("USAGOV 2005-06-06..2005-09-01 (2)")
+            && roles.contains("USAELI 2013-04-26..2013-04-26 (1)"),
+        "{roles}"
+    );
+    assert!(store
+        .top_people(10, Some("nobody at all"))
+        .unwrap()
+        .rows
+        .is_empty());
 }

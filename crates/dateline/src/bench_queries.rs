@@ -5,7 +5,7 @@
 //!   a 30-day window;
 //! - quotes: a speaker's full name, and a surname alone;
 //! - search: one word, and two words, of a stored headline;
-//! - actors: the top 20;
+//! - actors: the top 20 actor codes, and the top 20 people (`--people`);
 //! - network: the whole corpus, and a 30-day window;
 //! - timeline: an actor by day, and by month.
 //!
@@ -169,7 +169,22 @@ fn round(store: &Store, rng: &mut ChaCha8Rng) -> anyhow::Result<Vec<(&'static st
                 raw: false,
             },
         ),
-        ("actors", Question::Actors { top: 20 }),
+        (
+            "actors",
+            Question::Actors {
+                top: 20,
+                people: false,
+                name: None,
+            },
+        ),
+        (
+            "people",
+            Question::Actors {
+                top: 20,
+                people: true,
+                name: None,
+            },
+        ),
         (
             "network",
             Question::Network {

@@ -42,9 +42,63 @@ enum EvalTarget {
         #[arg(long)]
         json: Option<PathBuf>,
     },
+    /// Actor-code accuracy on dated probe sentences (TAB-separated: sentence, date, expected
+    /// codes `|`-separated), e.g. `crates/dateline-eval/resources/probes/people.tsv`.
+    Actors {
+        /// The probe file.
+        path: PathBuf,
+        /// Only the odd- or even-numbered probes: develop on one half, report the other.
+        #[arg(long, value_enum)]
+        half: Option<ProbeHalf>,
+        /// Also write the scores as JSON to this file.
+        #[arg(long)]
+        json: Option<PathBuf>,
+    },
     /// A trained model on a split of the GMB corpus.
     #[command(flatten)]
     Model(crate::train::ModelEval),
+}
+
+/// A half of a probe file.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ProbeHalf {
+    /// Odd-numbered probes.
+    Odd,
+    /// Even-numbered probes.
+    Even,
+}
+
+fn eval_actor_probes(
+    path: &Path,
+    half: Option<ProbeHalf>,
+    json: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
+    use dateline_eval::actor_probes::{read_probes, Half, ProbeScore};
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let half = half.map(|h| match h {
+        ProbeHalf::Odd => Half::Odd,
+        ProbeHalf::Even => Half::Even,
+    });
+    let probes =
+        read_probes(&text, half).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let pipeline = dateline_nlp::standard_pipeline(&dateline_nlp::Config::default());
+    let mut score = ProbeScore::default();
+    for probe in &probes {
+        let mut doc = dateline_core::Document::from_text(probe.text.clone());
+        doc.meta.published = probe.published;
+        doc.meta.published_source = probe.published.map(|_| dateline_core::DateSource::Flag);
+        pipeline.run(&mut doc);
+        score.add(&doc, probe);
+    }
+    #[allow(clippy::print_stdout)]
+    {
+        print!("{score}");
+    }
+    if let Some(path) = json {
+        write_json(path, &score)?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn write_json(path: &Path, value: &impl serde::Serialize) -> anyhow::Result<()> {
@@ -144,6 +198,9 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
     match (&args.target, &args.gold_dir) {
         (Some(EvalTarget::Segment { dir, json }), _) => eval_segmentation(dir, json.as_deref()),
         (Some(EvalTarget::PloverGsr { path, json }), _) => eval_plover_gsr(path, json.as_deref()),
+        (Some(EvalTarget::Actors { path, half, json }), _) => {
+            eval_actor_probes(path, *half, json.as_deref())
+        }
         (Some(EvalTarget::Model(target)), _) => crate::train::eval(target),
         (None, Some(dir)) => eval_gold(dir, args.json.as_deref()),
         (None, None) => anyhow::bail!(

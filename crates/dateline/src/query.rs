@@ -85,11 +85,18 @@ pub enum Question {
         #[arg(long)]
         raw: bool,
     },
-    /// The actors most involved in events.
+    /// The actors most involved in events; with `--people`, the people most mentioned, linked
+    /// across documents, with the roles (actor codes) they carried over time.
     Actors {
         /// How many (1 or more).
         #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
         top: u32,
+        /// List people instead of actor codes.
+        #[arg(long)]
+        people: bool,
+        /// With `--people`: only people whose name contains this (any case).
+        #[arg(long, requires = "people")]
+        name: Option<String>,
     },
     /// Actor-to-actor edges weighted by event count and mean Goldstein value.
     Network {
@@ -200,7 +207,10 @@ pub(crate) fn answer(store: &Store, question: &Question) -> anyhow::Result<Table
                 }
             })?
         }
-        Question::Actors { top } => store.top_actors(*top as usize)?,
+        Question::Actors {
+            top, people: false, ..
+        } => store.top_actors(*top as usize)?,
+        Question::Actors { top, name, .. } => store.top_people(*top as usize, name.as_deref())?,
         Question::Network { since, until } => {
             store.network(since.as_deref(), until.as_deref(), usize::MAX, 0)?
         }

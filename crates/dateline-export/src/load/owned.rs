@@ -13,6 +13,7 @@ pub(super) struct OwnedEntity {
     pub(super) country: Option<String>,
     pub(super) role: Option<String>,
     pub(super) mentions: i64,
+    pub(super) kb: Option<String>,
 }
 
 #[derive(Default)]
@@ -115,6 +116,7 @@ impl OwnedEntity {
             country: self.country.as_deref(),
             role: self.role.as_deref(),
             mentions: self.mentions,
+            kb: self.kb.as_deref(),
         }
     }
 }

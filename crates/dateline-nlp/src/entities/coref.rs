@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use dateline_core::{Document, Entity, EntityType, Span};
+use dateline_core::{ActorSource, Document, Entity, EntityType, Span};
 use rustc_hash::FxHashSet;
 
 use super::mentions::{Mention, MentionKind};
@@ -19,10 +19,13 @@ pub struct Cluster {
     pub name: String,
     pub entity_type: EntityType,
     pub actor: Option<String>,
+    pub actor_source: Option<ActorSource>,
     pub country: Option<String>,
     pub role: Option<String>,
     pub role_code: Option<String>,
     pub mentions: Vec<Span>,
+    pub kb: Option<String>,
+    pub evidence: Option<String>,
 }
 
 impl Cluster {
@@ -31,10 +34,13 @@ impl Cluster {
             name: m.name.clone(),
             entity_type: m.entity_type,
             actor: m.actor.clone(),
+            actor_source: m.actor_source,
             country: m.country.clone(),
             role: m.role.clone(),
             role_code: m.role_code.clone(),
             mentions: vec![m.span],
+            kb: None,
+            evidence: None,
         }
     }
 
@@ -42,6 +48,7 @@ impl Cluster {
         self.mentions.push(m.span);
         if self.actor.is_none() {
             self.actor.clone_from(&m.actor);
+            self.actor_source = m.actor_source;
         }
         if self.country.is_none() {
             self.country.clone_from(&m.country);
@@ -56,6 +63,7 @@ impl Cluster {
             if m.role_code.as_deref() == Some("ELI") {
                 if let Some(country) = &self.country {
                     self.actor = Some(format!("{country}ELI"));
+                    self.actor_source = Some(ActorSource::Title);
                 }
             }
         }
@@ -439,6 +447,7 @@ pub fn default_country(clusters: &mut [Cluster]) {
                 c.role_code.as_deref().unwrap_or_default()
             ));
             c.country = Some(leader.clone());
+            c.actor_source = Some(ActorSource::Context);
         }
     }
 }
@@ -457,10 +466,13 @@ pub fn finish(mut clusters: Vec<Cluster>) -> Vec<Entity> {
             id: id as u32,
             name: c.name,
             kind: c.entity_type,
+            actor_source: c.actor_source.filter(|_| c.actor.is_some()),
             actor: c.actor,
             country: c.country,
             role: c.role,
             mentions: c.mentions,
+            kb: c.kb,
+            evidence: c.evidence,
         })
         .collect()
 }

@@ -1,7 +1,7 @@
 //! Mentions in one document: named spans from the recogniser, refined by the gazetteers
 //! (types, countries, actor codes), plus gazetteer names the recogniser missed.
 
-use dateline_core::{Document, EntityType, Pos, Span};
+use dateline_core::{ActorSource, Document, EntityType, Pos, Span};
 
 use crate::gazetteer::{EntryKind, Gazetteer};
 use crate::ner::{NerScratch, Recognizer};
@@ -38,6 +38,8 @@ pub struct Mention {
     pub country: Option<String>,
     /// Actor code, when known.
     pub actor: Option<String>,
+    /// Where the actor code came from.
+    pub actor_source: Option<ActorSource>,
     /// Title or office from the text (`defense secretary`).
     pub role: Option<String>,
     /// Role code the title implies (`GOV`, `MIL`).
@@ -123,6 +125,7 @@ fn refine(m: &mut Mention, words: &[&str], tags: &[Pos], resources: Resources<'_
     };
     m.country.clone_from(&entry.country);
     m.actor.clone_from(&entry.actor);
+    m.actor_source = m.actor.as_ref().map(|_| ActorSource::Gazetteer);
     match entry.kind {
         EntryKind::Country => {
             m.entity_type = EntityType::Gpe;
@@ -141,6 +144,7 @@ fn refine(m: &mut Mention, words: &[&str], tags: &[Pos], resources: Resources<'_
             } else {
                 // "talks in Pyongyang": the city itself, in its country.
                 m.actor = None;
+                m.actor_source = None;
             }
         }
         EntryKind::Institution | EntryKind::Organisation | EntryKind::Region => {
@@ -315,6 +319,7 @@ fn institutions(
                     .as_ref()
                     .zip(entry.actor.as_ref())
                     .map(|(c, role)| format!("{c}{role}")),
+                actor_source: Some(ActorSource::Agent),
                 country,
                 role: None,
                 role_code: entry.actor.clone(),
@@ -353,6 +358,7 @@ impl SentenceWords<'_> {
             name,
             country: None,
             actor: None,
+            actor_source: None,
             role: None,
             role_code: None,
             organisation: None,
@@ -370,6 +376,7 @@ fn recognised(
         recognizer,
         gazetteer,
         lexicon,
+        ..
     } = resources;
     let words = &sw.words;
     let spans = recognizer.recognize(words, &sw.tags, gazetteer.token_classes(), scratch);
@@ -506,6 +513,7 @@ fn missed_names(
         // A capital named as a place is the city, not its government.
         if !(entry.kind == EntryKind::Capital && kind == MentionKind::Name) {
             m.actor.clone_from(&entry.actor);
+            m.actor_source = m.actor.as_ref().map(|_| ActorSource::Gazetteer);
         }
         out.push(m);
         covered[i..i + len].iter_mut().for_each(|c| *c = true);
@@ -524,6 +532,8 @@ pub struct Resources<'a> {
     pub gazetteer: &'a Gazetteer,
     /// Landforms, locative prepositions, time words and name openers.
     pub lexicon: &'a Lexicon,
+    /// People with their name variants.
+    pub kb: &'a crate::kb::Kb,
 }
 
 /// Finds the mentions of `doc` (tokens must carry POS tags).
@@ -554,6 +564,14 @@ pub fn find(doc: &Document, resources: Resources<'_>) -> Vec<Mention> {
         }
         here.extend(bodies);
         here.extend(missed_names(&sw, &mut covered, &scanned, resources));
+        super::people::find(
+            &mut here,
+            &sw.words,
+            &sw.tags,
+            &sw.spans,
+            index,
+            resources.kb,
+        );
         out.extend(here);
     }
     out.sort_by_key(|m| m.span.start());

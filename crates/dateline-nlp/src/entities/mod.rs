@@ -4,9 +4,11 @@
 
 mod coref;
 mod mentions;
+mod people;
+mod places;
 mod titles;
 
-use dateline_core::{Document, Entity, EntityType, Span, Stage};
+use dateline_core::{ActorSource, Document, Entity, EntityType, Span, Stage};
 
 use crate::gazetteer::{EntryKind, Gazetteer};
 use crate::ner::Recognizer;
@@ -17,6 +19,7 @@ pub struct EntityStage {
     recognizer: &'static Recognizer,
     gazetteer: &'static Gazetteer,
     lexicon: &'static mentions::Lexicon,
+    kb: &'static crate::kb::Kb,
 }
 
 impl Default for EntityStage {
@@ -25,6 +28,7 @@ impl Default for EntityStage {
             recognizer: Recognizer::embedded(),
             gazetteer: Gazetteer::embedded(),
             lexicon: mentions::Lexicon::embedded(),
+            kb: crate::kb::Kb::embedded(),
         }
     }
 }
@@ -38,6 +42,9 @@ fn person(name: &str, role: &str) -> Entity {
         country: None,
         role: Some(role.to_owned()),
         mentions: Vec::new(),
+        kb: None,
+        actor_source: None,
+        evidence: None,
     }
 }
 
@@ -80,6 +87,11 @@ impl EntityStage {
                     country: entry.and_then(|e| e.country.clone()),
                     role: None,
                     mentions: Vec::new(),
+                    kb: None,
+                    actor_source: entry
+                        .and_then(|e| e.actor.as_ref())
+                        .map(|_| ActorSource::Gazetteer),
+                    evidence: None,
                 });
             }
         }
@@ -108,6 +120,9 @@ impl EntityStage {
                 country,
                 role: Some("dateline".into()),
                 mentions: span.into_iter().collect(),
+                kb: None,
+                actor_source: None,
+                evidence: None,
             });
         }
     }
@@ -125,6 +140,7 @@ impl Stage for EntityStage {
                 recognizer: self.recognizer,
                 gazetteer: self.gazetteer,
                 lexicon: self.lexicon,
+                kb: self.kb,
             },
         );
         let mut found = Vec::with_capacity(all.len());
@@ -160,6 +176,8 @@ impl Stage for EntityStage {
             });
         }
         coref::link_references(doc, &mut clusters, self.gazetteer);
+        people::link(&mut clusters, self.kb, doc.meta.published);
+        places::settle(&mut clusters, self.gazetteer);
         coref::default_country(&mut clusters);
         let mut entities = coref::finish(clusters);
         self.metadata_entities(doc, &mut entities);

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use dateline_core::EntityType;
+use dateline_core::{ActorSource, EntityType};
 
 use super::mentions::Mention;
 use crate::gazetteer::{EntryKind, Gazetteer};
@@ -297,5 +297,6 @@ pub fn annotate(
             }
             _ => None,
         };
+        m.actor_source = m.actor.as_ref().map(|_| ActorSource::Title);
     }
 }

@@ -4,6 +4,8 @@
 use dateline_core::{Document, EntityType, Pos, Span};
 use rustc_hash::FxHashMap;
 
+use super::lexicon::AgentNoun;
+
 /// A mention of an actor that can take part in an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ActorMention {
@@ -57,12 +59,13 @@ pub fn article_countries(doc: &Document) -> Vec<(&str, usize)> {
 }
 
 /// The state the article is mostly about: the country of the most mentioned places and
-/// nationalities, when it is mentioned at least one and a half times as often as any other.
+/// nationalities, when it is mentioned at least one and a half times as often as any other (or is
+/// the only one).
 fn main_country(doc: &Document) -> Option<&str> {
     let counts = article_countries(doc);
     let first = counts.first()?;
     let second = counts.get(1).map_or(0, |c| c.1);
-    (2 * first.1 >= 3 * second.max(1)).then_some(first.0)
+    (2 * first.1 >= 3 * second).then_some(first.0)
 }
 
 impl Actors {
@@ -70,7 +73,7 @@ impl Actors {
     /// agent nouns of `agents` (lowercase noun → role code).
     pub fn new(
         doc: &Document,
-        agents: &FxHashMap<String, String>,
+        agents: &FxHashMap<String, AgentNoun>,
         org_references: &[String],
     ) -> Actors {
         let fallback = main_country(doc).map(str::to_owned);
@@ -123,7 +126,7 @@ impl Actors {
     fn add_agents(
         &mut self,
         doc: &Document,
-        agents: &FxHashMap<String, String>,
+        agents: &FxHashMap<String, AgentNoun>,
         mentions: &mut Vec<ActorMention>,
     ) {
         let fallback = main_country(doc);
@@ -138,9 +141,13 @@ impl Actors {
         // State mentions by the token they end on, for "the Egyptian army" (found by key, not by
         // a scan of every mention: a document may hold hundreds of thousands).
         let mut states_ending_at: FxHashMap<usize, usize> = FxHashMap::default();
+        let mut places_starting_at: FxHashMap<usize, usize> = FxHashMap::default();
         for (o, m) in mentions.iter().enumerate().rev() {
             if actor_code(doc, m.entity).is_some_and(|c| c.len() == 3) {
                 states_ending_at.insert(m.end, o);
+            }
+            if actors_entity_kind(doc, m.entity) == Some(EntityType::Gpe) {
+                places_starting_at.insert(m.start, o);
             }
         }
         let mut absorbed = Vec::new();
@@ -154,7 +161,7 @@ impl Actors {
             if covered[i] || !(matches!(t.pos, Some(Pos::NN | Pos::NNS)) || head_adjective) {
                 continue;
             }
-            let Some(role) = agents.get(doc.view().lower(i)) else {
+            let Some(noun) = agents.get(doc.view().lower(i)) else {
                 continue;
             };
             // "the Egyptian army", "Syrian government troops", "Syria's rebels".
@@ -174,6 +181,13 @@ impl Actors {
                         .and_then(|e| states_ending_at.get(&e))
                 })
                 .copied();
+            // "police in Lagos", "rebels in Syria": the place after the noun gives the country.
+            let located = || {
+                matches!(doc.view().lower(i + 1), "in" | "from" | "of")
+                    .then(|| places_starting_at.get(&(i + 2)))
+                    .flatten()
+                    .and_then(|&o| country_code(doc, mentions[o].entity))
+            };
             let (country, start) = match owner {
                 Some(o) => {
                     let m = mentions[o];
@@ -181,14 +195,37 @@ impl Actors {
                     absorbed.push(o);
                     (actor_code(doc, m.entity).map(str::to_owned), m.start)
                 }
-                None => (fallback.map(str::to_owned), k),
+                // One person ("the envoy") is no actor without a country in the text.
+                None => (
+                    located()
+                        .or(fallback.filter(|_| !noun.person))
+                        .map(str::to_owned),
+                    k,
+                ),
             };
             let Some(country) = country else { continue };
             // "renegade soldiers", "opposition fighters": the side, not the service.
             let role = (k..i)
                 .filter_map(|j| agents.get(doc.view().lower(j)))
+                .map(|a| &a.role)
                 .find(|r| matches!(r.as_str(), "REB" | "OPP"))
-                .unwrap_or(role);
+                .unwrap_or(&noun.role);
+            // "French and German students": each nationality is its own group of students.
+            let mut first = start;
+            while let Some(&o) = first
+                .checked_sub(1)
+                .filter(|&j| matches!(doc.view().lower(j), "and" | "or" | ","))
+                .and_then(|j| states_ending_at.get(&j))
+            {
+                let m = mentions[o];
+                states_ending_at.remove(&m.end);
+                absorbed.push(o);
+                if let Some(other) = actor_code(doc, m.entity) {
+                    let code = format!("{other}{role}");
+                    self.push_agent(doc, code, m.start, m.end, mentions);
+                }
+                first = m.start;
+            }
             let code = format!("{country}{role}");
             self.push_agent(doc, code, start, i + 1, mentions);
         }
@@ -232,7 +269,7 @@ impl Actors {
     fn held_places(
         &mut self,
         doc: &Document,
-        agents: &FxHashMap<String, String>,
+        agents: &FxHashMap<String, AgentNoun>,
         mentions: &mut Vec<ActorMention>,
     ) {
         let mut k = 0;
@@ -242,6 +279,7 @@ impl Actors {
                 .start
                 .checked_sub(1)
                 .and_then(|j| agents.get(doc.view().lower(j)))
+                .map(|a| &a.role)
                 .filter(|r| {
                     doc.view().lower(m.start - 1).contains('-')
                         && matches!(r.as_str(), "REB" | "OPP")
@@ -333,6 +371,15 @@ fn add_org_references(doc: &Document, nouns: &[String], mentions: &mut Vec<Actor
         }
     }
     mentions.extend(found);
+}
+
+/// The country of document entity `id`: its country, else the country of its actor code.
+fn country_code(doc: &Document, id: u32) -> Option<&str> {
+    let e = doc.entities.get(id as usize)?;
+    e.country
+        .as_deref()
+        .or_else(|| e.actor.as_deref().and_then(|a| a.get(..3)))
+        .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
 /// The type of document entity `id`, if it is one.

@@ -3,7 +3,9 @@
 
 use dateline_core::{Document, Pos};
 
-use super::actors::{governing_preposition, is_adjectival, is_possessive, ActorMention, Actors};
+use super::actors::{
+    governing_preposition, is_adjectival, is_possessive, preposition_before, ActorMention, Actors,
+};
 use super::function_words::{self, Class};
 use super::lexicon::{EventLexicon, Trigger, TriggerPos};
 use crate::geo::Geocoder;
@@ -581,12 +583,41 @@ pub fn find(
         .into_iter()
         .filter(|t| !ids.contains(&t.entity))
         .collect::<Vec<_>>();
-    let mutual = targets.is_empty() && sources.len() > 1 && trigger.takes_target();
+    let mutual =
+        targets.is_empty() && sources.len() > 1 && trigger.takes_target() && trigger.is_mutual();
+    // "students marched in Rome": where the target is only a place, its country is acted on.
+    let targets = if targets.is_empty() && !mutual && trigger.takes_target() {
+        place_target(doc, actors, at.end, scope)
+            .filter(|t| !ids.contains(&t.entity))
+            .into_iter()
+            .collect()
+    } else {
+        targets
+    };
     Arguments {
         sources,
         targets,
         mutual,
     }
+}
+
+/// The place where an event after token `end` happened ("in Rome", "at a rally in Nairobi"),
+/// within the trigger's reach: a place entity that `in` or `at` governs.
+fn place_target(doc: &Document, actors: &Actors, end: usize, scope: Scope) -> Option<ActorMention> {
+    let hi = scope.hi.min(end + TARGET_REACH);
+    let stop = (end..hi)
+        .find(|&k| is_boundary(doc.view().lower(k)))
+        .unwrap_or(hi);
+    actors
+        .right_of(end, stop)
+        .find(|m| {
+            actors.entity(m.entity).is_some_and(|e| {
+                doc.entities
+                    .get(e as usize)
+                    .is_some_and(|e| e.kind == dateline_core::EntityType::Gpe)
+            }) && preposition_before(doc, m.start, end).is_some_and(|p| p == "in" || p == "at")
+        })
+        .copied()
 }
 
 /// Whether an event of `code` moves the actor's own forces or goods (aid, force posture), so

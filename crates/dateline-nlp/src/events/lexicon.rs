@@ -12,7 +12,8 @@ const TRIGGERS: &str = include_str!("../../resources/events/triggers.tsv");
 const INTENT: &str = include_str!("../../resources/events/intent.tsv");
 const MODALITY: &str = include_str!("../../resources/events/modality.tsv");
 const SUPPORT_VERBS: &str = include_str!("../../resources/events/support-verbs.txt");
-const AGENTS: &str = include_str!("../../resources/events/agents.tsv");
+const AGENTS: &str = include_str!("../../resources/agents/agents.tsv");
+const MUTUAL_ROOTS: &str = include_str!("../../resources/events/mutual-roots.txt");
 const ORG_REFERENCES: &str = include_str!("../../resources/events/org-references.txt");
 const EVENT_REFERENCES: &str = include_str!("../../resources/events/event-references.txt");
 
@@ -65,6 +66,25 @@ impl Trigger {
     pub fn takes_target(&self) -> bool {
         self.object || !self.preps.is_empty()
     }
+
+    /// Whether coordinated subjects act on each other when no target is named
+    /// (`mutual-roots.txt`): "X and Y met", not "X and Y marched".
+    #[must_use]
+    pub fn is_mutual(&self) -> bool {
+        static ROOTS: OnceLock<Vec<String>> = OnceLock::new();
+        let roots = ROOTS.get_or_init(|| words(MUTUAL_ROOTS));
+        roots.iter().any(|r| self.cameo.starts_with(r.as_str()))
+    }
+}
+
+/// A role noun of `resources/agents/agents.tsv` ("police", "rebels", "envoy").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgentNoun {
+    /// CAMEO role code (`COP`, `REB`, `GOV`).
+    pub role: String,
+    /// Whether it names one person ("envoy"): such a noun is an actor only with its country in
+    /// the text ("Moscow's envoy"), never by the story's default country.
+    pub person: bool,
 }
 
 /// Trigger rows, intent codes and modality words.
@@ -77,7 +97,7 @@ pub struct EventLexicon {
     intent: Vec<(String, String)>,
     modality: FxHashMap<String, Vec<(Vec<String>, Modality)>>,
     support: Vec<String>,
-    agents: FxHashMap<String, String>,
+    agents: FxHashMap<String, AgentNoun>,
     org_references: Vec<String>,
     event_references: Vec<String>,
 }
@@ -155,8 +175,16 @@ impl EventLexicon {
             lex.support = words(SUPPORT_VERBS);
             lex.org_references = words(ORG_REFERENCES);
             lex.event_references = words(EVENT_REFERENCES);
+            // One-word nouns: the actor finder reads a noun phrase by its head word.
             lex.agents = rows(AGENTS)
-                .filter_map(|r| Some((r.first()?.to_lowercase(), r.get(1)?.to_string())))
+                .filter(|r| r.first().is_some_and(|n| !n.contains(' ')))
+                .filter_map(|r| {
+                    let noun = AgentNoun {
+                        role: (*r.get(1)?).to_owned(),
+                        person: r.get(2) == Some(&"person"),
+                    };
+                    Some((r.first()?.to_lowercase(), noun))
+                })
                 .collect();
             lex
         })
@@ -263,7 +291,7 @@ impl EventLexicon {
 
     /// Agent nouns (`army`) and their role codes (`MIL`).
     #[must_use]
-    pub fn agents(&self) -> &FxHashMap<String, String> {
+    pub fn agents(&self) -> &FxHashMap<String, AgentNoun> {
         &self.agents
     }
 

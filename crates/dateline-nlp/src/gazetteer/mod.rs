@@ -352,12 +352,23 @@ impl Gazetteer {
         self.cities_named(name).first()
     }
 
-    /// Every city named `name` (any case, quotes unified), most populous first.
+    /// Every city named `name` (any case, quotes unified), most populous first. A name GeoNames
+    /// only knows with "City" after it is that city ("New York", "Ho Chi Minh", "Kuwait").
     #[must_use]
     pub fn cities_named(&self, name: &str) -> &[City] {
+        let key = phrase_key(name);
         self.cities
-            .get(&phrase_key(name))
+            .get(&key)
+            .or_else(|| self.cities.get(&format!("{key} city")))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `code` is the ISO3 code of a country the gazetteer knows.
+    #[must_use]
+    pub fn is_country_code(&self, code: &str) -> bool {
+        self.entries
+            .iter()
+            .any(|e| e.kind == EntryKind::Country && e.country.as_deref() == Some(code))
     }
 
     /// Token-level membership, for the entity recogniser.

@@ -37,6 +37,9 @@ fn entity(id: u32, name: &str, kind: EntityType, actor: &str, role: Option<&str>
         country: Some(actor.get(..3).unwrap_or(actor).to_owned()),
         role: role.map(str::to_owned),
         mentions: vec![first(name)],
+        kb: None,
+        actor_source: None,
+        evidence: None,
     }
 }
 
