@@ -54,6 +54,16 @@ def main():
     for person, _, iso3, _, end in rows:
         last_end[person] = max(last_end.get(person, date.min), end or date.max)
         countries.setdefault(person, set()).add(iso3)
+    # An open term contradicted by a dated one of the same person and country (a duplicate row
+    # that lost its end date: "Kiril Petkov 2021-12-13.." beside "2021-12-13..2022-08-01") is noise.
+    closed = {}
+    for person, _, iso3, _, end in rows:
+        if end:
+            closed[(person, iso3)] = max(closed.get((person, iso3), date.min), end)
+    rows = [r for r in rows if r[4] or closed.get((r[0], r[2]), date.min) < r[3]]
+    last_end = {}
+    for person, _, _, _, end in rows:
+        last_end[person] = max(last_end.get(person, date.min), end or date.max)
     # A monarch of several realms (Elizabeth II of Grenada, Tuvalu, ...) cannot be placed from a
     # sentence alone: such people are left out.
     rows = [r for r in rows if len(countries[r[0]]) == 1]

@@ -2,14 +2,14 @@
 """Build people.tsv: a dated knowledge base of political people for actor coding.
 
 Usage (from anywhere):
-    python3 build_kb.py [DATA_DIR]
+    python3 build_kb.py [DATA_DIR] [--out FILE]
 
 DATA_DIR defaults to ../../../../../shared/data relative to this script (the shared, read-only
 data folder beside the repository). It must hold leaders/ (three Wikidata query results) and
 petrarch/ (the PETRARCH2 Phoenix actor dictionaries). Beside this script the build also reads
 curated.tsv (hand-written rows, merged by id), common-words.txt (surnames that are also common
 English words) and ../gazetteer/countries.tsv (ISO3 codes and demonyms). It writes people.tsv
-beside this script and prints the cleaning counts that SOURCES.md reports.
+beside this script (or FILE) and prints the cleaning counts that SOURCES.md reports.
 
 Only the Python 3 standard library is used. The output is deterministic: every collection that
 reaches the output is sorted, and nothing depends on the clock or on dict/set iteration order.
@@ -34,6 +34,7 @@ DAY = datetime.timedelta(days=1)
 PERIOD_START = Date(1945, 1, 1)       # terms that ended before this are dropped
 SNAPSHOT_2024 = Date(2024, 10, 23)    # date of heads-current-2024.csv
 LEADERS_END = Date(2025, 10, 3)       # last date covered by heads-of-state-government.csv
+PHOENIX_AS_OF = Date(2014, 1, 30)     # CountryInfo.140130, the snapshot Phoenix's people come from
 
 # CAMEO roles kept in the `roles` column (at most one per code).
 ROLES = ('GOV', 'MIL', 'COP', 'JUD', 'SPY', 'LEG', 'OPP', 'REB', 'ELI', 'CVL', 'CRM', 'EDU',
@@ -911,7 +912,9 @@ def resolve_roles(roles):
     A weak open role (Phoenix `>date`, the 2023 foreign-minister snapshot) ends with the strong
     term of the same code that holds it (one that had started by then, 31 days' grace), else the
     day before the next strong term of that code, else the day before the person's next strong
-    term in an international organisation (heads of IGOs leave national office)."""
+    term in an international organisation (heads of IGOs leave national office); a Phoenix one
+    that none of these closes ends at Phoenix's snapshot date (2014-01-30), since Phoenix knows
+    nothing later."""
     by_source = defaultdict(list)
     for role in roles:
         by_source[(role.source, role.code)].append(role)
@@ -931,6 +934,11 @@ def resolve_roles(roles):
             weak.end = None if None in holding_ends else max(holding_ends)
         elif later or abroad:
             weak.end = min(later or abroad) - DAY
+        elif weak.source == 'phoenix' and weak.start <= PHOENIX_AS_OF:
+            # `>date` only says "in office when CountryInfo was made": nothing is known after.
+            weak.end = PHOENIX_AS_OF
+            STATS.add('phoenix: open-ended roles closed at the snapshot date 2014-01-30')
+            continue
         else:
             continue
         STATS.add(f'{weak.source}: open-ended roles closed by a dated term')
@@ -1202,9 +1210,15 @@ def write(people, path=OUTPUT):
 
 
 def main(argv):
-    data_dir = argv[1] if len(argv) > 1 else DEFAULT_DATA
+    args = argv[1:]
+    out = OUTPUT
+    if '--out' in args:
+        at = args.index('--out')
+        out = args[at + 1]
+        del args[at:at + 2]
+    data_dir = args[0] if args else DEFAULT_DATA
     people = build(data_dir)
-    write(people)
+    write(people, out)
     STATS.add('output: rows', len(people))
     print(STATS.report())
 

@@ -15,6 +15,12 @@ fn name_word(word: &str) -> bool {
         || (word.len() <= 3 && word.chars().all(char::is_lowercase))
 }
 
+/// Whether a tag is of an open class (nouns, verbs, adjectives), which a misread name can take;
+/// closed classes ("In", "Some", "During", "Will") are never a name.
+fn open_class(tag: Pos) -> bool {
+    tag.is_verb() || matches!(tag, Pos::NNP | Pos::NNPS | Pos::NN | Pos::NNS | Pos::JJ)
+}
+
 /// Marks knowledge-base names among one sentence's `words` as people: a mention over exactly the
 /// name (or inside it) that no gazetteer coded becomes a person and grows to the whole name; a
 /// name no mention touches becomes a new person mention; a name inside a longer mention is left
@@ -34,9 +40,9 @@ pub fn find(
             .then(|| kb.longest_at(words, i))
             .flatten()
             .filter(|&(len, _)| {
-                // A proper noun by its tag too: "In", "Some" or "During" opening a sentence are
-                // no one's name, whatever a variant list says.
-                let proper = |k: usize| matches!(tags.get(k), Some(Pos::NNP | Pos::NNPS));
+                // An open-class tag will do for a capitalised word the tagger took for a verb
+                // ("Saied met").
+                let proper = |k: usize| tags.get(k).is_some_and(|t| open_class(*t));
                 words[i + len - 1].starts_with(char::is_uppercase)
                     && words[i..i + len].iter().all(|w| name_word(w))
                     && proper(i + len - 1)
@@ -67,19 +73,26 @@ pub fn find(
                 organisation: None,
             }),
             // The mention lies inside the name ("York" of "New York" is no one's name).
-            &[k] if i <= mentions[k].first
-                && mentions[k].end <= end
-                && (mentions[k].actor.is_none()
-                    || mentions[k].entity_type == EntityType::Person) =>
+            // Mentions inside the name ("Alexander Van" + "Bellen") become the one person; a
+            // name inside a longer mention ("York" of "New York") is no one's name.
+            inside
+                if inside.iter().all(|&k| {
+                    let m = &mentions[k];
+                    i <= m.first
+                        && m.end <= end
+                        && (m.actor.is_none() || m.entity_type == EntityType::Person)
+                }) =>
             {
+                let k = inside[0];
+                for &other in inside[1..].iter().rev() {
+                    mentions.remove(other);
+                }
                 let m = &mut mentions[k];
                 m.entity_type = EntityType::Person;
-                if (m.first, m.end) != (i, end) {
-                    m.first = i;
-                    m.end = end;
-                    m.span = spans[i].cover(spans[end - 1]);
-                    m.name = words[i..end].join(" ");
-                }
+                m.first = i;
+                m.end = end;
+                m.span = spans[i].cover(spans[end - 1]);
+                m.name = words[i..end].join(" ");
             }
             _ => {}
         }

@@ -153,7 +153,7 @@ impl Kb {
 
     /// Of the people in `candidates`, the one a mention on `date` most likely means: among those
     /// whose country is `country` (when the text gives one), the only one in office that day,
-    /// else the only one at all.
+    /// else the only one at all, else (no one in office) the only one with a Wikidata id.
     #[must_use]
     pub fn choose(
         &self,
@@ -167,8 +167,17 @@ impl Kb {
             .filter(|&p| country.is_none_or(|c| self.person(p).country.as_deref() == Some(c)))
             .collect();
         let mut in_office = fits.iter().filter(|&&p| self.person(p).in_office_on(date));
+        let mut known = fits
+            .iter()
+            .filter(|&&p| self.person(p).wikidata().is_some());
         match (in_office.next(), in_office.next(), fits.as_slice()) {
             (Some(&p), None, _) | (None, None, &[p]) => Some(p),
+            // No one in office: the only one Wikidata knows (a head of state or government, a
+            // foreign minister), the one news most likely means.
+            (None, None, _) => match (known.next(), known.next()) {
+                (Some(&p), None) => Some(p),
+                _ => None,
+            },
             _ => None,
         }
     }
