@@ -255,6 +255,15 @@ fn corpus_endpoints_answer_from_the_store() {
     assert_eq!(items(&quotes)[0]["text"], "We will not accept this,");
     let (_, _, actors) = send(&app, get("/v1/actors?top=1"));
     assert_eq!(items(&actors)[0]["actor"], "PER");
+    let (_, _, people) = send(&app, get("/v1/people?name=lima"));
+    assert_eq!(items(&people).len(), 1, "{people}");
+    assert_eq!(items(&people)[0]["name"], "Paulo Lima", "{people}");
+    assert!(
+        items(&people)[0]["mentions"].as_i64().unwrap() >= 1,
+        "{people}"
+    );
+    let (_, _, nobody) = send(&app, get("/v1/people?name=zzzz"));
+    assert!(items(&nobody).is_empty(), "{nobody}");
 
     for (uri, words) in [
         ("/v1/documents/999", "no document 999"),
@@ -290,6 +299,7 @@ fn openapi_describes_every_endpoint() {
         "/v1/quotes",
         "/v1/speakers",
         "/v1/actors",
+        "/v1/people",
         "/v1/network",
         "/v1/timeline",
     ] {

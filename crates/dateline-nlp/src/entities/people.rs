@@ -43,10 +43,15 @@ pub fn find(
                 // An open-class tag will do for a capitalised word the tagger took for a verb
                 // ("Saied met").
                 let proper = |k: usize| tags.get(k).is_some_and(|t| open_class(*t));
+                // A name that goes on ("Sok" of "Sok Piseth") is someone else's.
+                let goes_on = words
+                    .get(i + len)
+                    .is_some_and(|w| w.starts_with(char::is_uppercase));
                 words[i + len - 1].starts_with(char::is_uppercase)
                     && words[i..i + len].iter().all(|w| name_word(w))
                     && proper(i + len - 1)
                     && (len > 1 || proper(i))
+                    && !goes_on
             });
         let Some((len, _)) = found else {
             i += 1;

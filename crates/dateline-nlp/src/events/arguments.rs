@@ -585,10 +585,13 @@ pub fn find(
         .collect::<Vec<_>>();
     let mutual =
         targets.is_empty() && sources.len() > 1 && trigger.takes_target() && trigger.is_mutual();
-    // "students marched in Rome": where the target is only a place, its country is acted on.
+    // "students marched in Rome": where the target is only a place abroad, its country is acted
+    // on; at home the place names no one else.
+    let country = |m: &ActorMention| actors.code(doc, m.entity).and_then(|c| c.get(..3));
     let targets = if targets.is_empty() && !mutual && trigger.takes_target() {
         place_target(doc, actors, at.end, scope)
             .filter(|t| !ids.contains(&t.entity))
+            .filter(|t| sources.iter().all(|s| country(s) != country(t)))
             .into_iter()
             .collect()
     } else {
