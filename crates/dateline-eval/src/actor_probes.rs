@@ -1,6 +1,6 @@
 //! Actor probes: short dated sentences with the actor codes they should yield, in a TAB-separated
 //! file — `sentence`, optionally a publication date `YYYY-MM-DD`, and the expected codes
-//! `|`-separated (`Theresa May rejected the proposal.	2017-03-14	GBRGOV`). A sentence's codes are
+//! `|`-separated (`Theresa May rejected the proposal.⇥2017-03-14⇥GBRGOV`, ⇥ a tab). A sentence's codes are
 //! those of its entities and of its events' sources and targets; each expected code counts as
 //! right when the sentence yields it (each yielded code matches once).
 //!

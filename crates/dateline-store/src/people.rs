@@ -22,17 +22,15 @@ pub fn person_key(
     if kind != "PERSON" {
         return None;
     }
-    Some(match kb {
-        Some(id) => format!("kb:{id}"),
-        None => {
-            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-            format!(
-                "name:{}|{}",
-                name.to_lowercase(),
-                country.unwrap_or_default()
-            )
-        }
-    })
+    if let Some(id) = kb {
+        return Some(format!("kb:{id}"));
+    }
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(format!(
+        "name:{}|{}",
+        name.to_lowercase(),
+        country.unwrap_or_default()
+    ))
 }
 
 /// First and last publication day seen, and a document count.

@@ -177,11 +177,11 @@ impl BatchWriter<'_> {
                 source_name,
                 now: &self.now,
             };
-            let tallies = Tallies {
+            let mut tallies = Tallies {
                 events: &mut self.tally,
                 people: &mut self.people,
             };
-            batch.add(&self.codec, record, &mut report, tallies)?;
+            batch.add(&self.codec, record, &mut report, &mut tallies)?;
         }
         self.report += report;
         Ok(report)
@@ -234,7 +234,7 @@ impl Batch<'_, '_> {
         codec: &Codec,
         r: &Record<'_>,
         report: &mut BatchReport,
-        tallies: Tallies<'_>,
+        tallies: &mut Tallies<'_>,
     ) -> Result<()> {
         let tx = self.tx;
         let exists: Option<i64> = tx

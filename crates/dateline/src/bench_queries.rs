@@ -102,6 +102,15 @@ fn headline_pair(store: &Store, rng: &mut ChaCha8Rng) -> anyhow::Result<Vec<Stri
     }
 }
 
+/// The top 20 actor codes, or people.
+fn top_actors(people: bool) -> Question {
+    Question::Actors {
+        top: 20,
+        people,
+        name: None,
+    }
+}
+
 /// One round of the mix: the questions of each kind.
 fn round(store: &Store, rng: &mut ChaCha8Rng) -> anyhow::Result<Vec<(&'static str, Question)>> {
     let events =
@@ -169,22 +178,8 @@ fn round(store: &Store, rng: &mut ChaCha8Rng) -> anyhow::Result<Vec<(&'static st
                 raw: false,
             },
         ),
-        (
-            "actors",
-            Question::Actors {
-                top: 20,
-                people: false,
-                name: None,
-            },
-        ),
-        (
-            "people",
-            Question::Actors {
-                top: 20,
-                people: true,
-                name: None,
-            },
-        ),
+        ("actors", top_actors(false)),
+        ("people", top_actors(true)),
         (
             "network",
             Question::Network {

@@ -182,26 +182,26 @@ impl Actors {
                 })
                 .copied();
             // "police in Lagos", "rebels in Syria": the place after the noun gives the country.
-            let located = || {
-                matches!(doc.view().lower(i + 1), "in" | "from" | "of")
-                    .then(|| places_starting_at.get(&(i + 2)))
-                    .flatten()
-                    .and_then(|&o| country_code(doc, mentions[o].entity))
-            };
-            let (country, start) = match owner {
-                Some(o) => {
+            // The mention then covers the place too ("officials from Peru"), so that a list goes
+            // on after it ("… from Peru and Bolivia").
+            let located = matches!(doc.view().lower(i + 1), "in" | "from" | "of")
+                .then(|| places_starting_at.get(&(i + 2)))
+                .flatten()
+                .and_then(|&o| Some((country_code(doc, mentions[o].entity)?, mentions[o].end)));
+            let mut end = i + 1;
+            let (country, start) = match (owner, located) {
+                (Some(o), _) => {
                     let m = mentions[o];
                     states_ending_at.remove(&m.end);
                     absorbed.push(o);
                     (actor_code(doc, m.entity).map(str::to_owned), m.start)
                 }
+                (None, Some((country, place_end))) => {
+                    end = place_end;
+                    (Some(country.to_owned()), k)
+                }
                 // One person ("the envoy") is no actor without a country in the text.
-                None => (
-                    located()
-                        .or(fallback.filter(|_| !noun.person))
-                        .map(str::to_owned),
-                    k,
-                ),
+                (None, None) => (fallback.filter(|_| !noun.person).map(str::to_owned), k),
             };
             let Some(country) = country else { continue };
             // "renegade soldiers", "opposition fighters": the side, not the service.
@@ -227,7 +227,7 @@ impl Actors {
                 first = m.start;
             }
             let code = format!("{country}{role}");
-            self.push_agent(doc, code, start, i + 1, mentions);
+            self.push_agent(doc, code, start, end, mentions);
         }
         absorbed.sort_unstable_by(|a, b| b.cmp(a));
         for o in absorbed {

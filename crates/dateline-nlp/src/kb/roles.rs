@@ -30,11 +30,12 @@ impl Role {
     }
 }
 
-fn date(cell: &str) -> Option<Option<NaiveDate>> {
+/// A bound of a role: open when empty.
+fn date(cell: &str) -> Result<Option<NaiveDate>, chrono::ParseError> {
     if cell.is_empty() {
-        return Some(None);
+        return Ok(None);
     }
-    NaiveDate::parse_from_str(cell, "%Y-%m-%d").ok().map(Some)
+    NaiveDate::parse_from_str(cell, "%Y-%m-%d").map(Some)
 }
 
 /// One `CODE@START..END` cell; `None` when it does not parse.
@@ -45,8 +46,8 @@ fn parse(cell: &str) -> Option<Role> {
     valid.then_some(())?;
     Some(Role {
         code: code.into(),
-        start: date(start)?,
-        end: date(end)?,
+        start: date(start).ok()?,
+        end: date(end).ok()?,
     })
 }
 
