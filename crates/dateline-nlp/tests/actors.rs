@@ -148,3 +148,13 @@ fn a_group_noun_takes_the_country_of_the_place_it_is_in() {
     );
     assert_eq!(pairs(&doc).first().map(|(s, _)| s.as_str()), Some("SYRREB"));
 }
+
+#[test]
+fn a_titled_surname_that_is_also_a_word_is_the_office_holder() {
+    let doc = run_on("President Bush spoke to reporters on Monday.", "2005-09-01");
+    let bush = named(&doc, "Bush");
+    assert_eq!(bush.actor.as_deref(), Some("USAGOV"));
+    assert!(bush.kb.is_some(), "{bush:?}");
+    let later = run_on("President Bush spoke to reporters on Monday.", "1990-09-01");
+    assert_ne!(named(&later, "Bush").kb, bush.kb, "his father was president then");
+}

@@ -143,9 +143,15 @@ pub fn link(clusters: &mut [Cluster], kb: &Kb, date: Option<NaiveDate>) {
         } else {
             Vec::new()
         };
-        let candidates = match kb.lookup(&words) {
-            [] => spelled.as_slice(),
-            found => found,
+        // "President Bush": a surname that is also a word is a name when a title goes with it.
+        let titled_surname = match (words.as_slice(), &c.role_code) {
+            ([word], Some(_)) => kb.by_surname(word),
+            _ => &[],
+        };
+        let candidates = match (kb.lookup(&words), spelled.as_slice()) {
+            ([], []) => titled_surname,
+            ([], spelled) => spelled,
+            (found, _) => found,
         };
         if candidates.is_empty() {
             continue;

@@ -60,6 +60,9 @@ pub struct Kb {
     names: FxHashMap<String, Vec<u32>>,
     /// Normalised first word of a variant → most words of any variant starting with it.
     first_words: FxHashMap<String, usize>,
+    /// Normalised last word of each display name → people: surnames, also those left out of the
+    /// variants as common words ("Bush", "May"), for a name the text's title vouches for.
+    surnames: FxHashMap<String, Vec<u32>>,
 }
 
 /// Normalised words of a name joined by single spaces (the index key).
@@ -97,6 +100,9 @@ impl Kb {
                 continue;
             };
             let index = kb.people.len() as u32;
+            if let Some(last) = name.split_whitespace().last() {
+                kb.surnames.entry(key([last])).or_default().push(index);
+            }
             kb.people.push(Person {
                 id: id.into(),
                 name: name.into(),
@@ -137,6 +143,13 @@ impl Kb {
         self.names
             .get(&key(words.iter().copied()))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// The people whose display name ends with `word` ("Bush": both presidents), whether or not
+    /// the surname alone is one of their variants.
+    #[must_use]
+    pub fn by_surname(&self, word: &str) -> &[u32] {
+        self.surnames.get(&key([word])).map_or(&[], Vec::as_slice)
     }
 
     /// The longest variant starting at word `i` of `words`: its length in words and its people.
