@@ -156,5 +156,57 @@ fn a_titled_surname_that_is_also_a_word_is_the_office_holder() {
     assert_eq!(bush.actor.as_deref(), Some("USAGOV"));
     assert!(bush.kb.is_some(), "{bush:?}");
     let later = run_on("President Bush spoke to reporters on Monday.", "1990-09-01");
-    assert_ne!(named(&later, "Bush").kb, bush.kb, "his father was president then");
+    assert_ne!(
+        named(&later, "Bush").kb,
+        bush.kb,
+        "his father was president then"
+    );
+}
+
+#[test]
+fn heads_of_international_bodies_take_the_body_code() {
+    let doc = run_on(
+        "UN Secretary-General Antonio Guterres urged both sides to stop the fighting.",
+        "2019-03-01",
+    );
+    let guterres = named(&doc, "Guterres");
+    assert_eq!(guterres.kind, EntityType::Person);
+    assert_eq!(guterres.actor.as_deref(), Some("IGOUNO"));
+}
+
+#[test]
+fn a_country_named_like_a_us_state_follows_the_article() {
+    let doc = run_on(
+        "Protesters in Atlanta, Georgia, marched on Monday. Police in Savannah made no arrests.",
+        "2019-03-01",
+    );
+    let georgia = named(&doc, "Georgia");
+    assert_eq!(georgia.country.as_deref(), Some("USA"));
+    assert!(georgia
+        .evidence
+        .as_deref()
+        .is_some_and(|e| e.contains("GEO")));
+    let doc = run_on(
+        "Georgia's president met officials in Tbilisi.",
+        "2019-03-01",
+    );
+    assert_eq!(named(&doc, "Georgia").country.as_deref(), Some("GEO"));
+    let doc = run_on(
+        "Officials in Moscow and Chicago met on Monday.",
+        "2019-03-01",
+    );
+    assert_eq!(
+        named(&doc, "Moscow").country.as_deref(),
+        Some("RUS"),
+        "a capital keeps its country"
+    );
+}
+
+#[test]
+fn a_persons_possessive_gives_the_group_its_country() {
+    let doc = run_on(
+        "Gaddafi's forces attacked Libyan rebels in Misrata.",
+        "2011-03-01",
+    );
+    assert_eq!(pairs(&doc).first().map(|(s, _)| s.as_str()), Some("LBYMIL"));
 }

@@ -177,7 +177,11 @@ impl Stage for EntityStage {
         }
         coref::link_references(doc, &mut clusters, self.gazetteer);
         people::link(&mut clusters, self.kb, doc.meta.published);
-        places::settle(&mut clusters, self.gazetteer);
+        places::settle(
+            &mut clusters,
+            self.gazetteer,
+            crate::geo::Geocoder::embedded(),
+        );
         coref::default_country(&mut clusters);
         let mut entities = coref::finish(clusters);
         self.metadata_entities(doc, &mut entities);

@@ -99,6 +99,21 @@ pub fn find(
                 m.span = spans[i].cover(spans[end - 1]);
                 m.name = words[i..end].join(" ");
             }
+            // A full name closing a longer mention of another type that no gazetteer coded
+            // ("Secretary-General Antonio Guterres" read as an organisation): the words before
+            // it are titles (in a person's mention the title stage cuts them off itself).
+            &[k] if len > 1
+                && mentions[k].first < i
+                && mentions[k].end == end
+                && mentions[k].actor.is_none()
+                && mentions[k].entity_type != EntityType::Person =>
+            {
+                let m = &mut mentions[k];
+                m.entity_type = EntityType::Person;
+                m.first = i;
+                m.span = spans[i].cover(spans[end - 1]);
+                m.name = words[i..end].join(" ");
+            }
             _ => {}
         }
         i = end;

@@ -5,7 +5,11 @@
 use dateline_core::{group_thousands, EntityType};
 
 use super::coref::Cluster;
-use crate::gazetteer::{City, Gazetteer};
+use crate::gazetteer::{City, EntryKind, Gazetteer};
+use crate::geo::Geocoder;
+
+/// Population from which a town may be meant by a name the gazetteer gives to a capital.
+const LARGE_CITY: u64 = 100_000;
 
 /// How often the article names `country` outside cluster `skip`: mentions of places, people and
 /// organisations in it.
@@ -29,14 +33,32 @@ fn by_country(cities: &[City]) -> Vec<&City> {
     out
 }
 
-/// Settles the country of every town entity whose name GeoNames has in several countries.
-pub fn settle(clusters: &mut [Cluster], gazetteer: &Gazetteer) {
+/// Settles the country of every town entity whose name GeoNames has in several countries (a
+/// capital the gazetteer knows keeps its country: "Moscow" is Russia's), and of a country named
+/// like a U.S. state ("Georgia") when the article's other places are American.
+pub fn settle(clusters: &mut [Cluster], gazetteer: &Gazetteer, geo: &Geocoder) {
     for i in 0..clusters.len() {
         let c = &clusters[i];
-        if c.entity_type != EntityType::Gpe || c.actor.is_some() {
+        if c.entity_type != EntityType::Gpe {
             continue;
         }
-        let candidates = by_country(gazetteer.cities_named(&c.name));
+        if c.actor.is_some() {
+            state_or_country(clusters, i, geo);
+            continue;
+        }
+        let words: Vec<&str> = c.name.split(' ').collect();
+        let known = gazetteer
+            .lookup(&words)
+            .any(|id| gazetteer.entry(id).kind != EntryKind::Title);
+        let mut candidates = by_country(gazetteer.cities_named(&c.name));
+        if known {
+            // A capital or a country the gazetteer knows gives way only to a large city of the
+            // name ("Tripoli" in Lebanon), never to a town ("Moscow", Idaho).
+            let own = c.country.clone();
+            candidates.retain(|city| {
+                Some(&city.country) == own.as_ref() || city.population >= LARGE_CITY
+            });
+        }
         if candidates.len() < 2 {
             continue;
         }
@@ -76,4 +98,30 @@ pub fn settle(clusters: &mut [Cluster], gazetteer: &Gazetteer) {
         c.country = Some(best.country.clone());
         c.evidence = Some(evidence);
     }
+}
+
+/// "Atlanta, Georgia": a country entity named like a U.S. state is the state when the article names
+/// the United States more often than that country elsewhere.
+fn state_or_country(clusters: &mut [Cluster], i: usize, geo: &Geocoder) {
+    let c = &clusters[i];
+    let (Some(state), Some(country)) = (geo.state_country(&c.name), c.country.as_deref()) else {
+        return;
+    };
+    if state == country || c.actor.as_deref() != Some(country) {
+        return;
+    }
+    let (for_state, for_country) = (support(clusters, i, state), support(clusters, i, country));
+    if for_state <= for_country {
+        return;
+    }
+    let evidence = format!(
+        "{}: the U.S. state ({state}) rather than the country ({country}): the article names {state} {for_state}× elsewhere, {country} {for_country}×",
+        c.name
+    );
+    let state = state.to_owned();
+    let c = &mut clusters[i];
+    c.country = Some(state);
+    c.actor = None;
+    c.actor_source = None;
+    c.evidence = Some(evidence);
 }

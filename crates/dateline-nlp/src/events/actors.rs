@@ -142,12 +142,20 @@ impl Actors {
         // a scan of every mention: a document may hold hundreds of thousands).
         let mut states_ending_at: FxHashMap<usize, usize> = FxHashMap::default();
         let mut places_starting_at: FxHashMap<usize, usize> = FxHashMap::default();
+        // "Kadhafi's forces": a person's possessive gives the person's country.
+        let mut people_ending_at: FxHashMap<usize, usize> = FxHashMap::default();
         for (o, m) in mentions.iter().enumerate().rev() {
             if actor_code(doc, m.entity).is_some_and(|c| c.len() == 3) {
                 states_ending_at.insert(m.end, o);
             }
-            if actors_entity_kind(doc, m.entity) == Some(EntityType::Gpe) {
-                places_starting_at.insert(m.start, o);
+            match actors_entity_kind(doc, m.entity) {
+                Some(EntityType::Gpe) => {
+                    places_starting_at.insert(m.start, o);
+                }
+                Some(EntityType::Person) if country_code(doc, m.entity).is_some() => {
+                    people_ending_at.insert(m.end, o);
+                }
+                _ => {}
             }
         }
         let mut absorbed = Vec::new();
@@ -173,14 +181,18 @@ impl Actors {
             {
                 k -= 1;
             }
+            let possessor = k.checked_sub(1).filter(|&e| is_possessive(doc, e));
             let owner = states_ending_at
                 .get(&k)
-                .or_else(|| {
-                    k.checked_sub(1)
-                        .filter(|&e| is_possessive(doc, e))
-                        .and_then(|e| states_ending_at.get(&e))
-                })
+                .or_else(|| possessor.and_then(|e| states_ending_at.get(&e)))
                 .copied();
+            let person = owner
+                .is_none()
+                .then(|| possessor.and_then(|e| people_ending_at.get(&e)))
+                .flatten()
+                .and_then(|&o| {
+                    country_code(doc, mentions[o].entity).map(|c| (c, mentions[o].start))
+                });
             // "police in Lagos", "rebels in Syria": the place after the noun gives the country.
             // The mention then covers the place too ("officials from Peru"), so that a list goes
             // on after it ("… from Peru and Bolivia").
@@ -189,19 +201,20 @@ impl Actors {
                 .flatten()
                 .and_then(|&o| Some((country_code(doc, mentions[o].entity)?, mentions[o].end)));
             let mut end = i + 1;
-            let (country, start) = match (owner, located) {
-                (Some(o), _) => {
+            let (country, start) = match (owner, person, located) {
+                (Some(o), _, _) => {
                     let m = mentions[o];
                     states_ending_at.remove(&m.end);
                     absorbed.push(o);
                     (actor_code(doc, m.entity).map(str::to_owned), m.start)
                 }
-                (None, Some((country, place_end))) => {
+                (None, Some((country, start)), _) => (Some(country.to_owned()), start),
+                (None, None, Some((country, place_end))) => {
                     end = place_end;
                     (Some(country.to_owned()), k)
                 }
                 // One person ("the envoy") is no actor without a country in the text.
-                (None, None) => (fallback.filter(|_| !noun.person).map(str::to_owned), k),
+                (None, None, None) => (fallback.filter(|_| !noun.person).map(str::to_owned), k),
             };
             let Some(country) = country else { continue };
             // "renegade soldiers", "opposition fighters": the side, not the service.

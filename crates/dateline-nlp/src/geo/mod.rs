@@ -97,6 +97,14 @@ impl Geocoder {
             .is_some_and(|n| n.iter().any(|c| c == b))
     }
 
+    /// The country of the U.S. state named `name` (any case), if there is one ("Georgia").
+    #[must_use]
+    pub fn state_country(&self, name: &str) -> Option<&str> {
+        self.states
+            .get(&name.to_lowercase())
+            .map(|s| s.country.as_str())
+    }
+
     /// The whole country `iso3`, named `name` as the text has it ("eastern Ukraine").
     #[must_use]
     pub fn country(&self, iso3: &str, name: &str) -> Option<Place> {
