@@ -339,20 +339,21 @@ struct SentenceWords<'a> {
     spans: Vec<Span>,
 }
 
-impl SentenceWords<'_> {
-    fn mention(
-        &self,
-        first: usize,
-        end: usize,
+impl Mention {
+    /// A mention of words `[first, end)` of sentence `sentence`, nothing known about it yet.
+    pub fn new(
+        spans: &[Span],
+        (first, end): (usize, usize),
+        sentence: usize,
         kind: MentionKind,
         entity_type: EntityType,
         name: String,
     ) -> Mention {
         Mention {
-            span: self.spans[first].cover(self.spans[end - 1]),
+            span: spans[first].cover(spans[end - 1]),
             first,
             end,
-            sentence: self.index,
+            sentence,
             kind,
             entity_type,
             name,
@@ -363,6 +364,26 @@ impl SentenceWords<'_> {
             role_code: None,
             organisation: None,
         }
+    }
+}
+
+impl SentenceWords<'_> {
+    fn mention(
+        &self,
+        first: usize,
+        end: usize,
+        kind: MentionKind,
+        entity_type: EntityType,
+        name: String,
+    ) -> Mention {
+        Mention::new(
+            &self.spans,
+            (first, end),
+            self.index,
+            kind,
+            entity_type,
+            name,
+        )
     }
 }
 

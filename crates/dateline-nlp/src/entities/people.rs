@@ -62,21 +62,14 @@ pub fn find(
             .filter(|&k| mentions[k].first < end && i < mentions[k].end)
             .collect();
         match overlapping.as_slice() {
-            [] => mentions.push(Mention {
-                span: spans[i].cover(spans[end - 1]),
-                first: i,
-                end,
+            [] => mentions.push(Mention::new(
+                spans,
+                (i, end),
                 sentence,
-                kind: MentionKind::Name,
-                entity_type: EntityType::Person,
-                name: words[i..end].join(" "),
-                country: None,
-                actor: None,
-                actor_source: None,
-                role: None,
-                role_code: None,
-                organisation: None,
-            }),
+                MentionKind::Name,
+                EntityType::Person,
+                words[i..end].join(" "),
+            )),
             // The mention lies inside the name ("York" of "New York" is no one's name).
             // Mentions inside the name ("Alexander Van" + "Bellen") become the one person; a
             // name inside a longer mention ("York" of "New York") is no one's name.

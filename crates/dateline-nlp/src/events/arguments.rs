@@ -272,6 +272,15 @@ fn heads_subject(doc: &Document, end: usize) -> bool {
         )
 }
 
+/// Where the target of a trigger ending at token `end` is looked for up to: the trigger's reach,
+/// or the first clause boundary before it.
+fn target_stop(doc: &Document, end: usize, scope: Scope) -> usize {
+    let hi = scope.hi.min(end + TARGET_REACH);
+    (end..hi)
+        .find(|&k| is_boundary(doc.view().lower(k)))
+        .unwrap_or(hi)
+}
+
 /// The target of a trigger ending at token `end`: the first actor after it that the trigger's
 /// object slot or one of its prepositions introduces, other than `source`.
 fn target(
@@ -282,12 +291,8 @@ fn target(
     scope: Scope,
     source: Option<u32>,
 ) -> Option<ActorMention> {
-    let hi = scope.hi.min(end + TARGET_REACH);
-    let stop = (end..hi)
-        .find(|&k| is_boundary(doc.view().lower(k)))
-        .unwrap_or(hi);
     actors
-        .right_of(end, stop)
+        .right_of(end, target_stop(doc, end, scope))
         .find(|m| {
             if Some(m.entity) == source {
                 return false;
@@ -607,12 +612,8 @@ pub fn find(
 /// The place where an event after token `end` happened ("in Rome", "at a rally in Nairobi"),
 /// within the trigger's reach: a place entity that `in` or `at` governs.
 fn place_target(doc: &Document, actors: &Actors, end: usize, scope: Scope) -> Option<ActorMention> {
-    let hi = scope.hi.min(end + TARGET_REACH);
-    let stop = (end..hi)
-        .find(|&k| is_boundary(doc.view().lower(k)))
-        .unwrap_or(hi);
     actors
-        .right_of(end, stop)
+        .right_of(end, target_stop(doc, end, scope))
         .find(|m| {
             actors.entity(m.entity).is_some_and(|e| {
                 doc.entities

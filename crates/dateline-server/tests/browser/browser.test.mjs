@@ -240,7 +240,7 @@ test("article view: the Reuters seed article", async (t) => {
   });
 });
 
-test("corpus view: network, events table, search, timeline, speakers", () => withPage("corpus", async (page) => {
+test("corpus view: network, events table, search, timeline, speakers, people", () => withPage("corpus", async (page) => {
   await page.goto(`${base}/corpus`);
 
   await page.waitForFunction(() => {
@@ -272,6 +272,14 @@ test("corpus view: network, events table, search, timeline, speakers", () => wit
     await page.waitForFunction((n) => document.querySelector("#speaker-name").textContent.startsWith(`${n} —`), name);
     assert.ok(await page.locator("#speaker-quotes li").count() >= 1, `${name}'s quotes are listed`);
   }
+
+  await page.waitForSelector("#people tr td:nth-child(5)", { timeout: 30_000 });
+  assert.ok(await page.locator("#people tr").count() >= 1, "people are listed");
+  const firstPerson = (await page.locator("#people tr td").first().textContent()).trim();
+  await page.fill("#people-name", firstPerson.split(" ").pop());
+  await page.click("#people-form button");
+  await page.waitForFunction((n) => [...document.querySelectorAll("#people tr td:first-child")]
+    .some((td) => td.textContent.includes(n)), firstPerson);
 
   await shot(page, "corpus.png"); // after the chart's short animation
   assert.deepEqual(await page.locator("#errors .error").allTextContents(), [], "the page shows no error");
