@@ -278,7 +278,8 @@ impl Store {
 
     /// The people most mentioned across documents (linked by knowledge-base id, else by name and
     /// country), optionally only those whose name contains `name` (any case), each with the
-    /// actor codes they carried over time: `USAGOV 2009-01-20..2016-12-30 (412)`.
+    /// actor codes they carried over time: `USAGOV 2009-01-20..2016-12-30 (412)`, or `USAGOV
+    /// undated (3)` when no document of that role had a publication date.
     pub fn top_people(&self, top: usize, name: Option<&str>) -> Result<Table> {
         let filter = if name.is_some() {
             "WHERE instr(lower(p.name), lower(?1)) > 0"
@@ -287,8 +288,8 @@ impl Store {
         };
         let sql = format!(
             "SELECT p.name, p.kb, p.country, p.documents, p.mentions, p.first_seen, p.last_seen,
-                 (SELECT group_concat(r.actor || ' ' || COALESCE(r.first_seen, '?') || '..'
-                      || COALESCE(r.last_seen, '?') || ' (' || r.documents || ')', '; ')
+                 (SELECT group_concat(r.actor || COALESCE(' ' || r.first_seen || '..' || r.last_seen, ' undated')
+                      || ' (' || r.documents || ')', '; ')
                   FROM (SELECT * FROM person_roles WHERE person = p.person
                         ORDER BY first_seen, actor) r) AS roles
              FROM people p {filter} ORDER BY p.mentions DESC, p.name LIMIT {}",
