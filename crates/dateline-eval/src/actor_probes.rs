@@ -4,8 +4,8 @@
 //! those of its entities and of its events' sources and targets; each expected code counts as
 //! right when the sentence yields it (each yielded code matches once).
 //!
-//! Probes are numbered from 1 in file order; `Half::Odd` / `Half::Even` keep one half, so rules
-//! can be developed on one half and reported on the other.
+//! Probes are numbered from 1 in file order; a [`Half`] keeps one half, so rules can be developed
+//! on one half and reported on the other.
 
 use std::fmt;
 
@@ -14,7 +14,7 @@ use dateline_core::Document;
 use serde::Serialize;
 
 use crate::counts::Accuracy;
-use crate::{Error, Result};
+use crate::{Error, Half, Result};
 
 /// One probe.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,15 +27,6 @@ pub struct Probe {
     pub published: Option<NaiveDate>,
     /// The expected actor codes.
     pub expected: Vec<String>,
-}
-
-/// Which probes to keep.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Half {
-    /// Odd-numbered probes.
-    Odd,
-    /// Even-numbered probes.
-    Even,
 }
 
 /// Reads probes; `#` lines and blank lines are skipped. `half` keeps one half.
@@ -62,12 +53,7 @@ pub fn read_probes(text: &str, half: Option<Half>) -> Result<Vec<Probe>> {
             ),
             _ => return Err(bad("expected sentence, [date,] codes separated by tabs")),
         };
-        let keep = match half {
-            None => true,
-            Some(Half::Odd) => number % 2 == 1,
-            Some(Half::Even) => number % 2 == 0,
-        };
-        if keep {
+        if Half::keeps(half, number) {
             out.push(Probe {
                 number,
                 text: cells[0].to_owned(),

@@ -44,6 +44,7 @@ pub mod entities;
 mod error;
 pub mod events;
 pub mod gold;
+mod half;
 mod matching;
 pub mod metadata;
 pub mod normalize;
@@ -60,6 +61,7 @@ use dateline_core::Document;
 pub use counts::{Accuracy, Counts};
 pub use error::{Error, Result};
 pub use gold::{load_gold_dir, Gold, GoldCase};
+pub use half::Half;
 pub use report::{DocumentScore, Report, Scores};
 pub use segmentation::{evaluate_conllu_dir, SegmentationScore};
 

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::counts::Accuracy;
 use crate::events::country_of;
+use crate::Half;
 
 /// One gold-standard record (the fields scored; the file has more).
 #[derive(Debug, Clone, Deserialize)]
@@ -54,18 +55,24 @@ pub struct GsrScore {
     pub target: Accuracy,
 }
 
-/// Reads records from JSON Lines; blank lines are skipped.
+/// Reads records from JSON Lines; blank lines are skipped. Records are numbered from 1 in file
+/// order; `half` keeps the odd- or even-numbered ones (develop on one, report the other).
 ///
 /// # Errors
 /// A line that cannot be read or parsed, with its line number.
-pub fn read_records(reader: impl BufRead) -> Result<Vec<GsrRecord>, String> {
+pub fn read_records(reader: impl BufRead, half: Option<Half>) -> Result<Vec<GsrRecord>, String> {
     let mut out = Vec::new();
+    let mut number = 0;
     for (n, line) in reader.lines().enumerate() {
         let line = line.map_err(|e| format!("line {}: {e}", n + 1))?;
         if line.trim().is_empty() {
             continue;
         }
-        out.push(serde_json::from_str(&line).map_err(|e| format!("line {}: {e}", n + 1))?);
+        number += 1;
+        let record = serde_json::from_str(&line).map_err(|e| format!("line {}: {e}", n + 1))?;
+        if Half::keeps(half, number) {
+            out.push(record);
+        }
     }
     Ok(out)
 }
@@ -208,11 +215,25 @@ mod tests {
     #[test]
     fn reads_jsonl_and_names_bad_lines() {
         let data = "{\"id\":\"a\",\"text\":\"t\",\"plover_event\":\"AID\"}\n\n{oops}\n";
-        let err = read_records(data.as_bytes()).unwrap_err();
+        let err = read_records(data.as_bytes(), None).unwrap_err();
         assert!(err.starts_with("line 3"), "{err}");
         let first = data.lines().next().unwrap();
-        let ok = read_records(first.as_bytes()).unwrap();
+        let ok = read_records(first.as_bytes(), None).unwrap();
         assert_eq!(ok.len(), 1);
         assert_eq!(ok[0].plover_event, "AID");
+        let three = "{\"id\":\"a\",\"text\":\"t\",\"plover_event\":\"AID\"}\n\n{\"id\":\"b\",\"text\":\"t\",\"plover_event\":\"AID\"}\n{\"id\":\"c\",\"text\":\"t\",\"plover_event\":\"AID\"}\n";
+        let ids = |half| -> Vec<String> {
+            read_records(three.as_bytes(), half)
+                .unwrap()
+                .into_iter()
+                .map(|r| r.id)
+                .collect()
+        };
+        assert_eq!(
+            ids(Some(Half::Odd)),
+            ["a", "c"],
+            "numbered by record, not line"
+        );
+        assert_eq!(ids(Some(Half::Even)), ["b"]);
     }
 }

@@ -38,6 +38,9 @@ enum EvalTarget {
     PloverGsr {
         /// The JSON Lines file, or its folder.
         path: PathBuf,
+        /// Only the odd- or even-numbered records: develop on one half, report the other.
+        #[arg(long, value_enum)]
+        half: Option<ProbeHalf>,
         /// Also write the scores as JSON to this file.
         #[arg(long)]
         json: Option<PathBuf>,
@@ -59,13 +62,22 @@ enum EvalTarget {
     Model(crate::train::ModelEval),
 }
 
-/// A half of a probe file.
+/// A half of a probe or record file.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 enum ProbeHalf {
-    /// Odd-numbered probes.
+    /// Odd-numbered records.
     Odd,
-    /// Even-numbered probes.
+    /// Even-numbered records.
     Even,
+}
+
+impl From<ProbeHalf> for dateline_eval::Half {
+    fn from(half: ProbeHalf) -> Self {
+        match half {
+            ProbeHalf::Odd => dateline_eval::Half::Odd,
+            ProbeHalf::Even => dateline_eval::Half::Even,
+        }
+    }
 }
 
 fn eval_actor_probes(
@@ -73,13 +85,10 @@ fn eval_actor_probes(
     half: Option<ProbeHalf>,
     json: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
-    use dateline_eval::actor_probes::{read_probes, Half, ProbeScore};
+    use dateline_eval::actor_probes::{read_probes, ProbeScore};
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let half = half.map(|h| match h {
-        ProbeHalf::Odd => Half::Odd,
-        ProbeHalf::Even => Half::Even,
-    });
+    let half = half.map(Into::into);
     let probes =
         read_probes(&text, half).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     let pipeline = dateline_nlp::standard_pipeline(&dateline_nlp::Config::default());
@@ -168,15 +177,22 @@ fn eval_segmentation(dir: &Path, json: Option<&Path>) -> anyhow::Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
-fn eval_plover_gsr(path: &Path, json: Option<&Path>) -> anyhow::Result<ExitCode> {
+fn eval_plover_gsr(
+    path: &Path,
+    half: Option<ProbeHalf>,
+    json: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
     let file = if path.is_dir() {
         path.join("plover_gsr.jsonl")
     } else {
         path.to_owned()
     };
     let reader = File::open(&file).with_context(|| format!("cannot open {}", file.display()))?;
-    let records = dateline_eval::plover_gsr::read_records(std::io::BufReader::new(reader))
-        .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let records = dateline_eval::plover_gsr::read_records(
+        std::io::BufReader::new(reader),
+        half.map(Into::into),
+    )
+    .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     let pipeline = dateline_nlp::standard_pipeline(&dateline_nlp::Config::default());
     let mut score = dateline_eval::plover_gsr::GsrScore::default();
     for record in &records {
@@ -197,7 +213,9 @@ fn eval_plover_gsr(path: &Path, json: Option<&Path>) -> anyhow::Result<ExitCode>
 pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
     match (&args.target, &args.gold_dir) {
         (Some(EvalTarget::Segment { dir, json }), _) => eval_segmentation(dir, json.as_deref()),
-        (Some(EvalTarget::PloverGsr { path, json }), _) => eval_plover_gsr(path, json.as_deref()),
+        (Some(EvalTarget::PloverGsr { path, half, json }), _) => {
+            eval_plover_gsr(path, *half, json.as_deref())
+        }
         (Some(EvalTarget::Actors { path, half, json }), _) => {
             eval_actor_probes(path, *half, json.as_deref())
         }
