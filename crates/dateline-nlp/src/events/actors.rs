@@ -138,26 +138,11 @@ impl Actors {
                 .flatten()
                 .for_each(|c| *c = true);
         }
-        // State mentions by the token they end on, for "the Egyptian army" (found by key, not by
-        // a scan of every mention: a document may hold hundreds of thousands).
-        let mut states_ending_at: FxHashMap<usize, usize> = FxHashMap::default();
-        let mut places_starting_at: FxHashMap<usize, usize> = FxHashMap::default();
-        // "Kadhafi's forces": a person's possessive gives the person's country.
-        let mut people_ending_at: FxHashMap<usize, usize> = FxHashMap::default();
-        for (o, m) in mentions.iter().enumerate().rev() {
-            if actor_code(doc, m.entity).is_some_and(|c| c.len() == 3) {
-                states_ending_at.insert(m.end, o);
-            }
-            match actors_entity_kind(doc, m.entity) {
-                Some(EntityType::Gpe) => {
-                    places_starting_at.insert(m.start, o);
-                }
-                Some(EntityType::Person) if country_code(doc, m.entity).is_some() => {
-                    people_ending_at.insert(m.end, o);
-                }
-                _ => {}
-            }
-        }
+        let Anchors {
+            states: mut states_ending_at,
+            places: places_starting_at,
+            people: people_ending_at,
+        } = Anchors::new(doc, mentions);
         let mut absorbed = Vec::new();
         for (i, t) in doc.tokens.iter().enumerate() {
             // "the military", tagged as an adjective when it heads its phrase.
@@ -384,6 +369,42 @@ fn add_org_references(doc: &Document, nouns: &[String], mentions: &mut Vec<Actor
         }
     }
     mentions.extend(found);
+}
+
+/// Mentions that can give an agent noun its country, indexed by token (found by key, not by a
+/// scan of every mention: a document may hold hundreds of thousands).
+struct Anchors {
+    /// States by the token they end on: "the Egyptian army", "Syria's rebels".
+    states: FxHashMap<usize, usize>,
+    /// Places by the token they start on: "police in Lagos".
+    places: FxHashMap<usize, usize>,
+    /// People with a country by the token they end on: "Kadhafi's forces".
+    people: FxHashMap<usize, usize>,
+}
+
+impl Anchors {
+    fn new(doc: &Document, mentions: &[ActorMention]) -> Anchors {
+        let mut anchors = Anchors {
+            states: FxHashMap::default(),
+            places: FxHashMap::default(),
+            people: FxHashMap::default(),
+        };
+        for (o, m) in mentions.iter().enumerate().rev() {
+            if actor_code(doc, m.entity).is_some_and(|c| c.len() == 3) {
+                anchors.states.insert(m.end, o);
+            }
+            match actors_entity_kind(doc, m.entity) {
+                Some(EntityType::Gpe) => {
+                    anchors.places.insert(m.start, o);
+                }
+                Some(EntityType::Person) if country_code(doc, m.entity).is_some() => {
+                    anchors.people.insert(m.end, o);
+                }
+                _ => {}
+            }
+        }
+        anchors
+    }
 }
 
 /// The country of document entity `id`: its country, else the country of its actor code.
