@@ -210,3 +210,12 @@ fn a_persons_possessive_gives_the_group_its_country() {
     );
     assert_eq!(pairs(&doc).first().map(|(s, _)| s.as_str()), Some("LBYMIL"));
 }
+
+#[test]
+fn an_envoy_is_coded_by_the_state_that_sends_him() {
+    let doc = run_on(
+        "Moscow's envoy to Lithuania, Pavel Orlov, said the plan was unacceptable.",
+        "2020-05-01",
+    );
+    assert_eq!(named(&doc, "Orlov").actor.as_deref(), Some("RUSGOV"));
+}

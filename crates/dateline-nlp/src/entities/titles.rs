@@ -76,10 +76,12 @@ fn parse(words: &[&str], gazetteer: &Gazetteer) -> Option<Evidence> {
             continue;
         }
         let (len, ids) = gazetteer.longest_at(words, i)?;
+        // A capital stands for its state only as a possessive ("Moscow's envoy").
+        let possessive = matches!(words.get(i + len), Some(&("'s" | "’s")));
         let entry = ids
             .iter()
             .map(|&id| gazetteer.entry(id))
-            .find(|e| e.kind != EntryKind::Capital)?;
+            .find(|e| e.kind != EntryKind::Capital || possessive)?;
         match entry.kind {
             EntryKind::Title => {
                 ev.title = Some(words[i..i + len].join(" ").to_lowercase());
