@@ -332,10 +332,7 @@ const MIGRATIONS: &[&str] = &[
     // 5: people across documents, linked by knowledge-base id or by name and country.
     r"
     ALTER TABLE entities ADD COLUMN kb TEXT;        -- Wikidata id of the person, when known
-    ALTER TABLE entities ADD COLUMN person TEXT;    -- people::person_key: 'kb:Q…' or 'name:…|ISO3'
-    UPDATE entities SET person = dateline_person_key(type, name, country, kb) WHERE mentions > 0;
-    CREATE INDEX entities_person ON entities(person) WHERE person IS NOT NULL;
-    CREATE TABLE people (
+    CREATE TABLE people (                           -- key: people::person_key, 'kb:Q…' or 'name:…|ISO3'
         person TEXT PRIMARY KEY,
         name TEXT NOT NULL,                         -- as first seen
         kb TEXT,
@@ -354,13 +351,16 @@ const MIGRATIONS: &[&str] = &[
         last_seen TEXT,
         PRIMARY KEY (person, actor)
     ) WITHOUT ROWID;
-    INSERT INTO people SELECT e.person, MIN(e.name), NULL, MIN(e.country), COUNT(*), SUM(e.mentions),
-        MIN(d.published), MAX(d.published)
+    CREATE TEMP TABLE person_rows AS
+        SELECT dateline_person_key(e.type, e.name, e.country, NULL) AS person, e.name, e.country,
+               e.actor, e.mentions, d.published
         FROM entities e JOIN documents d ON d.id = e.document
-        WHERE e.person IS NOT NULL AND d.duplicate_of IS NULL GROUP BY e.person;
-    INSERT INTO person_roles SELECT e.person, e.actor, COUNT(*), MIN(d.published), MAX(d.published)
-        FROM entities e JOIN documents d ON d.id = e.document
-        WHERE e.person IS NOT NULL AND e.actor IS NOT NULL AND d.duplicate_of IS NULL GROUP BY 1, 2;
+        WHERE e.mentions > 0 AND e.type = 'PERSON' AND d.duplicate_of IS NULL;
+    INSERT INTO people SELECT person, MIN(name), NULL, MIN(country), COUNT(*), SUM(mentions),
+        MIN(published), MAX(published) FROM person_rows GROUP BY person;
+    INSERT INTO person_roles SELECT person, actor, COUNT(*), MIN(published), MAX(published)
+        FROM person_rows WHERE actor IS NOT NULL GROUP BY 1, 2;
+    DROP TABLE person_rows;
     ",
 ];
 

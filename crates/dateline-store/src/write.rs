@@ -334,18 +334,18 @@ impl Batch<'_, '_> {
     ) -> Result<()> {
         let tx = self.tx;
         let mut stmt = tx.prepare_cached(
-            "INSERT INTO entities (document, idx, name, type, actor, country, role, mentions, kb, person)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            "INSERT INTO entities (document, idx, name, type, actor, country, role, mentions, kb)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )?;
         for e in &r.entities {
-            let person = (e.mentions > 0)
+            stmt.execute(params![
+                id, e.idx, e.name, e.kind, e.actor, e.country, e.role, e.mentions, e.kb
+            ])?;
+            let key = (e.mentions > 0)
                 .then(|| person_key(&e.kind, e.name, e.country, e.kb))
                 .flatten();
-            stmt.execute(params![
-                id, e.idx, e.name, e.kind, e.actor, e.country, e.role, e.mentions, e.kb, person
-            ])?;
-            if let (Some(key), Some(people)) = (&person, people.as_deref_mut()) {
-                people.add(key, e, published);
+            if let (Some(key), Some(people)) = (key, people.as_deref_mut()) {
+                people.add(&key, e, published);
             }
         }
         let mut stmt = tx.prepare_cached(
