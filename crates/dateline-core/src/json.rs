@@ -132,6 +132,7 @@ struct EventJson<'a> {
     speaker: Option<u32>,
     trigger: TextSpan<'a>,
     confidence: f64,
+    rule: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -233,6 +234,7 @@ fn event<'a>(text: &'a str, entities: &'a [Entity], e: &'a Event) -> EventJson<'
         speaker: e.speaker,
         trigger: TextSpan::new(text, e.trigger),
         confidence: three_places(e.confidence),
+        rule: e.rule.as_deref(),
     }
 }
 

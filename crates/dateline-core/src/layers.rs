@@ -249,6 +249,10 @@ pub struct Event {
     pub trigger: Span,
     /// Confidence in `[0, 1]`.
     pub confidence: f32,
+    /// The lexicon row and argument rules that coded it (`verb "attack" → 190 (triggers.tsv);
+    /// source: subject; target: object or preposition`), so every event can be explained.
+    #[serde(default)]
+    pub rule: Option<String>,
 }
 
 /// The amount a claim states.

@@ -117,5 +117,6 @@ pub(crate) fn event(
         speaker: None,
         trigger: Span::new(0, 0),
         confidence: 1.0,
+        rule: None,
     }
 }

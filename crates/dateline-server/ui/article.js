@@ -346,6 +346,7 @@ function renderEvents(ctx) {
         speaker ? el("span", {}, `via ${speaker}`) : null,
         el("span", { class: "muted" }, `“${ev.trigger?.text ?? ""}”`),
       ]),
+      ev.rule ? el("div", { class: "event-rule muted small", title: "the lexicon row and argument rules that coded this event" }, `why: ${ev.rule}`) : null,
     ]);
   });
   $("events").replaceChildren(...(items.length ? items : [el("li", { class: "empty" }, "No events found.")]));

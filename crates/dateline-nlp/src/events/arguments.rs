@@ -46,6 +46,8 @@ pub struct Arguments {
     pub targets: Vec<ActorMention>,
     /// Whether the sources act on each other ("Jordan and Britain agreed to hold exercises").
     pub mutual: bool,
+    /// The argument rules that fired (`source: subject; target: object or preposition`).
+    pub rule: String,
 }
 
 fn is_be(w: &str) -> bool {
@@ -490,6 +492,138 @@ pub struct Lookups<'a> {
     pub geo: &'a Geocoder,
 }
 
+/// The source of a trigger, the rule that found it, the one acted on when the verb is passive,
+/// and whether the trigger sits in a prepositional phrase of its clause.
+struct Source {
+    found: Option<ActorMention>,
+    rule: &'static str,
+    patient: Option<ActorMention>,
+    in_pp: bool,
+}
+
+/// The source of a verb in the passive: its `by` agent; or, for a move of forces without one,
+/// the forces' state ("10,000 North Korean forces have been deployed").
+fn passive_source(
+    doc: &Document,
+    actors: &Actors,
+    trigger: &Trigger,
+    at: TokenSpan,
+    scope: Scope,
+) -> Source {
+    let agent = by_agent(doc, actors, at.end, scope);
+    // The one acted on is the subject of the verb group ("Georgia was attacked"), not an actor
+    // before another verb or a relative clause ("He toured a library that had been targeted").
+    let patient = subject(doc, actors, at.start, scope).filter(|p| {
+        !(p.end..at.start).any(|k| {
+            let w = doc.view().lower(k);
+            let aux = is_be(w) || matches!(w, "have" | "has" | "had");
+            matches!(doc.view().pos(k), Some(Pos::WDT | Pos::WP))
+                || w == "that"
+                || (doc.view().pos(k).is_some_and(Pos::is_verb) && !aux)
+        })
+    });
+    // "North Korean forces" as a demonym before a noun, or as an agent noun phrase.
+    let forces = |p: ActorMention| is_adjectival(doc, p.end) || actors.entity(p.entity).is_none();
+    if agent.is_none() && patient.is_some_and(forces) && moves_own_forces(&trigger.cameo) {
+        return Source {
+            found: patient,
+            rule: "passive: forces moved",
+            patient: None,
+            in_pp: false,
+        };
+    }
+    Source {
+        found: agent,
+        rule: "passive: by-agent",
+        patient,
+        in_pp: false,
+    }
+}
+
+/// The source of a noun trigger: a possessive or adjective ("Israeli air strikes"), a `by`
+/// phrase, the subject of a light verb ("launched an attack"), the clause's subject when the noun
+/// is in a prepositional phrase, else the main clause's subject.
+fn noun_source(
+    doc: &Document,
+    lookups: Lookups<'_>,
+    actors: &Actors,
+    at: TokenSpan,
+    scope: Scope,
+) -> Source {
+    let found = |found, rule| Source {
+        found,
+        rule,
+        patient: None,
+        in_pp: false,
+    };
+    if let Some(m) = modifier(doc, actors, at.start, scope) {
+        return found(Some(m), "noun: possessive or adjective");
+    }
+    // "assaults by Syrian forces"
+    if doc.view().lower(at.end) == "by" {
+        if let Some(m) = by_agent(doc, actors, at.end, scope) {
+            return found(Some(m), "noun: by-agent");
+        }
+    }
+    if let Some(m) = support_subject(doc, lookups.lexicon, actors, at.start, scope) {
+        return found(Some(m), "noun: light-verb subject");
+    }
+    // "made the comments during a meeting with …": the clause's subject meets.
+    if in_prepositional_phrase(doc, at.start, scope) {
+        if let Some(m) = subject(doc, actors, at.start, scope) {
+            return Source {
+                in_pp: true,
+                ..found(Some(m), "noun: clause subject")
+            };
+        }
+        return Source {
+            in_pp: true,
+            ..found(
+                main_clause_subject(doc, actors, at, scope),
+                "noun: main-clause subject",
+            )
+        };
+    }
+    found(
+        main_clause_subject(doc, actors, at, scope),
+        "noun: main-clause subject",
+    )
+}
+
+/// The source of `trigger` by the first rule that applies.
+fn source(
+    doc: &Document,
+    lookups: Lookups<'_>,
+    actors: &Actors,
+    trigger: &Trigger,
+    (at, scope): (TokenSpan, Scope),
+    speaker: Option<ActorMention>,
+) -> Source {
+    let verb = trigger.pos == TriggerPos::Verb;
+    let plain = |found, rule| Source {
+        found,
+        rule,
+        patient: None,
+        in_pp: false,
+    };
+    if verb && is_passive(doc, at.start, scope.lo) {
+        passive_source(doc, actors, trigger, at, scope)
+    } else if verb
+        && is_bare_participle(doc, at.start, scope.lo)
+        && (at.end..scope.hi.min(at.end + 3)).any(|k| doc.view().lower(k) == "by")
+    {
+        // "weapons provided by the United States"; without a `by` phrase the participle is
+        // more likely a mistagged past tense ("the army clashed with …").
+        plain(by_agent(doc, actors, at.end, scope), "participle: by-agent")
+    } else if let Some(s) = speaker {
+        plain(Some(s), "reported: the speaker")
+    } else if verb {
+        plain(subject(doc, actors, at.start, scope), "subject")
+    } else {
+        noun_source(doc, lookups, actors, at, scope)
+    }
+}
+
 /// Finds the sources and targets of `trigger` at tokens `at` within `scope`. `speaker` is the
 /// actor whose speech the trigger reports (the trigger is a quote's cue: "Hamas vowed …").
 pub fn find(
@@ -501,61 +635,12 @@ pub fn find(
     scope: Scope,
     speaker: Option<ActorMention>,
 ) -> Arguments {
-    let verb = trigger.pos == TriggerPos::Verb;
-    let mut patient = None;
-    let mut in_pp = false;
-    let source = if verb && is_passive(doc, at.start, scope.lo) {
-        let agent = by_agent(doc, actors, at.end, scope);
-        // The one acted on is the subject of the verb group ("Georgia was attacked"), not an
-        // actor before another verb or a relative clause ("He toured a library that had been
-        // targeted").
-        patient = subject(doc, actors, at.start, scope).filter(|p| {
-            !(p.end..at.start).any(|k| {
-                let w = doc.view().lower(k);
-                let aux = is_be(w) || matches!(w, "have" | "has" | "had");
-                matches!(doc.view().pos(k), Some(Pos::WDT | Pos::WP))
-                    || w == "that"
-                    || (doc.view().pos(k).is_some_and(Pos::is_verb) && !aux)
-            })
-        });
-        // "North Korean forces" as a demonym before a noun, or as an agent noun phrase.
-        let forces =
-            |p: ActorMention| is_adjectival(doc, p.end) || actors.entity(p.entity).is_none();
-        if agent.is_none() && patient.is_some_and(forces) && moves_own_forces(&trigger.cameo) {
-            // "10,000 North Korean forces have been deployed to Russia": the forces' state acts.
-            patient.take()
-        } else {
-            agent
-        }
-    } else if verb
-        && is_bare_participle(doc, at.start, scope.lo)
-        && (at.end..scope.hi.min(at.end + 3)).any(|k| doc.view().lower(k) == "by")
-    {
-        // "weapons provided by the United States"; without a `by` phrase the participle is
-        // more likely a mistagged past tense ("the army clashed with …").
-        by_agent(doc, actors, at.end, scope)
-    } else if let Some(s) = speaker {
-        Some(s)
-    } else if verb {
-        subject(doc, actors, at.start, scope)
-    } else {
-        modifier(doc, actors, at.start, scope)
-            // "assaults by Syrian forces"
-            .or_else(|| {
-                (doc.view().lower(at.end) == "by")
-                    .then(|| by_agent(doc, actors, at.end, scope))
-                    .flatten()
-            })
-            .or_else(|| support_subject(doc, lookups.lexicon, actors, at.start, scope))
-            // "made the comments during a meeting with …": the clause's subject meets.
-            .or_else(|| {
-                in_pp = in_prepositional_phrase(doc, at.start, scope);
-                in_pp
-                    .then(|| subject(doc, actors, at.start, scope))
-                    .flatten()
-            })
-            .or_else(|| main_clause_subject(doc, actors, at, scope))
-    };
+    let Source {
+        found: source,
+        rule: source_rule,
+        patient,
+        in_pp,
+    } = self::source(doc, lookups, actors, trigger, (at, scope), speaker);
     if trigger.pos == TriggerPos::Noun {
         if let Some((a, b)) = between(doc, actors, at.end, scope) {
             // "talks between the government and the rebels": the pair, whatever came before.
@@ -563,6 +648,7 @@ pub fn find(
                 sources: vec![a],
                 targets: vec![b],
                 mutual: false,
+                rule: "between X and Y".to_owned(),
             };
         }
     }
@@ -572,16 +658,21 @@ pub fn find(
     let mut sources = coordinated(doc, actors, source, scope, false);
     sources.sort_by_key(|m| m.start);
     let ids: Vec<u32> = sources.iter().map(|m| m.entity).collect();
-    let found = patient
-        .filter(|p| !ids.contains(&p.entity))
-        .or_else(|| target(doc, actors, trigger, at.end, scope, Some(source.entity)))
-        .or_else(|| neighbour_target(doc, lookups.geo, actors, trigger, at.end, scope, source))
-        .or_else(|| {
-            // "Hatoyama told Jia during the meeting": the clause's object is met.
-            in_pp
-                .then(|| clause_object(doc, actors, source, at.start))
-                .flatten()
-        });
+    let (found, target_rule) = if let Some(p) = patient.filter(|p| !ids.contains(&p.entity)) {
+        (Some(p), "passive subject")
+    } else if let Some(t) = target(doc, actors, trigger, at.end, scope, Some(source.entity)) {
+        (Some(t), "object or preposition")
+    } else if let Some(t) =
+        neighbour_target(doc, lookups.geo, actors, trigger, at.end, scope, source)
+    {
+        (Some(t), "its neighbour")
+    } else {
+        // "Hatoyama told Jia during the meeting": the clause's object is met.
+        let object = in_pp
+            .then(|| clause_object(doc, actors, source, at.start))
+            .flatten();
+        (object, "clause object")
+    };
     let targets = found
         .map(|t| coordinated(doc, actors, t, scope, true))
         .unwrap_or_default()
@@ -593,19 +684,26 @@ pub fn find(
     // "students marched in Rome": where the target is only a place abroad, its country is acted
     // on; at home the place names no one else.
     let country = |m: &ActorMention| actors.code(doc, m.entity).and_then(|c| c.get(..3));
-    let targets = if targets.is_empty() && !mutual && trigger.takes_target() {
-        place_target(doc, actors, at.end, scope)
+    let (targets, target_rule) = if targets.is_empty() && !mutual && trigger.takes_target() {
+        let place = place_target(doc, actors, at.end, scope)
             .filter(|t| !ids.contains(&t.entity))
-            .filter(|t| sources.iter().all(|s| country(s) != country(t)))
-            .into_iter()
-            .collect()
+            .filter(|t| sources.iter().all(|s| country(s) != country(t)));
+        (place.into_iter().collect(), "place abroad")
+    } else if mutual {
+        (targets, "coordinated sources, each other")
     } else {
-        targets
+        (targets, target_rule)
+    };
+    let rule = if targets.is_empty() && !mutual {
+        format!("source: {source_rule}")
+    } else {
+        format!("source: {source_rule}; target: {target_rule}")
     };
     Arguments {
         sources,
         targets,
         mutual,
+        rule,
     }
 }
 

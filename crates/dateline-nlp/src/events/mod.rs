@@ -367,6 +367,16 @@ impl EventStage {
             args.targets.iter().map(Some).collect()
         };
         let confidence = confidence(row, args, modality);
+        let pos = match row.pos {
+            TriggerPos::Verb => "verb",
+            TriggerPos::Noun => "noun",
+        };
+        let rule = format!(
+            "{pos} \"{}\" → {} (triggers.tsv); {}",
+            row.words.join(" "),
+            row.cameo,
+            args.rule
+        );
         for source in &args.sources {
             let others: Vec<Option<&ActorMention>> = args
                 .sources
@@ -394,6 +404,7 @@ impl EventStage {
                     speaker,
                     trigger,
                     confidence,
+                    rule: Some(rule.clone()),
                 });
             }
         }

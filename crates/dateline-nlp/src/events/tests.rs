@@ -255,3 +255,27 @@ fn its_neighbor_is_the_bordering_state_named() {
     let doc = code("Officials said Russia invaded its neighbor.");
     assert!(doc.events.is_empty(), "{:?}", summary(&doc));
 }
+
+#[test]
+fn every_event_says_which_rules_coded_it() {
+    let doc =
+        code("Israeli air strikes on Lebanon continued overnight. Kenya sent troops to Somalia.");
+    assert!(!doc.events.is_empty());
+    for e in &doc.events {
+        let rule = e.rule.as_deref().unwrap_or_default();
+        assert!(
+            rule.contains("(triggers.tsv)") && rule.contains("source: "),
+            "{rule}"
+        );
+    }
+    let strikes = doc
+        .events
+        .iter()
+        .find(|e| e.cameo_root == "19")
+        .expect("the strikes");
+    let rule = strikes.rule.as_deref().unwrap_or_default();
+    assert!(
+        rule.starts_with("noun ") && rule.contains("possessive or adjective"),
+        "{rule}"
+    );
+}

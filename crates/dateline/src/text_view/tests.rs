@@ -76,6 +76,7 @@ fn aid_event() -> Event {
         speaker: Some(2),
         trigger: first("sent"),
         confidence: 0.9,
+        rule: None,
     }
 }
 
