@@ -10,6 +10,7 @@ mod export;
 mod extract;
 mod ingest;
 mod inputs;
+mod kb;
 mod output;
 mod query;
 mod serve;
@@ -53,6 +54,9 @@ enum Command {
     Export(export::ExportArgs),
     /// Ask a corpus store: events, quotes, search, actors, network, timeline.
     Query(query::QueryArgs),
+    /// Look a name up in the actor knowledge base: the people it may mean, their dated roles,
+    /// and whom a mention on a date is linked to.
+    Kb(kb::KbArgs),
     /// Serve the HTTP API (OpenAPI at /openapi.json) and the web UI.
     Serve(serve::ServeArgs),
     /// Keep a store current from news feeds (RSS, Atom, news sitemaps, OPML lists), once or
@@ -119,6 +123,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => eval::run(&args),
         Command::Ingest(args) => ingest::run(&args),
         Command::Query(args) => query::run(&args),
+        Command::Kb(args) => kb::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Serve(args) => serve::run(&args),
         Command::Watch(args) => watch::run(&args),

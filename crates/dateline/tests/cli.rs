@@ -725,3 +725,31 @@ fn text_view_quiet_and_completions() {
     let bash = run(&["completions", "bash"]);
     assert!(String::from_utf8_lossy(&bash.stdout).contains("_dateline()"));
 }
+
+#[test]
+fn kb_looks_a_name_up_with_the_role_of_a_date() {
+    let may = run(&["kb", "Theresa May", "--date", "2017-03-14"]);
+    assert!(
+        may.status.success(),
+        "{}",
+        String::from_utf8_lossy(&may.stderr)
+    );
+    let text = String::from_utf8_lossy(&may.stdout);
+    assert!(
+        text.contains("code on 2017-03-14: GBRGOV") && text.starts_with('→'),
+        "{text}"
+    );
+    let bush =
+        String::from_utf8_lossy(&run(&["kb", "Bush", "--date", "2005-06-01"]).stdout).into_owned();
+    let chosen = bush
+        .lines()
+        .find(|l| l.starts_with('→'))
+        .unwrap_or_default();
+    assert!(chosen.contains("George W. Bush"), "{bush}");
+    let nobody = run(&["kb", "Zyxwv Qqqq"]);
+    assert_eq!(nobody.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&nobody.stdout).contains("no one"));
+    let bad = run(&["kb", "Putin", "--date", "2005-13-01"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("YYYY-MM-DD"));
+}
