@@ -70,7 +70,6 @@ pub fn find(
                 EntityType::Person,
                 words[i..end].join(" "),
             )),
-            // The mention lies inside the name ("York" of "New York" is no one's name).
             // Mentions inside the name ("Alexander Van" + "Bellen") become the one person; a
             // name inside a longer mention ("York" of "New York") is no one's name.
             inside
@@ -87,6 +86,7 @@ pub fn find(
                 }
                 let m = &mut mentions[k];
                 m.entity_type = EntityType::Person;
+                m.kind = MentionKind::Name;
                 m.first = i;
                 m.end = end;
                 m.span = spans[i].cover(spans[end - 1]);
@@ -103,6 +103,7 @@ pub fn find(
             {
                 let m = &mut mentions[k];
                 m.entity_type = EntityType::Person;
+                m.kind = MentionKind::Name;
                 m.first = i;
                 m.span = spans[i].cover(spans[end - 1]);
                 m.name = words[i..end].join(" ");
