@@ -95,20 +95,6 @@ pub enum ActorSource {
     Context,
 }
 
-impl ActorSource {
-    /// The name written in `actor_source`.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ActorSource::Title => "title",
-            ActorSource::Kb => "kb",
-            ActorSource::Gazetteer => "gazetteer",
-            ActorSource::Agent => "agent",
-            ActorSource::Context => "context",
-        }
-    }
-}
-
 /// Kinds of quotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -100,12 +100,20 @@ fn eval_actor_probes(
         pipeline.run(&mut doc);
         score.add(&doc, probe);
     }
+    report(&score, json)
+}
+
+/// Prints a score and, when asked, writes it as JSON.
+fn report(
+    score: &(impl std::fmt::Display + serde::Serialize),
+    json: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
     #[allow(clippy::print_stdout)]
     {
         print!("{score}");
     }
     if let Some(path) = json {
-        write_json(path, &score)?;
+        write_json(path, score)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -167,14 +175,7 @@ fn eval_gold(dir: &Path, json: Option<&Path>) -> anyhow::Result<ExitCode> {
 fn eval_segmentation(dir: &Path, json: Option<&Path>) -> anyhow::Result<ExitCode> {
     let score =
         evaluate_conllu_dir(dir).with_context(|| format!("cannot evaluate {}", dir.display()))?;
-    #[allow(clippy::print_stdout)]
-    {
-        print!("{score}");
-    }
-    if let Some(path) = json {
-        write_json(path, &score)?;
-    }
-    Ok(ExitCode::SUCCESS)
+    report(&score, json)
 }
 
 fn eval_plover_gsr(
@@ -200,14 +201,7 @@ fn eval_plover_gsr(
         pipeline.run(&mut doc);
         score.add(&doc, record);
     }
-    #[allow(clippy::print_stdout)]
-    {
-        print!("{score}");
-    }
-    if let Some(path) = json {
-        write_json(path, &score)?;
-    }
-    Ok(ExitCode::SUCCESS)
+    report(&score, json)
 }
 
 pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {

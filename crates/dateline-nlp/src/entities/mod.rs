@@ -20,6 +20,7 @@ pub struct EntityStage {
     gazetteer: &'static Gazetteer,
     lexicon: &'static mentions::Lexicon,
     kb: &'static crate::kb::Kb,
+    geo: &'static crate::geo::Geocoder,
 }
 
 impl Default for EntityStage {
@@ -29,6 +30,7 @@ impl Default for EntityStage {
             gazetteer: Gazetteer::embedded(),
             lexicon: mentions::Lexicon::embedded(),
             kb: crate::kb::Kb::embedded(),
+            geo: crate::geo::Geocoder::embedded(),
         }
     }
 }
@@ -177,11 +179,7 @@ impl Stage for EntityStage {
         }
         coref::link_references(doc, &mut clusters, self.gazetteer);
         people::link(&mut clusters, self.kb, doc.meta.published);
-        places::settle(
-            &mut clusters,
-            self.gazetteer,
-            crate::geo::Geocoder::embedded(),
-        );
+        places::settle(&mut clusters, self.gazetteer, self.geo);
         coref::default_country(&mut clusters);
         let mut entities = coref::finish(clusters);
         self.metadata_entities(doc, &mut entities);

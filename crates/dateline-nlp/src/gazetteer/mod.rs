@@ -114,9 +114,15 @@ fn non_empty(s: &str) -> Option<String> {
 
 /// Normalised words of a phrase, joined by single spaces.
 fn phrase_key(phrase: &str) -> String {
+    words_key(phrase.split_whitespace())
+}
+
+/// Normalised `words`, joined by single spaces: the key phrases are indexed by (also the actor
+/// knowledge base's).
+pub(crate) fn words_key<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
     let mut key = String::new();
     let mut norm = String::new();
-    for word in phrase.split_whitespace() {
+    for word in words {
         normalize_into(word, &mut norm);
         if !key.is_empty() {
             key.push(' ');
@@ -364,8 +370,9 @@ impl Gazetteer {
     }
 
     /// Whether `code` is the ISO3 code of a country the gazetteer knows.
+    #[cfg(test)]
     #[must_use]
-    pub fn is_country_code(&self, code: &str) -> bool {
+    pub(crate) fn is_country_code(&self, code: &str) -> bool {
         self.entries
             .iter()
             .any(|e| e.kind == EntryKind::Country && e.country.as_deref() == Some(code))

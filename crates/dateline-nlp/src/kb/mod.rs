@@ -13,6 +13,8 @@ use rustc_hash::FxHashMap;
 use crate::data::rows;
 use dateline_syntax::words::normalize_into;
 
+use crate::gazetteer::words_key as key;
+
 pub use roles::Role;
 
 const PEOPLE: &str = include_str!("../../resources/actors/people.tsv");
@@ -63,20 +65,6 @@ pub struct Kb {
     /// Normalised last word of each display name → people: surnames, also those left out of the
     /// variants as common words ("Bush", "May"), for a name the text's title vouches for.
     surnames: FxHashMap<String, Vec<u32>>,
-}
-
-/// Normalised words of a name joined by single spaces (the index key).
-fn key<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
-    let mut out = String::new();
-    let mut norm = String::new();
-    for word in words {
-        normalize_into(word, &mut norm);
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&norm);
-    }
-    out
 }
 
 impl Kb {
