@@ -50,6 +50,7 @@ pub fn train(
         name: "ner".into(),
         about: String::new(),
         classes: labels::names(),
+        lexicon: Vec::new(),
         model: trainer.finish(),
     }
 }

@@ -242,12 +242,14 @@ pub fn train(trees: &[Tree], tags: &[Vec<Pos>], options: TrainOptions) -> (Model
             name: "parse-moves".into(),
             about: about.clone(),
             classes: ["shift", "left", "right"].map(String::from).to_vec(),
+            lexicon: Vec::new(),
             model: move_model.finish(),
         },
         ModelFile {
             name: "parse-labels".into(),
             about,
             classes: names,
+            lexicon: Vec::new(),
             model: label_model.finish(),
         },
     )

@@ -172,8 +172,9 @@ pub fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
             let tagger = Tagger::from_file(file.clone())?;
             let (correct, total) = pos::accuracy(&tagger, dev);
             let summary = format!(
-                "dev accuracy {:.4} ({correct}/{total})",
-                correct as f64 / total.max(1) as f64
+                "dev accuracy {:.4} ({correct}/{total}); {} words in the lexicon",
+                correct as f64 / total.max(1) as f64,
+                file.lexicon.len()
             );
             (file, summary)
         }
@@ -289,8 +290,9 @@ fn train_parser(args: &TrainArgs) -> anyhow::Result<ExitCode> {
         .collect();
     let (right, total) = pos::accuracy(&tagger, &dev_tagged);
     eprintln!(
-        "tagger: dev accuracy {:.4} ({right}/{total})",
-        right as f64 / total.max(1) as f64
+        "tagger: dev accuracy {:.4} ({right}/{total}); {} words in the lexicon",
+        right as f64 / total.max(1) as f64,
+        tag_file.lexicon.len()
     );
     let options = dateline_train::parse::TrainOptions {
         epochs: args.epochs,

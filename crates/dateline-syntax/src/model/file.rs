@@ -3,13 +3,20 @@
 //! ```text
 //! b"DLPM" | u32 format = 1 | u32 bits | u32 classes | f32 scale
 //! | u32 len + UTF-8 name | u32 len + UTF-8 JSON about the training run
-//! | classes × (u16 len + UTF-8 class name) | 2^bits × classes × i16 weights
+//! | classes × (u16 len + UTF-8 class name)
+//! | u32 count + count × (u16 len + UTF-8 word, u16 class id)      (format 2 only)
+//! | 2^bits × classes × i16 weights
 //! ```
+//!
+//! The word list (format 2) is the model's lexicon: words whose class is fixed, decided without
+//! scoring (a tagger's frequent unambiguous words). Format 1 files have none and still load.
 
 use super::perceptron::Model;
 
 const MAGIC: &[u8; 4] = b"DLPM";
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
+/// The first format, without a lexicon.
+const FORMAT_1: u32 = 1;
 
 /// Why a model file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -34,6 +41,8 @@ pub struct ModelFile {
     pub about: String,
     /// Class names, by class id.
     pub classes: Vec<String>,
+    /// Words whose class is fixed (class ids), sorted by word; empty for most models.
+    pub lexicon: Vec<(String, u16)>,
     /// The weights.
     pub model: Model,
 }
@@ -50,6 +59,11 @@ impl<'a> Reader<'a> {
         let (head, rest) = self.bytes.split_at(n);
         self.bytes = rest;
         Ok(head)
+    }
+
+    fn u16(&mut self, what: &'static str) -> Result<u16, ModelError> {
+        let b = self.take(2, what)?;
+        Ok(u16::from_le_bytes([b[0], b[1]]))
     }
 
     fn u32(&mut self, what: &'static str) -> Result<u32, ModelError> {
@@ -81,6 +95,12 @@ impl ModelFile {
             out.extend_from_slice(&(class.len() as u16).to_le_bytes());
             out.extend_from_slice(class.as_bytes());
         }
+        out.extend_from_slice(&(self.lexicon.len() as u32).to_le_bytes());
+        for (word, class) in &self.lexicon {
+            out.extend_from_slice(&(word.len() as u16).to_le_bytes());
+            out.extend_from_slice(word.as_bytes());
+            out.extend_from_slice(&class.to_le_bytes());
+        }
         for w in &self.model.weights {
             out.extend_from_slice(&w.to_le_bytes());
         }
@@ -102,7 +122,7 @@ impl ModelFile {
             return Err(ModelError::BadMagic);
         }
         let format = r.u32("format")?;
-        if format != FORMAT {
+        if format != FORMAT && format != FORMAT_1 {
             return Err(ModelError::Format(format));
         }
         let bits = r.u32("bits")?;
@@ -118,9 +138,21 @@ impl ModelFile {
         let about = r.string(about_len, "about")?;
         let mut class_names = Vec::with_capacity(classes);
         for _ in 0..classes {
-            let b = r.take(2, "class")?;
-            let len = usize::from(u16::from_le_bytes([b[0], b[1]]));
+            let len = usize::from(r.u16("class")?);
             class_names.push(r.string(len, "class")?);
+        }
+        let mut lexicon = Vec::new();
+        if format == FORMAT {
+            let count = r.u32("lexicon")? as usize;
+            for _ in 0..count {
+                let len = usize::from(r.u16("lexicon")?);
+                let word = r.string(len, "lexicon")?;
+                let class = r.u16("lexicon")?;
+                if usize::from(class) >= classes {
+                    return Err(ModelError::Corrupt("lexicon class"));
+                }
+                lexicon.push((word, class));
+            }
         }
         let count = (1usize << bits) * classes;
         let raw = r.take(count * 2, "weights")?;
@@ -135,6 +167,7 @@ impl ModelFile {
             name,
             about,
             classes: class_names,
+            lexicon,
             model: Model {
                 bits,
                 classes,
@@ -156,6 +189,7 @@ mod tests {
             name: "test".into(),
             about: "{}".into(),
             classes: vec!["A".into(), "B".into()],
+            lexicon: vec![("the".into(), 1)],
             model: Trainer::new(8, 2).finish(),
         };
         let bytes = file.to_bytes();
@@ -167,6 +201,44 @@ mod tests {
         assert!(matches!(
             ModelFile::from_bytes(&bytes[..bytes.len() - 1]),
             Err(ModelError::Corrupt(_))
+        ));
+    }
+
+    #[test]
+    fn format_1_files_load_without_a_lexicon() {
+        let file = ModelFile {
+            name: "test".into(),
+            about: "{}".into(),
+            classes: vec!["A".into(), "B".into()],
+            lexicon: Vec::new(),
+            model: Trainer::new(8, 2).finish(),
+        };
+        let mut bytes = file.to_bytes();
+        // Header 20, name 4 + 4, about 4 + 2, classes 2 × (2 + 1): then the lexicon count.
+        let at = 20 + 8 + 6 + 6;
+        assert_eq!(&bytes[at..at + 4], &[0, 0, 0, 0]);
+        bytes.drain(at..at + 4);
+        bytes[4..8].copy_from_slice(&1u32.to_le_bytes());
+        assert_eq!(ModelFile::from_bytes(&bytes).unwrap(), file);
+        bytes[4..8].copy_from_slice(&3u32.to_le_bytes());
+        assert!(matches!(
+            ModelFile::from_bytes(&bytes),
+            Err(ModelError::Format(3))
+        ));
+    }
+
+    #[test]
+    fn a_lexicon_class_out_of_range_is_corrupt() {
+        let file = ModelFile {
+            name: "test".into(),
+            about: "{}".into(),
+            classes: vec!["A".into(), "B".into()],
+            lexicon: vec![("the".into(), 2)],
+            model: Trainer::new(8, 2).finish(),
+        };
+        assert!(matches!(
+            ModelFile::from_bytes(&file.to_bytes()),
+            Err(ModelError::Corrupt("lexicon class"))
         ));
     }
 }

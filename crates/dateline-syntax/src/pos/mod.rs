@@ -6,6 +6,8 @@ mod lemma;
 
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use dateline_core::{Document, Pos, Stage};
 
 pub use lemma::{lemma, Lemmatizer};
@@ -77,6 +79,9 @@ pub fn features(
 pub struct Tagger {
     model: Model,
     classes: Vec<Pos>,
+    /// Frequent words that had one tag in training (the model file's lexicon): tagged without
+    /// scoring, as in Honnibal's averaged-perceptron tagger.
+    fixed: FxHashMap<Box<str>, usize>,
 }
 
 /// Hash-table size of the tagger model, as a power of two.
@@ -110,9 +115,15 @@ impl Tagger {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
+        let fixed = file
+            .lexicon
+            .into_iter()
+            .map(|(word, class)| (word.into_boxed_str(), usize::from(class)))
+            .collect();
         Ok(Tagger {
             model: file.model,
             classes,
+            fixed,
         })
     }
 
@@ -122,15 +133,25 @@ impl Tagger {
         scratch.view.fill(words);
         scratch.scores.resize(self.model.classes(), 0);
         let (mut prev, mut prev2) = (START, START);
-        for i in 0..words.len() {
-            features(&scratch.view, words, i, prev, prev2, &mut scratch.features);
-            let class = self
-                .model
-                .predict(scratch.features.as_slice(), &mut scratch.scores, None);
+        for (i, word) in words.iter().enumerate() {
+            let class = match self.fixed.get(*word) {
+                Some(&class) => class,
+                None => {
+                    features(&scratch.view, words, i, prev, prev2, &mut scratch.features);
+                    self.model
+                        .predict(scratch.features.as_slice(), &mut scratch.scores, None)
+                }
+            };
             out.push(self.classes[class]);
             prev2 = prev;
             prev = class as u64;
         }
+    }
+
+    /// The tag fixed for `word` by the lexicon, if any.
+    #[must_use]
+    pub fn fixed(&self, word: &str) -> Option<Pos> {
+        self.fixed.get(word).map(|&class| self.classes[class])
     }
 
     /// Tags `words` (one sentence).
