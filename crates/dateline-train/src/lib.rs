@@ -9,6 +9,7 @@
 pub mod conllu;
 mod error;
 pub mod gmb;
+pub mod lexicon;
 pub mod ner;
 pub mod parse;
 pub mod pos;

@@ -1,5 +1,7 @@
 //! Training and scoring the entity recogniser of `dateline-nlp` on GMB sentences.
 
+use std::collections::HashSet;
+
 use dateline_nlp::gazetteer::TokenClasses;
 use dateline_nlp::ner::{features, labels, Context, NerScratch, Recognizer, NER_BITS};
 use dateline_syntax::model::{Features, ModelFile, Trainer};
@@ -7,8 +9,34 @@ use dateline_syntax::pos::{TagScratch, Tagger};
 use dateline_syntax::words::SentenceView;
 
 use crate::gmb::Sentence;
+use crate::lexicon::Thresholds;
 
-/// Trains a recogniser on `sentences` (gold POS tags as features) for `epochs` passes.
+/// A word enters the recogniser's lexicon (always outside an entity) when seen at least 20 times
+/// and outside an entity at least 99.5 % of the time.
+pub const LEXICON: Thresholds = Thresholds {
+    min_count: 20,
+    min_share: 0.995,
+};
+
+/// Frequent words of `sentences` that are (nearly) never part of an entity, sorted.
+#[must_use]
+pub fn lexicon(sentences: &[Sentence]) -> Vec<(String, u16)> {
+    let outside = labels::class(labels::Part::Outside, 0);
+    let mut words = crate::lexicon::build(
+        sentences.iter().flat_map(|s| {
+            s.words
+                .iter()
+                .zip(labels::from_iob(&s.ner))
+                .map(|(w, class)| (w.as_str(), class))
+        }),
+        LEXICON,
+    );
+    words.retain(|(_, class)| usize::from(*class) == outside);
+    words
+}
+
+/// Trains a recogniser on `sentences` (gold POS tags as features) for `epochs` passes. Words of
+/// its [`lexicon`] are outside an entity wherever the previous label allows it, without updates.
 #[must_use]
 pub fn train(
     sentences: &[Sentence],
@@ -16,6 +44,8 @@ pub fn train(
     epochs: usize,
     seed: u64,
 ) -> ModelFile {
+    let lexicon = lexicon(sentences);
+    let outside: HashSet<&str> = lexicon.iter().map(|(w, _)| w.as_str()).collect();
     let mut trainer = Trainer::new(NER_BITS, labels::CLASSES);
     let transitions = labels::transitions();
     let mut view = SentenceView::default();
@@ -38,6 +68,12 @@ pub fn train(
             };
             let mut prev = 0;
             for (i, &truth) in gold.iter().enumerate() {
+                if labels::outside_allowed(&transitions, prev)
+                    && outside.contains(sentence.words[i].as_str())
+                {
+                    prev = labels::class(labels::Part::Outside, 0);
+                    continue;
+                }
                 features(&cx, i, prev, &mut f);
                 trainer.tick();
                 let guess = trainer.predict(f.as_slice(), &mut scores, Some(&transitions[prev]));
@@ -50,7 +86,7 @@ pub fn train(
         name: "ner".into(),
         about: String::new(),
         classes: labels::names(),
-        lexicon: Vec::new(),
+        lexicon,
         model: trainer.finish(),
     }
 }

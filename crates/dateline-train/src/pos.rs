@@ -3,45 +3,34 @@
 use std::collections::HashMap;
 
 use dateline_core::Pos;
+
+use crate::lexicon::Thresholds;
 use dateline_syntax::model::{Features, ModelFile, Trainer};
 use dateline_syntax::pos::{features, TagScratch, Tagger, START};
 use dateline_syntax::words::SentenceView;
 
 use crate::gmb::Sentence;
 
-/// A word enters the tagger's lexicon when it was seen at least this many times…
-pub const LEXICON_MIN_COUNT: u32 = 20;
-/// …with one tag at least this share of the time (Honnibal's thresholds).
-pub const LEXICON_MIN_SHARE: f64 = 0.97;
+/// A word enters the tagger's lexicon when seen at least 20 times with one tag at least 97 % of
+/// the time (Honnibal's thresholds).
+pub const LEXICON: Thresholds = Thresholds {
+    min_count: 20,
+    min_share: 0.97,
+};
 
 /// Frequent words of `sentences` that (nearly) always carry one tag, with that tag's class id,
 /// sorted by word.
 #[must_use]
 pub fn lexicon(sentences: &[Sentence]) -> Vec<(String, u16)> {
-    let mut counts: HashMap<&str, HashMap<usize, u32>> = HashMap::new();
-    for sentence in sentences {
-        for (word, tag) in sentence.words.iter().zip(&sentence.pos) {
-            *counts
-                .entry(word.as_str())
-                .or_default()
-                .entry(tag.id())
-                .or_default() += 1;
-        }
-    }
-    let mut out: Vec<(String, u16)> = counts
-        .into_iter()
-        .filter_map(|(word, tags)| {
-            let total: u32 = tags.values().sum();
-            let (&class, &top) = tags.iter().max_by_key(|&(c, n)| (*n, std::cmp::Reverse(*c)))?;
-            let share = f64::from(top) / f64::from(total);
-            if total < LEXICON_MIN_COUNT || share < LEXICON_MIN_SHARE {
-                return None;
-            }
-            Some((word.to_owned(), u16::try_from(class).ok()?))
-        })
-        .collect();
-    out.sort();
-    out
+    crate::lexicon::build(
+        sentences.iter().flat_map(|s| {
+            s.words
+                .iter()
+                .zip(&s.pos)
+                .map(|(w, p)| (w.as_str(), p.id()))
+        }),
+        LEXICON,
+    )
 }
 
 /// Trains a tagger of `2^bits` feature rows on `sentences` for `epochs` passes (deterministic

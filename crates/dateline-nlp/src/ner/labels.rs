@@ -64,6 +64,16 @@ pub fn decode(id: usize) -> (Part, usize) {
     (part, (id - 1) / 4)
 }
 
+/// Whether `transitions` allow an outside label after the label `prev`.
+#[must_use]
+pub fn outside_allowed(transitions: &[Vec<bool>], prev: usize) -> bool {
+    transitions
+        .get(prev)
+        .and_then(|allowed| allowed.get(class(Part::Outside, 0)))
+        .copied()
+        .unwrap_or(false)
+}
+
 /// Class names (`O`, `B-per`, …), by id.
 #[must_use]
 pub fn names() -> Vec<String> {

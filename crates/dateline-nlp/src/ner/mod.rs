@@ -7,6 +7,7 @@ pub mod labels;
 use std::sync::OnceLock;
 
 use dateline_core::Pos;
+use rustc_hash::FxHashSet;
 
 use dateline_syntax::model::{Features, Model, ModelFile};
 use dateline_syntax::words::{prefix, suffix, SentenceView};
@@ -130,6 +131,9 @@ pub struct Recognizer {
     model: Model,
     transitions: Vec<Vec<bool>>,
     about: String,
+    /// Frequent words that are (nearly) never part of an entity (the model file's lexicon):
+    /// labelled outside without scoring wherever the previous label allows it.
+    outside: FxHashSet<Box<str>>,
 }
 
 /// Reusable buffers for recognition.
@@ -163,10 +167,18 @@ impl Recognizer {
                 class,
             });
         }
+        let outside = labels::class(labels::Part::Outside, 0);
+        let outside = file
+            .lexicon
+            .into_iter()
+            .filter(|(_, class)| usize::from(*class) == outside)
+            .map(|(word, _)| word.into_boxed_str())
+            .collect();
         Ok(Recognizer {
             model: file.model,
             transitions: labels::transitions(),
             about: file.about,
+            outside,
         })
     }
 
@@ -201,13 +213,19 @@ impl Recognizer {
             gaz: &scratch.gaz,
         };
         let mut prev = 0;
-        for i in 0..words.len() {
-            features(&cx, i, prev, &mut scratch.features);
-            let class = self.model.predict(
-                scratch.features.as_slice(),
-                &mut scratch.scores,
-                Some(&self.transitions[prev]),
-            );
+        for (i, word) in words.iter().enumerate() {
+            let class = if labels::outside_allowed(&self.transitions, prev)
+                && self.outside.contains(*word)
+            {
+                labels::class(labels::Part::Outside, 0)
+            } else {
+                features(&cx, i, prev, &mut scratch.features);
+                self.model.predict(
+                    scratch.features.as_slice(),
+                    &mut scratch.scores,
+                    Some(&self.transitions[prev]),
+                )
+            };
             scratch.classes.push(class);
             prev = class;
         }
