@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 
+use dateline_core::Pos;
 use dateline_nlp::gazetteer::TokenClasses;
 use dateline_nlp::ner::{features, labels, Context, NerScratch, Recognizer, NER_BITS};
 use dateline_syntax::model::{Features, ModelFile, Trainer};
@@ -35,15 +36,24 @@ pub fn lexicon(sentences: &[Sentence]) -> Vec<(String, u16)> {
     words
 }
 
-/// Trains a recogniser on `sentences` (gold POS tags as features) for `epochs` passes. Words of
-/// its [`lexicon`] are outside an entity wherever the previous label allows it, without updates.
+/// Trains a recogniser on `sentences` for `epochs` passes, with the tags `tagger` gives them as
+/// features (the tags it will read at run time, not the corpus's). Words of its [`lexicon`] are
+/// outside an entity wherever the previous label allows it, without updates.
 #[must_use]
 pub fn train(
     sentences: &[Sentence],
+    tagger: &Tagger,
     gazetteer: &TokenClasses,
     epochs: usize,
     seed: u64,
 ) -> ModelFile {
+    let tags: Vec<Vec<Pos>> = sentences
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            tagger.tag(&words)
+        })
+        .collect();
     let lexicon = lexicon(sentences);
     let outside: HashSet<&str> = lexicon.iter().map(|(w, _)| w.as_str()).collect();
     let mut trainer = Trainer::new(NER_BITS, labels::CLASSES);
@@ -63,7 +73,7 @@ pub fn train(
             let gold = labels::from_iob(&sentence.ner);
             let cx = Context {
                 view: &view,
-                pos: &sentence.pos,
+                pos: &tags[s],
                 gaz: &gaz,
             };
             let mut prev = 0;

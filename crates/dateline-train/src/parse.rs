@@ -129,8 +129,15 @@ pub struct TrainOptions {
 /// The parser's tagger of `2^bits` feature rows: trained on every tree (UD XPOS mapped to Penn
 /// tags).
 #[must_use]
-pub fn tagger(trees: &[Tree], epochs: usize, seed: u64, bits: u32) -> ModelFile {
-    let training: Vec<crate::gmb::Sentence> = trees.iter().filter_map(conllu::tagged).collect();
+pub fn tagger(
+    trees: &[Tree],
+    news: &[crate::gmb::Sentence],
+    epochs: usize,
+    seed: u64,
+    bits: u32,
+) -> ModelFile {
+    let mut training: Vec<crate::gmb::Sentence> = trees.iter().filter_map(conllu::tagged).collect();
+    training.extend_from_slice(news);
     let mut file = crate::pos::train(&training, epochs, seed, bits);
     file.name = "parse-tags".into();
     file
@@ -141,6 +148,7 @@ pub fn tagger(trees: &[Tree], epochs: usize, seed: u64, bits: u32) -> ModelFile 
 #[must_use]
 pub fn jackknifed_tags(
     trees: &[Tree],
+    news: &[crate::gmb::Sentence],
     folds: usize,
     epochs: usize,
     seed: u64,
@@ -149,12 +157,13 @@ pub fn jackknifed_tags(
     let folds = folds.max(2);
     let mut tags = vec![Vec::new(); trees.len()];
     for fold in 0..folds {
-        let training: Vec<crate::gmb::Sentence> = trees
+        let mut training: Vec<crate::gmb::Sentence> = trees
             .iter()
             .enumerate()
             .filter(|(k, _)| k % folds != fold)
             .filter_map(|(_, t)| conllu::tagged(t))
             .collect();
+        training.extend_from_slice(news);
         let Ok(tagger) = Tagger::from_file(crate::pos::train(&training, epochs, seed, bits)) else {
             continue;
         };

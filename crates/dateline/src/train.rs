@@ -1,6 +1,7 @@
 //! `dateline train`: train the tagger and the entity recogniser from the GMB news corpus and write
 //! the model files that are compiled into the binary.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -9,6 +10,7 @@ use anyhow::Context;
 use clap::{Args, Subcommand, ValueEnum};
 use dateline_eval::Counts;
 use dateline_nlp::ner::{labels, Recognizer};
+use dateline_syntax::model::ModelFile;
 use dateline_syntax::pos::Tagger;
 use dateline_train::gmb::{read_gmb, split, Split};
 use dateline_train::{ner, pos};
@@ -179,7 +181,7 @@ pub fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
             (file, summary)
         }
         ModelKind::Ner => {
-            let file = ner::train(train_set, gazetteer, args.epochs, args.seed);
+            let file = ner::train(train_set, Tagger::embedded(), gazetteer, args.epochs, args.seed);
             let recognizer = Recognizer::from_bytes(&file.to_bytes())?;
             let counts = ner::evaluate(&recognizer, Tagger::embedded(), gazetteer, dev);
             (file, format!("dev:\n{}", ner_table(&counts)))
@@ -282,7 +284,10 @@ fn train_parser(args: &TrainArgs) -> anyhow::Result<ExitCode> {
             "model bits must be 8 to 24, not {bits}"
         );
     }
-    let tag_file = dateline_train::parse::tagger(&train_set, TAGGER_EPOCHS, args.seed, tag_bits);
+    let news_all = load(Path::new(DEFAULT_GMB))?;
+    let news = split(&news_all, Split::Train);
+    let tag_file =
+        dateline_train::parse::tagger(&train_set, news, TAGGER_EPOCHS, args.seed, tag_bits);
     let tagger = Tagger::from_file(tag_file.clone())?;
     let dev_tagged: Vec<_> = dev
         .iter()
@@ -303,13 +308,17 @@ fn train_parser(args: &TrainArgs) -> anyhow::Result<ExitCode> {
         label_bits: args.label_bits,
     };
     let tags =
-        dateline_train::parse::jackknifed_tags(&train_set, 5, TAGGER_EPOCHS, args.seed, tag_bits);
+        dateline_train::parse::jackknifed_tags(&train_set, news, 5, TAGGER_EPOCHS, args.seed, tag_bits);
     eprintln!(
         "tagged by 5-fold jackknifing in {:.1} s",
         started.elapsed().as_secs_f64()
     );
     let (moves, labels) = dateline_train::parse::train(&train_set, &tags, options);
-    let parser = dateline_syntax::parse::Parser::from_files(tagger, moves.clone(), labels.clone())?;
+    let parser = dateline_syntax::parse::Parser::from_files(
+        Cow::Owned(tagger),
+        moves.clone(),
+        labels.clone(),
+    )?;
     let score = dateline_train::parse::evaluate(&parser, &dev);
     let out = args
         .out
@@ -337,10 +346,10 @@ fn load_parser(dir: &Path) -> anyhow::Result<dateline_syntax::parse::Parser> {
         let path = dir.join(format!("{name}.bin"));
         std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))
     };
-    Ok(dateline_syntax::parse::Parser::from_bytes(
-        &read("parse-tags")?,
-        &read("parse-moves")?,
-        &read("parse-labels")?,
+    Ok(dateline_syntax::parse::Parser::from_files(
+        Cow::Owned(Tagger::from_bytes(&read("parse-tags")?)?),
+        ModelFile::load("parse-moves", &read("parse-moves")?)?,
+        ModelFile::load("parse-labels", &read("parse-labels")?)?,
     )?)
 }
 

@@ -7,6 +7,7 @@ pub mod features;
 pub mod stage;
 pub mod state;
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use dateline_core::Pos;
@@ -17,7 +18,6 @@ use crate::pos::{TagScratch, Tagger};
 use features::{Sentence, WordIds};
 use state::{Move, State, NONE};
 
-const TAGS: &[u8] = include_bytes!("../../models/parse-tags.bin");
 const MOVES: &[u8] = include_bytes!("../../models/parse-moves.bin");
 const LABELS: &[u8] = include_bytes!("../../models/parse-labels.bin");
 
@@ -40,11 +40,11 @@ pub struct Arc<'a> {
     pub relation: &'a str,
 }
 
-/// A trained dependency parser, with the tagger whose tags it reads (trained on UD; the
-/// pipeline's own tags come from the news-trained tagger, which the entity recogniser needs).
+/// A trained dependency parser, with the tagger whose tags it reads (the embedded parser reads
+/// the pipeline's tagger, trained on UD with it).
 #[derive(Debug, Clone)]
 pub struct Parser {
-    tagger: Tagger,
+    tagger: Cow<'static, Tagger>,
     moves: Model,
     labels: Model,
     names: Vec<String>,
@@ -70,21 +70,21 @@ impl Parser {
     pub fn embedded() -> &'static Parser {
         static PARSER: OnceLock<Parser> = OnceLock::new();
         PARSER.get_or_init(|| {
-            Parser::from_bytes(TAGS, MOVES, LABELS).expect("embedded parser models are valid")
+            ModelFile::load("parse-moves", MOVES)
+                .and_then(|moves| {
+                    let labels = ModelFile::load("parse-labels", LABELS)?;
+                    Parser::from_files(Cow::Borrowed(Tagger::embedded()), moves, labels)
+                })
+                .expect("embedded parser models are valid")
         })
     }
 
-    /// A parser from the bytes of its tagger, move and label model files.
-    pub fn from_bytes(tags: &[u8], moves: &[u8], labels: &[u8]) -> Result<Parser> {
-        Parser::from_files(
-            Tagger::from_bytes(tags)?,
-            ModelFile::load("parse-moves", moves)?,
-            ModelFile::load("parse-labels", labels)?,
-        )
-    }
-
     /// A parser from its tagger and its move and label model files.
-    pub fn from_files(tagger: Tagger, moves: ModelFile, labels: ModelFile) -> Result<Parser> {
+    pub fn from_files(
+        tagger: Cow<'static, Tagger>,
+        moves: ModelFile,
+        labels: ModelFile,
+    ) -> Result<Parser> {
         let expected: Vec<String> = ["shift", "left", "right"].map(String::from).to_vec();
         if moves.classes != expected {
             return Err(SyntaxError::UnknownClass {
@@ -119,12 +119,37 @@ impl Parser {
         scratch: &mut ParseScratch,
         out: &mut Vec<Arc<'p>>,
     ) {
+        self.tag_into(words, scratch);
+        self.parse_tags_in_scratch(words, scratch, out);
+    }
+
+    /// Parses one sentence of `words` already tagged by this parser's tagger (`tags`, one per
+    /// word, as the pipeline's tag stage gives them); `out` gets one arc per word.
+    pub fn parse_tagged_into<'p>(
+        &'p self,
+        words: &[&str],
+        tags: &[Pos],
+        scratch: &mut ParseScratch,
+        out: &mut Vec<Arc<'p>>,
+    ) {
+        scratch.tags.fill_view(words);
+        scratch.tagged.clear();
+        scratch.tagged.extend_from_slice(tags);
+        self.parse_tags_in_scratch(words, scratch, out);
+    }
+
+    /// Parses `words` with the tags and word view left in `scratch`.
+    fn parse_tags_in_scratch<'p>(
+        &'p self,
+        words: &[&str],
+        scratch: &mut ParseScratch,
+        out: &mut Vec<Arc<'p>>,
+    ) {
         out.clear();
         let n = words.len();
-        if n == 0 {
+        if n == 0 || scratch.tagged.len() != n {
             return;
         }
-        self.tag_into(words, scratch);
         scratch.ids.fill(scratch.tags.view());
         let sentence = Sentence {
             ids: &scratch.ids,

@@ -82,10 +82,15 @@ impl Stage for ParseStage {
         let mut arcs: Vec<Arc<'static>> = Vec::new();
         let mut words = Words::default();
         let mut assigned = vec![false; doc.tokens.len()];
+        let mut tags = Vec::new();
         for sentence in &doc.sentences {
             let range = sentence.token_range();
             words.words.clear();
             words.token.clear();
+            // The tag stage's tags are the parser's tagger's (one tagger): reused when every token
+            // is one word and tagged; a split contraction's words are tagged afresh.
+            tags.clear();
+            tags.extend(doc.tokens[range.clone()].iter().map_while(|t| t.pos));
             for t in range.clone() {
                 let (host, clitic) = split(doc.surface(t));
                 words.words.push(host);
@@ -95,8 +100,13 @@ impl Stage for ParseStage {
                     words.token.push(t);
                 }
             }
-            self.parser
-                .parse_into(&words.words, &mut scratch, &mut arcs);
+            if tags.len() == words.words.len() {
+                self.parser
+                    .parse_tagged_into(&words.words, &tags, &mut scratch, &mut arcs);
+            } else {
+                self.parser
+                    .parse_into(&words.words, &mut scratch, &mut arcs);
+            }
             for (w, arc) in arcs.iter().enumerate() {
                 let token = words.token[w];
                 let head = arc.head.map(|h| words.token[h as usize]);

@@ -16,7 +16,7 @@ use crate::error::{Result, SyntaxError};
 use crate::model::{Features, Model, ModelFile};
 use crate::words::{prefix, suffix, SentenceView};
 
-const MODEL: &[u8] = include_bytes!("../../models/pos.bin");
+const MODEL: &[u8] = include_bytes!("../../models/parse-tags.bin");
 
 /// Feature templates.
 mod t {
@@ -172,6 +172,11 @@ pub struct TagScratch {
 }
 
 impl TagScratch {
+    /// Fills the word view for `words` without tagging them (their tags are known).
+    pub fn fill_view(&mut self, words: &[&str]) {
+        self.view.fill(words);
+    }
+
     /// The view of the sentence last tagged (normalised words and shapes), for a model that
     /// reads the same sentence next (the parser).
     #[must_use]
