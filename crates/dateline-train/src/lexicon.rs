@@ -50,7 +50,11 @@ mod tests {
     fn keeps_frequent_unambiguous_words_only() {
         let mut pairs = Vec::new();
         for k in 0..40 {
-            pairs.extend([("The", 1), ("talks", 2), ("that", if k % 3 == 0 { 1 } else { 3 })]);
+            pairs.extend([
+                ("The", 1),
+                ("talks", 2),
+                ("that", if k % 3 == 0 { 1 } else { 3 }),
+            ]);
         }
         // Seen 40 times as class 2 and once as class 5: still over 97 %.
         pairs.push(("talks", 5));
@@ -62,9 +66,6 @@ mod tests {
                 min_share: 0.97,
             },
         );
-        assert_eq!(
-            lexicon,
-            [("The".to_owned(), 1), ("talks".to_owned(), 2)]
-        );
+        assert_eq!(lexicon, [("The".to_owned(), 1), ("talks".to_owned(), 2)]);
     }
 }

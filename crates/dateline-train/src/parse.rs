@@ -126,8 +126,8 @@ pub struct TrainOptions {
     pub label_bits: u32,
 }
 
-/// The parser's tagger of `2^bits` feature rows: trained on every tree (UD XPOS mapped to Penn
-/// tags).
+/// The tagger of `2^bits` feature rows that the pipeline and the parser share: trained on every
+/// tree (UD XPOS mapped to Penn tags) and on `news` (GMB sentences, for news vocabulary).
 #[must_use]
 pub fn tagger(
     trees: &[Tree],
@@ -140,11 +140,17 @@ pub fn tagger(
     training.extend_from_slice(news);
     let mut file = crate::pos::train(&training, epochs, seed, bits);
     file.name = "parse-tags".into();
+    file.about = format!(
+        r#"{{"data":"UD English EWT train + GUM train (CC BY/BY-SA genres), v2.16, XPOS as Penn tags; GMB ner_dataset.csv train split (first 80% of sentences)","treebank_sentences":{},"news_sentences":{},"epochs":{epochs},"seed":{seed},"lexicon_words":{}}}"#,
+        training.len() - news.len(),
+        news.len(),
+        file.lexicon.len()
+    );
     file
 }
 
 /// Tags for every tree by `folds`-fold jackknifing: each fold tagged by a tagger trained on the
-/// others, so the parser learns from tags as wrong as they will be on new text.
+/// others and `news`, so the parser learns from tags as wrong as they will be on new text.
 #[must_use]
 pub fn jackknifed_tags(
     trees: &[Tree],

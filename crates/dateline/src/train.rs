@@ -25,10 +25,14 @@ pub struct TrainArgs {
     /// Which model.
     #[arg(value_enum)]
     model: ModelKind,
-    /// The training data: the GMB corpus (`ner_dataset.csv.zip` or the extracted CSV) for `pos`
-    /// and `ner`, the folder of UD English treebanks for `parse` (default: beside the repository).
+    /// The training data: the GMB corpus (`ner_dataset.csv.zip` or the extracted CSV) for `ner`,
+    /// the folder of UD English treebanks for `parse` (default: beside the repository).
     #[arg(long)]
     data: Option<PathBuf>,
+    /// Parser only: the GMB news corpus whose train split the tagger also learns from (news
+    /// vocabulary; the treebanks are mostly web text).
+    #[arg(long, default_value = DEFAULT_GMB)]
+    news: PathBuf,
     /// Training passes over the data.
     #[arg(long, default_value_t = 6)]
     epochs: usize,
@@ -48,23 +52,21 @@ pub struct TrainArgs {
     /// Parser only: the first epoch (0-based) that explores.
     #[arg(long, default_value_t = 1)]
     explore_from: usize,
-    /// Feature rows of a tagger (`pos`, and the parser's own), as a power of two (default: 15
-    /// for `pos`, 17 for the parser's).
-    #[arg(long)]
-    tag_bits: Option<u32>,
-    /// Where to write the model (default: the embedded model file, `crates/dateline-syntax/models/pos.bin`
-    /// or `crates/dateline-nlp/models/ner.bin`).
+    /// Parser only: feature rows of the tagger, as a power of two.
+    #[arg(long, default_value_t = dateline_syntax::parse::TAG_BITS)]
+    tag_bits: u32,
+    /// Where to write the model (default: the embedded model files, `crates/dateline-nlp/models/ner.bin`
+    /// or the folder `crates/dateline-syntax/models`).
     #[arg(long)]
     out: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ModelKind {
-    /// The part-of-speech tagger.
-    Pos,
-    /// The named-entity recogniser.
+    /// The named-entity recogniser (GMB train, with the embedded tagger's tags).
     Ner,
-    /// The dependency parser (UD English EWT train plus the CC BY/BY-SA genres of GUM train).
+    /// The part-of-speech tagger (UD treebanks and GMB train) and the dependency parser (UD
+    /// English EWT train plus the CC BY/BY-SA genres of GUM train).
     Parse,
 }
 
@@ -108,7 +110,6 @@ pub struct SplitArgs {
 
 fn default_out(kind: ModelKind) -> PathBuf {
     match kind {
-        ModelKind::Pos => Path::new("crates/dateline-syntax/models/pos.bin"),
         ModelKind::Ner => Path::new("crates/dateline-nlp/models/ner.bin"),
         ModelKind::Parse => Path::new("crates/dateline-syntax/models"),
     }
@@ -164,24 +165,14 @@ pub fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let gazetteer = dateline_nlp::gazetteer::Gazetteer::embedded().token_classes();
     let (mut file, summary) = match args.model {
-        ModelKind::Pos => {
-            let file = pos::train(
+        ModelKind::Ner => {
+            let file = ner::train(
                 train_set,
+                Tagger::embedded(),
+                gazetteer,
                 args.epochs,
                 args.seed,
-                args.tag_bits.unwrap_or(dateline_syntax::pos::POS_BITS),
             );
-            let tagger = Tagger::from_file(file.clone())?;
-            let (correct, total) = pos::accuracy(&tagger, dev);
-            let summary = format!(
-                "dev accuracy {:.4} ({correct}/{total}); {} words in the lexicon",
-                correct as f64 / total.max(1) as f64,
-                file.lexicon.len()
-            );
-            (file, summary)
-        }
-        ModelKind::Ner => {
-            let file = ner::train(train_set, Tagger::embedded(), gazetteer, args.epochs, args.seed);
             let recognizer = Recognizer::from_bytes(&file.to_bytes())?;
             let counts = ner::evaluate(&recognizer, Tagger::embedded(), gazetteer, dev);
             (file, format!("dev:\n{}", ner_table(&counts)))
@@ -277,14 +268,14 @@ fn train_parser(args: &TrainArgs) -> anyhow::Result<ExitCode> {
         dev.len()
     );
     let started = Instant::now();
-    let tag_bits = args.tag_bits.unwrap_or(dateline_syntax::parse::TAG_BITS);
+    let tag_bits = args.tag_bits;
     for bits in [args.move_bits, args.label_bits, tag_bits] {
         anyhow::ensure!(
             (8..=24).contains(&bits),
             "model bits must be 8 to 24, not {bits}"
         );
     }
-    let news_all = load(Path::new(DEFAULT_GMB))?;
+    let news_all = load(&args.news)?;
     let news = split(&news_all, Split::Train);
     let tag_file =
         dateline_train::parse::tagger(&train_set, news, TAGGER_EPOCHS, args.seed, tag_bits);
@@ -307,8 +298,14 @@ fn train_parser(args: &TrainArgs) -> anyhow::Result<ExitCode> {
         move_bits: args.move_bits,
         label_bits: args.label_bits,
     };
-    let tags =
-        dateline_train::parse::jackknifed_tags(&train_set, news, 5, TAGGER_EPOCHS, args.seed, tag_bits);
+    let tags = dateline_train::parse::jackknifed_tags(
+        &train_set,
+        news,
+        5,
+        TAGGER_EPOCHS,
+        args.seed,
+        tag_bits,
+    );
     eprintln!(
         "tagged by 5-fold jackknifing in {:.1} s",
         started.elapsed().as_secs_f64()
