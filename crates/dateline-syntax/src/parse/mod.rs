@@ -160,17 +160,16 @@ impl Parser {
         while !state.is_final() {
             let allowed = Move::ALL.map(|m| state.allows(m));
             // A forced move (an empty stack, an empty buffer) needs no scoring.
-            let m = match Move::ALL.iter().filter(|m| allowed[**m as usize]).count() {
-                1 => Move::ALL[allowed.iter().position(|&a| a).unwrap_or(0)],
-                _ => {
-                    features::moves(&sentence, state, &mut scratch.features);
-                    scratch.scores.resize(Move::ALL.len(), 0);
-                    Move::ALL[self.moves.predict(
-                        scratch.features.as_slice(),
-                        &mut scratch.scores,
-                        Some(&allowed),
-                    )]
-                }
+            let m = if allowed.iter().filter(|&&a| a).count() == 1 {
+                Move::ALL[allowed.iter().position(|&a| a).unwrap_or(0)]
+            } else {
+                features::moves(&sentence, state, &mut scratch.features);
+                scratch.scores.resize(Move::ALL.len(), 0);
+                Move::ALL[self.moves.predict(
+                    scratch.features.as_slice(),
+                    &mut scratch.scores,
+                    Some(&allowed),
+                )]
             };
             let label = match arc_of(state, m) {
                 Some((head, dep)) => {

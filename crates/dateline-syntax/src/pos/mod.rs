@@ -132,13 +132,12 @@ impl Tagger {
         scratch.scores.resize(self.model.classes(), 0);
         let (mut prev, mut prev2) = (START, START);
         for (i, word) in words.iter().enumerate() {
-            let class = match self.fixed.get(*word) {
-                Some(&class) => class,
-                None => {
-                    features(&scratch.view, words, i, prev, prev2, &mut scratch.features);
-                    self.model
-                        .predict(scratch.features.as_slice(), &mut scratch.scores, None)
-                }
+            let class = if let Some(&class) = self.fixed.get(*word) {
+                class
+            } else {
+                features(&scratch.view, words, i, prev, prev2, &mut scratch.features);
+                self.model
+                    .predict(scratch.features.as_slice(), &mut scratch.scores, None)
             };
             out.push(self.classes[class]);
             prev2 = prev;
