@@ -40,6 +40,6 @@ pub use layers::{
 pub use pos::Pos;
 pub use segment::{Segmenter, Sentence, Token, TokenKind};
 pub use span::Span;
-pub use stage::{Pipeline, RunError, Stage, StageFailure, DEFAULT_MAX_TOKENS};
+pub use stage::{Pipeline, RunError, Stage, StageFailure, CHUNK, DEFAULT_MAX_TOKENS};
 pub use validate::{validate, InvariantError};
 pub use view::TokenView;

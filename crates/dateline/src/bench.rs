@@ -100,7 +100,8 @@ fn peak_rss_mb() -> f64 {
 /// Seconds spent in each stage, in pipeline order.
 type StageTimes = Vec<(String, f64)>;
 
-/// One core: every document read and annotated in turn, timed stage by stage.
+/// One core: every document read and annotated in turn, in the chunks the batch runner uses
+/// ([`Pipeline::run_chunk_with`]), timed stage by stage.
 fn one_core(
     files: &[String],
     pipeline: &Pipeline,
@@ -111,14 +112,21 @@ fn one_core(
         .collect();
     let mut docs = Vec::with_capacity(files.len());
     let started = Instant::now();
-    for file in files {
+    for chunk in files.chunks(dateline_core::CHUNK) {
         let t = Instant::now();
-        let mut doc = read(file)?;
+        let mut read_docs = chunk
+            .iter()
+            .map(|f| read(f))
+            .collect::<anyhow::Result<Vec<_>>>()?;
         stages[0].1 += t.elapsed().as_secs_f64();
-        for (i, (_, took)) in pipeline.run_timed(&mut doc).into_iter().enumerate() {
-            stages[i + 1].1 += took.as_secs_f64();
+        let mut i = 1;
+        for outcome in pipeline.run_chunk_with(&mut read_docs, |_, took| {
+            stages[i].1 += took.as_secs_f64();
+            i += 1;
+        }) {
+            outcome?;
         }
-        docs.push(doc);
+        docs.append(&mut read_docs);
     }
     Ok((started.elapsed(), stages, docs))
 }
@@ -149,12 +157,19 @@ fn all_cores(files: &[String], pipeline: &Pipeline, threads: usize) -> anyhow::R
         .context("cannot start the worker threads")?;
     let started = Instant::now();
     pool.install(|| {
-        files.par_iter().try_for_each(|file| {
-            let mut doc = read(file)?;
-            pipeline.run(&mut doc);
-            std::hint::black_box(&doc);
-            Ok::<_, anyhow::Error>(())
-        })
+        files
+            .par_chunks(dateline_core::CHUNK)
+            .try_for_each(|chunk| {
+                let mut docs = chunk
+                    .iter()
+                    .map(|f| read(f))
+                    .collect::<anyhow::Result<Vec<_>>>()?;
+                for outcome in pipeline.run_chunk_with(&mut docs, |_, _| {}) {
+                    outcome?;
+                }
+                std::hint::black_box(&docs);
+                Ok::<_, anyhow::Error>(())
+            })
     })?;
     Ok(started.elapsed())
 }
