@@ -1,5 +1,6 @@
 //! Each stage of the standard pipeline writes only its own layer: the segmenter paragraphs,
-//! tokens and sentences; the tagger the tokens' tags and the lemmas; the entity stage entities;
+//! tokens and sentences; the tagger the tokens' tags and the lemmas; the parser the dependencies
+//! (and a verb's tag and lemma where the tree contradicts a noun tag); the entity stage entities;
 //! the quote stage quotes; the event stage events (with their dates and places); the claim stage
 //! claims. Any stage may leave diagnostics. Checked on generated wire stories, stage by stage.
 
@@ -10,6 +11,7 @@ fn allowed(stage: &str) -> &'static [&'static str] {
     match stage {
         "segment" => &["paragraphs", "tokens", "sentences"],
         "tag" => &["tokens", "lemmas"],
+        "parse" => &["dependencies", "tokens", "lemmas"],
         "entities" => &["entities"],
         "quotes" => &["quotes"],
         "events" => &["events"],
@@ -29,6 +31,7 @@ fn changed(before: &Document, after: &Document) -> Vec<&'static str> {
         ("tokens", before.tokens == after.tokens),
         ("sentences", before.sentences == after.sentences),
         ("lemmas", before.lemmas == after.lemmas),
+        ("dependencies", before.dependencies == after.dependencies),
         ("entities", before.entities == after.entities),
         ("quotes", before.quotes == after.quotes),
         ("events", before.events == after.events),
@@ -63,7 +66,15 @@ fn every_stage_writes_only_its_own_layer() {
         }
     }
     // The check can fail: every stage did write its layer on these stories.
-    for layer in ["tokens", "lemmas", "entities", "quotes", "events", "claims"] {
+    for layer in [
+        "tokens",
+        "lemmas",
+        "dependencies",
+        "entities",
+        "quotes",
+        "events",
+        "claims",
+    ] {
         assert!(
             written.iter().any(|(_, field)| *field == layer),
             "no stage wrote {layer}: {written:?}"

@@ -10,7 +10,9 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use dateline_core::{Dependency, Document, Stage};
+use dateline_core::{Dependency, Document, Lemma, Pos, Stage};
+
+use crate::pos::Lemmatizer;
 
 use super::{Arc, ParseScratch, Parser};
 
@@ -124,8 +126,46 @@ impl Stage for ParseStage {
                 };
             }
         }
+        retag_verbs(doc, &dependencies);
         doc.dependencies = dependencies;
         doc.tokens_changed();
+    }
+}
+
+/// A plural-noun tag the parse contradicts becomes a verb's: a word tagged NNS that governs a
+/// nominal subject and no copula ("If Iran attacks Israel": the parser makes "attacks" the clause
+/// head with subject "Iran") is the verb's third-person singular (VBZ), so later stages read it as
+/// the verb the tree says it is.
+fn retag_verbs(doc: &mut Document, dependencies: &[Dependency]) {
+    let mut subject = vec![false; doc.tokens.len()];
+    let mut copula = vec![false; doc.tokens.len()];
+    for d in dependencies {
+        if let Some(h) = d.head.and_then(|h| usize::try_from(h).ok()) {
+            let marks = match d.relation.as_ref() {
+                "nsubj" => &mut subject,
+                "cop" => &mut copula,
+                _ => continue,
+            };
+            if let Some(m) = marks.get_mut(h) {
+                *m = true;
+            }
+        }
+    }
+    let lemmatizer = Lemmatizer::embedded();
+    let mut retagged = false;
+    for i in 0..doc.tokens.len() {
+        if doc.tokens[i].pos == Some(Pos::NNS) && subject[i] && !copula[i] {
+            doc.tokens[i].pos = Some(Pos::VBZ);
+            let lemma = lemmatizer.lemma(doc.tokens[i].span.of(&doc.text), Pos::VBZ);
+            doc.lemmas.push(Lemma {
+                token: i as u32,
+                lemma,
+            });
+            retagged = true;
+        }
+    }
+    if retagged {
+        doc.lemmas.sort_by_key(|l| l.token);
     }
 }
 
@@ -144,5 +184,48 @@ mod tests {
         assert_eq!(split("rock'n'roll"), ("rock'n'roll", None));
         assert_eq!(split("n't"), ("n't", None));
         assert_eq!(split("Korea"), ("Korea", None));
+    }
+
+    /// A document of `words` with the given tags and (head, relation) per token.
+    fn tagged(words: &str, tags: &[Pos], arcs: &[(Option<u32>, &'static str)]) -> Document {
+        let mut doc = Document::from_text(words);
+        dateline_core::Segmenter::default().run(&mut doc);
+        assert_eq!(doc.tokens.len(), tags.len());
+        for (token, &tag) in doc.tokens.iter_mut().zip(tags) {
+            token.pos = Some(tag);
+        }
+        doc.dependencies = arcs
+            .iter()
+            .map(|&(head, relation)| Dependency {
+                head,
+                relation: Cow::Borrowed(relation),
+            })
+            .collect();
+        doc
+    }
+
+    #[test]
+    fn a_plural_noun_with_a_subject_is_retagged_as_a_verb() {
+        use Pos::{NNP, NNS, VBZ};
+        let arcs = [(Some(1), "nsubj"), (None, "root"), (Some(1), "obj")];
+        let mut doc = tagged("Iran attacks Israel", &[NNP, NNS, NNP], &arcs);
+        let deps = doc.dependencies.clone();
+        retag_verbs(&mut doc, &deps);
+        assert_eq!(doc.tokens[1].pos, Some(VBZ));
+        assert_eq!(doc.lemma(1), Some("attack"));
+        // A copula makes the noun the predicate: "Strikes are the answers" keeps its nouns.
+        let arcs = [
+            (Some(3), "nsubj"),
+            (Some(3), "cop"),
+            (Some(3), "det"),
+            (None, "root"),
+        ];
+        let tags = [NNS, Pos::VBP, Pos::DT, NNS];
+        let mut doc = tagged("Strikes are the answers", &tags, &arcs);
+        let deps = doc.dependencies.clone();
+        retag_verbs(&mut doc, &deps);
+        assert_eq!(doc.tokens[3].pos, Some(NNS));
+        assert_eq!(doc.tokens[0].pos, Some(NNS), "a subject is not a head");
+        assert!(doc.lemmas.is_empty());
     }
 }
