@@ -100,6 +100,11 @@ fn peak_rss_mb() -> f64 {
 /// Seconds spent in each stage, in pipeline order.
 type StageTimes = Vec<(String, f64)>;
 
+/// Reads a chunk of generated article files.
+fn read_all(files: &[String]) -> anyhow::Result<Vec<Document>> {
+    files.iter().map(|f| read(f)).collect()
+}
+
 /// One core: every document read and annotated in turn, in the chunks the batch runner uses
 /// ([`Pipeline::run_chunk_with`]), timed stage by stage.
 fn one_core(
@@ -114,10 +119,7 @@ fn one_core(
     let started = Instant::now();
     for chunk in files.chunks(dateline_core::CHUNK) {
         let t = Instant::now();
-        let mut read_docs = chunk
-            .iter()
-            .map(|f| read(f))
-            .collect::<anyhow::Result<Vec<_>>>()?;
+        let mut read_docs = read_all(chunk)?;
         stages[0].1 += t.elapsed().as_secs_f64();
         let mut i = 1;
         for outcome in pipeline.run_chunk_with(&mut read_docs, |_, took| {
@@ -160,10 +162,7 @@ fn all_cores(files: &[String], pipeline: &Pipeline, threads: usize) -> anyhow::R
         files
             .par_chunks(dateline_core::CHUNK)
             .try_for_each(|chunk| {
-                let mut docs = chunk
-                    .iter()
-                    .map(|f| read(f))
-                    .collect::<anyhow::Result<Vec<_>>>()?;
+                let mut docs = read_all(chunk)?;
                 for outcome in pipeline.run_chunk_with(&mut docs, |_, _| {}) {
                     outcome?;
                 }

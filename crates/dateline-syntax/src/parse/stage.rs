@@ -152,19 +152,17 @@ fn retag_verbs(doc: &mut Document, dependencies: &[Dependency]) {
         }
     }
     let lemmatizer = Lemmatizer::embedded();
-    let mut retagged = false;
-    for i in 0..doc.tokens.len() {
-        if doc.tokens[i].pos == Some(Pos::NNS) && subject[i] && !copula[i] {
-            doc.tokens[i].pos = Some(Pos::VBZ);
-            let lemma = lemmatizer.lemma(doc.tokens[i].span.of(&doc.text), Pos::VBZ);
+    let lemmas = doc.lemmas.len();
+    for (i, token) in doc.tokens.iter_mut().enumerate() {
+        if token.pos == Some(Pos::NNS) && subject[i] && !copula[i] {
+            token.pos = Some(Pos::VBZ);
             doc.lemmas.push(Lemma {
                 token: i as u32,
-                lemma,
+                lemma: lemmatizer.lemma(token.span.of(&doc.text), Pos::VBZ),
             });
-            retagged = true;
         }
     }
-    if retagged {
+    if doc.lemmas.len() > lemmas {
         doc.lemmas.sort_by_key(|l| l.token);
     }
 }
