@@ -17,7 +17,7 @@
 //! [`segmentation`] scores sentence boundaries against CoNLL-U treebanks.
 //!
 //! Text is compared after [normalisation](normalize): lowercase, quotes unified, punctuation
-//! ignored. Nothing here prints or reads anything but gold files and treebanks.
+//! ignored. [`gum_quotes`] reads held-out gold quotes from the GUM news treebank. Nothing here prints or reads anything but gold files and treebanks.
 //!
 //! ```
 //! use dateline_core::Document;
@@ -44,6 +44,7 @@ pub mod entities;
 mod error;
 pub mod events;
 pub mod gold;
+pub mod gum_quotes;
 mod half;
 mod matching;
 pub mod metadata;

@@ -81,28 +81,73 @@ impl Report {
     }
 }
 
-enum Row<'a> {
+/// One line of a score table: precision/recall/F1 counts, or an accuracy.
+pub(crate) enum Row<'a> {
     Prf(&'a str, Counts),
     Acc(&'a str, Accuracy),
+}
+
+/// The quote rows of a score table.
+pub(crate) fn quote_rows(quotes: &QuoteScore) -> [Row<'static>; 8] {
+    [
+        Row::Prf("quotes direct+partial", quotes.direct),
+        Row::Prf("quotes indirect", quotes.indirect),
+        Row::Acc("  speaker", quotes.speaker),
+        Row::Prf("  attributed", quotes.attributed),
+        Row::Prf("  attributed direct+partial", quotes.attributed_direct),
+        Row::Prf("  attributed indirect", quotes.attributed_indirect),
+        Row::Acc("  kind", quotes.kind),
+        Row::Acc("  cue", quotes.cue),
+    ]
+}
+
+/// Writes a table's header and rows.
+pub(crate) fn write_rows<'a>(
+    f: &mut fmt::Formatter<'_>,
+    rows: impl IntoIterator<Item = Row<'a>>,
+) -> fmt::Result {
+    writeln!(
+        f,
+        "{:<30}{:>7}{:>7}{:>7}{:>7}  counts",
+        "measure", "P", "R", "F1", "acc"
+    )?;
+    for row in rows {
+        match row {
+            Row::Prf(label, counts) => writeln!(
+                f,
+                "{label:<30}{:>7.3}{:>7.3}{:>7.3}{:>7}  pred {}/{}, gold {}/{}",
+                counts.precision(),
+                counts.recall(),
+                counts.f1(),
+                "",
+                counts.tp_pred,
+                counts.n_pred,
+                counts.tp_gold,
+                counts.n_gold
+            )?,
+            Row::Acc(label, accuracy) => writeln!(
+                f,
+                "{label:<30}{:>21}{:>7.3}  {}/{}",
+                "",
+                accuracy.value(),
+                accuracy.correct,
+                accuracy.total
+            )?,
+        }
+    }
+    Ok(())
 }
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let total = &self.total;
-        let quotes = &total.quotes;
         let events = &total.events;
-        let rows = [
+        let head = [
             Row::Acc("metadata", total.metadata.total()),
             Row::Prf("entities", total.entities.counts),
             Row::Acc("  actor code", total.entities.actor),
-            Row::Prf("quotes direct+partial", quotes.direct),
-            Row::Prf("quotes indirect", quotes.indirect),
-            Row::Acc("  speaker", quotes.speaker),
-            Row::Prf("  attributed", quotes.attributed),
-            Row::Prf("  attributed direct+partial", quotes.attributed_direct),
-            Row::Prf("  attributed indirect", quotes.attributed_indirect),
-            Row::Acc("  kind", quotes.kind),
-            Row::Acc("  cue", quotes.cue),
+        ];
+        let tail = [
             Row::Prf("events", events.counts),
             Row::Acc("  CAMEO code", events.code),
             Row::Acc("  PLOVER type", events.plover),
@@ -111,36 +156,12 @@ impl fmt::Display for Report {
             Row::Prf("claims", total.claims.counts),
         ];
         writeln!(f, "documents: {}", self.documents.len())?;
-        writeln!(
+        write_rows(
             f,
-            "{:<30}{:>7}{:>7}{:>7}{:>7}  counts",
-            "measure", "P", "R", "F1", "acc"
-        )?;
-        for row in rows {
-            match row {
-                Row::Prf(label, counts) => writeln!(
-                    f,
-                    "{label:<30}{:>7.3}{:>7.3}{:>7.3}{:>7}  pred {}/{}, gold {}/{}",
-                    counts.precision(),
-                    counts.recall(),
-                    counts.f1(),
-                    "",
-                    counts.tp_pred,
-                    counts.n_pred,
-                    counts.tp_gold,
-                    counts.n_gold
-                )?,
-                Row::Acc(label, accuracy) => writeln!(
-                    f,
-                    "{label:<30}{:>21}{:>7.3}  {}/{}",
-                    "",
-                    accuracy.value(),
-                    accuracy.correct,
-                    accuracy.total
-                )?,
-            }
-        }
-        Ok(())
+            head.into_iter()
+                .chain(quote_rows(&total.quotes))
+                .chain(tail),
+        )
     }
 }
 

@@ -45,6 +45,18 @@ enum EvalTarget {
         #[arg(long)]
         json: Option<PathBuf>,
     },
+    /// Quote, speaker and cue scores on GUM news CoNLL-U files (`../shared/data/gum-news`):
+    /// gold from their quotation markup, eRST attribution relations and coreference.
+    Quotes {
+        /// A folder of GUM `.conllu` files, numbered from 1 in name order.
+        dir: PathBuf,
+        /// Only the odd- or even-numbered files: develop on one half, report the other.
+        #[arg(long, value_enum)]
+        half: Option<ProbeHalf>,
+        /// Also write the scores as JSON to this file.
+        #[arg(long)]
+        json: Option<PathBuf>,
+    },
     /// Actor-code accuracy on dated probe sentences (TAB-separated: sentence, date, expected
     /// codes `|`-separated), e.g. `crates/dateline-eval/resources/probes/people.tsv`.
     Actors {
@@ -122,6 +134,38 @@ fn write_json(path: &Path, value: &impl serde::Serialize) -> anyhow::Result<()> 
     let file = File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
     serde_json::to_writer_pretty(BufWriter::new(file), value)
         .with_context(|| format!("cannot write {}", path.display()))
+}
+
+fn eval_gum_quotes(
+    dir: &Path,
+    half: Option<ProbeHalf>,
+    json: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read {}", dir.display()))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "conllu") && p.is_file())
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        anyhow::bail!("{}: no .conllu files", dir.display());
+    }
+    let half = half.map(Into::into);
+    let pipeline = dateline_nlp::standard_pipeline(&dateline_nlp::Config::default());
+    let mut score = dateline_eval::gum_quotes::GumQuoteScore::default();
+    for (k, path) in files.iter().enumerate() {
+        if !dateline_eval::Half::keeps(half, k + 1) {
+            continue;
+        }
+        let conllu = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let gold = dateline_eval::gum_quotes::read_document(&conllu);
+        let mut doc = dateline_core::Document::from_text(gold.text.clone());
+        pipeline.run(&mut doc);
+        score.add(&doc, &gold);
+    }
+    report(&score, json)
 }
 
 fn eval_gold(dir: &Path, json: Option<&Path>) -> anyhow::Result<ExitCode> {
@@ -209,6 +253,9 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
         (Some(EvalTarget::Segment { dir, json }), _) => eval_segmentation(dir, json.as_deref()),
         (Some(EvalTarget::PloverGsr { path, half, json }), _) => {
             eval_plover_gsr(path, *half, json.as_deref())
+        }
+        (Some(EvalTarget::Quotes { dir, half, json }), _) => {
+            eval_gum_quotes(dir, *half, json.as_deref())
         }
         (Some(EvalTarget::Actors { path, half, json }), _) => {
             eval_actor_probes(path, *half, json.as_deref())

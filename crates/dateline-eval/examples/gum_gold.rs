@@ -1,0 +1,34 @@
+//! Prints the gold quotes `dateline eval quotes` derives from one GUM CoNLL-U file, one per line
+//! (kind, speaker, cue, text), to check the derivation on files of the development half.
+//!
+//! `cargo run -p dateline-eval --example gum_gold -- FILE.conllu`
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: gum_gold FILE.conllu");
+        return ExitCode::from(2);
+    };
+    let conllu = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(err) => {
+            eprintln!("error: cannot read {path}: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let doc = dateline_eval::gum_quotes::read_document(&conllu);
+    for q in &doc.quotes {
+        println!(
+            "{:?}\t{}\t{}\t{}",
+            q.kind,
+            q.speaker.as_deref().unwrap_or("-"),
+            q.cue.as_deref().unwrap_or("-"),
+            q.text
+        );
+    }
+    for e in &doc.entities {
+        println!("entity\t{}\t{}", e.name, e.also.join(" | "));
+    }
+    ExitCode::SUCCESS
+}
