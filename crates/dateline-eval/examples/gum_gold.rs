@@ -1,7 +1,8 @@
 //! Prints the gold quotes `dateline eval quotes` derives from one GUM CoNLL-U file, one per line
 //! (kind, speaker, cue, text), to check the derivation on files of the development half.
 //!
-//! `cargo run -p dateline-eval --example gum_gold -- FILE.conllu`
+//! `cargo run -p dateline-eval --example gum_gold -- FILE.conllu [--text]` (`--text`: print the
+//! rebuilt article text instead, to run `dateline extract` on).
 
 use std::process::ExitCode;
 
@@ -18,6 +19,10 @@ fn main() -> ExitCode {
         }
     };
     let doc = dateline_eval::gum_quotes::read_document(&conllu);
+    if std::env::args().nth(2).as_deref() == Some("--text") {
+        println!("{}", doc.text);
+        return ExitCode::SUCCESS;
+    }
     for q in &doc.quotes {
         println!(
             "{:?}\t{}\t{}\t{}",

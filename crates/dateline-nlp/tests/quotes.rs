@@ -215,3 +215,44 @@ fn unnamed_sources_and_statements() {
         Some("the ministry")
     );
 }
+
+/// The speaker of the one indirect quote starting with `start`: its entity's name, else its
+/// description.
+fn speaker_of(doc: &Document, start: &str) -> String {
+    let q = indirect_starting(doc, start);
+    speaker_name(doc, q)
+        .or_else(|| q.speaker_description.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn speaker_is_the_head_of_the_subject_not_a_prepositional_object() {
+    let doc = run("Two officials familiar with the negotiations said the talks had stalled.");
+    let speaker = speaker_of(&doc, "the talks had stalled");
+    assert!(speaker.contains("officials"), "{speaker:?}");
+    assert!(!speaker.contains("negotiations"), "{speaker:?}");
+}
+
+#[test]
+fn speaker_is_the_name_a_titled_subject_ends_with() {
+    let doc = run("Microsoft co-founder Bill Gates said the company would hire more engineers.");
+    let speaker = speaker_of(&doc, "the company would hire");
+    assert!(speaker.ends_with("Gates"), "{speaker:?}");
+}
+
+#[test]
+fn speaker_of_an_inverted_attribution_follows_the_cue() {
+    let doc =
+        run("The bridge will reopen next week after repairs, said Transport Minister Ana Lopes.");
+    let speaker = speaker_of(&doc, "The bridge will reopen");
+    assert!(speaker.ends_with("Lopes"), "{speaker:?}");
+}
+
+#[test]
+fn speaker_set_off_by_commas_before_the_cue() {
+    let doc = run(
+        "A trade expert at the University of Leeds, Paul Hardy, says the tariffs will hurt exporters.",
+    );
+    let speaker = speaker_of(&doc, "the tariffs will hurt");
+    assert!(speaker.ends_with("Hardy"), "{speaker:?}");
+}

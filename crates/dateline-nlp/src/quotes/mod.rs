@@ -6,6 +6,7 @@ mod cues;
 mod indirect;
 mod marks;
 mod speaker;
+mod syntax;
 
 use dateline_core::{Document, Quote, QuoteKind, Span, Stage};
 
@@ -225,7 +226,7 @@ impl QuoteStage {
             let speaker = cue
                 .and_then(|c| {
                     let (lo, hi) = around(c, lo, hi);
-                    speaker::find(doc, index, c.start, c.end, lo, hi)
+                    speaker::find(doc, index, inside, c.start, c.end, lo, hi)
                 })
                 // A quote with no speaker at its cue is the sentence subject's.
                 .or_else(|| speaker::sentence_subject(doc, index, lo, q.open.min(lo + WINDOW)));
@@ -275,7 +276,8 @@ impl QuoteStage {
                 }
                 let (lo, hi) = around(cue, lo, hi);
                 let according = cue.end - cue.start > 1;
-                let Some(speaker) = speaker::find(doc, index, cue.start, cue.end, lo, hi) else {
+                let Some(speaker) = speaker::find(doc, index, inside, cue.start, cue.end, lo, hi)
+                else {
                     continue;
                 };
                 let speaker_at = speaker

@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 use dateline_core::{Document, EntityType, Pos, Span};
 use rustc_hash::FxHashSet;
 
+use super::syntax::{Path, Reach};
+
 /// The speaker of a cue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Speaker {
@@ -84,66 +86,73 @@ fn is_boundary(doc: &Document, i: usize) -> bool {
         )
 }
 
-/// The speaker of the cue at tokens `[cue, cue_end)` within the sentence tokens `[lo, hi)`.
+/// The speaker of the cue at tokens `[cue, cue_end)` within the sentence tokens `[lo, hi)`;
+/// `inside` marks the tokens inside quotation marks, never a speaker.
 #[must_use]
 pub fn find(
     doc: &Document,
     index: &MentionIndex,
+    inside: &[bool],
     cue: usize,
     cue_end: usize,
     lo: usize,
     hi: usize,
 ) -> Option<Speaker> {
-    // Before the cue: the nearest mention, skipping adverbs and auxiliaries ("Austin also said",
-    // "South Korea has warned").
     if let Some(found) = special_subject(doc, index, cue, lo) {
         return Some(found);
     }
     // A participle after a comma ("…, adding that …") belongs to the sentence's subject.
-    let participle =
-        doc.tokens[cue].pos == Some(Pos::VBG) && cue > lo && doc.surface(cue - 1) == ",";
+    let participle = cue_end - cue == 1
+        && doc.tokens[cue].pos == Some(Pos::VBG)
+        && cue > lo
+        && doc.surface(cue - 1) == ",";
     if participle {
         if let Some(found) = subject(doc, index, lo, cue) {
             return Some(found);
         }
     }
-    let mut i = cue;
-    while i > lo && cue - i < BEFORE {
-        i -= 1;
-        // A name set off by commas right before the cue ("…, Steve Tsang, tells VOA").
-        if i + 1 == cue && doc.surface(i) == "," && i > lo {
-            if let Some((entity, mention)) = index.get(i - 1) {
-                return Some(Speaker {
-                    entity: Some(entity),
-                    mention: Some(mention),
-                    description: None,
-                });
+    // The parse, checked against the name right before the cue.
+    let parsed = super::syntax::speaker(doc, index, inside, cue, cue_end, lo, hi);
+    let (before, i) = mention_before(doc, index, cue, lo);
+    let shared = match (parsed, before) {
+        (Some(parsed), Some((near, at))) => match super::syntax::path(doc, at, parsed.head) {
+            // "Facebook co-founder Mark Zuckerberg said", "a scholar, Steve Tsang, tells": the
+            // name the subject phrase ends with, or its apposition.
+            _ if parsed.speaker.entity.is_none() && doc.surface(cue - 1) == "," => {
+                return Some(near)
             }
-        }
-        // Skip an aside between dashes ("Dina Mufti - in an interview with VOA - says").
-        if is_dash(doc, i) {
-            if let Some(open) = (lo..i).rev().take(BEFORE * 2).find(|&k| is_dash(doc, k)) {
-                i = open;
-                continue;
+            Some(Path::Name) if parsed.speaker.entity.is_none() => return Some(near),
+            // "CEO of the Refugee Council Enver Solomon told": a name ending a subject phrase
+            // headed by a person or a capitalised title.
+            Some(Path::Modifier)
+                if parsed.speaker.entity.is_none()
+                    && (is_person(doc, &near)
+                        || doc.tokens[parsed.head].pos == Some(Pos::NNP)
+                        || is_adjacent_name(doc, &near, cue)) =>
+            {
+                return Some(near)
             }
+            // "The article, headlined …, said": the organisation publishing it.
+            _ if is_document_reference(doc, parsed.head) => {
+                return last_organisation(doc, index, cue).or(Some(parsed.speaker))
+            }
+            // "Reps. A of Maryland and B of Michigan said": the subject, not the name nearest.
+            Some(_) if parsed.reach == Reach::Subject => return Some(parsed.speaker),
+            // The name is not in the parsed subject: a misattached clause, or a shared subject
+            // further away; the adjacent name is the likelier speaker.
+            _ => return Some(near),
+        },
+        (Some(parsed), None) if is_document_reference(doc, parsed.head) => {
+            return last_organisation(doc, index, cue).or(Some(parsed.speaker))
         }
-        if let Some((entity, mention)) = index.get(i) {
-            return Some(Speaker {
-                entity: Some(entity),
-                mention: Some(mention),
-                description: None,
-            });
-        }
-        let pos = doc.tokens[i].pos;
-        let skippable = pos.is_some_and(|p| {
-            matches!(
-                p,
-                Pos::RB | Pos::MD | Pos::VBZ | Pos::VBD | Pos::VBP | Pos::VB | Pos::VBN
-            )
-        }) && !is_boundary(doc, i);
-        if !skippable {
-            break;
-        }
+        (Some(parsed), None) if parsed.reach == Reach::Subject => return Some(parsed.speaker),
+        // A subject shared with another clause, when it names an entity.
+        (Some(parsed), None) => parsed.speaker.entity.is_some().then_some(parsed.speaker),
+        (None, Some((near, _))) => return Some(near),
+        (None, None) => None,
+    };
+    if shared.is_some() {
+        return shared;
     }
     // After the cue, right after it ("said Austin", "according to U.S. estimates"); only verbs of
     // saying invert like this: after "told" or "accused" comes the addressee.
@@ -198,6 +207,79 @@ pub fn find(
         return Some(found);
     }
     description_before(doc, cue, lo)
+}
+
+/// Whether the speaker's mention is a proper name of two or more words ending right before the
+/// cue (the recogniser may have joined a person's name to an organisation's).
+fn is_adjacent_name(doc: &Document, speaker: &Speaker, cue: usize) -> bool {
+    let Some(m) = speaker.mention else {
+        return false;
+    };
+    let first = doc.tokens.partition_point(|t| t.span.end() <= m.start());
+    let end = doc.tokens.partition_point(|t| t.span.start() < m.end());
+    end == cue
+        && end >= first + 2
+        && doc.tokens[first..end]
+            .iter()
+            .all(|t| matches!(t.pos, Some(Pos::NNP | Pos::NNPS)))
+}
+
+fn is_person(doc: &Document, speaker: &Speaker) -> bool {
+    speaker
+        .entity
+        .and_then(|id| doc.entities.iter().find(|e| e.id == id))
+        .is_some_and(|e| e.kind == EntityType::Person)
+}
+
+/// The entity mention right before the cue, skipping adverbs and auxiliaries ("Austin also said",
+/// "South Korea has warned"), a name set off by commas ("…, Steve Tsang, tells") and an aside
+/// between dashes ("Dina Mufti - in an interview with VOA - says"); with the token where the
+/// search stopped.
+fn mention_before(
+    doc: &Document,
+    index: &MentionIndex,
+    cue: usize,
+    lo: usize,
+) -> (Option<(Speaker, usize)>, usize) {
+    let named = |k: usize| {
+        index.get(k).map(|(entity, mention)| {
+            let found = Speaker {
+                entity: Some(entity),
+                mention: Some(mention),
+                description: None,
+            };
+            (found, k)
+        })
+    };
+    let mut i = cue;
+    while i > lo && cue - i < BEFORE {
+        i -= 1;
+        if i + 1 == cue && doc.surface(i) == "," && i > lo {
+            if let Some(found) = named(i - 1) {
+                return (Some(found), i);
+            }
+        }
+        if is_dash(doc, i) {
+            if let Some(open) = (lo..i).rev().take(BEFORE * 2).find(|&k| is_dash(doc, k)) {
+                i = open;
+                continue;
+            }
+        }
+        if let Some(found) = named(i) {
+            return (Some(found), i);
+        }
+        let pos = doc.tokens[i].pos;
+        let skippable = pos.is_some_and(|p| {
+            matches!(
+                p,
+                Pos::RB | Pos::MD | Pos::VBZ | Pos::VBD | Pos::VBP | Pos::VB | Pos::VBN
+            )
+        }) && !is_boundary(doc, i);
+        if !skippable {
+            break;
+        }
+    }
+    (None, i)
 }
 
 /// A comma-enclosed aside before the cue ("two U.S. officials, speaking on condition of

@@ -1,0 +1,234 @@
+//! Speakers from the dependency parse: the head of the cue's subject ("an official familiar with
+//! the matter said" → "official"), the inverted subject ("said Austin"), the agent of a passive
+//! cue, the subject a participle or infinitive cue shares ("…, adding", "declined to say"), and
+//! the noun a relative or participle clause hangs on ("Smith, who said", "officials speaking on
+//! condition of anonymity").
+
+use dateline_core::{Document, Pos};
+
+use super::speaker::{MentionIndex, Speaker};
+
+/// How many clause heads are climbed to find a shared subject.
+const CLIMB: usize = 3;
+
+/// Relations that keep a dependent inside its head's name phrase.
+const PHRASE: &[&str] = &["det", "amod", "compound", "nummod", "nmod", "flat", "case"];
+
+/// The children of token `v` among the tokens `[lo, hi)`.
+fn children(doc: &Document, v: usize, lo: usize, hi: usize) -> impl Iterator<Item = usize> + '_ {
+    let view = doc.view();
+    (lo..hi).filter(move |&k| view.head(k) == Some(v))
+}
+
+fn child_with(doc: &Document, v: usize, relation: &str, lo: usize, hi: usize) -> Option<usize> {
+    let view = doc.view();
+    children(doc, v, lo, hi).find(|&k| view.relation(k) == Some(relation))
+}
+
+/// A speaker found by the parse.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The speaker.
+    pub speaker: Speaker,
+    /// The head token of the speaker's phrase.
+    pub head: usize,
+    /// How it was reached.
+    pub reach: Reach,
+}
+
+/// How a token's path up the tree reaches another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Path {
+    /// Through parts of one name ("Facebook co-founder Mark Zuckerberg", "X, the minister").
+    Name,
+    /// Through a modifier: a prepositional phrase, a clause ("B of Michigan").
+    Modifier,
+}
+
+/// Relations that join the parts of one name or its title.
+const NAME: &[&str] = &[
+    "flat", "list", "compound", "appos", "amod", "det", "nummod", "conj", "cc", "punct",
+];
+
+/// How token `from` reaches token `to` going up the tree, if it does within a few steps.
+#[must_use]
+pub fn path(doc: &Document, from: usize, to: usize) -> Option<Path> {
+    let view = doc.view();
+    let mut at = from;
+    let mut name = true;
+    for _ in 0..8 {
+        if at == to {
+            return Some(if name { Path::Name } else { Path::Modifier });
+        }
+        name &= view.relation(at).is_some_and(|r| NAME.contains(&r));
+        at = view.head(at)?;
+    }
+    None
+}
+
+/// How the parse reached a speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// The cue's own subject or passive agent.
+    Subject,
+    /// The subject of a clause the cue depends on ("…, adding", "declined to say"), or the noun
+    /// a relative or participle cue hangs on.
+    Shared,
+}
+
+/// The head token of the speaker of the verb cue at token `cue`, by the parse of the sentence
+/// tokens `[lo, hi)`.
+fn speaker_head(doc: &Document, cue: usize, lo: usize, hi: usize) -> Option<(usize, Reach)> {
+    let view = doc.view();
+    let mut v = cue;
+    let mut reach = Reach::Subject;
+    for _ in 0..=CLIMB {
+        if let Some(subject) = child_with(doc, v, "nsubj", lo, hi) {
+            return Some((subject, reach));
+        }
+        // "was quoted by X": the agent.
+        if let Some(agent) = children(doc, v, lo, hi).find(|&k| {
+            view.relation(k) == Some("obl")
+                && child_with(doc, k, "case", lo, hi).is_some_and(|c| view.lower(c) == "by")
+        }) {
+            return Some((agent, reach));
+        }
+        let head = view.head(v).filter(|&h| (lo..hi).contains(&h))?;
+        reach = Reach::Shared;
+        match view.relation(v)? {
+            // "Smith, who said", "officials speaking on condition of anonymity".
+            "acl" => return Some((head, reach)),
+            // "…, adding that", "declined to say". A coordinated cue is left to the caller:
+            // which verb "and" joins it to is the parser's least reliable attachment.
+            "advcl" | "xcomp" => v = head,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The speaker of the cue at tokens `[cue, cue_end)` by the parse of the sentence tokens
+/// `[lo, hi)`: an entity mention at the subject's head (or in a name or apposition after it:
+/// "Facebook co-founder Mark Zuckerberg", "the minister, X,"), else the head's name phrase as a
+/// description. For "according to X", X's head, or a name in its phrase ("U.S. estimates").
+/// `None` when the parse names no subject, when the subject lies inside a quotation, or when it
+/// is a pronoun no entity resolves.
+pub fn speaker(
+    doc: &Document,
+    index: &MentionIndex,
+    inside: &[bool],
+    cue: usize,
+    cue_end: usize,
+    lo: usize,
+    hi: usize,
+) -> Option<Parsed> {
+    let according = cue_end - cue > 1;
+    let (head, reach) = if according {
+        let head = doc.view().head(cue).filter(|&h| h >= cue_end && h < hi)?;
+        (head, Reach::Subject)
+    } else {
+        speaker_head(doc, cue, lo, hi)?
+    };
+    // "officials familiar with the matter" parsed with the adjective as the head: the noun it
+    // predicates of.
+    let view = doc.view();
+    let head = if view.pos(head) == Some(Pos::JJ) {
+        children(doc, head, lo, head)
+            .filter(|&k| view.pos(k).is_some_and(|p| matches!(p, Pos::NN | Pos::NNS)))
+            .last()
+            .unwrap_or(head)
+    } else {
+        head
+    };
+    if inside.get(head).copied().unwrap_or(true) {
+        return None;
+    }
+    let start = phrase_start(doc, head, lo);
+    let found = |speaker: Speaker| {
+        Some(Parsed {
+            speaker,
+            head,
+            reach,
+        })
+    };
+    let person = |(entity, _): &(u32, dateline_core::Span)| {
+        doc.entities
+            .iter()
+            .any(|e| e.id == *entity && e.kind == dateline_core::EntityType::Person)
+    };
+    let named_after = || {
+        children(doc, head, head + 1, hi)
+            .filter(|&a| {
+                !inside[a]
+                    && view
+                        .relation(a)
+                        .is_some_and(|r| matches!(r, "appos" | "flat" | "list" | "compound"))
+            })
+            .find_map(|a| index.get(a))
+    };
+    // "Transport Minister Ana Lopes": the person the title is in apposition to.
+    let mention = match index.get(head) {
+        Some(m) if person(&m) => Some(m),
+        at_head => named_after()
+            .filter(person)
+            .or(at_head)
+            .or_else(named_after),
+    };
+    let mention = mention.or_else(|| {
+        according
+            .then(|| (start..head).find_map(|k| index.get(k)))
+            .flatten()
+    });
+    if let Some((entity, mention)) = mention {
+        return found(Speaker {
+            entity: Some(entity),
+            mention: Some(mention),
+            description: None,
+        });
+    }
+    let nominal = view.pos(head).is_some_and(|p| {
+        matches!(
+            p,
+            Pos::NN | Pos::NNS | Pos::NNP | Pos::NNPS | Pos::CD | Pos::JJ
+        )
+    });
+    if !nominal {
+        return None;
+    }
+    let span = doc.tokens[start].span.cover(doc.tokens[head].span);
+    found(Speaker {
+        entity: None,
+        mention: None,
+        description: Some(doc.slice(span).to_owned()),
+    })
+}
+
+/// The first token of the name phrase ending at `head`: the unbroken run of tokens before it
+/// whose path up the tree reaches `head` through phrase-internal relations ("two U.S.
+/// officials", "Ukraine's prime minister").
+fn phrase_start(doc: &Document, head: usize, lo: usize) -> usize {
+    let view = doc.view();
+    let mut start = head;
+    for k in (lo..head).rev() {
+        let mut a = k;
+        let mut reaches = false;
+        for _ in 0..8 {
+            if !view.relation(a).is_some_and(|r| PHRASE.contains(&r)) {
+                break;
+            }
+            match view.head(a) {
+                Some(h) if h == head => {
+                    reaches = true;
+                    break;
+                }
+                Some(h) if h >= lo && h < head => a = h,
+                _ => break,
+            }
+        }
+        if !reaches {
+            break;
+        }
+        start = k;
+    }
+    start
+}
