@@ -4,6 +4,8 @@
 //! `cargo run -p dateline-eval --example gum_gold -- FILE.conllu [--text]` (`--text`: print the
 //! rebuilt article text instead, to run `dateline extract` on).
 
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a command-line tool: it prints
+
 use std::process::ExitCode;
 
 fn main() -> ExitCode {

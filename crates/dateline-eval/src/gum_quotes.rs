@@ -509,7 +509,16 @@ fn trimmed(p: &Parsed, first: usize, last: usize) -> Option<String> {
     (a <= b && !p.is_punct(a)).then(|| p.slice(a, b).to_owned())
 }
 
-fn derive(p: &Parsed) -> GumDocument {
+/// What the attribution relations give: indirect gold quotes (with their start offsets), and for
+/// each quotation its speaker and cue and whether it is partial (inside a reported clause).
+#[derive(Default)]
+struct Attributed {
+    indirect: Vec<(usize, GoldQuote)>,
+    quotation: HashMap<usize, (Option<String>, Option<String>)>,
+    partial: Vec<bool>,
+}
+
+fn attributed(p: &Parsed, entities: &mut Vec<GoldEntity>) -> Attributed {
     let ranges = p.unit_ranges();
     let attributing: HashSet<u32> = p.attributions.iter().map(|a| a.unit).collect();
     // "Memon said she believed …": attributions sharing a content are one report, the first's.
@@ -522,12 +531,10 @@ fn derive(p: &Parsed) -> GumDocument {
             .or_insert(at);
     }
     let in_quote = |i: usize| p.quotes.iter().any(|&(f, l)| f <= i && i <= l);
-    let mut entities = Vec::new();
-    // (quote index) → (speaker, cue) from the attribution whose content it holds.
-    let mut quote_speaker: HashMap<usize, (Option<String>, Option<String>)> = HashMap::new();
-    let mut quotes = Vec::new();
-    // Indirect quotes with the quotes inside them, which are partial.
-    let mut partial = vec![false; p.quotes.len()];
+    let mut out = Attributed {
+        partial: vec![false; p.quotes.len()],
+        ..Attributed::default()
+    };
     for a in &p.attributions {
         // No cue word (a caption, "via its account"), or a source inside a quotation.
         if a.cue.is_empty() || a.source.iter().chain(&a.cue).any(|&t| in_quote(t)) {
@@ -555,33 +562,41 @@ fn derive(p: &Parsed) -> GumDocument {
         if words.is_empty() {
             continue;
         }
-        let speaker = speaker(p, &a.source, &mut entities);
+        let speaker = speaker(p, &a.source, entities);
         let cue = cue_text(p, &a.cue);
-        let quoted = words.iter().filter(|&&t| in_quote(t)).count();
+        let within = words.iter().filter(|&&t| in_quote(t)).count();
         for (q, &(f, l)) in p.quotes.iter().enumerate() {
             if content.iter().any(|&t| f <= t && t <= l) {
-                quote_speaker
+                out.quotation
                     .entry(q)
                     .or_insert_with(|| (speaker.clone(), cue.clone()));
-                partial[q] |= 2 * quoted < words.len();
+                out.partial[q] |= 2 * within < words.len();
             }
         }
-        if 2 * quoted >= words.len() {
+        if 2 * within >= words.len() {
             continue;
         }
         let (first, last) = (content[0], content[content.len() - 1]);
         if let Some(text) = trimmed(p, first, last) {
-            quotes.push((
-                p.tokens[first].start,
-                GoldQuote {
-                    kind: QuoteKind::Indirect,
-                    text,
-                    speaker,
-                    cue,
-                },
-            ));
+            let quote = GoldQuote {
+                kind: QuoteKind::Indirect,
+                text,
+                speaker,
+                cue,
+            };
+            out.indirect.push((p.tokens[first].start, quote));
         }
     }
+    out
+}
+
+fn derive(p: &Parsed) -> GumDocument {
+    let mut entities = Vec::new();
+    let Attributed {
+        indirect: mut quotes,
+        quotation: quote_speaker,
+        partial,
+    } = attributed(p, &mut entities);
     let mut last: Option<(Option<String>, usize)> = None;
     for (q, &(f, l)) in p.quotes.iter().enumerate() {
         let Some(text) = trimmed(p, f, l) else {

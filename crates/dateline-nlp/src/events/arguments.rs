@@ -655,8 +655,15 @@ pub fn find(
     let Some(source) = source else {
         return Arguments::default();
     };
+    // The source may be any conjunct: the parse names the first ("Laos and Cambodia agreed").
     let mut sources = coordinated(doc, actors, source, scope, false);
+    sources.extend(
+        coordinated(doc, actors, source, scope, true)
+            .into_iter()
+            .skip(1),
+    );
     sources.sort_by_key(|m| m.start);
+    sources.dedup_by_key(|m| m.entity);
     let ids: Vec<u32> = sources.iter().map(|m| m.entity).collect();
     let (found, target_rule) = if let Some(p) = patient.filter(|p| !ids.contains(&p.entity)) {
         (Some(p), "passive subject")

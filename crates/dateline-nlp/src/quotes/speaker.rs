@@ -118,14 +118,12 @@ pub fn find(
         (Some(parsed), Some((near, at))) => match super::syntax::path(doc, at, parsed.head) {
             // "Facebook co-founder Mark Zuckerberg said", "a scholar, Steve Tsang, tells": the
             // name the subject phrase ends with, or its apposition.
-            _ if parsed.speaker.entity.is_none() && doc.surface(cue - 1) == "," => {
-                return Some(near)
-            }
-            Some(Path::Name) if parsed.speaker.entity.is_none() => return Some(near),
+            _ if !parsed.named && doc.surface(cue - 1) == "," => return Some(near),
+            Some(Path::Name) if !parsed.named => return Some(near),
             // "CEO of the Refugee Council Enver Solomon told": a name ending a subject phrase
             // headed by a person or a capitalised title.
             Some(Path::Modifier)
-                if parsed.speaker.entity.is_none()
+                if !parsed.named
                     && (is_person(doc, &near)
                         || doc.tokens[parsed.head].pos == Some(Pos::NNP)
                         || is_adjacent_name(doc, &near, cue)) =>

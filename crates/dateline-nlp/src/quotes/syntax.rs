@@ -4,15 +4,20 @@
 //! the noun a relative or participle clause hangs on ("Smith, who said", "officials speaking on
 //! condition of anonymity").
 
-use dateline_core::{Document, Pos};
+use dateline_core::{Document, Pos, TokenKind};
 
 use super::speaker::{MentionIndex, Speaker};
 
 /// How many clause heads are climbed to find a shared subject.
 const CLIMB: usize = 3;
 
-/// Relations that keep a dependent inside its head's name phrase.
-const PHRASE: &[&str] = &["det", "amod", "compound", "nummod", "nmod", "flat", "case"];
+/// Whether a dependent by `relation` stays inside its head's name phrase (UD relations).
+fn in_phrase(relation: &str) -> bool {
+    matches!(
+        relation,
+        "det" | "amod" | "compound" | "nummod" | "nmod" | "flat" | "case"
+    )
+}
 
 /// The children of token `v` among the tokens `[lo, hi)`.
 fn children(doc: &Document, v: usize, lo: usize, hi: usize) -> impl Iterator<Item = usize> + '_ {
@@ -34,6 +39,9 @@ pub struct Parsed {
     pub head: usize,
     /// How it was reached.
     pub reach: Reach,
+    /// Whether the speaker is named at the head (or in apposition to it), rather than described
+    /// ("a spokesperson for the ministry").
+    pub named: bool,
 }
 
 /// How a token's path up the tree reaches another.
@@ -45,10 +53,22 @@ pub enum Path {
     Modifier,
 }
 
-/// Relations that join the parts of one name or its title.
-const NAME: &[&str] = &[
-    "flat", "list", "compound", "appos", "amod", "det", "nummod", "conj", "cc", "punct",
-];
+/// Whether `relation` joins the parts of one name or its title (UD relations).
+fn in_name(relation: &str) -> bool {
+    matches!(
+        relation,
+        "flat"
+            | "list"
+            | "compound"
+            | "appos"
+            | "amod"
+            | "det"
+            | "nummod"
+            | "conj"
+            | "cc"
+            | "punct"
+    )
+}
 
 /// How token `from` reaches token `to` going up the tree, if it does within a few steps.
 #[must_use]
@@ -60,7 +80,7 @@ pub fn path(doc: &Document, from: usize, to: usize) -> Option<Path> {
         if at == to {
             return Some(if name { Path::Name } else { Path::Modifier });
         }
-        name &= view.relation(at).is_some_and(|r| NAME.contains(&r));
+        name &= view.relation(at).is_some_and(in_name);
         at = view.head(at)?;
     }
     None
@@ -100,7 +120,14 @@ fn speaker_head(doc: &Document, cue: usize, lo: usize, hi: usize) -> Option<(usi
             "acl" => return Some((head, reach)),
             // "…, adding that", "declined to say". A coordinated cue is left to the caller:
             // which verb "and" joins it to is the parser's least reliable attachment.
-            "advcl" | "xcomp" => v = head,
+            "advcl" => v = head,
+            // Subject control only: in "ordered the minister to call", the object controls.
+            "xcomp"
+                if child_with(doc, head, "obj", lo, hi).is_none()
+                    && child_with(doc, head, "iobj", lo, hi).is_none() =>
+            {
+                v = head;
+            }
             _ => return None,
         }
     }
@@ -146,6 +173,7 @@ pub fn speaker(
     let start = phrase_start(doc, head, lo);
     let found = |speaker: Speaker| {
         Some(Parsed {
+            named: speaker.description.is_none(),
             speaker,
             head,
             reach,
@@ -195,12 +223,72 @@ pub fn speaker(
     if !nominal {
         return None;
     }
-    let span = doc.tokens[start].span.cover(doc.tokens[head].span);
+    let limit = if cue > head { cue } else { hi };
+    let end = phrase_end(doc, inside, head, limit);
+    let span = doc.tokens[start].span.cover(doc.tokens[end].span);
+    let description = Some(doc.slice(span).to_owned());
+    // "a spokesperson for the foreign ministry": the organisation speaks through them.
+    let (entity, mention) = organisation(doc, index, head, end).unzip();
     found(Speaker {
-        entity: None,
-        mention: None,
-        description: Some(doc.slice(span).to_owned()),
+        entity,
+        mention,
+        description,
     })
+}
+
+/// The last token of the phrase headed by `head` after it, before `limit`: the unbroken run of
+/// tokens below `head` in the tree, stopping at punctuation and quotation marks ("officials
+/// familiar with the talks", "a spokesperson for the ministry").
+fn phrase_end(doc: &Document, inside: &[bool], head: usize, limit: usize) -> usize {
+    let mut end = head;
+    let stop = limit.min(head + 16).min(doc.tokens.len());
+    for (k, (token, &quoted)) in doc.tokens[..stop]
+        .iter()
+        .zip(inside)
+        .enumerate()
+        .skip(head + 1)
+    {
+        let below = path(doc, k, head).is_some();
+        let punct = matches!(
+            token.kind,
+            TokenKind::Punct | TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Ellipsis
+        ) || quoted;
+        if !below || punct {
+            break;
+        }
+        end = k;
+    }
+    end
+}
+
+/// An organisation or place named in a `for`, `of`, `at` or `from` phrase of `head`, up to token
+/// `end`.
+fn organisation(
+    doc: &Document,
+    index: &MentionIndex,
+    head: usize,
+    end: usize,
+) -> Option<(u32, dateline_core::Span)> {
+    let view = doc.view();
+    children(doc, head, head + 1, end + 1)
+        .filter(|&c| view.relation(c) == Some("nmod"))
+        .filter(|&c| {
+            children(doc, c, head + 1, c)
+                .any(|k| matches!(view.lower(k), "for" | "of" | "at" | "from"))
+        })
+        .find_map(|c| {
+            index.get(c).filter(|(id, _)| {
+                doc.entities.iter().any(|e| {
+                    e.id == *id
+                        && matches!(
+                            e.kind,
+                            dateline_core::EntityType::Org
+                                | dateline_core::EntityType::Gpe
+                                | dateline_core::EntityType::Norp
+                        )
+                })
+            })
+        })
 }
 
 /// The first token of the name phrase ending at `head`: the unbroken run of tokens before it
@@ -213,7 +301,7 @@ fn phrase_start(doc: &Document, head: usize, lo: usize) -> usize {
         let mut a = k;
         let mut reaches = false;
         for _ in 0..8 {
-            if !view.relation(a).is_some_and(|r| PHRASE.contains(&r)) {
+            if !view.relation(a).is_some_and(in_phrase) {
                 break;
             }
             match view.head(a) {
