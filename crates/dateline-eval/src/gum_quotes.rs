@@ -16,7 +16,8 @@
 //!   so "he" resolved to the right person counts.
 //!
 //! Quotes without an attribution of their own take the speaker of the quote before them in the
-//! same or the previous paragraph, the convention of the evaluation set.
+//! same or the previous paragraph, the convention of the evaluation set; unattributed quotations
+//! of at most three words inside a sentence are titles or scare quotes, not quotes.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -36,6 +37,10 @@ pub struct GumDocument {
     /// The entities speakers resolve against.
     pub entities: Vec<GoldEntity>,
 }
+
+/// The most words an unattributed quotation inside a sentence may have to count as a title or a
+/// scare quote rather than a quote.
+const SCARE_WORDS: usize = 3;
 
 /// Quote scores summed over GUM documents.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -602,6 +607,13 @@ fn derive(p: &Parsed) -> GumDocument {
         let Some(text) = trimmed(p, f, l) else {
             continue;
         };
+        // Words in quotation marks with no attribution, inside a sentence: a title, a name or a
+        // scare quote ("the game's 'third map'"), not a quote (the evaluation set's convention).
+        let words = (f..=l).filter(|&t| !p.is_punct(t)).count();
+        let opens_sentence = f == 0 || p.tokens[f - 1].sentence != p.tokens[f].sentence;
+        if !quote_speaker.contains_key(&q) && words <= SCARE_WORDS && !opens_sentence {
+            continue;
+        }
         let paragraph = p.tokens[f].paragraph;
         let (speaker, cue) = match quote_speaker.get(&q) {
             Some(found) => found.clone(),

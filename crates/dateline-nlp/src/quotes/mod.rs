@@ -152,6 +152,26 @@ fn inherit_speakers(doc: &Document, quotes: &mut [Quote]) {
     }
 }
 
+/// The most words quoted inside a sentence, with no reporting cue, that make a title, a name or
+/// a scare quote ("the game's \u{201c}third map\u{201d}") rather than a quote.
+const SCARE_WORDS: usize = 3;
+
+/// Whether a quoted passage is short enough to be a title or a scare quote.
+fn is_scare_quote(doc: &Document, q: &marks::Quoted) -> bool {
+    let close = q
+        .close
+        .unwrap_or(doc.sentences[q.last_sentence].end_token as usize);
+    let words = (q.open + 1..close)
+        .filter(|&i| {
+            !matches!(
+                doc.tokens[i].kind,
+                dateline_core::TokenKind::Punct | dateline_core::TokenKind::Ellipsis
+            )
+        })
+        .count();
+    words <= SCARE_WORDS
+}
+
 /// Whether a quoted passage is a whole statement (it opens its sentence, or follows a colon or
 /// comma and starts with a capital) rather than quoted words inside a sentence.
 fn is_direct(doc: &Document, q: &marks::Quoted) -> bool {
@@ -214,6 +234,7 @@ impl QuoteStage {
         inside: &[bool],
     ) -> (Vec<Quote>, std::collections::HashSet<usize>) {
         let mut quotes = Vec::new();
+        let mut kept = Vec::new();
         let mut attributing = std::collections::HashSet::new();
         for q in passages {
             let sentence = &doc.sentences[q.last_sentence];
@@ -223,6 +244,9 @@ impl QuoteStage {
             );
             let direct = is_direct(doc, q);
             let cue = self.cue_for(doc, q, inside, direct);
+            if !direct && cue.is_none() && is_scare_quote(doc, q) {
+                continue;
+            }
             let speaker = cue
                 .and_then(|c| {
                     let (lo, hi) = around(c, lo, hi);
@@ -244,8 +268,9 @@ impl QuoteStage {
                 speaker.as_ref(),
                 cue.map(|c| cue_span(doc, c)),
             ));
+            kept.push(*q);
         }
-        join_broken(doc, passages, &mut quotes);
+        join_broken(doc, &kept, &mut quotes);
         (quotes, attributing)
     }
 
