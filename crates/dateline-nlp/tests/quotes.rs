@@ -165,7 +165,7 @@ mod properties {
 
     #[test]
     fn many_quote_marks_finish() {
-        let text = "\u{201c}a\u{201d} ".repeat(20_000) + &"\"".repeat(50_000);
+        let text = "\u{201c}a b c d\u{201d} ".repeat(20_000) + &"\"".repeat(50_000);
         let mut doc = Document::from_text(text);
         dateline_nlp::standard_pipeline(&dateline_nlp::Config::default()).run(&mut doc);
         assert!(doc.quotes.len() >= 20_000);
@@ -267,4 +267,26 @@ fn a_spokesperson_speaks_for_the_organisation_named() {
         "{:?}",
         q.speaker_description
     );
+}
+
+#[test]
+fn a_cue_in_the_middle_reports_the_whole_clause() {
+    let doc = run("Later that night, the colonel said, the convoy turned back toward the border.");
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect)
+        .expect("an indirect quote");
+    let text = doc.slice(q.span);
+    assert!(text.contains("the convoy turned back"), "{text:?}");
+    assert!(!text.starts_with("the colonel"), "{text:?}");
+}
+
+#[test]
+fn a_plural_pronoun_speaker_is_the_subject_before_it() {
+    let doc = run(
+        "The researchers tested water from forty wells last spring. They said the wells were safe to drink from.",
+    );
+    let speaker = speaker_of(&doc, "the wells were safe");
+    assert!(speaker.contains("researchers"), "{speaker:?}");
 }

@@ -2,6 +2,7 @@
 //! indirect speech from reporting cues, each with its speaker resolved through the entity layer
 //! and its cue.
 
+mod coref;
 mod cues;
 mod indirect;
 mod marks;
@@ -308,9 +309,16 @@ impl QuoteStage {
                 let speaker_at = speaker
                     .mention
                     .map(|m| doc.tokens.partition_point(|t| t.span.end() <= m.start()));
-                let Some(span) =
+                // A parenthetical cue's clause by the parse; otherwise the clause around the cue.
+                let parenthetical = syntax::host_clause(doc, inside, cue.start, cue.end, lo, hi)
+                    .filter(|_| !according);
+                let Some(span) = parenthetical.or_else(|| {
                     indirect::content(doc, cue.start, cue.end, speaker_at, lo, hi, according)
-                else {
+                        .or_else(|| {
+                            syntax::host_clause(doc, inside, cue.start, cue.end, lo, hi)
+                                .filter(|_| according)
+                        })
+                }) else {
                     continue;
                 };
                 let first = doc.tokens.partition_point(|t| t.span.end() <= span.start());

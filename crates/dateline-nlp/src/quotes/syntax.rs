@@ -214,7 +214,24 @@ pub fn speaker(
             description: None,
         });
     }
-    let nominal = view.pos(head).is_some_and(|p| {
+    if view.pos(head) == Some(Pos::PRP) {
+        return super::coref::antecedent(doc, index, inside, head).and_then(found);
+    }
+    let limit = if cue > head { cue } else { hi };
+    described(doc, index, inside, head, (start, limit)).and_then(found)
+}
+
+/// A speaker described by the noun phrase headed by `head` (from token `start`, ending before
+/// `limit`): its text, linked to the organisation a spokesperson speaks for. `None` when `head`
+/// is not a noun or adjective.
+pub fn described(
+    doc: &Document,
+    index: &MentionIndex,
+    inside: &[bool],
+    head: usize,
+    (start, limit): (usize, usize),
+) -> Option<Speaker> {
+    let nominal = doc.view().pos(head).is_some_and(|p| {
         matches!(
             p,
             Pos::NN | Pos::NNS | Pos::NNP | Pos::NNPS | Pos::CD | Pos::JJ
@@ -223,13 +240,12 @@ pub fn speaker(
     if !nominal {
         return None;
     }
-    let limit = if cue > head { cue } else { hi };
     let end = phrase_end(doc, inside, head, limit);
     let span = doc.tokens[start].span.cover(doc.tokens[end].span);
     let description = Some(doc.slice(span).to_owned());
     // "a spokesperson for the foreign ministry": the organisation speaks through them.
     let (entity, mention) = organisation(doc, index, head, end).unzip();
-    found(Speaker {
+    Some(Speaker {
         entity,
         mention,
         description,
@@ -294,7 +310,7 @@ fn organisation(
 /// The first token of the name phrase ending at `head`: the unbroken run of tokens before it
 /// whose path up the tree reaches `head` through phrase-internal relations ("two U.S.
 /// officials", "Ukraine's prime minister").
-fn phrase_start(doc: &Document, head: usize, lo: usize) -> usize {
+pub fn phrase_start(doc: &Document, head: usize, lo: usize) -> usize {
     let view = doc.view();
     let mut start = head;
     for k in (lo..head).rev() {
@@ -319,4 +335,92 @@ fn phrase_start(doc: &Document, head: usize, lo: usize) -> usize {
         start = k;
     }
     start
+}
+
+/// The clause the cue at tokens `[cue, cue_end)` reports by the parse of the sentence tokens
+/// `[lo, hi)`, without the attribution: a complement clause after a cue set into the sentence
+/// ("Later that night, he said, the convoy turned back"), the clause a parenthetical cue is set
+/// into, or the source's clause ("According to the ministry the talks failed"). `None` when the
+/// cue is none of these, or fewer than three words remain.
+#[must_use]
+pub fn host_clause(
+    doc: &Document,
+    inside: &[bool],
+    cue: usize,
+    cue_end: usize,
+    lo: usize,
+    hi: usize,
+) -> Option<dateline_core::Span> {
+    let view = doc.view();
+    if let Some(clause) = governed_clause(doc, inside, cue, cue_end, lo, hi) {
+        return Some(clause);
+    }
+    let (host, attribution) = if cue_end - cue > 1 {
+        let source = view.head(cue).filter(|&h| h >= cue_end && h < hi)?;
+        (view.head(source)?, source)
+    } else if view.relation(cue) == Some("parataxis") {
+        (view.head(cue)?, cue)
+    } else {
+        return None;
+    };
+    if !(lo..hi).contains(&host) {
+        return None;
+    }
+    let kept = (lo..hi)
+        .filter(|&k| !(cue..cue_end).contains(&k))
+        .filter(|&k| path(doc, k, host).is_some() && path(doc, k, attribution).is_none());
+    span_without_edges(doc, inside, kept)
+}
+
+/// The complement clause after a verb cue that something precedes, set off by a comma ("Later
+/// that night, he said, the convoy …"): the part before the comma is the report's, too.
+fn governed_clause(
+    doc: &Document,
+    inside: &[bool],
+    cue: usize,
+    cue_end: usize,
+    lo: usize,
+    hi: usize,
+) -> Option<dateline_core::Span> {
+    let view = doc.view();
+    if cue_end - cue > 1 || cue_end >= hi || doc.surface(cue_end) != "," {
+        return None;
+    }
+    let clause = children(doc, cue, cue_end, hi).find(|&k| view.relation(k) == Some("ccomp"))?;
+    let opener = (lo..cue).find(|&k| doc.surface(k) == ",")?;
+    let before = (lo..opener)
+        .filter(|&k| path(doc, k, cue).is_some())
+        .count();
+    let clause_end = (cue_end..hi)
+        .filter(|&k| path(doc, k, clause).is_some())
+        .max()?;
+    (before >= 1).then_some(())?;
+    span_without_edges(
+        doc,
+        inside,
+        (lo..=clause_end).filter(|&k| !(opener..=cue_end).contains(&k)),
+    )
+}
+
+/// The span from the first to the last of `tokens` that is neither punctuation nor quoted, if
+/// at least three words lie between.
+fn span_without_edges(
+    doc: &Document,
+    inside: &[bool],
+    tokens: impl Iterator<Item = usize>,
+) -> Option<dateline_core::Span> {
+    let kept: Vec<usize> = tokens.collect();
+    let is_edge = |k: usize| {
+        matches!(
+            doc.tokens[k].kind,
+            TokenKind::Punct | TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Ellipsis
+        ) || inside[k]
+    };
+    let first = kept.iter().copied().find(|&k| !is_edge(k))?;
+    let last = kept.iter().copied().rev().find(|&k| !is_edge(k))?;
+    let words = kept
+        .iter()
+        .filter(|&&k| k >= first && k <= last && !is_edge(k))
+        .count();
+    (words >= 3).then(|| doc.tokens[first].span.cover(doc.tokens[last].span))
 }
