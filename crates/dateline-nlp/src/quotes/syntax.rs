@@ -359,7 +359,9 @@ pub fn host_clause(
         let source = view.head(cue).filter(|&h| h >= cue_end && h < hi)?;
         (view.head(source)?, source)
     } else if view.relation(cue) == Some("parataxis") {
-        (view.head(cue)?, cue)
+        // Set into the clause before its verb; a cue after the verb closes the clause and the
+        // clause before it is found without the parse.
+        (view.head(cue).filter(|&h| h > cue)?, cue)
     } else {
         return None;
     };
@@ -386,15 +388,18 @@ fn governed_clause(
     if cue_end - cue > 1 || cue_end >= hi || doc.surface(cue_end) != "," {
         return None;
     }
-    let clause = children(doc, cue, cue_end, hi).find(|&k| view.relation(k) == Some("ccomp"))?;
+    // Not a participle going on with the speaker's own words ("…, he said, adding that …").
+    let clause = children(doc, cue, cue_end, hi)
+        .find(|&k| view.relation(k) == Some("ccomp") && view.pos(k) != Some(Pos::VBG))?;
     let opener = (lo..cue).find(|&k| doc.surface(k) == ",")?;
-    let before = (lo..opener)
-        .filter(|&k| path(doc, k, cue).is_some())
-        .count();
+    // What precedes is a phrase of the report ("Later that night"), not a clause of its own.
+    let phrase = opener > lo
+        && (lo..opener)
+            .all(|k| path(doc, k, cue).is_some() && !view.pos(k).is_some_and(Pos::is_verb));
     let clause_end = (cue_end..hi)
         .filter(|&k| path(doc, k, clause).is_some())
         .max()?;
-    (before >= 1).then_some(())?;
+    phrase.then_some(())?;
     span_without_edges(
         doc,
         inside,
