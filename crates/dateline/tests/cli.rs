@@ -753,3 +753,61 @@ fn kb_looks_a_name_up_with_the_role_of_a_date() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("YYYY-MM-DD"));
 }
+
+/// A constructed GUM-style document: one quotation attributed by an eRST relation, its speaker a
+/// coreference chain.
+const GUM_DOC: &str = "# newdoc id = GUM_news_test\n# newpar\n# text = \"The dam will open soon,\" Mayor Ann Lee said.\n\
+1\t\"\t\"\tPUNCT\t``\t_\t5\tpunct\t_\tDiscourse=ROOT:1:0|SpaceAfter=No\n\
+2\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\t_\n\
+3\tdam\tdam\tNOUN\tNN\t_\t5\tnsubj\t_\t_\n\
+4\twill\twill\tAUX\tMD\t_\t5\taux\t_\t_\n\
+5\topen\topen\tVERB\tVB\t_\t0\troot\t_\t_\n\
+6\tsoon\tsoon\tADV\tRB\t_\t5\tadvmod\t_\tSpaceAfter=No\n\
+7\t,\t,\tPUNCT\t,\t_\t5\tpunct\t_\tSpaceAfter=No\n\
+8\t\"\t\"\tPUNCT\t''\t_\t5\tpunct\t_\t_\n\
+9\tMayor\tMayor\tPROPN\tNNP\t_\t11\tcompound\t_\tDiscourse=attribution-positive:2->1:0:lex-indwd-12+sem-atsrc-9-11\n\
+10\tAnn\tAnn\tPROPN\tNNP\t_\t12\tnsubj\t_\tEntity=(1-person-new\n\
+11\tLee\tLee\tPROPN\tNNP\t_\t10\tflat\t_\tEntity=1)\n\
+12\tsaid\tsay\tVERB\tVBD\t_\t5\tparataxis\t_\tSpaceAfter=No\n\
+13\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_\n\n";
+
+#[test]
+fn eval_quotes_scores_gum_files_by_half() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["GUM_news_a.conllu", "GUM_news_b.conllu"] {
+        std::fs::write(dir.path().join(name), GUM_DOC).unwrap();
+    }
+    let out_json = dir.path().join("scores.json");
+    let out = run(&[
+        "eval",
+        "quotes",
+        dir.path().to_str().unwrap(),
+        "--half",
+        "odd",
+        "--json",
+        out_json.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("GUM news documents: 1, gold quotes: 1"),
+        "{stdout}"
+    );
+    let scores: Value = serde_json::from_str(&std::fs::read_to_string(&out_json).unwrap()).unwrap();
+    assert_eq!(scores["documents"], 1);
+    assert_eq!(scores["quotes"]["direct"]["n_gold"], 1);
+    assert_eq!(
+        scores["quotes"]["speaker"]["correct"], 1,
+        "the quote is Ann Lee's: {scores}"
+    );
+
+    let empty = tempfile::tempdir().unwrap();
+    let out = run(&["eval", "quotes", empty.path().to_str().unwrap()]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no .conllu files"), "{stderr}");
+}
