@@ -42,7 +42,7 @@ fn around(cue: Cue, lo: usize, hi: usize) -> (usize, usize) {
 
 /// A cue at tokens `[start, end)`.
 #[derive(Debug, Clone, Copy)]
-struct Cue {
+pub(crate) struct Cue {
     start: usize,
     end: usize,
 }
@@ -251,7 +251,7 @@ impl QuoteStage {
             let speaker = cue
                 .and_then(|c| {
                     let (lo, hi) = around(c, lo, hi);
-                    speaker::find(doc, index, inside, c.start, c.end, lo, hi)
+                    speaker::find(doc, index, inside, c, (lo, hi))
                 })
                 // A quote with no speaker at its cue is the sentence subject's.
                 .or_else(|| speaker::sentence_subject(doc, index, lo, q.open.min(lo + WINDOW)));
@@ -302,21 +302,19 @@ impl QuoteStage {
                 }
                 let (lo, hi) = around(cue, lo, hi);
                 let according = cue.end - cue.start > 1;
-                let Some(speaker) = speaker::find(doc, index, inside, cue.start, cue.end, lo, hi)
-                else {
+                let Some(speaker) = speaker::find(doc, index, inside, cue, (lo, hi)) else {
                     continue;
                 };
                 let speaker_at = speaker
                     .mention
                     .map(|m| doc.tokens.partition_point(|t| t.span.end() <= m.start()));
                 // A parenthetical cue's clause by the parse; otherwise the clause around the cue.
-                let parenthetical = syntax::host_clause(doc, inside, cue.start, cue.end, lo, hi)
-                    .filter(|_| !according);
+                let parenthetical =
+                    syntax::host_clause(doc, inside, cue, (lo, hi)).filter(|_| !according);
                 let Some(span) = parenthetical.or_else(|| {
                     indirect::content(doc, cue.start, cue.end, speaker_at, lo, hi, according)
                         .or_else(|| {
-                            syntax::host_clause(doc, inside, cue.start, cue.end, lo, hi)
-                                .filter(|_| according)
+                            syntax::host_clause(doc, inside, cue, (lo, hi)).filter(|_| according)
                         })
                 }) else {
                     continue;

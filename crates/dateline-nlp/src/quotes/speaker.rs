@@ -93,11 +93,10 @@ pub fn find(
     doc: &Document,
     index: &MentionIndex,
     inside: &[bool],
-    cue: usize,
-    cue_end: usize,
-    lo: usize,
-    hi: usize,
+    site: super::Cue,
+    (lo, hi): (usize, usize),
 ) -> Option<Speaker> {
+    let (cue, cue_end) = (site.start, site.end);
     if let Some(found) = special_subject(doc, index, cue, lo) {
         return Some(found);
     }
@@ -112,7 +111,7 @@ pub fn find(
         }
     }
     // The parse, checked against the name right before the cue.
-    let parsed = super::syntax::speaker(doc, index, inside, cue, cue_end, lo, hi);
+    let parsed = super::syntax::speaker(doc, index, inside, site, (lo, hi));
     let (before, i) = mention_before(doc, index, cue, lo);
     let shared = match (parsed, before) {
         (Some(parsed), Some((near, at))) => match super::syntax::path(doc, at, parsed.head) {

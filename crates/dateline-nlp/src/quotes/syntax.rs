@@ -144,11 +144,10 @@ pub fn speaker(
     doc: &Document,
     index: &MentionIndex,
     inside: &[bool],
-    cue: usize,
-    cue_end: usize,
-    lo: usize,
-    hi: usize,
+    site: super::Cue,
+    (lo, hi): (usize, usize),
 ) -> Option<Parsed> {
+    let (cue, cue_end) = (site.start, site.end);
     let according = cue_end - cue > 1;
     let (head, reach) = if according {
         let head = doc.view().head(cue).filter(|&h| h >= cue_end && h < hi)?;
@@ -346,13 +345,12 @@ pub fn phrase_start(doc: &Document, head: usize, lo: usize) -> usize {
 pub fn host_clause(
     doc: &Document,
     inside: &[bool],
-    cue: usize,
-    cue_end: usize,
-    lo: usize,
-    hi: usize,
+    site: super::Cue,
+    (lo, hi): (usize, usize),
 ) -> Option<dateline_core::Span> {
+    let (cue, cue_end) = (site.start, site.end);
     let view = doc.view();
-    if let Some(clause) = governed_clause(doc, inside, cue, cue_end, lo, hi) {
+    if let Some(clause) = governed_clause(doc, inside, (cue, cue_end), (lo, hi)) {
         return Some(clause);
     }
     let (host, attribution) = if cue_end - cue > 1 {
@@ -379,10 +377,8 @@ pub fn host_clause(
 fn governed_clause(
     doc: &Document,
     inside: &[bool],
-    cue: usize,
-    cue_end: usize,
-    lo: usize,
-    hi: usize,
+    (cue, cue_end): (usize, usize),
+    (lo, hi): (usize, usize),
 ) -> Option<dateline_core::Span> {
     let view = doc.view();
     if cue_end - cue > 1 || cue_end >= hi || doc.surface(cue_end) != "," {
