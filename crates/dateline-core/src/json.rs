@@ -104,7 +104,17 @@ struct QuoteJson<'a> {
     /// The speaking entity's canonical name, when resolved.
     speaker_name: Option<&'a str>,
     speaker_text: Option<&'a str>,
+    /// `named`, `anonymous` or `descriptive`, when there is a speaker.
+    speaker_type: Option<crate::layers::SpeakerType>,
+    /// Entities speaking together with the speaker.
+    co_speakers: Vec<NamedEntity<'a>>,
     cue: Option<TextSpan<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct NamedEntity<'a> {
+    entity: u32,
+    name: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -214,6 +224,15 @@ fn quote<'a>(text: &'a str, entities: &'a [Entity], q: &'a Quote) -> QuoteJson<'
             .speaker_mention
             .and_then(|s| s.get(text))
             .or(q.speaker_description.as_deref()),
+        speaker_type: q.speaker_type,
+        co_speakers: q
+            .co_speakers
+            .iter()
+            .map(|&entity| NamedEntity {
+                entity,
+                name: entity_name(entities, Some(entity)),
+            })
+            .collect(),
         cue: q.cue.map(|c| TextSpan::new(text, c)),
     }
 }

@@ -107,6 +107,19 @@ pub enum QuoteKind {
     Indirect,
 }
 
+/// How a quote's speaker is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerType {
+    /// An entity, by name or through a pronoun or title that refers to it.
+    Named,
+    /// An unnamed source whose identity is withheld: an official, a diplomat, people familiar
+    /// with the matter, someone speaking on condition of anonymity.
+    Anonymous,
+    /// Any other unnamed speaker, kept as its description (`critics`, `the report`).
+    Descriptive,
+}
+
 /// A quote or attribution.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
@@ -120,6 +133,12 @@ pub struct Quote {
     pub speaker_mention: Option<Span>,
     /// A description of an unnamed speaker (`two U.S. officials`).
     pub speaker_description: Option<String>,
+    /// How the speaker is given, when there is one.
+    #[serde(default)]
+    pub speaker_type: Option<SpeakerType>,
+    /// Entities speaking together with `speaker` (`Laos and Cambodia said`), in text order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub co_speakers: Vec<u32>,
     /// The reporting verb or phrase.
     pub cue: Option<Span>,
 }

@@ -35,7 +35,7 @@ pub use document::{
 };
 pub use layers::{
     actor_state, is_international, ActorSource, Claim, ClaimValue, Dependency, Entity, EntityType,
-    Event, Lemma, Modality, Participant, Place, Plover, Quote, QuoteKind,
+    Event, Lemma, Modality, Participant, Place, Plover, Quote, QuoteKind, SpeakerType,
 };
 pub use pos::Pos;
 pub use segment::{Segmenter, Sentence, Token, TokenKind};

@@ -65,6 +65,8 @@ pub(crate) fn quote(
         speaker,
         speaker_mention: None,
         speaker_description: None,
+        speaker_type: None,
+        co_speakers: Vec::new(),
         cue: cue.map(|c| find(text, c)),
     }
 }

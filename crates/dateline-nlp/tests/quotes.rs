@@ -290,3 +290,26 @@ fn a_plural_pronoun_speaker_is_the_subject_before_it() {
     let speaker = speaker_of(&doc, "the wells were safe");
     assert!(speaker.contains("researchers"), "{speaker:?}");
 }
+
+#[test]
+fn speakers_have_a_type_and_coordinated_speakers() {
+    use dateline_core::SpeakerType;
+    let doc = run(
+        "Laos and Cambodia said on Monday that the dam would open.\n\n\
+         Two officials familiar with the talks said the deal was close.\n\n\
+         Critics said the plan was flawed.",
+    );
+    let laos = indirect_starting(&doc, "the dam would open");
+    assert_eq!(laos.speaker_type, Some(SpeakerType::Named));
+    let co: Vec<&str> = laos
+        .co_speakers
+        .iter()
+        .map(|&id| doc.entities[id as usize].name.as_str())
+        .collect();
+    assert_eq!(co, ["Cambodia"], "{:?}", speaker_name(&doc, laos));
+    let officials = indirect_starting(&doc, "the deal was close");
+    assert_eq!(officials.speaker_type, Some(SpeakerType::Anonymous));
+    let critics = indirect_starting(&doc, "the plan was flawed");
+    assert_eq!(critics.speaker_type, Some(SpeakerType::Descriptive));
+    assert!(critics.co_speakers.is_empty());
+}

@@ -20,7 +20,7 @@ fn named(entity: u32, mention: dateline_core::Span) -> Speaker {
 /// The entity kind of the mention at token `k`, if one covers it.
 fn kind_at(doc: &Document, index: &MentionIndex, k: usize) -> Option<EntityType> {
     let (id, _) = index.get(k)?;
-    doc.entities.iter().find(|e| e.id == id).map(|e| e.kind)
+    super::speaker::entity_kind(doc, id)
 }
 
 /// The antecedent of the pronoun at token `pronoun`, outside quotation marks (`inside`).

@@ -6,6 +6,7 @@ mod coref;
 mod cues;
 mod indirect;
 mod marks;
+mod sources;
 mod speaker;
 mod syntax;
 
@@ -145,6 +146,8 @@ fn inherit_speakers(doc: &Document, quotes: &mut [Quote]) {
                 q.speaker = from.speaker;
                 q.speaker_mention = from.speaker_mention;
                 q.speaker_description.clone_from(&from.speaker_description);
+                q.speaker_type = from.speaker_type;
+                q.co_speakers.clone_from(&from.co_speakers);
             }
         }
         if q.speaker.is_some() || q.speaker_description.is_some() {
@@ -185,13 +188,26 @@ fn is_direct(doc: &Document, q: &marks::Quoted) -> bool {
     capital && matches!(before, ":" | ",")
 }
 
-fn quote(kind: QuoteKind, span: Span, speaker: Option<&Speaker>, cue: Option<Span>) -> Quote {
+/// A quote of `doc` at `span`, with its speaker's type and co-speakers.
+fn quote(
+    doc: &Document,
+    index: &MentionIndex,
+    (kind, span): (QuoteKind, Span),
+    speaker: Option<&Speaker>,
+    cue: Option<Span>,
+) -> Quote {
+    let at = doc
+        .sentences
+        .partition_point(|s| s.span.end() <= span.start());
+    let sentence = doc.sentences.get(at).map_or("", |s| doc.slice(s.span));
     Quote {
         kind,
         span,
         speaker: speaker.and_then(|s| s.entity),
         speaker_mention: speaker.and_then(|s| s.mention),
         speaker_description: speaker.and_then(|s| s.description.clone()),
+        speaker_type: speaker.and_then(|s| sources::speaker_type(s, sentence)),
+        co_speakers: speaker.map_or_else(Vec::new, |s| sources::co_speakers(doc, index, s)),
         cue,
     }
 }
@@ -264,8 +280,9 @@ impl QuoteStage {
                 QuoteKind::Partial
             };
             quotes.push(quote(
-                kind,
-                q.content,
+                doc,
+                index,
+                (kind, q.content),
                 speaker.as_ref(),
                 cue.map(|c| cue_span(doc, c)),
             ));
@@ -322,8 +339,9 @@ impl QuoteStage {
                 let first = doc.tokens.partition_point(|t| t.span.end() <= span.start());
                 if !inside.get(first).copied().unwrap_or(false) {
                     quotes.push(quote(
-                        QuoteKind::Indirect,
-                        span,
+                        doc,
+                        index,
+                        (QuoteKind::Indirect, span),
                         Some(&speaker),
                         Some(cue_span(doc, cue)),
                     ));

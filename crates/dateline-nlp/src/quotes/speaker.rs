@@ -221,11 +221,18 @@ fn is_adjacent_name(doc: &Document, speaker: &Speaker, cue: usize) -> bool {
             .all(|t| matches!(t.pos, Some(Pos::NNP | Pos::NNPS)))
 }
 
+/// The type of entity `id`, found at its index (the pipeline numbers entities in order), in
+/// constant time.
+#[must_use]
+pub fn entity_kind(doc: &Document, id: u32) -> Option<EntityType> {
+    doc.entities
+        .get(id as usize)
+        .filter(|e| e.id == id)
+        .map(|e| e.kind)
+}
+
 fn is_person(doc: &Document, speaker: &Speaker) -> bool {
-    speaker
-        .entity
-        .and_then(|id| doc.entities.iter().find(|e| e.id == id))
-        .is_some_and(|e| e.kind == EntityType::Person)
+    speaker.entity.and_then(|id| entity_kind(doc, id)) == Some(EntityType::Person)
 }
 
 /// The entity mention right before the cue, skipping adverbs and auxiliaries ("Austin also said",

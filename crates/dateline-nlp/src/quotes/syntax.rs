@@ -179,9 +179,7 @@ pub fn speaker(
         })
     };
     let person = |(entity, _): &(u32, dateline_core::Span)| {
-        doc.entities
-            .iter()
-            .any(|e| e.id == *entity && e.kind == dateline_core::EntityType::Person)
+        super::speaker::entity_kind(doc, *entity) == Some(dateline_core::EntityType::Person)
     };
     let named_after = || {
         children(doc, head, head + 1, hi)
@@ -293,15 +291,14 @@ fn organisation(
         })
         .find_map(|c| {
             index.get(c).filter(|(id, _)| {
-                doc.entities.iter().any(|e| {
-                    e.id == *id
-                        && matches!(
-                            e.kind,
-                            dateline_core::EntityType::Org
-                                | dateline_core::EntityType::Gpe
-                                | dateline_core::EntityType::Norp
-                        )
-                })
+                matches!(
+                    super::speaker::entity_kind(doc, *id),
+                    Some(
+                        dateline_core::EntityType::Org
+                            | dateline_core::EntityType::Gpe
+                            | dateline_core::EntityType::Norp
+                    )
+                )
             })
         })
 }

@@ -88,6 +88,8 @@ fn story_quotes() -> Vec<Quote> {
             speaker: Some(2),
             speaker_mention: Some(last("Austin")),
             speaker_description: None,
+            speaker_type: None,
+            co_speakers: Vec::new(),
             cue: Some(first("said")),
         },
         Quote {
@@ -96,6 +98,8 @@ fn story_quotes() -> Vec<Quote> {
             speaker: None,
             speaker_mention: None,
             speaker_description: Some("two officials".to_owned()),
+            speaker_type: None,
+            co_speakers: Vec::new(),
             cue: Some(first("estimated")),
         },
     ]
