@@ -313,3 +313,21 @@ fn speakers_have_a_type_and_coordinated_speakers() {
     assert_eq!(critics.speaker_type, Some(SpeakerType::Descriptive));
     assert!(critics.co_speakers.is_empty());
 }
+
+#[test]
+fn the_newspaper_and_the_ministry_are_the_organisations_named_before() {
+    let doc = run(
+        "Peru's Foreign Ministry issued a statement on Monday about the border. \
+         The ministry said the talks would resume next week.\n\n\
+         The Guardian published the letter on Friday. \
+         The newspaper wrote that the plan had been dropped.",
+    );
+    let ministry = indirect_starting(&doc, "the talks would resume");
+    assert!(
+        speaker_name(&doc, ministry).is_some_and(|n| n.ends_with("Foreign Ministry")),
+        "{:?}",
+        speaker_name(&doc, ministry)
+    );
+    let newspaper = indirect_starting(&doc, "the plan had been dropped");
+    assert_eq!(speaker_name(&doc, newspaper).as_deref(), Some("Guardian"));
+}

@@ -1,8 +1,12 @@
 //! Pronoun speakers the entity layer left unresolved: "he" and "she" are the person last named,
 //! "it" the organisation last named, "they" the plural subject of a clause just before ("The
-//! researchers found … They say …"), all within the last few sentences.
+//! researchers found … They say …"), all within the last few sentences; and definite
+//! descriptions of an organisation named before ("the ministry", "the newspaper").
+
+use std::sync::LazyLock;
 
 use dateline_core::{Document, EntityType, Pos};
+use rustc_hash::FxHashMap;
 
 use super::speaker::{MentionIndex, Speaker};
 
@@ -71,4 +75,44 @@ pub fn antecedent(
         }
         _ => None,
     }
+}
+
+/// Organisation nouns and whether they name a news outlet
+/// (`resources/lexicon/organisation-nouns.txt`).
+static ORGANISATION_NOUNS: LazyLock<FxHashMap<&'static str, bool>> = LazyLock::new(|| {
+    include_str!("../../resources/lexicon/organisation-nouns.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(noun, kind)| (noun.trim(), kind.trim() == "outlet"))
+        .collect()
+});
+
+/// How far back, in tokens, an organisation's name is looked for.
+const NAMED_BACK: usize = 400;
+
+/// The organisation a definite description at token `head` refers back to: "the ministry" → the
+/// nearest organisation named before whose name holds "ministry"; "the newspaper" → the nearest
+/// news organisation.
+#[must_use]
+pub fn definite(doc: &Document, index: &MentionIndex, head: usize) -> Option<Speaker> {
+    let view = doc.view();
+    let noun = view.lower(head);
+    let &outlet = ORGANISATION_NOUNS.get(noun)?;
+    let definite = (head.saturating_sub(3)..head)
+        .any(|k| view.head(k) == Some(head) && view.lower(k) == "the");
+    if !definite {
+        return None;
+    }
+    // An outlet is the organisation last named; any other noun must be in the name.
+    (head.saturating_sub(NAMED_BACK)..head).rev().find_map(|k| {
+        let (id, mention) = index.get(k)?;
+        let entity = doc.entities.get(id as usize).filter(|e| e.id == id)?;
+        let holds = outlet
+            || entity
+                .name
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(noun));
+        (entity.kind == EntityType::Org && holds).then(|| named(id, mention))
+    })
 }

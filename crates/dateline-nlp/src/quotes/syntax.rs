@@ -214,6 +214,9 @@ pub fn speaker(
     if view.pos(head) == Some(Pos::PRP) {
         return super::coref::antecedent(doc, index, inside, head).and_then(found);
     }
+    if let Some(organisation) = super::coref::definite(doc, index, head) {
+        return found(organisation);
+    }
     let limit = if cue > head { cue } else { hi };
     described(doc, index, inside, head, (start, limit)).and_then(found)
 }
