@@ -331,3 +331,16 @@ fn the_newspaper_and_the_ministry_are_the_organisations_named_before() {
     let newspaper = indirect_starting(&doc, "the plan had been dropped");
     assert_eq!(speaker_name(&doc, newspaper).as_deref(), Some("Guardian"));
 }
+
+#[test]
+fn a_name_after_a_dash_signs_the_quote() {
+    let doc = run("Officials met on Monday in the capital.\n\n\
+         \"The river gives us everything we have.\" - Sok Piseth\n\n\
+         The talks ended on Tuesday.");
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Direct)
+        .expect("the quote");
+    assert_eq!(speaker_name(&doc, q).as_deref(), Some("Sok Piseth"));
+}

@@ -269,6 +269,8 @@ impl QuoteStage {
                     let (lo, hi) = around(c, lo, hi);
                     speaker::find(doc, index, inside, c, (lo, hi))
                 })
+                // "'…' - Matthew Ingram": a name after a dash signs the quote.
+                .or_else(|| speaker::signed(doc, index, q.close))
                 // A quote with no speaker at its cue is the sentence subject's.
                 .or_else(|| speaker::sentence_subject(doc, index, lo, q.open.min(lo + WINDOW)));
             if let Some(c) = cue.filter(|_| direct) {

@@ -286,6 +286,26 @@ fn mention_before(
     (None, i)
 }
 
+/// The name signing a quote that closes at token `close`: a dash right after the closing mark,
+/// then a mention in the same paragraph (`"…" - Matthew Ingram`, `"…" — Reuters`).
+#[must_use]
+pub fn signed(doc: &Document, index: &MentionIndex, close: Option<usize>) -> Option<Speaker> {
+    let close = close?;
+    let (dash, name) = (close + 1, close + 2);
+    let view = doc.view();
+    let same_paragraph =
+        view.paragraph(name).is_some() && view.paragraph(name) == view.paragraph(close);
+    if !same_paragraph || !is_dash(doc, dash) {
+        return None;
+    }
+    let (entity, mention) = index.get(name)?;
+    Some(Speaker {
+        entity: Some(entity),
+        mention: Some(mention),
+        description: None,
+    })
+}
+
 /// A comma-enclosed aside before the cue ("two U.S. officials, speaking on condition of
 /// anonymity, said"): the speaker is what comes before the aside.
 fn before_aside(doc: &Document, index: &MentionIndex, cue: usize, lo: usize) -> Option<Speaker> {
