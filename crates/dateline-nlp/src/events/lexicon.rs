@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap;
 use crate::data::{rows, words};
 
 const TRIGGERS: &str = include_str!("../../resources/events/triggers.tsv");
+const PETRARCH_VERBS: &str = include_str!("../../resources/events/petrarch-verbs.tsv");
 const INTENT: &str = include_str!("../../resources/events/intent.tsv");
 const MODALITY: &str = include_str!("../../resources/events/modality.tsv");
 const SUPPORT_VERBS: &str = include_str!("../../resources/events/support-verbs.txt");
@@ -33,6 +34,9 @@ pub enum Need {
     Nothing,
     /// When a word starting with one of these stems follows the trigger closely.
     Words(Vec<String>),
+    /// When a dependent of the trigger after it, by the parse, starts with one of these stems
+    /// (PETRARCH's `- * WORD` patterns: "ordered the release" → 0841).
+    Dependent(Vec<String>),
     /// Only when a target actor is found.
     Target,
     /// Only when none is found.
@@ -58,6 +62,8 @@ pub struct Trigger {
     pub object: bool,
     /// When the row applies.
     pub need: Need,
+    /// The data file the row comes from (`triggers.tsv`, `petrarch-verbs.tsv`).
+    pub file: &'static str,
 }
 
 impl Trigger {
@@ -106,7 +112,7 @@ fn dash(cell: &str) -> Option<String> {
     (cell != "-" && !cell.is_empty()).then(|| cell.to_owned())
 }
 
-fn trigger(cols: &[&str]) -> Option<Trigger> {
+fn trigger(cols: &[&str], file: &'static str) -> Option<Trigger> {
     let [words, pos, cameo, plover, mode, target, need, ..] = cols[..] else {
         return None;
     };
@@ -127,9 +133,10 @@ fn trigger(cols: &[&str]) -> Option<Trigger> {
     let need = match need {
         "target" => Need::Target,
         "notarget" => Need::NoTarget,
-        n => match n.strip_prefix("obj=") {
-            Some(stems) => Need::Words(stems.split('|').map(str::to_lowercase).collect()),
-            None => Need::Nothing,
+        n => match (n.strip_prefix("obj="), n.strip_prefix("dep=")) {
+            (Some(stems), _) => Need::Words(stems.split('|').map(str::to_lowercase).collect()),
+            (_, Some(stems)) => Need::Dependent(stems.split('|').map(str::to_lowercase).collect()),
+            _ => Need::Nothing,
         },
     };
     Some(Trigger {
@@ -141,6 +148,7 @@ fn trigger(cols: &[&str]) -> Option<Trigger> {
         preps,
         object,
         need,
+        file,
     })
 }
 
@@ -172,6 +180,8 @@ impl EventLexicon {
         static LEXICON: OnceLock<EventLexicon> = OnceLock::new();
         LEXICON.get_or_init(|| {
             let mut lex = EventLexicon::parse(TRIGGERS, INTENT, MODALITY);
+            // PETRARCH2's patterns after Dateline's own rows.
+            lex.add_triggers(PETRARCH_VERBS, "petrarch-verbs.tsv");
             lex.support = words(SUPPORT_VERBS);
             lex.org_references = words(ORG_REFERENCES);
             lex.event_references = words(EVENT_REFERENCES);
@@ -192,17 +202,8 @@ impl EventLexicon {
 
     fn parse(triggers: &str, intent: &str, modality_words: &str) -> EventLexicon {
         let mut lex = EventLexicon::default();
-        for row in rows(triggers).filter_map(|cols| trigger(&cols)) {
-            let Some(first) = row.words.first().cloned() else {
-                continue;
-            };
-            let index = match row.pos {
-                TriggerPos::Verb => &mut lex.verbs,
-                TriggerPos::Noun => &mut lex.nouns,
-            };
-            index.entry(first).or_default().push(lex.triggers.len());
-            lex.triggers.push(row);
-        }
+        // Dateline's own rows first: for a word both list, they are tried first.
+        lex.add_triggers(triggers, "triggers.tsv");
         lex.intent = rows(intent)
             .filter_map(|r| Some((r.first()?.to_string(), r.get(1)?.to_string())))
             .collect();
@@ -218,6 +219,22 @@ impl EventLexicon {
             }
         }
         lex
+    }
+
+    /// Appends the trigger rows of `text`, read from the data file `file`; for a word that
+    /// earlier rows also list, they are tried after those.
+    fn add_triggers(&mut self, text: &str, file: &'static str) {
+        for row in rows(text).filter_map(|cols| trigger(&cols, file)) {
+            let Some(first) = row.words.first().cloned() else {
+                continue;
+            };
+            let index = match row.pos {
+                TriggerPos::Verb => &mut self.verbs,
+                TriggerPos::Noun => &mut self.nouns,
+            };
+            index.entry(first).or_default().push(self.triggers.len());
+            self.triggers.push(row);
+        }
     }
 
     /// Number of trigger rows.

@@ -203,6 +203,11 @@ impl EventStage {
                             let w = doc.view().lower(k);
                             stems.iter().any(|s| w.starts_with(s.as_str()))
                         }),
+                    Need::Dependent(stems) => (end..hi.min(end + OBJECT_WORDS)).any(|k| {
+                        let w = doc.view().lower(k);
+                        doc.view().head(k) == Some(i)
+                            && stems.iter().any(|s| w.starts_with(s.as_str()))
+                    }),
                     _ => true,
                 };
                 ok.then_some((row, end))
@@ -372,9 +377,10 @@ impl EventStage {
             TriggerPos::Noun => "noun",
         };
         let rule = format!(
-            "{pos} \"{}\" → {} (triggers.tsv); {}",
+            "{pos} \"{}\" → {} ({}); {}",
             row.words.join(" "),
             row.cameo,
+            row.file,
             args.rule
         );
         for source in &args.sources {
@@ -493,7 +499,7 @@ fn confidence(row: &Trigger, args: &Arguments, modality: Modality) -> f32 {
     if !args.targets.is_empty() {
         c += 0.2;
     }
-    if matches!(row.need, Need::Words(_)) || row.words.len() > 1 {
+    if matches!(row.need, Need::Words(_) | Need::Dependent(_)) || row.words.len() > 1 {
         c += 0.1;
     }
     if !matches!(modality, Modality::Asserted | Modality::Reported) {

@@ -279,3 +279,15 @@ fn every_event_says_which_rules_coded_it() {
         "{rule}"
     );
 }
+
+#[test]
+fn petrarch_patterns_code_a_verb_by_its_object() {
+    // "scrap" is not in triggers.tsv; PETRARCH2's dictionary codes "scrap … visit" as 160.
+    let doc = code("China scrapped a planned visit to Japan.");
+    assert!(has(&doc, "CHN", "JPN", "16"), "{:?}", summary(&doc));
+    let rule = doc.events[0].rule.as_deref().unwrap_or_default();
+    assert!(rule.contains("(petrarch-verbs.tsv)"), "{rule}");
+    // The pattern needs the word as the verb's dependent, not anywhere near it.
+    let doc = code("China scrapped its plan, a week before the visit to Japan.");
+    assert!(!has(&doc, "CHN", "JPN", "16"), "{:?}", summary(&doc));
+}
