@@ -81,6 +81,8 @@ struct Token {
     sentence: usize,
     paragraph: usize,
     upos: String,
+    /// The syntactic head (a token index), `None` for a sentence's root.
+    head: Option<usize>,
 }
 
 /// A mention of a coreference group: tokens `[first, last]`.
@@ -136,6 +138,7 @@ fn parse(conllu: &str) -> Parsed {
     let mut open_quote: Option<usize> = None;
     let mut elements = Vec::new();
     let mut marks = Marks::default();
+    let mut sentence_first = 0;
     for line in conllu.lines() {
         let line = line.trim_end();
         if line.starts_with("# newpar") && !line.starts_with("# newpar_") {
@@ -156,6 +159,7 @@ fn parse(conllu: &str) -> Parsed {
             new_paragraph = false;
             cursor = p.text.len();
             p.text.push_str(text.trim());
+            sentence_first = p.tokens.len();
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
@@ -177,6 +181,11 @@ fn parse(conllu: &str) -> Parsed {
             sentence,
             paragraph,
             upos: upos.to_owned(),
+            head: cols[6]
+                .parse::<usize>()
+                .ok()
+                .filter(|&h| h > 0)
+                .map(|h| sentence_first + h - 1),
         });
         if let Some(entity) = misc_field(misc, "Entity=") {
             read_entities(entity, index, &mut open_mentions, &mut p.mentions);
@@ -407,12 +416,28 @@ fn speaker(p: &Parsed, source: &[usize], entities: &mut Vec<GoldEntity>) -> Opti
         return None;
     }
     let text = p.slice(first, last).to_owned();
-    // The widest mention inside the source, else the narrowest around it.
+    // The source's syntactic head: its token whose head lies outside it ("Caitlin Boswell, of
+    // the Joint Council …" → Boswell).
+    let head = source.iter().copied().find(|&t| {
+        p.tokens[t].upos != "PUNCT"
+            && p.tokens[t]
+                .head
+                .is_none_or(|h| !(first..=last).contains(&h))
+    });
+    // The widest mention inside the source holding its head, else the widest inside it, else
+    // the narrowest around it.
     let inside = p
         .mentions
         .iter()
         .filter(|m| m.first >= first && m.last <= last)
-        .max_by_key(|m| m.last - m.first);
+        .filter(|m| head.is_none_or(|h| (m.first..=m.last).contains(&h)))
+        .max_by_key(|m| m.last - m.first)
+        .or_else(|| {
+            p.mentions
+                .iter()
+                .filter(|m| m.first >= first && m.last <= last)
+                .max_by_key(|m| m.last - m.first)
+        });
     let around = p
         .mentions
         .iter()
