@@ -179,6 +179,37 @@ fn subject(doc: &Document, actors: &Actors, start: usize, scope: Scope) -> Optio
         .or_else(|| pronoun_subject(doc, actors, start, lo))
 }
 
+/// The actor heading the subject of the verb at token `verb` by the parse: its `nsubj`, or the
+/// subject it shares as a controlled infinitive or a coordinated verb ("agreed to ease", "met
+/// and signed"), within the scope, when an actor (an entity or an agent noun such as "the army")
+/// stands at the subject's head.
+fn parsed_subject(
+    doc: &Document,
+    actors: &Actors,
+    verb: usize,
+    scope: Scope,
+) -> Option<ActorMention> {
+    let view = doc.view();
+    let within = |k: usize| k >= scope.lo && k < scope.hi;
+    let mut v = verb;
+    for _ in 0..3 {
+        // Of several (a misparse), the noun nearest the verb.
+        let subject = (scope.lo..scope.hi)
+            .filter(|&k| view.head(k) == Some(v) && view.relation(k) == Some("nsubj"))
+            .min_by_key(|&k| (view.pos(k) == Some(Pos::JJ), k.abs_diff(v)));
+        if let Some(k) = subject {
+            // A subject that is no actor leaves the choice to the window rules.
+            return actors.at(k).copied();
+        }
+        let head = view.head(v).filter(|&h| within(h))?;
+        match view.relation(v)? {
+            "xcomp" | "conj" => v = head,
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// Whether a mention is a verb's object ("told *Jia* during the meeting"): a verb right before
 /// it and none right after it ("said *Israel* started" is a subject).
 fn is_object(doc: &Document, m: ActorMention, lo: usize) -> bool {
@@ -311,6 +342,33 @@ fn target(
             }
         })
         .copied()
+}
+
+/// The target of the verb trigger at token `verb` by the parse: the actor heading its object
+/// (when the row takes one) or a prepositional dependent whose preposition the row lists
+/// ("attacked *Israel*", "clashed *with the army*"); not the source.
+fn parsed_target(
+    doc: &Document,
+    actors: &Actors,
+    trigger: &Trigger,
+    verb: usize,
+    scope: Scope,
+    source: u32,
+) -> Option<ActorMention> {
+    let view = doc.view();
+    (verb + 1..scope.hi)
+        .filter(|&k| view.head(k) == Some(verb))
+        .filter(|&k| match view.relation(k) {
+            Some("obj") => trigger.object,
+            Some("obl") => (verb + 1..k).any(|c| {
+                view.head(c) == Some(k)
+                    && view.relation(c) == Some("case")
+                    && trigger.preps.iter().any(|p| p == view.lower(c))
+            }),
+            _ => false,
+        })
+        .find_map(|k| actors.at(k).copied())
+        .filter(|m| m.entity != source)
 }
 
 /// The actor named right before a noun trigger: a possessive (`North Korea's deployment`) or
@@ -617,6 +675,11 @@ fn source(
         plain(by_agent(doc, actors, at.end, scope), "participle: by-agent")
     } else if let Some(s) = speaker {
         plain(Some(s), "reported: the speaker")
+    } else if let Some(found) = verb
+        .then(|| parsed_subject(doc, actors, at.start, scope))
+        .flatten()
+    {
+        plain(Some(found), "subject (parse)")
     } else if verb {
         plain(subject(doc, actors, at.start, scope), "subject")
     } else {
@@ -667,6 +730,11 @@ pub fn find(
     let ids: Vec<u32> = sources.iter().map(|m| m.entity).collect();
     let (found, target_rule) = if let Some(p) = patient.filter(|p| !ids.contains(&p.entity)) {
         (Some(p), "passive subject")
+    } else if let Some(t) = (trigger.pos == TriggerPos::Verb)
+        .then(|| parsed_target(doc, actors, trigger, at.start, scope, source.entity))
+        .flatten()
+    {
+        (Some(t), "object or preposition (parse)")
     } else if let Some(t) = target(doc, actors, trigger, at.end, scope, Some(source.entity)) {
         (Some(t), "object or preposition")
     } else if let Some(t) =

@@ -291,3 +291,17 @@ fn petrarch_patterns_code_a_verb_by_its_object() {
     let doc = code("China scrapped its plan, a week before the visit to Japan.");
     assert!(!has(&doc, "CHN", "JPN", "16"), "{:?}", summary(&doc));
 }
+
+#[test]
+fn a_controlled_infinitive_takes_the_subject_of_its_verb() {
+    // "threatened … to strike": the subject carries down, by the parse, past the date phrase.
+    let doc = code("Russia threatened on Monday to strike Ukrainian ports.");
+    let strike = doc
+        .events
+        .iter()
+        .find(|e| e.cameo_root == "19")
+        .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+    let rule = strike.rule.as_deref().unwrap_or_default();
+    assert!(rule.contains("source: subject (parse)"), "{rule}");
+    assert!(has(&doc, "RUS", "UKR", "19"), "{:?}", summary(&doc));
+}
