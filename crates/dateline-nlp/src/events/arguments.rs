@@ -179,6 +179,10 @@ fn subject(doc: &Document, actors: &Actors, start: usize, scope: Scope) -> Optio
         .or_else(|| pronoun_subject(doc, actors, start, lo))
 }
 
+/// How far from a verb, in tokens, its dependents are looked for: bounds the work per trigger so
+/// that a 50,000-word "sentence" stays linear.
+const PARSE_REACH: usize = 80;
+
 /// The actor heading the subject of the verb at token `verb` by the parse: its `nsubj`, or the
 /// subject it shares as a controlled infinitive or a coordinated verb ("agreed to ease", "met
 /// and signed"), within the scope, when an actor (an entity or an agent noun such as "the army")
@@ -194,7 +198,8 @@ fn parsed_subject(
     let mut v = verb;
     for _ in 0..3 {
         // Of several (a misparse), the noun nearest the verb.
-        let subject = (scope.lo..scope.hi)
+        let near = scope.lo.max(v.saturating_sub(PARSE_REACH))..scope.hi.min(v + PARSE_REACH);
+        let subject = near
             .filter(|&k| view.head(k) == Some(v) && view.relation(k) == Some("nsubj"))
             .min_by_key(|&k| (view.pos(k) == Some(Pos::JJ), k.abs_diff(v)));
         if let Some(k) = subject {
@@ -356,7 +361,7 @@ fn parsed_target(
     source: u32,
 ) -> Option<ActorMention> {
     let view = doc.view();
-    (verb + 1..scope.hi)
+    (verb + 1..scope.hi.min(verb + PARSE_REACH))
         .filter(|&k| view.head(k) == Some(verb))
         .filter(|&k| match view.relation(k) {
             Some("obj") => trigger.object,
