@@ -185,6 +185,16 @@ impl TokenView {
         self.relations.get(usize::from(id)).map(AsRef::as_ref)
     }
 
+    /// The tokens in `range` whose syntactic head is token `head`, in order (its dependents
+    /// there, once parsed).
+    pub fn dependents(
+        &self,
+        head: usize,
+        range: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = usize> + '_ {
+        range.filter(move |&k| self.head(k) == Some(head))
+    }
+
     /// The sentence token `i` is in.
     #[must_use]
     pub fn sentence(&self, i: usize) -> Option<usize> {

@@ -199,8 +199,9 @@ fn parsed_subject(
     for _ in 0..3 {
         // Of several (a misparse), the noun nearest the verb.
         let near = scope.lo.max(v.saturating_sub(PARSE_REACH))..scope.hi.min(v + PARSE_REACH);
-        let subject = near
-            .filter(|&k| view.head(k) == Some(v) && view.relation(k) == Some("nsubj"))
+        let subject = view
+            .dependents(v, near)
+            .filter(|&k| view.relation(k) == Some("nsubj"))
             .min_by_key(|&k| (view.pos(k) == Some(Pos::JJ), k.abs_diff(v)));
         if let Some(k) = subject {
             // A subject that is no actor leaves the choice to the window rules.
@@ -361,14 +362,11 @@ fn parsed_target(
     source: u32,
 ) -> Option<ActorMention> {
     let view = doc.view();
-    (verb + 1..scope.hi.min(verb + PARSE_REACH))
-        .filter(|&k| view.head(k) == Some(verb))
+    view.dependents(verb, verb + 1..scope.hi.min(verb + PARSE_REACH))
         .filter(|&k| match view.relation(k) {
             Some("obj") => trigger.object,
-            Some("obl") => (verb + 1..k).any(|c| {
-                view.head(c) == Some(k)
-                    && view.relation(c) == Some("case")
-                    && trigger.preps.iter().any(|p| p == view.lower(c))
+            Some("obl") => view.dependents(k, verb + 1..k).any(|c| {
+                view.relation(c) == Some("case") && trigger.preps.iter().any(|p| p == view.lower(c))
             }),
             _ => false,
         })

@@ -203,11 +203,13 @@ impl EventStage {
                             let w = doc.view().lower(k);
                             stems.iter().any(|s| w.starts_with(s.as_str()))
                         }),
-                    Need::Dependent(stems) => (end..hi.min(end + OBJECT_WORDS)).any(|k| {
-                        let w = doc.view().lower(k);
-                        doc.view().head(k) == Some(i)
-                            && stems.iter().any(|s| w.starts_with(s.as_str()))
-                    }),
+                    Need::Dependent(stems) => doc
+                        .view()
+                        .dependents(i, end..hi.min(end + OBJECT_WORDS))
+                        .any(|k| {
+                            let w = doc.view().lower(k);
+                            stems.iter().any(|s| w.starts_with(s.as_str()))
+                        }),
                     _ => true,
                 };
                 ok.then_some((row, end))

@@ -80,12 +80,11 @@ pub fn antecedent(
 /// Organisation nouns and whether they name a news outlet
 /// (`resources/lexicon/organisation-nouns.txt`).
 static ORGANISATION_NOUNS: LazyLock<FxHashMap<&'static str, bool>> = LazyLock::new(|| {
-    include_str!("../../resources/lexicon/organisation-nouns.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(noun, kind)| (noun.trim(), kind.trim() == "outlet"))
-        .collect()
+    crate::data::rows(include_str!(
+        "../../resources/lexicon/organisation-nouns.txt"
+    ))
+    .filter_map(|row| Some((*row.first()?, *row.get(1)? == "outlet")))
+    .collect()
 });
 
 /// How far back, in tokens, an organisation's name is looked for.
@@ -99,8 +98,9 @@ pub fn definite(doc: &Document, index: &MentionIndex, head: usize) -> Option<Spe
     let view = doc.view();
     let noun = view.lower(head);
     let &outlet = ORGANISATION_NOUNS.get(noun)?;
-    let definite = (head.saturating_sub(3)..head)
-        .any(|k| view.head(k) == Some(head) && view.lower(k) == "the");
+    let definite = view
+        .dependents(head, head.saturating_sub(3)..head)
+        .any(|k| view.lower(k) == "the");
     if !definite {
         return None;
     }

@@ -8,12 +8,10 @@ use dateline_core::{Document, SpeakerType};
 use super::speaker::{MentionIndex, Speaker};
 
 /// Words and phrases marking an anonymous source (`resources/lexicon/anonymous-sources.txt`).
-static ANONYMOUS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("../../resources/lexicon/anonymous-sources.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+static ANONYMOUS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    crate::data::words(include_str!(
+        "../../resources/lexicon/anonymous-sources.txt"
+    ))
 });
 
 /// Whether `text` (lowercase) holds `entry`: a single word as a whole word, a phrase anywhere.
@@ -53,12 +51,7 @@ pub fn co_speakers(doc: &Document, index: &MentionIndex, speaker: &Speaker) -> V
         return Vec::new();
     };
     let view = doc.view();
-    let first = doc
-        .tokens
-        .partition_point(|t| t.span.end() <= mention.start());
-    let end = doc
-        .tokens
-        .partition_point(|t| t.span.start() < mention.end());
+    let std::ops::Range { start: first, end } = doc.token_range(mention);
     let Some(sentence) = view.sentence(first).and_then(|s| doc.sentences.get(s)) else {
         return Vec::new();
     };
@@ -74,7 +67,10 @@ pub fn co_speakers(doc: &Document, index: &MentionIndex, speaker: &Speaker) -> V
     while k < heads.len() && heads.len() < 64 {
         let h = heads[k];
         k += 1;
-        for c in (lo..hi).filter(|&c| view.head(c) == Some(h) && view.relation(c) == Some("conj")) {
+        for c in view
+            .dependents(h, lo..hi)
+            .filter(|&c| view.relation(c) == Some("conj"))
+        {
             if let Some((entity, _)) = index.get(c) {
                 if entity != own && !out.contains(&entity) {
                     out.push(entity);

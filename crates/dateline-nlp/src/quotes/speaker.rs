@@ -212,11 +212,10 @@ fn is_adjacent_name(doc: &Document, speaker: &Speaker, cue: usize) -> bool {
     let Some(m) = speaker.mention else {
         return false;
     };
-    let first = doc.tokens.partition_point(|t| t.span.end() <= m.start());
-    let end = doc.tokens.partition_point(|t| t.span.start() < m.end());
-    end == cue
-        && end >= first + 2
-        && doc.tokens[first..end]
+    let tokens = doc.token_range(m);
+    tokens.end == cue
+        && tokens.len() >= 2
+        && doc.tokens[tokens]
             .iter()
             .all(|t| matches!(t.pos, Some(Pos::NNP | Pos::NNPS)))
 }

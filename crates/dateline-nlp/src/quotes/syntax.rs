@@ -19,15 +19,11 @@ fn in_phrase(relation: &str) -> bool {
     )
 }
 
-/// The children of token `v` among the tokens `[lo, hi)`.
-fn children(doc: &Document, v: usize, lo: usize, hi: usize) -> impl Iterator<Item = usize> + '_ {
-    let view = doc.view();
-    (lo..hi).filter(move |&k| view.head(k) == Some(v))
-}
-
 fn child_with(doc: &Document, v: usize, relation: &str, lo: usize, hi: usize) -> Option<usize> {
     let view = doc.view();
-    children(doc, v, lo, hi).find(|&k| view.relation(k) == Some(relation))
+    doc.view()
+        .dependents(v, lo..hi)
+        .find(|&k| view.relation(k) == Some(relation))
 }
 
 /// A speaker found by the parse.
@@ -107,7 +103,7 @@ fn speaker_head(doc: &Document, cue: usize, lo: usize, hi: usize) -> Option<(usi
             return Some((subject, reach));
         }
         // "was quoted by X": the agent.
-        if let Some(agent) = children(doc, v, lo, hi).find(|&k| {
+        if let Some(agent) = doc.view().dependents(v, lo..hi).find(|&k| {
             view.relation(k) == Some("obl")
                 && child_with(doc, k, "case", lo, hi).is_some_and(|c| view.lower(c) == "by")
         }) {
@@ -159,7 +155,8 @@ pub fn speaker(
     // predicates of.
     let view = doc.view();
     let head = if view.pos(head) == Some(Pos::JJ) {
-        children(doc, head, lo, head)
+        doc.view()
+            .dependents(head, lo..head)
             .filter(|&k| view.pos(k).is_some_and(|p| matches!(p, Pos::NN | Pos::NNS)))
             .last()
             .unwrap_or(head)
@@ -182,7 +179,8 @@ pub fn speaker(
         super::speaker::entity_kind(doc, *entity) == Some(dateline_core::EntityType::Person)
     };
     let named_after = || {
-        children(doc, head, head + 1, hi)
+        doc.view()
+            .dependents(head, head + 1..hi)
             .filter(|&a| {
                 !inside[a]
                     && view
@@ -286,10 +284,12 @@ fn organisation(
     end: usize,
 ) -> Option<(u32, dateline_core::Span)> {
     let view = doc.view();
-    children(doc, head, head + 1, end + 1)
+    doc.view()
+        .dependents(head, head + 1..end + 1)
         .filter(|&c| view.relation(c) == Some("nmod"))
         .filter(|&c| {
-            children(doc, c, head + 1, c)
+            doc.view()
+                .dependents(c, head + 1..c)
                 .any(|k| matches!(view.lower(k), "for" | "of" | "at" | "from"))
         })
         .find_map(|c| {
@@ -385,7 +385,9 @@ fn governed_clause(
         return None;
     }
     // Not a participle going on with the speaker's own words ("…, he said, adding that …").
-    let clause = children(doc, cue, cue_end, hi)
+    let clause = doc
+        .view()
+        .dependents(cue, cue_end..hi)
         .find(|&k| view.relation(k) == Some("ccomp") && view.pos(k) != Some(Pos::VBG))?;
     let opener = (lo..cue).find(|&k| doc.surface(k) == ",")?;
     // What precedes is a phrase of the report ("Later that night"), not a clause of its own.
