@@ -27,6 +27,7 @@ pub mod people;
 pub mod query;
 mod record;
 pub mod schema;
+mod tiers;
 mod write;
 
 use std::path::Path;
@@ -81,6 +82,17 @@ const CACHE_KIB: i64 = 128 * 1024;
 const PAGE_BYTES: i64 = 16 * 1024;
 /// WAL pages between automatic checkpoints (64 MiB).
 const WAL_PAGES: i64 = 64 * 1024 * 1024 / PAGE_BYTES;
+
+/// The key documents are found by address: the first eight bytes of the URL's SHA-1. An index
+/// of these is a seventh of the size of one of the addresses themselves, so it stays in the
+/// writer's cache as the store grows; `url = ?` after it settles the rare collision.
+#[must_use]
+pub fn url_key(url: &str) -> i64 {
+    let digest = sha1_smol::Sha1::from(url.as_bytes()).digest().bytes();
+    let mut head = [0u8; 8];
+    head.copy_from_slice(&digest[..8]);
+    i64::from_be_bytes(head)
+}
 
 /// Result with [`StoreError`].
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -190,23 +190,36 @@ impl Store {
     /// Quotes of a speaker, oldest first. The name matches the speaker (the canonical name, or
     /// the words naming an unresolved speaker), case aside, and a surname matches the full name
     /// and back: "Austin" finds Lloyd Austin's quotes, "Lloyd Austin" finds those where he is
-    /// only "Austin". Candidates come from the index of speakers' last words.
+    /// only "Austin". Candidates come from both tiers of the table of speakers' last words, each
+    /// read in date order up to the limit.
     pub fn quotes_by(&self, speaker: &str, limit: usize) -> Result<Table> {
         let params: Vec<Box<dyn ToSql>> = vec![
             Box::new(speaker.trim().to_owned()),
             Box::new(speaker_key(speaker)),
         ];
+        let limit = limit.max(1);
+        let tier = |table: &str| {
+            format!(
+                "SELECT * FROM (
+                    SELECT d.published, d.headline, q.kind, q.cue,
+                           dateline_slice(d.text_z, q.start, q.end) AS text,
+                           COALESCE(q.speaker, q.speaker_text) AS speaker, q.document,
+                           s.published AS day, s.quote
+                    FROM {table} s CROSS JOIN quotes q ON q.id = s.quote
+                         CROSS JOIN documents d ON d.id = q.document
+                    WHERE s.speaker_key = ?2
+                      AND (COALESCE(q.speaker, q.speaker_text) = ?1 COLLATE NOCASE
+                           OR COALESCE(q.speaker, q.speaker_text) LIKE '% ' || ?1
+                           OR ?1 LIKE '% ' || COALESCE(q.speaker, q.speaker_text))
+                      AND d.duplicate_of IS NULL
+                    ORDER BY s.published, s.quote LIMIT {limit})"
+            )
+        };
         let sql = format!(
-            "SELECT d.published, d.headline, q.kind, q.cue, dateline_slice(d.text_z, q.start, q.end) AS text, COALESCE(q.speaker, q.speaker_text) AS speaker,
-                    q.document
-             FROM quotes q CROSS JOIN documents d ON d.id = q.document
-             WHERE q.speaker_key = ?2
-               AND (COALESCE(q.speaker, q.speaker_text) = ?1 COLLATE NOCASE
-                    OR COALESCE(q.speaker, q.speaker_text) LIKE '% ' || ?1
-                    OR ?1 LIKE '% ' || COALESCE(q.speaker, q.speaker_text))
-               AND d.duplicate_of IS NULL
-             ORDER BY q.published, q.document, q.start LIMIT {}",
-            limit.max(1)
+            "SELECT published, headline, kind, cue, text, speaker, document
+             FROM ({} UNION ALL {}) ORDER BY day, quote LIMIT {limit}",
+            tier(crate::tiers::SPEAKERS.main),
+            tier(crate::tiers::SPEAKERS.recent)
         );
         self.table(&sql, &params)
     }

@@ -12,13 +12,13 @@ use crate::codec::{Codec, Column};
 use crate::minhash;
 use crate::{Result, StoreError};
 
-/// What storing a document costs that depends on the document alone: its JSON, hash, MinHash
+/// What storing a document costs that depends on the document alone: its hash, MinHash
 /// signature and compressed text and JSON. [`Codec::prepare`] makes it on any thread, beside the
-/// pipeline, so the single writer only writes.
+/// pipeline, so the single writer only writes. The JSON is kept compressed only: batches in
+/// flight to the writer hold a fifth of the bytes.
 #[derive(Debug, Clone)]
 pub struct Prepared {
     hash: String,
-    json: String,
     packed: Packed,
 }
 
@@ -57,7 +57,6 @@ impl Codec {
         Ok(Prepared {
             hash: dateline_core::document::sha1_hex(doc.text.as_bytes()),
             packed: Packed::new(self, &doc.text, &json)?,
-            json,
         })
     }
 }
@@ -89,7 +88,8 @@ pub struct Record<'a> {
     pub published_source: Option<&'a str>,
     /// The text.
     pub text: &'a str,
-    /// The `dateline/1` document.
+    /// The `dateline/1` document; empty in a record made by [`Record::from_prepared`], whose
+    /// JSON is already compressed.
     pub json: Cow<'a, str>,
     /// Entity rows.
     pub entities: Vec<EntityRow<'a>>,
@@ -142,7 +142,6 @@ impl<'a> Record<'a> {
     pub fn from_prepared(doc: &'a Document, prepared: &'a Prepared) -> Record<'a> {
         let mut record = Record::rows(doc);
         record.hash = Cow::Borrowed(&prepared.hash);
-        record.json = Cow::Borrowed(&prepared.json);
         record.packed = Some(Cow::Borrowed(&prepared.packed));
         record
     }

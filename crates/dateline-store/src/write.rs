@@ -12,6 +12,7 @@ use crate::codec::{Codec, Column};
 use crate::minhash::{self, BANDS, MIN_SIMILARITY, MIN_WORDS};
 use crate::people::{person_key, People};
 use crate::record::{Packed, Prepared, Record};
+use crate::tiers;
 use crate::{Result, Store};
 
 /// What a batch did.
@@ -47,12 +48,16 @@ fn band_placeholders() -> String {
         .join(", ")
 }
 
-/// Probes every band of a signature in one statement.
+/// Probes every band of a signature, in both tiers of the band table, in one statement.
 static FIND_CANDIDATES: LazyLock<String> = LazyLock::new(|| {
+    let keys = band_placeholders();
     format!(
-        "SELECT DISTINCT d.id, d.minhash, d.duplicate_of FROM lsh_bands b JOIN documents d ON d.id = b.document
-         WHERE b.key IN ({})",
-        band_placeholders()
+        "SELECT DISTINCT d.id, d.minhash, d.duplicate_of
+         FROM (SELECT document FROM {main} WHERE key IN ({keys})
+               UNION ALL SELECT document FROM {recent} WHERE key IN ({keys})) b
+         JOIN documents d ON d.id = b.document",
+        main = tiers::BANDS.main,
+        recent = tiers::BANDS.recent,
     )
 });
 
@@ -197,19 +202,24 @@ impl BatchWriter<'_> {
     pub fn commit(self) -> Result<BatchReport> {
         self.tally.write(&self.tx)?;
         self.people.write(&self.tx)?;
+        for tier in tiers::ALL {
+            tier.merge_if_full(&self.tx)?;
+        }
         self.tx.commit()?;
         Ok(self.report)
     }
 }
 
-/// Trains the compression dictionaries on the first batch large enough.
+/// Trains the compression dictionaries on the first batch large enough (records already
+/// compressed, whose JSON is not kept, are not samples).
 fn train(tx: &Transaction<'_>, packer: &Codec, records: &[Record<'_>]) -> Result<()> {
+    let unpacked = || records.iter().filter(|r| r.packed.is_none());
     if packer.untrained(Column::Text) {
-        let samples: Vec<&[u8]> = records.iter().map(|r| r.text.as_bytes()).collect();
+        let samples: Vec<&[u8]> = unpacked().map(|r| r.text.as_bytes()).collect();
         packer.train(tx, Column::Text, &samples)?;
     }
     if packer.untrained(Column::Json) {
-        let samples: Vec<&[u8]> = records.iter().map(|r| r.json.as_bytes()).collect();
+        let samples: Vec<&[u8]> = unpacked().map(|r| r.json.as_bytes()).collect();
         packer.train(tx, Column::Json, &samples)?;
     }
     Ok(())
@@ -259,8 +269,8 @@ impl Batch<'_, '_> {
         tx.prepare_cached(
             "INSERT INTO documents (hash, source_path, source_record, url, format, source_name, headline,
                 publisher, authors, published, text_z, words, minhash, duplicate_of, similarity, json_z,
-                ingested_at, published_source)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                ingested_at, published_source, url_key)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
         )?
         .execute(params![
             r.hash,
@@ -281,6 +291,7 @@ impl Batch<'_, '_> {
             packed.json_z.as_slice(),
             self.now,
             r.published.as_ref().and(r.published_source),
+            r.url.map(crate::url_key),
         ])?;
         let id = tx.last_insert_rowid();
         report.added += 1;
@@ -293,9 +304,10 @@ impl Batch<'_, '_> {
         if words >= MIN_WORDS {
             // One row per statement: a statement of several rows opens a statement journal,
             // and FTS5 flushes its pending index at every such savepoint.
-            let mut band = tx.prepare_cached(
-                "INSERT OR IGNORE INTO lsh_bands (key, document) VALUES (?1, ?2)",
-            )?;
+            let mut band = tx.prepare_cached(&format!(
+                "INSERT OR IGNORE INTO {} (key, document) VALUES (?1, ?2)",
+                tiers::BANDS.recent
+            ))?;
             for key in band_keys(sig) {
                 band.execute(params![key, id])?;
             }
@@ -355,7 +367,15 @@ impl Batch<'_, '_> {
         )?;
         let mut fts =
             tx.prepare_cached("INSERT INTO quotes_fts (rowid, text, speaker) VALUES (?1, ?2, ?3)")?;
+        let mut by_speaker = tx.prepare_cached(&format!(
+            "INSERT INTO {} (speaker_key, published, quote) VALUES (?1, ?2, ?3)",
+            tiers::SPEAKERS.recent
+        ))?;
         for q in &r.quotes {
+            let key = q
+                .speaker
+                .or(q.speaker_text)
+                .and_then(crate::query::speaker_key);
             stmt.execute(params![
                 id,
                 q.kind,
@@ -365,13 +385,14 @@ impl Batch<'_, '_> {
                 q.speaker_actor,
                 q.speaker_text,
                 q.cue,
-                q.speaker
-                    .or(q.speaker_text)
-                    .and_then(crate::query::speaker_key),
+                key,
                 r.published,
             ])?;
             let qid = tx.last_insert_rowid();
             fts.execute(params![qid, q.text, q.speaker.or(q.speaker_text)])?;
+            if let Some(key) = key {
+                by_speaker.execute(params![key, r.published.as_deref().unwrap_or(""), qid])?;
+            }
         }
         let mut stmt = tx.prepare_cached(
             "INSERT INTO claims (document, value, number, qualifier, counts, category, speaker, text)

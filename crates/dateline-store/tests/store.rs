@@ -416,6 +416,81 @@ fn a_store_of_the_previous_release_is_upgraded() {
     assert_eq!(store.document_counts().unwrap(), (5, 0));
 }
 
+/// A store of the release before the tiered lookups (schema version 5: `dateline ingest
+/// examples/*.txt --date 2025-03-14`, see tests/fixtures/README.md) is upgraded in place: its
+/// speakers, shingle bands and addresses move to the new tables and still answer.
+#[test]
+fn a_schema_5_store_is_upgraded_to_tiered_lookups() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v5.db");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-v5.db"),
+        &path,
+    )
+    .unwrap();
+    let mut store = Store::open(&path).unwrap();
+    let conn = store.connection();
+    assert_eq!(
+        dateline_store::schema::version(conn).unwrap(),
+        dateline_store::schema::VERSION
+    );
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        count("SELECT COUNT(*) FROM quote_speakers"),
+        count("SELECT COUNT(*) FROM quotes WHERE speaker_key IS NOT NULL")
+    );
+    // Every stored address is found through its key.
+    let urls: Vec<String> = conn
+        .prepare("SELECT url FROM documents WHERE url IS NOT NULL")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(urls.len(), 4);
+    for url in &urls {
+        let found: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM documents WHERE url_key = ?1 AND url = ?2",
+                rusqlite::params![dateline_store::url_key(url), url],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(found, 1, "{url}");
+    }
+    let speaker: String = conn
+        .query_row(
+            "SELECT speaker FROM quotes WHERE speaker LIKE '% %' LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(!store.quotes_by(&speaker, 10).unwrap().rows.is_empty());
+    // A wire copy of an old story finds it through the old bands.
+    let text: String = conn
+        .query_row(
+            "SELECT dateline_unpack(text_z) FROM documents WHERE id = 2",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let p = pipeline();
+    let copy = doc(
+        &p,
+        &format!("{text}\n\nAll rights reserved."),
+        "Copy Desk",
+        "2025-03-15",
+    );
+    assert_eq!(store.add_batch(&[copy], None).unwrap().duplicates, 1);
+    let original: i64 = store
+        .connection()
+        .query_row("SELECT duplicate_of FROM documents WHERE id = 5", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(original, 2);
+}
+
 /// One person across articles: linked by knowledge-base id whatever the spelling of the name, with
 /// the role each article's date gives, and listed with mentions and roles over time.
 #[test]

@@ -102,9 +102,11 @@ pub fn save_feed(conn: &Connection, state: &FeedState) -> rusqlite::Result<()> {
 pub fn page_known(conn: &Connection, url: &str) -> rusqlite::Result<bool> {
     conn.prepare_cached(
         "SELECT EXISTS(SELECT 1 FROM watch_pages WHERE url = ?1)
-             OR EXISTS(SELECT 1 FROM documents WHERE url = ?1)",
+             OR EXISTS(SELECT 1 FROM documents WHERE url_key = ?2 AND url = ?1)",
     )?
-    .query_row([url], |row| row.get::<_, i64>(0))
+    .query_row(params![url, dateline_store::url_key(url)], |row| {
+        row.get::<_, i64>(0)
+    })
     .map(|known| known != 0)
 }
 
