@@ -10,7 +10,7 @@ use std::sync::{Arc, PoisonError, RwLock};
 
 use rusqlite::functions::FunctionFlags;
 use rusqlite::{params, Connection, OpenFlags, Transaction};
-use zstd::bulk::{Compressor, Decompressor};
+use zstd::bulk::Compressor;
 use zstd::dict::DecoderDictionary;
 
 use crate::{Result, StoreError};
@@ -93,24 +93,36 @@ impl Dictionaries {
         self.get(id)
     }
 
-    /// The text of a compressed frame (a frame without a dictionary needs none).
+    /// The text of a compressed frame (a frame without a dictionary needs none), decompressed
+    /// with this thread's context: a query reading a thousand rows does not create a thousand.
     pub(crate) fn unpack(&self, frame: &[u8]) -> std::result::Result<String, String> {
         let size = zstd::zstd_safe::get_frame_content_size(frame)
             .ok()
             .flatten()
             .ok_or("not a compressed Dateline column")?;
         let size = usize::try_from(size).map_err(|e| e.to_string())?;
-        let bytes = match zstd::zstd_safe::get_dict_id_from_frame(frame) {
-            Some(id) => {
-                let dict = self.get(id.get())?;
-                Decompressor::with_prepared_dictionary(&dict)
-                    .and_then(|mut d| d.decompress(frame, size))
-            }
-            None => zstd::bulk::decompress(frame, size),
-        }
-        .map_err(|e| e.to_string())?;
+        let dict = match zstd::zstd_safe::get_dict_id_from_frame(frame) {
+            Some(id) => Some(self.get(id.get())?),
+            None => None,
+        };
+        let mut bytes = Vec::with_capacity(size);
+        DECOMPRESSOR
+            .with_borrow_mut(|dctx| {
+                let dctx = dctx.get_or_insert_with(zstd::zstd_safe::DCtx::create);
+                match &dict {
+                    Some(d) => dctx.decompress_using_ddict(&mut bytes, frame, d.as_ddict()),
+                    None => dctx.decompress(&mut bytes, frame),
+                }
+            })
+            .map_err(|code| zstd::zstd_safe::get_error_name(code).to_owned())?;
         String::from_utf8(bytes).map_err(|e| e.to_string())
     }
+}
+
+thread_local! {
+    /// This thread's decompression context.
+    static DECOMPRESSOR: std::cell::RefCell<Option<zstd::zstd_safe::DCtx<'static>>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 /// Registers `dateline_unpack(blob)` on `conn`: the text of a compressed column (a text value

@@ -7,8 +7,7 @@ use serde::Serialize;
 
 use crate::{Result, Store};
 
-/// Matches of each full-text index ranked by a search: the newest this many.
-pub const SEARCH_WINDOW: usize = 1000;
+pub use crate::search::SEARCH_WINDOW;
 
 /// Rows of a query result.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -65,7 +64,7 @@ pub enum Bucket {
     Year,
 }
 
-fn value(v: ValueRef<'_>) -> serde_json::Value {
+pub(crate) fn value(v: ValueRef<'_>) -> serde_json::Value {
     match v {
         ValueRef::Null => serde_json::Value::Null,
         ValueRef::Integer(i) => i.into(),
@@ -224,60 +223,6 @@ impl Store {
         self.table(&sql, &params)
     }
 
-    /// Full-text search (FTS5 syntax) over documents and quotes, best matches first: ranked by
-    /// BM25 among the newest [`SEARCH_WINDOW`] matching documents and as many matching quotes,
-    /// so that a word found in half a million articles costs little more than a rare one.
-    /// Snippets are cut for the rows returned only.
-    pub fn search(&self, query: &str, limit: usize) -> Result<Table> {
-        let params: Vec<Box<dyn ToSql>> = vec![Box::new(query.to_owned())];
-        let sql = format!(
-            "SELECT * FROM (
-                SELECT 'document' AS kind, d.id AS document, d.published, d.headline, NULL AS speaker,
-                       m.rowid AS hit, m.rank
-                FROM (SELECT rowid, bm25(documents_fts) AS rank FROM documents_fts WHERE documents_fts MATCH ?1
-                      ORDER BY rowid DESC LIMIT {SEARCH_WINDOW}) m
-                JOIN documents d ON d.id = m.rowid
-                WHERE d.duplicate_of IS NULL
-                UNION ALL
-                SELECT 'quote', q.document, d.published, d.headline, COALESCE(q.speaker, q.speaker_text),
-                       m.rowid, m.rank
-                FROM (SELECT rowid, bm25(quotes_fts) AS rank FROM quotes_fts WHERE quotes_fts MATCH ?1
-                      ORDER BY rowid DESC LIMIT {SEARCH_WINDOW}) m
-                JOIN quotes q ON q.id = m.rowid JOIN documents d ON d.id = q.document
-                WHERE d.duplicate_of IS NULL
-             ) ORDER BY rank LIMIT {}",
-            limit.max(1)
-        );
-        let mut table = self.table(&sql, &params)?;
-        // kind, document, published, headline, speaker, hit, rank → … speaker, text, rank
-        for row in &mut table.rows {
-            let hit = row
-                .get(5)
-                .and_then(serde_json::Value::as_i64)
-                .unwrap_or_default();
-            let (fts, column) = if row.first().and_then(serde_json::Value::as_str) == Some("quote")
-            {
-                ("quotes_fts", 0)
-            } else {
-                ("documents_fts", 1)
-            };
-            let snippet: Option<String> = self
-                .conn
-                .prepare_cached(&format!(
-                    "SELECT snippet({fts}, {column}, '[', ']', '…', 12) FROM {fts} WHERE {fts} MATCH ?1 AND rowid = ?2"
-                ))?
-                .query_row(rusqlite::params![query, hit], |r| r.get(0))
-                .optional()?
-                .flatten();
-            if let Some(cell) = row.get_mut(5) {
-                *cell = snippet.map_or(serde_json::Value::Null, serde_json::Value::String);
-            }
-        }
-        if let Some(name) = table.columns.get_mut(5) {
-            "text".clone_into(name);
-        }
-        Ok(table)
-    }
 
     /// The actors most involved in events (as source or target), with their event counts.
     pub fn top_actors(&self, top: usize) -> Result<Table> {

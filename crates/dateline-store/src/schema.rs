@@ -383,7 +383,7 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (key, document)
     ) WITHOUT ROWID;
     CREATE TABLE quote_speakers (
-        speaker_key TEXT NOT NULL,                  -- quotes.speaker_key
+        speaker_key TEXT NOT NULL,                  -- query::speaker_key of the speaker
         published TEXT NOT NULL,                    -- the document's date, '' when undated
         quote INTEGER NOT NULL,                     -- quotes.id
         PRIMARY KEY (speaker_key, published, quote)
@@ -397,6 +397,8 @@ const MIGRATIONS: &[&str] = &[
     INSERT INTO quote_speakers SELECT speaker_key, COALESCE(published, ''), id FROM quotes
         WHERE speaker_key IS NOT NULL ORDER BY 1, 2, 3;
     DROP INDEX quotes_speaker_published;
+    ALTER TABLE quotes DROP COLUMN speaker_key;     -- kept in quote_speakers only
+    ALTER TABLE quotes DROP COLUMN published;
     ALTER TABLE documents ADD COLUMN url_key INTEGER;   -- dateline_url_key(url)
     UPDATE documents SET url_key = dateline_url_key(url) WHERE url IS NOT NULL;
     CREATE INDEX documents_url_key ON documents(url_key);

@@ -48,14 +48,23 @@ fn band_placeholders() -> String {
         .join(", ")
 }
 
-/// Probes every band of a signature, in both tiers of the band table, in one statement.
+/// Candidates compared by signature at most: those sharing the most bands.
+const MAX_CANDIDATES: usize = 16;
+
+/// Probes every band of a signature, in both tiers of the band table, in one statement, and
+/// reads the signatures of the [`MAX_CANDIDATES`] stored documents sharing the most bands (the
+/// older first among equals). A band of boilerplate is shared by thousands of documents in a
+/// large store; reading every one of their signatures made each new document cost more than
+/// the last.
 static FIND_CANDIDATES: LazyLock<String> = LazyLock::new(|| {
     let keys = band_placeholders();
     format!(
-        "SELECT DISTINCT d.id, d.minhash, d.duplicate_of
-         FROM (SELECT document FROM {main} WHERE key IN ({keys})
-               UNION ALL SELECT document FROM {recent} WHERE key IN ({keys})) b
-         JOIN documents d ON d.id = b.document",
+        "SELECT d.id, d.minhash, d.duplicate_of
+         FROM (SELECT document, COUNT(*) AS shared
+               FROM (SELECT document FROM {main} WHERE key IN ({keys})
+                     UNION ALL SELECT document FROM {recent} WHERE key IN ({keys}))
+               GROUP BY document ORDER BY shared DESC, document LIMIT {MAX_CANDIDATES}) b
+         CROSS JOIN documents d ON d.id = b.document",
         main = tiers::BANDS.main,
         recent = tiers::BANDS.recent,
     )
@@ -361,9 +370,8 @@ impl Batch<'_, '_> {
             }
         }
         let mut stmt = tx.prepare_cached(
-            "INSERT INTO quotes (document, kind, start, end, speaker, speaker_actor, speaker_text, cue, speaker_key,
-                published)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            "INSERT INTO quotes (document, kind, start, end, speaker, speaker_actor, speaker_text, cue)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?;
         let mut fts =
             tx.prepare_cached("INSERT INTO quotes_fts (rowid, text, speaker) VALUES (?1, ?2, ?3)")?;
@@ -385,8 +393,6 @@ impl Batch<'_, '_> {
                 q.speaker_actor,
                 q.speaker_text,
                 q.cue,
-                key,
-                r.published,
             ])?;
             let qid = tx.last_insert_rowid();
             fts.execute(params![qid, q.text, q.speaker.or(q.speaker_text)])?;

@@ -437,7 +437,7 @@ fn a_schema_5_store_is_upgraded_to_tiered_lookups() {
     let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
     assert_eq!(
         count("SELECT COUNT(*) FROM quote_speakers"),
-        count("SELECT COUNT(*) FROM quotes WHERE speaker_key IS NOT NULL")
+        count("SELECT COUNT(*) FROM quotes WHERE COALESCE(speaker, speaker_text) IS NOT NULL")
     );
     // Every stored address is found through its key.
     let urls: Vec<String> = conn

@@ -1,0 +1,138 @@
+//! Full-text search over documents and quotes (FTS5 syntax): each index ranks its newest
+//! matches by BM25, and only the best rows are read from the tables and cut into snippets.
+
+use rusqlite::types::ValueRef;
+use rusqlite::OptionalExtension;
+
+use crate::query::{value, Table};
+use crate::{Result, Store};
+
+/// Matches of each full-text index ranked by a search: the newest this many.
+pub const SEARCH_WINDOW: usize = 1000;
+
+/// The columns of a search's table.
+const COLUMNS: &str = "kind document published headline speaker text rank";
+
+/// One full-text index searched.
+struct Index {
+    /// The `kind` its hits are listed as.
+    kind: &'static str,
+    fts: &'static str,
+    /// The FTS column snippets are cut from.
+    snippet_column: usize,
+    /// A hit's document, date, headline and speaker (`?1`: the hit's rowid); no row for a wire
+    /// copy's hit.
+    row: &'static str,
+}
+
+const DOCUMENTS: Index = Index {
+    kind: "document",
+    fts: "documents_fts",
+    snippet_column: 1,
+    row: "SELECT id, published, headline, NULL FROM documents WHERE id = ?1 AND duplicate_of IS NULL",
+};
+
+const QUOTES: Index = Index {
+    kind: "quote",
+    fts: "quotes_fts",
+    snippet_column: 0,
+    row: "SELECT q.document, d.published, d.headline, COALESCE(q.speaker, q.speaker_text)
+          FROM quotes q JOIN documents d ON d.id = q.document
+          WHERE q.id = ?1 AND d.duplicate_of IS NULL",
+};
+
+/// A ranked match and its row.
+struct Hit {
+    index: &'static Index,
+    rowid: i64,
+    rank: f64,
+    cells: [serde_json::Value; 4],
+}
+
+impl Store {
+    /// Full-text search (FTS5 syntax) over documents and quotes, best matches first: ranked by
+    /// BM25 among the newest [`SEARCH_WINDOW`] matching documents and as many matching quotes,
+    /// so that a word found in half a million articles costs little more than a rare one. Rows
+    /// are read for the best hits only (wire copies skipped), and snippets cut for the rows
+    /// returned.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Table> {
+        let limit = limit.max(1);
+        let mut hits = self.best_hits(&DOCUMENTS, query, limit)?;
+        hits.extend(self.best_hits(&QUOTES, query, limit)?);
+        // Stable: documents before quotes of the same rank.
+        hits.sort_by(|a, b| a.rank.total_cmp(&b.rank));
+        hits.truncate(limit);
+        let mut rows = Vec::with_capacity(hits.len());
+        for hit in hits {
+            let snippet = self.snippet(hit.index, query, hit.rowid)?;
+            let [document, published, headline, speaker] = hit.cells;
+            rows.push(vec![
+                hit.index.kind.into(),
+                document,
+                published,
+                headline,
+                speaker,
+                snippet.map_or(serde_json::Value::Null, serde_json::Value::String),
+                value(ValueRef::Real(hit.rank)),
+            ]);
+        }
+        Ok(Table {
+            columns: COLUMNS.split(' ').map(str::to_owned).collect(),
+            rows,
+        })
+    }
+
+    /// The `limit` best-ranked matches of `index` among its newest, with their rows.
+    fn best_hits(&self, index: &'static Index, query: &str, limit: usize) -> Result<Vec<Hit>> {
+        let fts = index.fts;
+        let ranked: Vec<(i64, f64)> = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT rowid, rank FROM (
+                     SELECT rowid, bm25({fts}) AS rank FROM {fts} WHERE {fts} MATCH ?1
+                     ORDER BY rowid DESC LIMIT {SEARCH_WINDOW})
+                 ORDER BY rank"
+            ))?
+            .query_map([query], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut row = self.conn.prepare_cached(index.row)?;
+        let mut hits = Vec::with_capacity(limit);
+        for (rowid, rank) in ranked {
+            if hits.len() == limit {
+                break;
+            }
+            let cells = row
+                .query_row([rowid], |r| {
+                    Ok([
+                        value(r.get_ref(0)?),
+                        value(r.get_ref(1)?),
+                        value(r.get_ref(2)?),
+                        value(r.get_ref(3)?),
+                    ])
+                })
+                .optional()?;
+            if let Some(cells) = cells {
+                hits.push(Hit {
+                    index,
+                    rowid,
+                    rank,
+                    cells,
+                });
+            }
+        }
+        Ok(hits)
+    }
+
+    /// The words around the match in hit `rowid` of `index`, the matched words in brackets.
+    fn snippet(&self, index: &Index, query: &str, rowid: i64) -> Result<Option<String>> {
+        let (fts, column) = (index.fts, index.snippet_column);
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT snippet({fts}, {column}, '[', ']', '…', 12) FROM {fts} WHERE {fts} MATCH ?1 AND rowid = ?2"
+            ))?
+            .query_row(rusqlite::params![query, rowid], |r| r.get(0))
+            .optional()?
+            .flatten())
+    }
+}
