@@ -38,7 +38,7 @@ pub use layers::{
     Event, Lemma, Modality, Participant, Place, Plover, Quote, QuoteKind, SpeakerType,
 };
 pub use pos::Pos;
-pub use segment::{Segmenter, Sentence, Token, TokenKind};
+pub use segment::{data_lines, Segmenter, Sentence, Token, TokenKind};
 pub use span::Span;
 pub use stage::{Pipeline, RunError, Stage, StageFailure, CHUNK, DEFAULT_MAX_TOKENS};
 pub use validate::{validate, InvariantError};

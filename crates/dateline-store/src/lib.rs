@@ -26,8 +26,8 @@ pub mod minhash;
 pub mod people;
 pub mod query;
 mod record;
-mod search;
 pub mod schema;
+mod search;
 mod tiers;
 mod write;
 

@@ -223,7 +223,6 @@ impl Store {
         self.table(&sql, &params)
     }
 
-
     /// The actors most involved in events (as source or target), with their event counts.
     pub fn top_actors(&self, top: usize) -> Result<Table> {
         let sql = format!(

@@ -403,6 +403,17 @@ const MIGRATIONS: &[&str] = &[
     UPDATE documents SET url_key = dateline_url_key(url) WHERE url IS NOT NULL;
     CREATE INDEX documents_url_key ON documents(url_key);
     DROP INDEX documents_url;
+    -- Events between a source and a target are found in the index alone, not by reading every
+    -- aggregate of the source for its target.
+    DROP INDEX aggregates_source;
+    CREATE INDEX aggregates_source ON aggregates(source_actor, target_actor, num_mentions, date);
+    DROP INDEX aggregates_target;
+    CREATE INDEX aggregates_target ON aggregates(target_actor, source_actor, num_mentions, date);
+    -- The busiest events of one CAMEO root without scanning every aggregate.
+    CREATE INDEX aggregates_root ON aggregates(root, num_mentions, date);
+    -- The busiest events in the order `dateline query events` lists them, ties included.
+    DROP INDEX aggregates_mentions;
+    CREATE INDEX aggregates_mentions ON aggregates(num_mentions DESC, date);
     ",
 ];
 

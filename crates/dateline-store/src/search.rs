@@ -1,6 +1,9 @@
 //! Full-text search over documents and quotes (FTS5 syntax): each index ranks its newest
 //! matches by BM25, and only the best rows are read from the tables and cut into snippets.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use rusqlite::types::ValueRef;
 use rusqlite::OptionalExtension;
 
@@ -9,6 +12,28 @@ use crate::{Result, Store};
 
 /// Matches of each full-text index ranked by a search: the newest this many.
 pub const SEARCH_WINDOW: usize = 1000;
+
+/// English stop words (`resources/stop-words.txt`, from Snowball).
+static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    dateline_core::data_lines(include_str!("../resources/stop-words.txt")).collect()
+});
+
+fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.contains(
+        word.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+            .as_str(),
+    )
+}
+
+/// How the hits of a search are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ranking {
+    /// By BM25, among each index's newest matches.
+    Bm25,
+    /// The newest first (the most recent publication date, then documents before quotes).
+    Newest,
+}
 
 /// The columns of a search's table.
 const COLUMNS: &str = "kind document published headline speaker text rank";
@@ -29,7 +54,8 @@ const DOCUMENTS: Index = Index {
     kind: "document",
     fts: "documents_fts",
     snippet_column: 1,
-    row: "SELECT id, published, headline, NULL FROM documents WHERE id = ?1 AND duplicate_of IS NULL",
+    row:
+        "SELECT id, published, headline, NULL FROM documents WHERE id = ?1 AND duplicate_of IS NULL",
 };
 
 const QUOTES: Index = Index {
@@ -56,11 +82,42 @@ impl Store {
     /// are read for the best hits only (wire copies skipped), and snippets cut for the rows
     /// returned.
     pub fn search(&self, query: &str, limit: usize) -> Result<Table> {
+        self.search_ranked(query, limit, Ranking::Bm25)
+    }
+
+    /// Searches for the documents and quotes holding every one of `words` (plain words, not
+    /// FTS5 syntax), as [`Store::search`] does. Stop words ("the", "and", "over") are left out
+    /// when other words remain: they are in most rows, so BM25 gives them no weight, and
+    /// counting their rows for it was the costliest part of a search (150 ms for "the" among
+    /// ten million quotes). A search of stop words only lists the newest matches.
+    pub fn search_words(&self, words: &str, limit: usize) -> Result<Table> {
+        let all: Vec<&str> = words.split_whitespace().collect();
+        let content: Vec<&str> = all.iter().copied().filter(|w| !is_stop_word(w)).collect();
+        let (kept, ranking) = if content.is_empty() {
+            (all, Ranking::Newest)
+        } else {
+            (content, Ranking::Bm25)
+        };
+        let fts = kept
+            .iter()
+            .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.search_ranked(&fts, limit, ranking)
+    }
+
+    fn search_ranked(&self, query: &str, limit: usize, ranking: Ranking) -> Result<Table> {
         let limit = limit.max(1);
-        let mut hits = self.best_hits(&DOCUMENTS, query, limit)?;
-        hits.extend(self.best_hits(&QUOTES, query, limit)?);
-        // Stable: documents before quotes of the same rank.
-        hits.sort_by(|a, b| a.rank.total_cmp(&b.rank));
+        let mut hits = self.best_hits(&DOCUMENTS, query, limit, ranking)?;
+        hits.extend(self.best_hits(&QUOTES, query, limit, ranking)?);
+        // Stable: documents before quotes of the same rank or date.
+        match ranking {
+            Ranking::Bm25 => hits.sort_by(|a, b| a.rank.total_cmp(&b.rank)),
+            Ranking::Newest => hits.sort_by(|a, b| {
+                let day = |h: &Hit| h.cells[1].as_str().map(str::to_owned);
+                day(b).cmp(&day(a))
+            }),
+        }
         hits.truncate(limit);
         let mut rows = Vec::with_capacity(hits.len());
         for hit in hits {
@@ -73,7 +130,10 @@ impl Store {
                 headline,
                 speaker,
                 snippet.map_or(serde_json::Value::Null, serde_json::Value::String),
-                value(ValueRef::Real(hit.rank)),
+                match ranking {
+                    Ranking::Bm25 => value(ValueRef::Real(hit.rank)),
+                    Ranking::Newest => serde_json::Value::Null,
+                },
             ]);
         }
         Ok(Table {
@@ -83,16 +143,29 @@ impl Store {
     }
 
     /// The `limit` best-ranked matches of `index` among its newest, with their rows.
-    fn best_hits(&self, index: &'static Index, query: &str, limit: usize) -> Result<Vec<Hit>> {
+    fn best_hits(
+        &self,
+        index: &'static Index,
+        query: &str,
+        limit: usize,
+        ranking: Ranking,
+    ) -> Result<Vec<Hit>> {
         let fts = index.fts;
+        let newest = format!(
+            "SELECT rowid, {} AS rank FROM {fts} WHERE {fts} MATCH ?1
+             ORDER BY rowid DESC LIMIT {SEARCH_WINDOW}",
+            match ranking {
+                Ranking::Bm25 => format!("bm25({fts})"),
+                Ranking::Newest => "0.0".to_owned(),
+            }
+        );
+        let sql = match ranking {
+            Ranking::Bm25 => format!("SELECT rowid, rank FROM ({newest}) ORDER BY rank"),
+            Ranking::Newest => newest,
+        };
         let ranked: Vec<(i64, f64)> = self
             .conn
-            .prepare_cached(&format!(
-                "SELECT rowid, rank FROM (
-                     SELECT rowid, bm25({fts}) AS rank FROM {fts} WHERE {fts} MATCH ?1
-                     ORDER BY rowid DESC LIMIT {SEARCH_WINDOW})
-                 ORDER BY rank"
-            ))?
+            .prepare_cached(&sql)?
             .query_map([query], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         let mut row = self.conn.prepare_cached(index.row)?;

@@ -266,6 +266,48 @@ fn quotes_and_search_across_the_corpus() {
     );
 }
 
+/// A plain-word search leaves stop words out when other words remain; stop words alone list
+/// the newest matches, unranked.
+#[test]
+fn plain_word_search_leaves_out_stop_words() {
+    let p = pipeline();
+    let mut store = Store::open_in_memory().unwrap();
+    let docs = [
+        doc(
+            &p,
+            "The fisheries ministers of the two countries met in Lima on Monday.",
+            "Andes Wire",
+            "2025-01-02",
+        ),
+        doc(
+            &p,
+            "Farmers blocked the roads near the capital over fuel prices.",
+            "Lima Daily",
+            "2025-01-05",
+        ),
+    ];
+    store.add_batch(&docs, None).unwrap();
+    let with_stop_word = store.search_words("the Fisheries", 10).unwrap();
+    assert_eq!(
+        column(&with_stop_word, "document"),
+        vec![serde_json::json!(1)]
+    );
+    assert!(column(&with_stop_word, "rank")[0].is_number());
+    let stop_words_only = store.search_words("the over", 10).unwrap();
+    assert_eq!(
+        column(&stop_words_only, "document"),
+        vec![serde_json::json!(2)],
+        "only the second text has both"
+    );
+    let the = store.search_words("The", 10).unwrap();
+    assert_eq!(
+        column(&the, "document"),
+        vec![serde_json::json!(2), serde_json::json!(1)],
+        "newest first"
+    );
+    assert!(column(&the, "rank").iter().all(serde_json::Value::is_null));
+}
+
 /// The development articles next to generated stories and their planted copies: no article is
 /// taken for a copy of another, and every planted copy finds its own original.
 #[test]

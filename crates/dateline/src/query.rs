@@ -74,7 +74,9 @@ pub enum Question {
         #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..))]
         limit: u32,
     },
-    /// Full-text search over documents and quotes: every word must occur (`U.S. troops`).
+    /// Full-text search over documents and quotes: every word must occur (`U.S. troops`), best
+    /// matches first (BM25 among the newest 1,000 matches). Stop words ("the", "over") are left
+    /// out unless the query has nothing else; a query of stop words only lists the newest matches.
     Search {
         /// The words to find.
         query: String,
@@ -147,15 +149,6 @@ fn cameo_root(s: &str) -> Result<String, String> {
     }
 }
 
-/// The query of plain words as FTS5: each word quoted, so that `U.S.` or `AND` is a word.
-fn plain_words(query: &str) -> String {
-    query
-        .split_whitespace()
-        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 pub(crate) fn answer(store: &Store, question: &Question) -> anyhow::Result<Table> {
     Ok(match question {
         Question::Events {
@@ -189,15 +182,16 @@ pub(crate) fn answer(store: &Store, question: &Question) -> anyhow::Result<Table
         }
         Question::Quotes { speaker, limit } => store.quotes_by(speaker, *limit as usize)?,
         Question::Search { query, limit, raw } => {
-            let fts = if *raw {
-                query.clone()
-            } else {
-                plain_words(query)
-            };
-            if fts.trim().is_empty() {
+            if query.trim().is_empty() {
                 anyhow::bail!("search: give words to find");
             }
-            store.search(&fts, *limit as usize).map_err(|e| {
+            // Plain words are each quoted, so that `U.S.` or `AND` is a word.
+            let found = if *raw {
+                store.search(query, *limit as usize)
+            } else {
+                store.search_words(query, *limit as usize)
+            };
+            found.map_err(|e| {
                 if *raw {
                     anyhow::anyhow!(
                         "search: {query:?} is not a valid FTS5 query ({e}); without --raw the words are searched as written"

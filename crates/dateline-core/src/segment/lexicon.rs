@@ -27,7 +27,8 @@ const ABBREVIATIONS: &str = include_str!("../../resources/segment/abbreviations.
 const SENTENCE_STARTERS: &str = include_str!("../../resources/segment/sentence-starters.txt");
 const SPEECH_VERBS: &str = include_str!("../../resources/segment/speech-verbs.txt");
 
-fn data_lines(source: &str) -> impl Iterator<Item = &str> {
+/// The entries of a line-based data file: trimmed lines, without blank lines and `#` comments.
+pub fn data_lines(source: &str) -> impl Iterator<Item = &str> {
     source
         .lines()
         .map(str::trim)

@@ -9,7 +9,7 @@ mod paragraphs;
 mod sentences;
 mod tokens;
 
-pub use lexicon::{AbbrevClass, SegmentLexicon};
+pub use lexicon::{data_lines, AbbrevClass, SegmentLexicon};
 pub use paragraphs::paragraphs;
 pub use sentences::{split_sentences, Sentence};
 pub use tokens::{tokenize, tokenize_into, AbbrevClassTag, Token, TokenKind};
