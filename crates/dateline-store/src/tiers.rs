@@ -123,7 +123,7 @@ mod tests {
     #[test]
     fn lookups_read_both_tiers() {
         let mut store = crate::Store::open_in_memory().unwrap();
-        let story = dateline_corpus::article(11, 0);
+        let article = dateline_corpus::article(11, 0);
         let quote = |date: &str, words: &str| {
             annotated(
                 &format!(
@@ -133,7 +133,7 @@ mod tests {
             )
         };
         let old = quote("2025-01-02", "We will not give up the talks");
-        let original = annotated(&story.body, "2025-01-03");
+        let original = annotated(&article.body, "2025-01-03");
         store.add_batch(&[old, original], None).unwrap();
         let tx = store.conn.transaction().unwrap();
         for tier in ALL {
@@ -144,7 +144,7 @@ mod tests {
         assert!(count(&store.conn, BANDS.main) > 0);
 
         let copy = annotated(
-            &format!("{}\n\nAll rights reserved.", story.body),
+            &format!("{}\n\nAll rights reserved.", article.body),
             "2025-01-03",
         );
         let new = quote("2025-02-01", "The talks resume next month");
