@@ -59,12 +59,12 @@ const MAX_CANDIDATES: usize = 16;
 static FIND_CANDIDATES: LazyLock<String> = LazyLock::new(|| {
     let keys = band_placeholders();
     format!(
-        "SELECT d.id, d.minhash, d.duplicate_of
+        "SELECT s.document, s.minhash, s.original
          FROM (SELECT document, COUNT(*) AS shared
                FROM (SELECT document FROM {main} WHERE key IN ({keys})
                      UNION ALL SELECT document FROM {recent} WHERE key IN ({keys}))
                GROUP BY document ORDER BY shared DESC, document LIMIT {MAX_CANDIDATES}) b
-         CROSS JOIN documents d ON d.id = b.document",
+         CROSS JOIN signatures s ON s.document = b.document",
         main = tiers::BANDS.main,
         recent = tiers::BANDS.recent,
     )
@@ -277,9 +277,9 @@ impl Batch<'_, '_> {
         let source = self.source_name.or(r.source_name);
         tx.prepare_cached(
             "INSERT INTO documents (hash, source_path, source_record, url, format, source_name, headline,
-                publisher, authors, published, text_z, words, minhash, duplicate_of, similarity, json_z,
+                publisher, authors, published, text_z, words, duplicate_of, similarity, json_z,
                 ingested_at, published_source, url_key)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
         )?
         .execute(params![
             r.hash,
@@ -294,7 +294,6 @@ impl Batch<'_, '_> {
             r.published,
             packed.text_z.as_slice(),
             words as i64,
-            minhash::to_bytes(sig),
             original.map(|o| o.0),
             original.map(|o| o.1),
             packed.json_z.as_slice(),
@@ -320,6 +319,10 @@ impl Batch<'_, '_> {
             for key in band_keys(sig) {
                 band.execute(params![key, id])?;
             }
+            tx.prepare_cached(
+                "INSERT INTO signatures (document, minhash, original) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![id, minhash::to_bytes(sig), original.map(|o| o.0)])?;
         }
         tx.prepare_cached("INSERT INTO documents_fts (rowid, headline, text) VALUES (?1, ?2, ?3)")?
             .execute(params![id, r.headline, r.text])?;

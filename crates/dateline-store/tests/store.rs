@@ -481,6 +481,10 @@ fn a_schema_5_store_is_upgraded_to_tiered_lookups() {
         count("SELECT COUNT(*) FROM quote_speakers"),
         count("SELECT COUNT(*) FROM quotes WHERE COALESCE(speaker, speaker_text) IS NOT NULL")
     );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM signatures"),
+        count("SELECT COUNT(*) FROM documents WHERE words >= 30")
+    );
     // Every stored address is found through its key.
     let urls: Vec<String> = conn
         .prepare("SELECT url FROM documents WHERE url IS NOT NULL")
