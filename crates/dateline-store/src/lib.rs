@@ -21,6 +21,7 @@
 //! ```
 
 pub mod aggregate;
+mod band_filter;
 mod codec;
 pub mod minhash;
 pub mod people;
@@ -106,6 +107,8 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 pub struct Store {
     conn: Connection,
     codec: Arc<Codec>,
+    /// The stored band keys, loaded by the first writer.
+    bands: Option<band_filter::BandFilter>,
 }
 
 impl Store {
@@ -134,7 +137,11 @@ impl Store {
         let dicts = codec::Dictionaries::new(Some(path.to_path_buf()));
         codec::register(&conn, &dicts)?;
         let codec = Arc::new(Codec::open(&conn, &dicts)?);
-        Ok(Store { conn, codec })
+        Ok(Store {
+            conn,
+            codec,
+            bands: None,
+        })
     }
 
     /// A store in memory, for tests and one-off runs.
@@ -159,7 +166,11 @@ impl Store {
         codec::register(&conn, &dicts)?;
         schema::migrate(&mut conn)?;
         let codec = Arc::new(Codec::open(&conn, &dicts)?);
-        Ok(Store { conn, codec })
+        Ok(Store {
+            conn,
+            codec,
+            bands: None,
+        })
     }
 
     /// The underlying connection, for queries.

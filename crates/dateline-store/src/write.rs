@@ -8,6 +8,7 @@ use std::sync::{Arc, LazyLock};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::aggregate::{self, Tally};
+use crate::band_filter::BandFilter;
 use crate::codec::{Codec, Column};
 use crate::minhash::{self, BANDS, MIN_SIMILARITY, MIN_WORDS};
 use crate::people::{person_key, People};
@@ -76,9 +77,18 @@ fn band_keys(sig: &[u32]) -> [i64; BANDS] {
 
 /// The original a new text near-duplicates, with the similarity: the most similar stored
 /// signature sharing a band, followed to its own original.
-fn find_original(tx: &Transaction<'_>, sig: &[u32]) -> Result<Option<(i64, f64)>> {
+fn find_original(
+    tx: &Transaction<'_>,
+    bands: &BandFilter,
+    sig: &[u32],
+) -> Result<Option<(i64, f64)>> {
+    // Bands never stored are not looked up (NULL matches nothing).
+    let keys = band_keys(sig).map(|k| bands.may_contain(k).then_some(k));
+    if keys.iter().all(Option::is_none) {
+        return Ok(None);
+    }
     let mut stmt = tx.prepare_cached(&FIND_CANDIDATES)?;
-    let rows = stmt.query_map(rusqlite::params_from_iter(band_keys(sig)), |row| {
+    let rows = stmt.query_map(rusqlite::params_from_iter(keys), |row| {
         Ok((
             row.get::<_, i64>(0)?,
             row.get::<_, Vec<u8>>(1)?,
@@ -128,7 +138,13 @@ impl Store {
     /// pages of the large indexes (shingle bands, speakers, addresses) less often.
     pub fn writer(&mut self) -> Result<BatchWriter<'_>> {
         let codec = Arc::clone(&self.codec);
+        let bands = match self.bands.take() {
+            Some(filter) if !filter.full() => filter,
+            _ => BandFilter::load(&self.conn)?,
+        };
+        let bands = self.bands.insert(bands);
         Ok(BatchWriter {
+            bands,
             tx: self.conn.transaction()?,
             codec,
             now: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
@@ -143,6 +159,7 @@ impl Store {
 /// [`BatchWriter::commit`], it stores nothing.
 pub struct BatchWriter<'s> {
     tx: Transaction<'s>,
+    bands: &'s mut BandFilter,
     codec: Arc<Codec>,
     now: String,
     tally: Tally,
@@ -194,6 +211,7 @@ impl BatchWriter<'_> {
             let mut tallies = Tallies {
                 events: &mut self.tally,
                 people: &mut self.people,
+                bands: self.bands,
             };
             batch.add(&self.codec, record, &mut report, &mut tallies)?;
         }
@@ -234,10 +252,12 @@ fn train(tx: &Transaction<'_>, packer: &Codec, records: &[Record<'_>]) -> Result
     Ok(())
 }
 
-/// The summaries one transaction adds to.
+/// The summaries one transaction adds to, and the filter of stored band keys.
 struct Tallies<'a> {
     events: &'a mut Tally,
     people: &'a mut People,
+    /// The band keys stored so far.
+    bands: &'a mut BandFilter,
 }
 
 /// What every document of a batch shares.
@@ -270,7 +290,7 @@ impl Batch<'_, '_> {
         };
         let (sig, words) = (packed.signature.as_slice(), packed.words);
         let original = if words >= MIN_WORDS {
-            find_original(tx, sig)?
+            find_original(tx, tallies.bands, sig)?
         } else {
             None
         };
@@ -318,6 +338,7 @@ impl Batch<'_, '_> {
             ))?;
             for key in band_keys(sig) {
                 band.execute(params![key, id])?;
+                tallies.bands.insert(key);
             }
             tx.prepare_cached(
                 "INSERT INTO signatures (document, minhash, original) VALUES (?1, ?2, ?3)",
