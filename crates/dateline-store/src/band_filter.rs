@@ -6,6 +6,7 @@
 
 use rusqlite::Connection;
 
+use crate::minhash::mix;
 use crate::tiers;
 use crate::Result;
 
@@ -24,10 +25,11 @@ pub(crate) struct BandFilter {
     capacity: usize,
 }
 
-fn mix(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
+/// The bit positions of `key` in a filter of `bits` bits (double hashing).
+fn positions(key: i64, bits: u64) -> impl Iterator<Item = usize> {
+    let h = mix(u64::from_ne_bytes(key.to_ne_bytes()));
+    let (a, b) = (h, mix(h) | 1);
+    (0..PROBES).map(move |i| (a.wrapping_add(i.wrapping_mul(b)) % bits) as usize)
 }
 
 impl BandFilter {
@@ -67,17 +69,8 @@ impl BandFilter {
         self.keys > self.capacity
     }
 
-    /// The bit positions of `key`.
-    fn positions(&self, key: i64) -> impl Iterator<Item = usize> {
-        let h = mix(u64::from_ne_bytes(key.to_ne_bytes()));
-        let (a, b) = (h, mix(h) | 1);
-        let n = (self.bits.len() * 64) as u64;
-        (0..PROBES).map(move |i| (a.wrapping_add(i.wrapping_mul(b)) % n) as usize)
-    }
-
     pub fn insert(&mut self, key: i64) {
-        let positions: Vec<usize> = self.positions(key).collect();
-        for p in positions {
+        for p in positions(key, (self.bits.len() * 64) as u64) {
             if let Some(word) = self.bits.get_mut(p / 64) {
                 *word |= 1 << (p % 64);
             }
@@ -87,7 +80,7 @@ impl BandFilter {
 
     /// Whether `key` may have been stored (false: it certainly was not).
     pub fn may_contain(&self, key: i64) -> bool {
-        self.positions(key).all(|p| {
+        positions(key, (self.bits.len() * 64) as u64).all(|p| {
             self.bits
                 .get(p / 64)
                 .is_some_and(|w| w & (1 << (p % 64)) != 0)

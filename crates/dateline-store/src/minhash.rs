@@ -30,7 +30,7 @@ fn fnv1a(bytes: impl Iterator<Item = u8>) -> u64 {
 }
 
 /// `SplitMix64` finaliser: turns one shingle hash into [`HASHES`] independent ones.
-fn mix(mut z: u64) -> u64 {
+pub(crate) fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)

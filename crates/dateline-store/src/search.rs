@@ -113,10 +113,7 @@ impl Store {
         // Stable: documents before quotes of the same rank or date.
         match ranking {
             Ranking::Bm25 => hits.sort_by(|a, b| a.rank.total_cmp(&b.rank)),
-            Ranking::Newest => hits.sort_by(|a, b| {
-                let day = |h: &Hit| h.cells[1].as_str().map(str::to_owned);
-                day(b).cmp(&day(a))
-            }),
+            Ranking::Newest => hits.sort_by(|a, b| b.cells[1].as_str().cmp(&a.cells[1].as_str())),
         }
         hits.truncate(limit);
         let mut rows = Vec::with_capacity(hits.len());
