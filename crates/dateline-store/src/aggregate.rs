@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Duration, NaiveDate};
 use dateline_core::rows::EventRow;
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Transaction};
 
 use crate::Result;
 
@@ -39,21 +39,19 @@ pub fn record(tx: &Transaction<'_>, event: &EventRow<'_>, seen: Option<&str>) ->
         Some(date) => {
             let (from, to) = window(date);
             tx.prepare_cached(
-                "SELECT id FROM aggregates WHERE source_actor = ?1 AND target_actor = ?2 AND cameo = ?3
-                 AND place = ?4 AND date BETWEEN ?5 AND ?6 ORDER BY id LIMIT 1",
+                "SELECT MIN(id) FROM aggregates WHERE source_actor = ?1 AND target_actor = ?2 AND cameo = ?3
+                 AND place = ?4 AND date BETWEEN ?5 AND ?6",
             )?
             .query_row(params![source, target, event.cameo, place, from, to], |r| {
                 r.get(0)
-            })
-            .optional()?
+            })?
         }
         None => tx
             .prepare_cached(
-                "SELECT id FROM aggregates WHERE source_actor = ?1 AND target_actor = ?2 AND cameo = ?3
-                 AND place = ?4 AND date IS NULL ORDER BY id LIMIT 1",
+                "SELECT MIN(id) FROM aggregates WHERE source_actor = ?1 AND target_actor = ?2 AND cameo = ?3
+                 AND place = ?4 AND date IS NULL",
             )?
-            .query_row(params![source, target, event.cameo, place], |r| r.get(0))
-            .optional()?,
+            .query_row(params![source, target, event.cameo, place], |r| r.get(0))?,
     };
     if let Some(id) = found {
         return Ok(id);
