@@ -591,3 +591,51 @@ fn people_are_linked_across_documents_with_their_roles_over_time() {
         .rows
         .is_empty());
 }
+
+#[test]
+fn a_copy_is_linked_when_more_documents_share_its_bands_than_are_read_per_band() {
+    let story = "The harbour authority said on Monday that grain ships would resume sailing from \
+        the southern ports after three weeks of talks between the two governments, which had \
+        accused each other of blocking inspections. Officials from both ministries met in the \
+        capital and agreed to a joint monitoring centre, the first such arrangement since the \
+        war began, according to a statement released after the meeting ended late at night.";
+    let texts: Vec<String> = std::iter::once(story.to_owned())
+        .chain((1..=40).map(|i| format!("{story} Correction {i}.")))
+        .collect();
+    let hashes: Vec<String> = texts
+        .iter()
+        .map(|t| dateline_core::document::sha1_hex(t.as_bytes()))
+        .collect();
+    let records: Vec<_> = texts
+        .iter()
+        .zip(&hashes)
+        .map(|(t, h)| dateline_store::Record::new(h, t, "{}"))
+        .collect();
+    let mut store = Store::open_in_memory().unwrap();
+    // One document at a time, so each later copy finds the ones before it.
+    for record in records {
+        store.add_records(&[record], None).unwrap();
+    }
+    let late = format!("{story} A later correction.");
+    let hash = dateline_core::document::sha1_hex(late.as_bytes());
+    let report = store
+        .add_records(&[dateline_store::Record::new(&hash, &late, "{}")], None)
+        .unwrap();
+    assert_eq!(report.duplicates, 1);
+    let links: Vec<Option<i64>> = {
+        let mut stmt = store
+            .connection()
+            .prepare("SELECT duplicate_of FROM documents ORDER BY id")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert_eq!(links.len(), 42);
+    assert_eq!(links[0], None);
+    assert!(
+        links[1..].iter().all(|l| *l == Some(1)),
+        "every copy links to the first text: {links:?}"
+    );
+}
