@@ -195,10 +195,19 @@ fn score_group(
             .filter(|(_, row)| covers(row[g], gold.tokens.len()))
             .max_by_key(|(p, row)| (row[g], Reverse(p.tokens.len()), gold.speaker_ok(&p.speaker)));
         let Some((pred, _)) = best else {
+            tracing::debug!(quote = %gold.quote.text, speaker = ?gold.quote.speaker, "gold quote missed");
             continue;
         };
         counts.tp_gold += 1;
         let speaker_ok = gold.speaker_ok(&pred.speaker);
+        if !speaker_ok {
+            tracing::debug!(
+                quote = %gold.quote.text,
+                gold = ?gold.quote.speaker,
+                predicted = ?pred.speaker,
+                "wrong speaker"
+            );
+        }
         score.speaker.record(speaker_ok);
         if speaker_ok {
             attributed.tp_gold += 1;
@@ -217,7 +226,9 @@ fn score_group(
             .filter(|(gold, &o)| covers(o, gold.tokens.len()) || covers(o, pred.tokens.len()))
             .map(|(gold, _)| *gold)
             .collect();
-        if !matched.is_empty() {
+        if matched.is_empty() {
+            tracing::debug!(quote = %pred.tokens.join(" "), speaker = ?pred.speaker, "quote not in the gold");
+        } else {
             counts.tp_pred += 1;
         }
         if matched.iter().any(|gold| gold.speaker_ok(&pred.speaker)) {
