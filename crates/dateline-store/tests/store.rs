@@ -594,13 +594,14 @@ fn people_are_linked_across_documents_with_their_roles_over_time() {
 
 #[test]
 fn a_copy_is_linked_when_more_documents_share_its_bands_than_are_read_per_band() {
-    let story = "The harbour authority said on Monday that grain ships would resume sailing from \
+    let original =
+        "The harbour authority said on Monday that grain ships would resume sailing from \
         the southern ports after three weeks of talks between the two governments, which had \
         accused each other of blocking inspections. Officials from both ministries met in the \
         capital and agreed to a joint monitoring centre, the first such arrangement since the \
         war began, according to a statement released after the meeting ended late at night.";
-    let texts: Vec<String> = std::iter::once(story.to_owned())
-        .chain((1..=40).map(|i| format!("{story} Correction {i}.")))
+    let texts: Vec<String> = std::iter::once(original.to_owned())
+        .chain((1..=40).map(|i| format!("{original} Correction {i}.")))
         .collect();
     let hashes: Vec<String> = texts
         .iter()
@@ -616,7 +617,7 @@ fn a_copy_is_linked_when_more_documents_share_its_bands_than_are_read_per_band()
     for record in records {
         store.add_records(&[record], None).unwrap();
     }
-    let late = format!("{story} A later correction.");
+    let late = format!("{original} A later correction.");
     let hash = dateline_core::document::sha1_hex(late.as_bytes());
     let report = store
         .add_records(&[dateline_store::Record::new(&hash, &late, "{}")], None)
