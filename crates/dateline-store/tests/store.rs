@@ -29,6 +29,16 @@ fn column(table: &dateline_store::query::Table, name: &str) -> Vec<serde_json::V
     table.rows.iter().map(|r| r[i].clone()).collect()
 }
 
+/// The first column of every row `sql` returns.
+fn values<T: rusqlite::types::FromSql>(conn: &dateline_store::RawConnection, sql: &str) -> Vec<T> {
+    conn.prepare(sql)
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
 #[test]
 fn reingesting_is_idempotent_and_reopening_keeps_the_schema() {
     let dir = tempfile::tempdir().unwrap();
@@ -354,15 +364,10 @@ fn dev_articles_and_planted_copies() {
         })
         .collect();
     assert_eq!(store.add_batch(&copies, None).unwrap().duplicates, 4);
-    let mut stmt = store
-        .connection()
-        .prepare("SELECT duplicate_of FROM documents WHERE duplicate_of IS NOT NULL ORDER BY id")
-        .unwrap();
-    let links: Vec<i64> = stmt
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
+    let links: Vec<i64> = values(
+        store.connection(),
+        "SELECT duplicate_of FROM documents WHERE duplicate_of IS NOT NULL ORDER BY id",
+    );
     let expected: Vec<i64> = (0..4).map(|k| (dev_count + 1 + k) as i64).collect();
     assert_eq!(links, expected, "each copy links to its own story");
 }
@@ -486,13 +491,7 @@ fn a_schema_5_store_is_upgraded_to_tiered_lookups() {
         count("SELECT COUNT(*) FROM documents WHERE words >= 30")
     );
     // Every stored address is found through its key.
-    let urls: Vec<String> = conn
-        .prepare("SELECT url FROM documents WHERE url IS NOT NULL")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
+    let urls: Vec<String> = values(conn, "SELECT url FROM documents WHERE url IS NOT NULL");
     assert_eq!(urls.len(), 4);
     for url in &urls {
         let found: i64 = conn
@@ -602,37 +601,21 @@ fn a_copy_is_linked_when_more_documents_share_its_bands_than_are_read_per_band()
         war began, according to a statement released after the meeting ended late at night.";
     let texts: Vec<String> = std::iter::once(original.to_owned())
         .chain((1..=40).map(|i| format!("{original} Correction {i}.")))
-        .collect();
-    let hashes: Vec<String> = texts
-        .iter()
-        .map(|t| dateline_core::document::sha1_hex(t.as_bytes()))
-        .collect();
-    let records: Vec<_> = texts
-        .iter()
-        .zip(&hashes)
-        .map(|(t, h)| dateline_store::Record::new(h, t, "{}"))
+        .chain(std::iter::once(format!("{original} A later correction.")))
         .collect();
     let mut store = Store::open_in_memory().unwrap();
     // One document at a time, so each later copy finds the ones before it.
-    for record in records {
-        store.add_records(&[record], None).unwrap();
+    let mut last = None;
+    for text in &texts {
+        let hash = dateline_core::document::sha1_hex(text.as_bytes());
+        let record = dateline_store::Record::new(&hash, text, "{}");
+        last = Some(store.add_records(&[record], None).unwrap());
     }
-    let late = format!("{original} A later correction.");
-    let hash = dateline_core::document::sha1_hex(late.as_bytes());
-    let report = store
-        .add_records(&[dateline_store::Record::new(&hash, &late, "{}")], None)
-        .unwrap();
-    assert_eq!(report.duplicates, 1);
-    let links: Vec<Option<i64>> = {
-        let mut stmt = store
-            .connection()
-            .prepare("SELECT duplicate_of FROM documents ORDER BY id")
-            .unwrap();
-        stmt.query_map([], |r| r.get(0))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect()
-    };
+    assert_eq!(last.map(|report| report.duplicates), Some(1));
+    let links: Vec<Option<i64>> = values(
+        store.connection(),
+        "SELECT duplicate_of FROM documents ORDER BY id",
+    );
     assert_eq!(links.len(), 42);
     assert_eq!(links[0], None);
     assert!(
