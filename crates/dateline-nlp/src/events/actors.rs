@@ -142,6 +142,7 @@ impl Actors {
             states: mut states_ending_at,
             places: places_starting_at,
             people: people_ending_at,
+            groups: groups_ending_at,
         } = Anchors::new(doc, mentions);
         let mut absorbed = Vec::new();
         for (i, t) in doc.tokens.iter().enumerate() {
@@ -157,6 +158,16 @@ impl Actors {
             let Some(noun) = agents.get(doc.view().lower(i)) else {
                 continue;
             };
+            // "Hezbollah guerrillas", "Taliban fighters": the group's own members.
+            if let Some(&o) = groups_ending_at.get(&i) {
+                let m = &mut mentions[o];
+                if let Some(t) = doc.tokens.get(i) {
+                    m.span = m.span.cover(t.span);
+                    m.end = i + 1;
+                    covered[i] = true;
+                }
+                continue;
+            }
             // "the Egyptian army", "Syrian government troops", "Syria's rebels".
             let mut k = i;
             while k > 0
@@ -380,6 +391,8 @@ struct Anchors {
     places: FxHashMap<usize, usize>,
     /// People with a country by the token they end on: "Kadhafi's forces".
     people: FxHashMap<usize, usize>,
+    /// Organisations with an actor code by the token they end on: "Hezbollah guerrillas".
+    groups: FxHashMap<usize, usize>,
 }
 
 impl Anchors {
@@ -388,6 +401,7 @@ impl Anchors {
             states: FxHashMap::default(),
             places: FxHashMap::default(),
             people: FxHashMap::default(),
+            groups: FxHashMap::default(),
         };
         for (o, m) in mentions.iter().enumerate().rev() {
             if actor_code(doc, m.entity).is_some_and(|c| c.len() == 3) {
@@ -399,6 +413,9 @@ impl Anchors {
                 }
                 Some(EntityType::Person) if country_code(doc, m.entity).is_some() => {
                     anchors.people.insert(m.end, o);
+                }
+                Some(EntityType::Org) if actor_code(doc, m.entity).is_some() => {
+                    anchors.groups.insert(m.end, o);
                 }
                 _ => {}
             }

@@ -204,8 +204,8 @@ fn parsed_subject(
             .filter(|&k| view.relation(k) == Some("nsubj"))
             .min_by_key(|&k| (view.pos(k) == Some(Pos::JJ), k.abs_diff(v)));
         if let Some(k) = subject {
-            // A subject that is no actor leaves the choice to the window rules.
-            return actors.at(k).copied();
+            // A subject that names no actor leaves the choice to the window rules.
+            return phrase_actor(doc, actors, k, scope);
         }
         let head = view.head(v).filter(|&h| within(h))?;
         match view.relation(v)? {
@@ -350,9 +350,57 @@ fn target(
         .copied()
 }
 
-/// The target of the verb trigger at token `verb` by the parse: the actor heading its object
+/// How deep inside a noun phrase its actor is looked for: the head's modifiers, and theirs
+/// ("scores of *Liberian* refugees", "the deputy chief of *Israel's* militia ally").
+const PHRASE_DEPTH: usize = 2;
+
+/// The actor a noun phrase headed at token `head` names, as CAMEO coders read it: the head
+/// itself, else the nearest possessive, adjective or compound modifier, or the object of an `of`
+/// or `by` modifier ("two *Russian* diplomats", "positions of the *Palestinian* security forces",
+/// "calls by *Belarus's* rulers"), breadth first.
+fn phrase_actor(
+    doc: &Document,
+    actors: &Actors,
+    head: usize,
+    scope: Scope,
+) -> Option<ActorMention> {
+    let view = doc.view();
+    let mut level = vec![head];
+    for depth in 0..=PHRASE_DEPTH {
+        if let Some(m) = level.iter().find_map(|&k| actors.at(k)) {
+            return Some(*m);
+        }
+        if depth == PHRASE_DEPTH {
+            break;
+        }
+        let near = |k: usize| scope.lo.max(k.saturating_sub(PARSE_REACH))..scope.hi.min(k + PARSE_REACH);
+        level = level
+            .iter()
+            .flat_map(|&k| view.dependents(k, near(k)).collect::<Vec<_>>())
+            .filter(|&d| match view.relation(d) {
+                Some("amod" | "compound") => true,
+                Some("nmod") => {
+                    let case = view
+                        .dependents(d, near(d))
+                        .find(|&c| view.relation(c) == Some("case"));
+                    case.is_none_or(|c| {
+                        view.is_possessive_marker(c)
+                            || function_words::is(Class::Partitive, view.lower(c))
+                    })
+                }
+                _ => false,
+            })
+            .collect();
+    }
+    None
+}
+
+/// The target of the verb trigger at token `verb` by the parse: the actor its object names
 /// (when the row takes one) or a prepositional dependent whose preposition the row lists
-/// ("attacked *Israel*", "clashed *with the army*"); not the source.
+/// ("attacked *Israel*", "clashed *with the army*", "expelled two *Russian* diplomats"); else,
+/// for a verb that governs a clause, the subject of a `that` clause ("demanded that *Israel*
+/// withdraw") or the target of a controlled verb ("threatened to strike *Israel*"); not the
+/// source.
 fn parsed_target(
     doc: &Document,
     actors: &Actors,
@@ -362,16 +410,40 @@ fn parsed_target(
     source: u32,
 ) -> Option<ActorMention> {
     let view = doc.view();
-    view.dependents(verb, verb + 1..scope.hi.min(verb + PARSE_REACH))
-        .filter(|&k| match view.relation(k) {
-            Some("obj") => trigger.object,
-            Some("obl") => view.dependents(k, verb + 1..k).any(|c| {
-                view.relation(c) == Some("case") && trigger.preps.iter().any(|p| p == view.lower(c))
-            }),
-            _ => false,
+    let dependents = |v: usize| view.dependents(v, v + 1..scope.hi.min(v + PARSE_REACH));
+    let direct = |v: usize| {
+        dependents(v)
+            .filter(|&k| match view.relation(k) {
+                Some("obj") => trigger.object,
+                Some("obl") => view.dependents(k, v + 1..k).any(|c| {
+                    view.relation(c) == Some("case")
+                        && trigger.preps.iter().any(|p| p == view.lower(c))
+                }),
+                _ => false,
+            })
+            .filter_map(|k| phrase_actor(doc, actors, k, scope))
+            .find(|m| m.entity != source)
+    };
+    direct(verb).or_else(|| {
+        dependents(verb).find_map(|k| match view.relation(k) {
+            // "demanded that X …", parsed as a clausal complement or an adverbial clause.
+            Some("ccomp" | "advcl")
+                if trigger.object
+                    && (view.relation(k) == Some("ccomp")
+                        || view
+                            .dependents(k, verb + 1..k)
+                            .any(|c| view.relation(c) == Some("mark") && view.lower(c) == "that")) =>
+            {
+                dependents(k)
+                .chain(view.dependents(k, scope.lo.max(verb)..k))
+                .filter(|&c| view.relation(c) == Some("nsubj"))
+                .filter_map(|c| phrase_actor(doc, actors, c, scope))
+                .find(|m| m.entity != source)
+            }
+            Some("xcomp") => direct(k),
+            _ => None,
         })
-        .find_map(|k| actors.at(k).copied())
-        .filter(|m| m.entity != source)
+    })
 }
 
 /// The actor named right before a noun trigger: a possessive (`North Korea's deployment`) or

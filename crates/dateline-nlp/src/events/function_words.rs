@@ -24,6 +24,9 @@ pub enum Class {
     Pronoun,
     /// A determiner that makes a noun refer back to an earlier event (`the`, `such`).
     Definite,
+    /// A preposition whose object names the actor of the noun it modifies (`of`, `by`: "the
+    /// chief *of* Israel's army", "calls *by* Belarus").
+    Partitive,
 }
 
 impl Class {
@@ -36,6 +39,7 @@ impl Class {
             "setting" => Class::Setting,
             "pronoun" => Class::Pronoun,
             "definite" => Class::Definite,
+            "partitive" => Class::Partitive,
             _ => return None,
         })
     }

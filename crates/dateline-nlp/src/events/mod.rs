@@ -263,6 +263,15 @@ impl EventStage {
                 // A bare event noun ("the expected deployment") names no act on anyone.
                 continue;
             }
+            // `RUST_LOG=dateline_nlp::events=trace`: each row tried and what it found.
+            tracing::trace!(
+                trigger = doc.view().lower(i),
+                cameo = row.cameo.as_str(),
+                sources = ?args.sources.iter().map(|m| doc.slice(m.span)).collect::<Vec<_>>(),
+                targets = ?args.targets.iter().map(|m| doc.slice(m.span)).collect::<Vec<_>>(),
+                rule = args.rule.as_str(),
+                "event row tried"
+            );
             let ok = match row.need {
                 Need::Target => targeted,
                 Need::NoTarget => !targeted,

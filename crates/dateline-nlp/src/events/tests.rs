@@ -305,3 +305,31 @@ fn a_controlled_infinitive_takes_the_subject_of_its_verb() {
     assert!(rule.contains("source: subject (parse)"), "{rule}");
     assert!(has(&doc, "RUS", "UKR", "19"), "{:?}", summary(&doc));
 }
+
+#[test]
+fn a_target_named_inside_the_object_phrase() {
+    // An adjective, an `of` phrase, a possessive one level down.
+    let doc = code("Kenyan police detained three Ugandan traders at the border on Friday.");
+    assert!(has(&doc, "KEN", "UGA", "17"), "{:?}", summary(&doc));
+    let doc = code("Peruvian soldiers shelled positions of the Bolivian army near the river.");
+    assert!(has(&doc, "PER", "BOL", "19"), "{:?}", summary(&doc));
+    let doc = code("Rebels in Chad killed the deputy head of Sudan's border guard on Monday.");
+    assert!(has(&doc, "TCD", "SDN", "19"), "{:?}", summary(&doc));
+}
+
+#[test]
+fn the_subject_of_a_that_clause_is_the_target_of_a_demand() {
+    let doc = code("Norway on Tuesday demanded that the government of Belarus free the journalists.");
+    assert!(has(&doc, "NOR", "BLR", "10"), "{:?}", summary(&doc));
+}
+
+#[test]
+fn an_organisation_before_an_agent_noun_is_its_members() {
+    // Not the country the article names most.
+    let doc = code(
+        "Israel said on Sunday that Hezbollah fighters wounded two Israeli soldiers. Israel \
+         closed the crossing.",
+    );
+    assert!(has(&doc, "LBN", "ISR", "18"), "{:?}", summary(&doc));
+    assert!(!has(&doc, "ISR", "ISR", "18"), "{:?}", summary(&doc));
+}

@@ -71,7 +71,7 @@ impl Lemmatizer {
 fn candidates(stem: &str) -> [String; 3] {
     let mut chars = stem.chars().rev();
     let doubled = match (chars.next(), chars.next()) {
-        (Some(a), Some(b)) if a == b && !matches!(a, 'l' | 's' | 'z' | 'e') => {
+        (Some(a), Some(b)) if a == b && !matches!(a, 's' | 'z' | 'e') => {
             stem[..stem.len() - a.len_utf8()].to_owned()
         }
         _ => stem.to_owned(),
@@ -139,5 +139,7 @@ mod tests {
         assert_eq!(lemma("reaches", Pos::VBZ), "reach");
         assert_eq!(lemma("called", Pos::VBD), "call");
         assert_eq!(lemma("killed", Pos::VBN), "kill");
+        assert_eq!(lemma("expelled", Pos::VBD), "expel");
+        assert_eq!(lemma("patrolled", Pos::VBD), "patrol");
     }
 }
