@@ -205,7 +205,7 @@ fn parsed_subject(
             .min_by_key(|&k| (view.pos(k) == Some(Pos::JJ), k.abs_diff(v)));
         if let Some(k) = subject {
             // A subject that names no actor leaves the choice to the window rules.
-            return phrase_actor(doc, actors, k, scope);
+            return phrase_actor(doc, actors, k, scope, &[]);
         }
         let head = view.head(v).filter(|&h| within(h))?;
         match view.relation(v)? {
@@ -355,14 +355,16 @@ fn target(
 const PHRASE_DEPTH: usize = 2;
 
 /// The actor a noun phrase headed at token `head` names, as CAMEO coders read it: the head
-/// itself, else the nearest possessive, adjective or compound modifier, or the object of an `of`
-/// or `by` modifier ("two *Russian* diplomats", "positions of the *Palestinian* security forces",
-/// "calls by *Belarus's* rulers"), breadth first.
+/// itself, else the nearest possessive, adjective or compound modifier, the object of an `of`
+/// or `by` modifier or of one of `preps` (the trigger's), or a conjunct ("two *Russian*
+/// diplomats", "positions of the *Palestinian* security forces", "calls by *Belarus's* rulers",
+/// "boycott all contact *with the United States*"), breadth first.
 fn phrase_actor(
     doc: &Document,
     actors: &Actors,
     head: usize,
     scope: Scope,
+    preps: &[String],
 ) -> Option<ActorMention> {
     let view = doc.view();
     let mut level = vec![head];
@@ -378,14 +380,16 @@ fn phrase_actor(
             .iter()
             .flat_map(|&k| view.dependents(k, near(k)).collect::<Vec<_>>())
             .filter(|&d| match view.relation(d) {
-                Some("amod" | "compound") => true,
+                Some("amod" | "compound" | "conj") => true,
                 Some("nmod") => {
                     let case = view
                         .dependents(d, near(d))
                         .find(|&c| view.relation(c) == Some("case"));
                     case.is_none_or(|c| {
+                        let w = view.lower(c);
                         view.is_possessive_marker(c)
-                            || function_words::is(Class::Partitive, view.lower(c))
+                            || function_words::is(Class::Partitive, w)
+                            || preps.iter().any(|p| p == w)
                     })
                 }
                 _ => false,
@@ -421,7 +425,7 @@ fn parsed_target(
                 }),
                 _ => false,
             })
-            .filter_map(|k| phrase_actor(doc, actors, k, scope))
+            .filter_map(|k| phrase_actor(doc, actors, k, scope, &trigger.preps))
             .find(|m| m.entity != source)
     };
     direct(verb).or_else(|| {
@@ -437,7 +441,7 @@ fn parsed_target(
                 dependents(k)
                 .chain(view.dependents(k, scope.lo.max(verb)..k))
                 .filter(|&c| view.relation(c) == Some("nsubj"))
-                .filter_map(|c| phrase_actor(doc, actors, c, scope))
+                .filter_map(|c| phrase_actor(doc, actors, c, scope, &[]))
                 .find(|m| m.entity != source)
             }
             Some("xcomp") => direct(k),

@@ -333,3 +333,16 @@ fn an_organisation_before_an_agent_noun_is_its_members() {
     assert!(has(&doc, "LBN", "ISR", "18"), "{:?}", summary(&doc));
     assert!(!has(&doc, "ISR", "ISR", "18"), "{:?}", summary(&doc));
 }
+
+#[test]
+fn an_announced_coercive_act_is_a_threat_and_a_willing_one_an_intent() {
+    let doc = code("Ethiopia will expel the Kenyan ambassador.");
+    let s = summary(&doc);
+    assert!(
+        s.iter()
+            .any(|(a, b, r, m)| a == "ETH" && b == "KEN" && r == "13" && *m == Modality::Intended),
+        "{s:?}"
+    );
+    let doc = code("Chad says it is willing to withdraw its troops from Niger.");
+    assert!(has(&doc, "TCD", "NER", "03"), "{:?}", summary(&doc));
+}
