@@ -355,8 +355,8 @@ fn target(
 const PHRASE_DEPTH: usize = 2;
 
 /// The actor a noun phrase headed at token `head` names, as CAMEO coders read it: the head
-/// itself, else the nearest possessive, adjective or compound modifier, the object of an `of`
-/// or `by` modifier or of one of `preps` (the trigger's), or a conjunct ("two *Russian*
+/// itself, else the nearest possessive, adjective or compound modifier, the object of an `of`,
+/// `by` or `with` modifier or of one of `preps` (the trigger's), or a conjunct ("two *Russian*
 /// diplomats", "positions of the *Palestinian* security forces", "calls by *Belarus's* rulers",
 /// "boycott all contact *with the United States*"), breadth first.
 fn phrase_actor(
@@ -388,7 +388,7 @@ fn phrase_actor(
                     case.is_none_or(|c| {
                         let w = view.lower(c);
                         view.is_possessive_marker(c)
-                            || function_words::is(Class::Partitive, w)
+                            || function_words::is(Class::Phrase, w)
                             || preps.iter().any(|p| p == w)
                     })
                 }
@@ -415,17 +415,25 @@ fn parsed_target(
 ) -> Option<ActorMention> {
     let view = doc.view();
     let dependents = |v: usize| view.dependents(v, v + 1..scope.hi.min(v + PARSE_REACH));
+    let listed = |k: usize, lo: usize| {
+        view.dependents(k, lo..k).any(|c| {
+            view.relation(c) == Some("case") && trigger.preps.iter().any(|p| p == view.lower(c))
+        })
+    };
     let direct = |v: usize| {
         dependents(v)
-            .filter(|&k| match view.relation(k) {
-                Some("obj") => trigger.object,
-                Some("obl") => view.dependents(k, v + 1..k).any(|c| {
-                    view.relation(c) == Some("case")
-                        && trigger.preps.iter().any(|p| p == view.lower(c))
-                }),
-                _ => false,
+            .filter_map(|k| match view.relation(k) {
+                Some("obj") if trigger.object => phrase_actor(doc, actors, k, scope, &trigger.preps),
+                // "withdrew its inspectors from Iraq" with the `from` phrase attached to the
+                // object: the row's preposition still names the target.
+                Some("obj") => dependents(k)
+                    .filter(|&d| view.relation(d) == Some("nmod") && listed(d, k + 1))
+                    .find_map(|d| phrase_actor(doc, actors, d, scope, &[])),
+                Some("obl") if listed(k, v + 1) => {
+                    phrase_actor(doc, actors, k, scope, &trigger.preps)
+                }
+                _ => None,
             })
-            .filter_map(|k| phrase_actor(doc, actors, k, scope, &trigger.preps))
             .find(|m| m.entity != source)
     };
     direct(verb).or_else(|| {

@@ -24,9 +24,9 @@ pub enum Class {
     Pronoun,
     /// A determiner that makes a noun refer back to an earlier event (`the`, `such`).
     Definite,
-    /// A preposition whose object names the actor of the noun it modifies (`of`, `by`: "the
-    /// chief *of* Israel's army", "calls *by* Belarus").
-    Partitive,
+    /// A preposition whose object names the actor of the noun phrase it modifies (`of`, `by`,
+    /// `with`: "the chief *of* Israel's army", "calls *by* Belarus", "an agreement *with* the EU").
+    Phrase,
 }
 
 impl Class {
@@ -39,7 +39,7 @@ impl Class {
             "setting" => Class::Setting,
             "pronoun" => Class::Pronoun,
             "definite" => Class::Definite,
-            "partitive" => Class::Partitive,
+            "phrase" => Class::Phrase,
             _ => return None,
         })
     }

@@ -346,3 +346,15 @@ fn an_announced_coercive_act_is_a_threat_and_a_willing_one_an_intent() {
     let doc = code("Chad says it is willing to withdraw its troops from Niger.");
     assert!(has(&doc, "TCD", "NER", "03"), "{:?}", summary(&doc));
 }
+
+#[test]
+fn a_preposition_attached_to_the_object_still_names_the_target() {
+    let doc = code("Ghana signed a new trade agreement with Togo on Monday.");
+    assert!(has(&doc, "GHA", "TGO", "05"), "{:?}", summary(&doc));
+    let doc = code("Kenya withdrew its election monitors from Somalia on Friday.");
+    assert!(
+        summary(&doc).iter().any(|(s, t, _, _)| s == "KEN" && t == "SOM"),
+        "{:?}",
+        summary(&doc)
+    );
+}
