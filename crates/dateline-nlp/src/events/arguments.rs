@@ -185,7 +185,8 @@ const PARSE_REACH: usize = 80;
 
 /// The actor heading the subject of the verb at token `verb` by the parse: its `nsubj`, or the
 /// subject it shares as a controlled infinitive or a coordinated verb ("agreed to ease", "met
-/// and signed"), within the scope, when an actor (an entity or an agent noun such as "the army")
+/// and signed") — the governing verb's object when it has one ("urged *Iran* to free") —
+/// within the scope, when an actor (an entity or an agent noun such as "the army")
 /// stands at the subject's head.
 fn parsed_subject(
     doc: &Document,
@@ -209,7 +210,18 @@ fn parsed_subject(
         }
         let head = view.head(v).filter(|&h| within(h))?;
         match view.relation(v)? {
-            "xcomp" | "conj" => v = head,
+            "xcomp" => {
+                // "ordered the minister to call …": an object controls the infinitive.
+                let near = head + 1..scope.hi.min(head + PARSE_REACH).min(v);
+                if let Some(k) = view
+                    .dependents(head, near)
+                    .find(|&k| matches!(view.relation(k), Some("obj" | "iobj")))
+                {
+                    return phrase_actor(doc, actors, k, scope, &[]);
+                }
+                v = head;
+            }
+            "conj" => v = head,
             _ => return None,
         }
     }
@@ -423,7 +435,9 @@ fn parsed_target(
     let direct = |v: usize| {
         dependents(v)
             .filter_map(|k| match view.relation(k) {
-                Some("obj") if trigger.object => phrase_actor(doc, actors, k, scope, &trigger.preps),
+                Some("obj" | "iobj") if trigger.object => {
+                    phrase_actor(doc, actors, k, scope, &trigger.preps)
+                }
                 // "withdrew its inspectors from Iraq" with the `from` phrase attached to the
                 // object: the row's preposition still names the target.
                 Some("obj") => dependents(k)

@@ -358,3 +358,11 @@ fn a_preposition_attached_to_the_object_still_names_the_target() {
         summary(&doc)
     );
 }
+
+#[test]
+fn the_object_of_a_verb_controls_its_infinitive() {
+    let doc = code("Norway asked Sweden to expel the Russian ambassador.");
+    let s = summary(&doc);
+    assert!(s.iter().any(|(a, b, _, _)| a == "SWE" && b == "RUS"), "{s:?}");
+    assert!(!s.iter().any(|(a, b, _, _)| a == "NOR" && b == "RUS"), "{s:?}");
+}
