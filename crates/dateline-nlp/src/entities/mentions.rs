@@ -76,16 +76,25 @@ fn title_case(word: &str) -> String {
     out
 }
 
-/// A name with possessive and surrounding punctuation removed.
+/// A name with possessive and surrounding punctuation removed, and a possessive inside it joined
+/// to its word as written ("Democratic People's Republic of Korea").
 fn clean_name(words: &[&str]) -> String {
+    let clitic = |w: &str| matches!(w, "'s" | "’s" | "'" | "’");
     let mut parts: Vec<&str> = words.to_vec();
     while parts
         .last()
-        .is_some_and(|w| matches!(*w, "'s" | "’s" | "'" | "’" | "." | ","))
+        .is_some_and(|w| clitic(w) || matches!(*w, "." | ","))
     {
         parts.pop();
     }
-    parts.join(" ")
+    let mut name = String::new();
+    for (k, part) in parts.iter().enumerate() {
+        if k > 0 && !clitic(part) {
+            name.push(' ');
+        }
+        name.push_str(part);
+    }
+    name
 }
 
 /// Whether a capital at `[first, end)` stands for its government: it acts ("Pyongyang would

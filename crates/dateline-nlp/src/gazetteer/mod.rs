@@ -112,9 +112,21 @@ fn non_empty(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_owned())
 }
 
-/// Normalised words of a phrase, joined by single spaces.
+/// Normalised words of a phrase, joined by single spaces, with a possessive `'s` as a word of
+/// its own as the tokeniser splits it ("Democratic People 's Republic of Korea").
 fn phrase_key(phrase: &str) -> String {
-    words_key(phrase.split_whitespace())
+    words_key(phrase.split_whitespace().flat_map(|w| {
+        let stem = ["'s", "\u{2019}s"]
+            .iter()
+            .find_map(|c| w.strip_suffix(c))
+            .filter(|stem| !stem.is_empty());
+        match stem {
+            Some(stem) => [Some(stem), w.get(stem.len()..)],
+            None => [Some(w), None],
+        }
+        .into_iter()
+        .flatten()
+    }))
 }
 
 /// Normalised `words`, joined by single spaces: the key phrases are indexed by (also the actor
@@ -570,6 +582,18 @@ mod tests {
                 "at {i}"
             );
         }
+    }
+
+    #[test]
+    fn a_possessive_inside_a_name_matches_the_tokens_it_is_split_into() {
+        let g = Gazetteer::embedded();
+        let words = ["Democratic", "People", "'s", "Republic", "of", "Korea"];
+        let countries: Vec<Option<&str>> = g
+            .lookup(&words)
+            .map(|id| g.entry(id).country.as_deref())
+            .collect();
+        assert_eq!(countries, [Some("PRK")]);
+        assert_eq!(phrase_key("People\u{2019}s Republic"), "people 's republic");
     }
 
     #[test]
