@@ -12,6 +12,7 @@ const TRIGGERS: &str = include_str!("../../resources/events/triggers.tsv");
 const PETRARCH_VERBS: &str = include_str!("../../resources/events/petrarch-verbs.tsv");
 const INTENT: &str = include_str!("../../resources/events/intent.tsv");
 const MODALITY: &str = include_str!("../../resources/events/modality.tsv");
+const GOVERNING_MODALITY: &str = include_str!("../../resources/events/governing-modality.tsv");
 const SUPPORT_VERBS: &str = include_str!("../../resources/events/support-verbs.txt");
 const AGENTS: &str = include_str!("../../resources/agents/agents.tsv");
 const MUTUAL_ROOTS: &str = include_str!("../../resources/events/mutual-roots.txt");
@@ -102,6 +103,8 @@ pub struct EventLexicon {
     /// `(prefix, code)`, longest prefix first.
     intent: Vec<(String, String)>,
     modality: FxHashMap<String, Vec<(Vec<String>, Modality)>>,
+    /// Verbs whose controlled infinitive is not asserted, by lemma (`governing-modality.tsv`).
+    governing: FxHashMap<String, Modality>,
     support: Vec<String>,
     agents: FxHashMap<String, AgentNoun>,
     org_references: Vec<String>,
@@ -183,6 +186,9 @@ impl EventLexicon {
             // PETRARCH2's patterns after Dateline's own rows.
             lex.add_triggers(PETRARCH_VERBS, "petrarch-verbs.tsv");
             lex.support = words(SUPPORT_VERBS);
+            lex.governing = rows(GOVERNING_MODALITY)
+                .filter_map(|r| Some(((*r.first()?).to_owned(), modality(r.get(1)?)?)))
+                .collect();
             lex.org_references = words(ORG_REFERENCES);
             lex.event_references = words(EVENT_REFERENCES);
             // One-word nouns: the actor finder reads a noun phrase by its head word.
@@ -323,6 +329,13 @@ impl EventLexicon {
     /// words and modality.
     pub fn modality_phrases(&self, word: &str) -> impl Iterator<Item = &(Vec<String>, Modality)> {
         self.modality.get(word).into_iter().flatten()
+    }
+
+    /// The modality a verb of lemma `lemma` gives the infinitive it controls ("threatened to
+    /// strike": intended), if it gives one.
+    #[must_use]
+    pub fn governing_modality(&self, lemma: &str) -> Option<Modality> {
+        self.governing.get(lemma).copied()
     }
 }
 

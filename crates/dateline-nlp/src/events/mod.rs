@@ -287,7 +287,8 @@ impl EventStage {
                 }
                 TriggerPos::Verb => i,
             };
-            let marked = modality::marked(doc, self.lexicon, scope.lo, head);
+            let marked = modality::marked(doc, self.lexicon, scope.lo, head)
+                .or_else(|| modality::governed(doc, self.lexicon, head));
             let reported = inside.filter(|_| cue_of.is_none());
             let modality = marked.unwrap_or(if reported.is_some() {
                 Modality::Reported

@@ -58,3 +58,24 @@ fn phrase_at(doc: &Document, lex: &EventLexicon, i: usize, w: &str) -> Vec<Modal
         .map(|&(_, kind)| kind)
         .collect()
 }
+
+/// The modality the verb governing the trigger at token `trigger` gives it by the parse: the
+/// trigger is that verb's controlled infinitive (`xcomp`, or a verb coordinated with one:
+/// "threatened to ban … and arrest") and the verb is listed (`governing-modality.tsv`).
+pub fn governed(doc: &Document, lex: &EventLexicon, trigger: usize) -> Option<Modality> {
+    let view = doc.view();
+    let mut v = trigger;
+    if view.relation(v) == Some("conj") {
+        v = view.head(v)?;
+    }
+    let head = view.head(v)?;
+    // An infinitive the parser attached as an adverbial clause ("threatened on Monday to attack").
+    let infinitive = view.relation(v) == Some("advcl")
+        && view
+            .dependents(v, head.min(v)..v)
+            .any(|k| view.relation(k) == Some("mark") && view.lower(k) == "to");
+    if view.relation(v) != Some("xcomp") && !infinitive {
+        return None;
+    }
+    lex.governing_modality(doc.lemma(head)?)
+}

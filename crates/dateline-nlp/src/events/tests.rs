@@ -294,8 +294,8 @@ fn petrarch_patterns_code_a_verb_by_its_object() {
 
 #[test]
 fn a_controlled_infinitive_takes_the_subject_of_its_verb() {
-    // "threatened … to strike": the subject carries down, by the parse, past the date phrase.
-    let doc = code("Russia threatened on Monday to strike Ukrainian ports.");
+    // "began … to strike": the subject carries down, by the parse, past the date phrase.
+    let doc = code("Russia began on Monday to strike Ukrainian ports.");
     let strike = doc
         .events
         .iter()
@@ -365,4 +365,25 @@ fn the_object_of_a_verb_controls_its_infinitive() {
     let s = summary(&doc);
     assert!(s.iter().any(|(a, b, _, _)| a == "SWE" && b == "RUS"), "{s:?}");
     assert!(!s.iter().any(|(a, b, _, _)| a == "NOR" && b == "RUS"), "{s:?}");
+}
+
+#[test]
+fn the_verb_governing_an_infinitive_sets_its_modality() {
+    // Threatened: the threatened act is intended, so coded as a threat.
+    let doc = code("Ethiopia threatened on Monday to attack Eritrea.");
+    let s = summary(&doc);
+    assert!(
+        !s.iter()
+            .any(|(_, _, r, m)| r == "19" && *m == Modality::Asserted),
+        "{s:?}"
+    );
+    assert!(s.iter().any(|(a, b, r, _)| a == "ETH" && b == "ERI" && r == "13"), "{s:?}");
+    // Asked of someone: not asserted.
+    let doc = code("Norway urged Sweden to expel the Russian ambassador.");
+    let s = summary(&doc);
+    assert!(
+        s.iter()
+            .any(|(a, b, _, m)| a == "SWE" && b == "RUS" && *m == Modality::Hypothetical),
+        "{s:?}"
+    );
 }
