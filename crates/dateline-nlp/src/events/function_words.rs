@@ -27,6 +27,9 @@ pub enum Class {
     /// A preposition whose object names the actor of the noun phrase it modifies (`of`, `by`,
     /// `with`: "the chief *of* Israel's army", "calls *by* Belarus", "an agreement *with* the EU").
     Phrase,
+    /// The future of reported speech ("said they *would* boycott"): there an intention, not a
+    /// hypothesis.
+    Backshift,
 }
 
 impl Class {
@@ -40,6 +43,7 @@ impl Class {
             "pronoun" => Class::Pronoun,
             "definite" => Class::Definite,
             "phrase" => Class::Phrase,
+            "backshift" => Class::Backshift,
             _ => return None,
         })
     }

@@ -287,9 +287,16 @@ impl EventStage {
                 }
                 TriggerPos::Verb => i,
             };
-            let marked = modality::marked(doc, self.lexicon, scope.lo, head)
-                .or_else(|| modality::governed(doc, self.lexicon, head));
             let reported = inside.filter(|_| cue_of.is_none());
+            let marked = match modality::marked(doc, self.lexicon, scope.lo, head) {
+                Some(Modality::Hypothetical)
+                    if reported.is_some() && modality::backshifted(doc, scope.lo, head) =>
+                {
+                    Some(Modality::Intended)
+                }
+                None => modality::governed(doc, self.lexicon, head),
+                m => m,
+            };
             let modality = marked.unwrap_or(if reported.is_some() {
                 Modality::Reported
             } else {

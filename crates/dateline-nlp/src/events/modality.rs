@@ -3,6 +3,7 @@
 
 use dateline_core::{Document, Modality};
 
+use super::function_words::{self, Class};
 use super::lexicon::EventLexicon;
 
 /// How far before a trigger, in tokens, a hypothetical, intended or negated marker counts.
@@ -78,4 +79,15 @@ pub fn governed(doc: &Document, lex: &EventLexicon, trigger: usize) -> Option<Mo
         return None;
     }
     lex.governing_modality(doc.lemma(head)?)
+}
+
+/// Whether the trigger at token `trigger` follows, within its clause, the future of reported
+/// speech ("said they *would* boycott"): inside reported speech its hypothetical is an intention.
+pub fn backshifted(doc: &Document, lo: usize, trigger: usize) -> bool {
+    let start = lo.max(trigger.saturating_sub(NEAR));
+    (start..trigger)
+        .rev()
+        .map(|i| doc.view().lower(i))
+        .take_while(|w| !matches!(*w, "," | ";" | ":"))
+        .any(|w| function_words::is(Class::Backshift, w))
 }

@@ -387,3 +387,21 @@ fn the_verb_governing_an_infinitive_sets_its_modality() {
         "{s:?}"
     );
 }
+
+#[test]
+fn would_in_reported_speech_is_an_intention() {
+    let doc = code("Kenya said on Friday it would expel the Ugandan ambassador.");
+    let s = summary(&doc);
+    assert!(
+        s.iter()
+            .any(|(a, b, r, m)| a == "KEN" && b == "UGA" && r == "13" && *m == Modality::Intended),
+        "{s:?}"
+    );
+    // Outside reported speech it stays a hypothesis.
+    let doc = code("Kenya would expel the Ugandan ambassador if the talks failed.");
+    assert!(
+        !summary(&doc).iter().any(|(_, _, _, m)| *m == Modality::Intended),
+        "{:?}",
+        summary(&doc)
+    );
+}
