@@ -228,6 +228,22 @@ fn parsed_subject(
     None
 }
 
+/// The actor the parse names as the subject of the verb at token `verb` (its `nsubj` phrase),
+/// for rules outside trigger coding.
+pub fn subject_of(
+    doc: &Document,
+    actors: &Actors,
+    verb: usize,
+    scope: Scope,
+) -> Option<ActorMention> {
+    let view = doc.view();
+    let near = scope.lo.max(verb.saturating_sub(PARSE_REACH))..scope.hi.min(verb + PARSE_REACH);
+    let k = view
+        .dependents(verb, near)
+        .find(|&k| view.relation(k) == Some("nsubj"))?;
+    phrase_actor(doc, actors, k, scope, &[])
+}
+
 /// Whether a mention is a verb's object ("told *Jia* during the meeting"): a verb right before
 /// it and none right after it ("said *Israel* started" is a subject).
 fn is_object(doc: &Document, m: ActorMention, lo: usize) -> bool {

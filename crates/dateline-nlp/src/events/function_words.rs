@@ -30,6 +30,8 @@ pub enum Class {
     /// The future of reported speech ("said they *would* boycott"): there an intention, not a
     /// hypothesis.
     Backshift,
+    /// A modal of obligation ("Sudan *must* return …"): in reported speech, a demand.
+    Obligation,
 }
 
 impl Class {
@@ -44,6 +46,7 @@ impl Class {
             "definite" => Class::Definite,
             "phrase" => Class::Phrase,
             "backshift" => Class::Backshift,
+            "obligation" => Class::Obligation,
             _ => return None,
         })
     }

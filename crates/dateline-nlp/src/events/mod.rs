@@ -12,6 +12,7 @@ pub mod cameo;
 mod function_words;
 pub mod lexicon;
 mod modality;
+mod obligation;
 mod timegeo;
 
 use dateline_core::{Document, EntityType, Event, Modality, Participant, Plover, Stage};
@@ -73,6 +74,7 @@ impl Stage for EventStage {
                     self.code_trigger(doc, &actors, &quotes, i, range.clone(), s, &mut events);
                 }
             }
+            self.code_obligations(doc, &actors, &quotes, range, s, &mut events);
         }
         dedupe(&mut events);
         doc.events = events;
@@ -305,6 +307,37 @@ impl EventStage {
             let quoted_by = reported.and_then(|q| doc.quotes[q].speaker);
             self.emit(doc, actors, row, at, s, modality, quoted_by, &args, events);
             return;
+        }
+    }
+
+    /// Demands stated as obligations in reported speech ([`obligation`]), coded by the row of
+    /// the modal (`must`) in the lexicon.
+    fn code_obligations(
+        &self,
+        doc: &Document,
+        actors: &Actors,
+        quotes: &QuoteIndex,
+        sentence: std::ops::Range<usize>,
+        s: usize,
+        events: &mut Vec<Event>,
+    ) {
+        for found in obligation::find(doc, actors, quotes, sentence) {
+            let modal = doc.view().lower(found.modal);
+            let Some(row) = self.lexicon.verb_rows(modal).next() else {
+                continue;
+            };
+            let speaker = doc.quotes.get(found.quote).and_then(|q| q.speaker);
+            self.emit(
+                doc,
+                actors,
+                row,
+                found.at,
+                s,
+                Modality::Reported,
+                speaker,
+                &found.args,
+                events,
+            );
         }
     }
 
