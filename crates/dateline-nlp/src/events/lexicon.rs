@@ -12,6 +12,7 @@ const TRIGGERS: &str = include_str!("../../resources/events/triggers.tsv");
 const PETRARCH_VERBS: &str = include_str!("../../resources/events/petrarch-verbs.tsv");
 const INTENT: &str = include_str!("../../resources/events/intent.tsv");
 const MODALITY: &str = include_str!("../../resources/events/modality.tsv");
+const REFUSAL: &str = include_str!("../../resources/events/refusal.tsv");
 const GOVERNING_MODALITY: &str = include_str!("../../resources/events/governing-modality.tsv");
 const SUPPORT_VERBS: &str = include_str!("../../resources/events/support-verbs.txt");
 const AGENTS: &str = include_str!("../../resources/agents/agents.tsv");
@@ -102,6 +103,8 @@ pub struct EventLexicon {
     nouns: FxHashMap<String, Vec<usize>>,
     /// `(prefix, code)`, longest prefix first.
     intent: Vec<(String, String)>,
+    /// `(prefix, code)` of refusals (`refusal.tsv`), longest prefix first.
+    refusal: Vec<(String, String)>,
     modality: FxHashMap<String, Vec<(Vec<String>, Modality)>>,
     /// Verbs whose controlled infinitive is not asserted, by lemma (`governing-modality.tsv`).
     governing: FxHashMap<String, Modality>,
@@ -155,6 +158,23 @@ fn trigger(cols: &[&str], file: &'static str) -> Option<Trigger> {
     })
 }
 
+/// `(code prefix, code)` rows, longest prefix first.
+fn prefix_table(text: &str) -> Vec<(String, String)> {
+    let mut table: Vec<(String, String)> = rows(text)
+        .filter_map(|r| Some(((*r.first()?).to_owned(), (*r.get(1)?).to_owned())))
+        .collect();
+    table.sort_by_key(|(prefix, _)| std::cmp::Reverse(prefix.len()));
+    table
+}
+
+/// The code the longest prefix of `code` in `table` maps to.
+fn by_prefix<'a>(table: &'a [(String, String)], code: &str) -> Option<&'a str> {
+    table
+        .iter()
+        .find(|(prefix, _)| code.starts_with(prefix.as_str()))
+        .map(|(_, c)| c.as_str())
+}
+
 fn modality(name: &str) -> Option<Modality> {
     Some(match name {
         "conditional" => Modality::Conditional,
@@ -186,6 +206,7 @@ impl EventLexicon {
             // PETRARCH2's patterns after Dateline's own rows.
             lex.add_triggers(PETRARCH_VERBS, "petrarch-verbs.tsv");
             lex.support = words(SUPPORT_VERBS);
+            lex.refusal = prefix_table(REFUSAL);
             lex.governing = rows(GOVERNING_MODALITY)
                 .filter_map(|r| Some(((*r.first()?).to_owned(), modality(r.get(1)?)?)))
                 .collect();
@@ -210,11 +231,7 @@ impl EventLexicon {
         let mut lex = EventLexicon::default();
         // Dateline's own rows first: for a word both list, they are tried first.
         lex.add_triggers(triggers, "triggers.tsv");
-        lex.intent = rows(intent)
-            .filter_map(|r| Some((r.first()?.to_string(), r.get(1)?.to_string())))
-            .collect();
-        lex.intent
-            .sort_by_key(|(prefix, _)| std::cmp::Reverse(prefix.len()));
+        lex.intent = prefix_table(intent);
         for r in rows(modality_words) {
             let (Some(phrase), Some(kind)) = (r.first(), r.get(1).and_then(|m| modality(m))) else {
                 continue;
@@ -294,10 +311,14 @@ impl EventLexicon {
     /// intentions for.
     #[must_use]
     pub fn intent_code(&self, code: &str) -> Option<&str> {
-        self.intent
-            .iter()
-            .find(|(prefix, _)| code.starts_with(prefix.as_str()))
-            .map(|(_, c)| c.as_str())
+        by_prefix(&self.intent, code)
+    }
+
+    /// The CAMEO code of refusing the act of `code` (`refusal.tsv`: "refused to release" →
+    /// 1243), if refusing it is a rejection.
+    #[must_use]
+    pub fn refusal_code(&self, code: &str) -> Option<&str> {
+        by_prefix(&self.refusal, code)
     }
 
     /// Generic nouns that refer back to the last event reported (`move`, `decision`).

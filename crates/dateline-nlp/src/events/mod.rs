@@ -389,6 +389,7 @@ impl EventStage {
     ) {
         let code = match modality {
             Modality::Intended => self.lexicon.intent_code(&row.cameo).unwrap_or(&row.cameo),
+            Modality::Negated => self.lexicon.refusal_code(&row.cameo).unwrap_or(&row.cameo),
             _ => &row.cameo,
         };
         let mut plover = self.codes.plover(code);

@@ -417,3 +417,14 @@ fn an_obligation_in_reported_speech_is_a_demand_of_the_subject() {
     let doc = code("Peru must return the seized fishing boats, the treaty says.");
     assert!(!doc.events.iter().any(|e| e.cameo_root == "10"), "{:?}", summary(&doc));
 }
+
+#[test]
+fn a_refused_concession_is_a_rejection() {
+    let doc = code("Kenya declined on Monday to release the Ugandan prisoners.");
+    let s = summary(&doc);
+    assert!(
+        s.iter()
+            .any(|(a, b, r, m)| a == "KEN" && b == "UGA" && r == "12" && *m == Modality::Negated),
+        "{s:?}"
+    );
+}
