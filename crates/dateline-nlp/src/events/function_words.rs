@@ -32,6 +32,9 @@ pub enum Class {
     Backshift,
     /// A modal of obligation ("Sudan *must* return …"): in reported speech, a demand.
     Obligation,
+    /// A determiner that makes a noun refer to something already known ("called *the*
+    /// deployment an escalation"), not a new act of the subject's.
+    Referring,
 }
 
 impl Class {
@@ -47,6 +50,7 @@ impl Class {
             "phrase" => Class::Phrase,
             "backshift" => Class::Backshift,
             "obligation" => Class::Obligation,
+            "referring" => Class::Referring,
             _ => return None,
         })
     }

@@ -261,10 +261,6 @@ impl EventStage {
                 args.targets.retain(|t| !sources.contains(&t.entity));
             }
             let targeted = !args.targets.is_empty() || args.mutual;
-            if !targeted && row.pos == TriggerPos::Noun {
-                // A bare event noun ("the expected deployment") names no act on anyone.
-                continue;
-            }
             // `RUST_LOG=dateline_nlp::events=trace`: each row tried and what it found.
             tracing::trace!(
                 trigger = doc.view().lower(i),
@@ -274,6 +270,14 @@ impl EventStage {
                 rule = args.rule.as_str(),
                 "event row tried"
             );
+            // A bare event noun ("the expected deployment") names no act on anyone; one a light
+            // verb governs does ("students staged a protest").
+            let acted = row.pos == TriggerPos::Verb
+                || (arguments::support_verb(doc, self.lexicon, i, scope).is_some()
+                    && !refers_back(doc, i, scope));
+            if !targeted && !acted {
+                continue;
+            }
             let ok = match row.need {
                 Need::Target => targeted,
                 Need::NoTarget => !targeted,
@@ -527,6 +531,17 @@ fn anaphoric_target(
         entity: source.entity?,
         span,
     })
+}
+
+/// Whether the noun at token `noun` refers to something already known by its determiner ("the
+/// deployment", "their protest"), by the parse.
+fn refers_back(doc: &Document, noun: usize, scope: arguments::Scope) -> bool {
+    let view = doc.view();
+    view.dependents(noun, scope.lo.max(noun.saturating_sub(6))..noun)
+        .any(|d| {
+            matches!(view.relation(d), Some("det" | "nmod"))
+                && function_words::is(Class::Referring, view.lower(d))
+        })
 }
 
 /// Whether two actors are one state, one of them the state as a whole named as a place or
