@@ -12,6 +12,8 @@ const TRIGGERS: &str = include_str!("../../resources/events/triggers.tsv");
 const PETRARCH_VERBS: &str = include_str!("../../resources/events/petrarch-verbs.tsv");
 const INTENT: &str = include_str!("../../resources/events/intent.tsv");
 const MODALITY: &str = include_str!("../../resources/events/modality.tsv");
+/// The name rows of `triggers.tsv` carry.
+const TRIGGERS_FILE: &str = "triggers.tsv";
 const REFUSAL: &str = include_str!("../../resources/events/refusal.tsv");
 const GOVERNING_MODALITY: &str = include_str!("../../resources/events/governing-modality.tsv");
 const SUPPORT_VERBS: &str = include_str!("../../resources/events/support-verbs.txt");
@@ -76,12 +78,13 @@ impl Trigger {
     }
 
     /// Whether coordinated subjects act on each other when no target is named
-    /// (`mutual-roots.txt`): "X and Y met", not "X and Y marched".
+    /// (`mutual-roots.txt`): "X and Y met", not "X and Y marched". Only Dateline's own rows:
+    /// PETRARCH2's patterns name their target ("expected X and Y to take part" is no pact).
     #[must_use]
     pub fn is_mutual(&self) -> bool {
         static ROOTS: OnceLock<Vec<String>> = OnceLock::new();
         let roots = ROOTS.get_or_init(|| words(MUTUAL_ROOTS));
-        roots.iter().any(|r| self.cameo.starts_with(r.as_str()))
+        self.file == TRIGGERS_FILE && roots.iter().any(|r| self.cameo.starts_with(r.as_str()))
     }
 }
 
@@ -230,7 +233,7 @@ impl EventLexicon {
     fn parse(triggers: &str, intent: &str, modality_words: &str) -> EventLexicon {
         let mut lex = EventLexicon::default();
         // Dateline's own rows first: for a word both list, they are tried first.
-        lex.add_triggers(triggers, "triggers.tsv");
+        lex.add_triggers(triggers, TRIGGERS_FILE);
         lex.intent = prefix_table(intent);
         for r in rows(modality_words) {
             let (Some(phrase), Some(kind)) = (r.first(), r.get(1).and_then(|m| modality(m))) else {
