@@ -149,7 +149,9 @@ impl QuoteIndex {
             .quotes
             .iter()
             .map(|q| {
-                let entity = q.speaker?;
+                let Some(entity) = q.speaker else {
+                    return agent_speaker(doc, actors, q);
+                };
                 actors.code(doc, entity)?;
                 let span = q
                     .speaker_mention
@@ -169,6 +171,22 @@ impl QuoteIndex {
             speakers,
         }
     }
+}
+
+/// How many tokens around a quote's cue an unnamed speaker is looked for.
+const SPEAKER_REACH: usize = 12;
+
+/// The agent a quote's unnamed speaker is ("Chilean officials said", "said Syrian rebels"): the
+/// agent mention near its cue whose words its description holds.
+fn agent_speaker(doc: &Document, actors: &Actors, q: &dateline_core::Quote) -> Option<ActorMention> {
+    let described = q.speaker_description.as_deref()?;
+    let cue = doc.token_range(q.cue?);
+    let lo = cue.start.saturating_sub(SPEAKER_REACH);
+    actors
+        .right_of(lo, cue.end + SPEAKER_REACH)
+        .filter(|m| actors.entity(m.entity).is_none())
+        .find(|m| described.contains(doc.slice(m.span)))
+        .copied()
 }
 
 impl EventStage {

@@ -413,6 +413,9 @@ fn an_obligation_in_reported_speech_is_a_demand_of_the_subject() {
     let e = doc.events.iter().find(|e| e.cameo_root == "10");
     let rule = e.and_then(|e| e.rule.as_deref()).unwrap_or_default();
     assert!(rule.contains("obligation"), "{rule}");
+    // A speaker no entity names: an agent.
+    let doc = code("Chilean officials said Peru must return the seized fishing boats.");
+    assert!(has(&doc, "CHL", "PER", "10"), "{:?}", summary(&doc));
     // Not reported speech: no one demands it.
     let doc = code("Peru must return the seized fishing boats, the treaty says.");
     assert!(!doc.events.iter().any(|e| e.cameo_root == "10"), "{:?}", summary(&doc));
