@@ -403,7 +403,8 @@ fn phrase_actor(
         if depth == PHRASE_DEPTH {
             break;
         }
-        let near = |k: usize| scope.lo.max(k.saturating_sub(PARSE_REACH))..scope.hi.min(k + PARSE_REACH);
+        let near =
+            |k: usize| scope.lo.max(k.saturating_sub(PARSE_REACH))..scope.hi.min(k + PARSE_REACH);
         level = level
             .iter()
             .flat_map(|&k| view.dependents(k, near(k)).collect::<Vec<_>>())
@@ -472,15 +473,15 @@ fn parsed_target(
             Some("ccomp" | "advcl")
                 if trigger.object
                     && (view.relation(k) == Some("ccomp")
-                        || view
-                            .dependents(k, verb + 1..k)
-                            .any(|c| view.relation(c) == Some("mark") && view.lower(c) == "that")) =>
+                        || view.dependents(k, verb + 1..k).any(|c| {
+                            view.relation(c) == Some("mark") && view.lower(c) == "that"
+                        })) =>
             {
                 dependents(k)
-                .chain(view.dependents(k, scope.lo.max(verb)..k))
-                .filter(|&c| view.relation(c) == Some("nsubj"))
-                .filter_map(|c| phrase_actor(doc, actors, c, scope, &[]))
-                .find(|m| m.entity != source)
+                    .chain(view.dependents(k, scope.lo.max(verb)..k))
+                    .filter(|&c| view.relation(c) == Some("nsubj"))
+                    .filter_map(|c| phrase_actor(doc, actors, c, scope, &[]))
+                    .find(|m| m.entity != source)
             }
             Some("xcomp") => direct(k),
             _ => None,

@@ -178,7 +178,11 @@ const SPEAKER_REACH: usize = 12;
 
 /// The agent a quote's unnamed speaker is ("Chilean officials said", "said Syrian rebels"): the
 /// agent mention near its cue whose words its description holds.
-fn agent_speaker(doc: &Document, actors: &Actors, q: &dateline_core::Quote) -> Option<ActorMention> {
+fn agent_speaker(
+    doc: &Document,
+    actors: &Actors,
+    q: &dateline_core::Quote,
+) -> Option<ActorMention> {
     let described = q.speaker_description.as_deref()?;
     let cue = doc.token_range(q.cue?);
     let lo = cue.start.saturating_sub(SPEAKER_REACH);
@@ -212,6 +216,9 @@ impl EventStage {
         } else {
             Vec::new()
         };
+        // The verb's dependents after it, read once for all its `dep=` rows (a verb such as
+        // "take" has hundreds).
+        let mut dependents: Option<Vec<(usize, &str)>> = None;
         rows.into_iter()
             .filter_map(|row| {
                 let end = phrase_end(doc, row, i, hi)?;
@@ -223,13 +230,19 @@ impl EventStage {
                             let w = doc.view().lower(k);
                             stems.iter().any(|s| w.starts_with(s.as_str()))
                         }),
-                    Need::Dependent(stems) => doc
-                        .view()
-                        .dependents(i, end..hi.min(end + OBJECT_WORDS))
-                        .any(|k| {
-                            let w = doc.view().lower(k);
-                            stems.iter().any(|s| w.starts_with(s.as_str()))
-                        }),
+                    Need::Dependent(stems) => {
+                        let words = dependents.get_or_insert_with(|| {
+                            doc.view()
+                                .dependents(i, i + 1..hi.min(i + 1 + OBJECT_WORDS + 2 * PHRASE_GAP))
+                                .map(|k| (k, doc.view().lower(k)))
+                                .collect()
+                        });
+                        words.iter().any(|&(k, w)| {
+                            k >= end
+                                && k < end + OBJECT_WORDS
+                                && stems.iter().any(|s| w.starts_with(s.as_str()))
+                        })
+                    }
                     _ => true,
                 };
                 ok.then_some((row, end))

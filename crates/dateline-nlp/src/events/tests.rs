@@ -319,7 +319,8 @@ fn a_target_named_inside_the_object_phrase() {
 
 #[test]
 fn the_subject_of_a_that_clause_is_the_target_of_a_demand() {
-    let doc = code("Norway on Tuesday demanded that the government of Belarus free the journalists.");
+    let doc =
+        code("Norway on Tuesday demanded that the government of Belarus free the journalists.");
     assert!(has(&doc, "NOR", "BLR", "10"), "{:?}", summary(&doc));
 }
 
@@ -353,7 +354,9 @@ fn a_preposition_attached_to_the_object_still_names_the_target() {
     assert!(has(&doc, "GHA", "TGO", "05"), "{:?}", summary(&doc));
     let doc = code("Kenya withdrew its election monitors from Somalia on Friday.");
     assert!(
-        summary(&doc).iter().any(|(s, t, _, _)| s == "KEN" && t == "SOM"),
+        summary(&doc)
+            .iter()
+            .any(|(s, t, _, _)| s == "KEN" && t == "SOM"),
         "{:?}",
         summary(&doc)
     );
@@ -363,8 +366,14 @@ fn a_preposition_attached_to_the_object_still_names_the_target() {
 fn the_object_of_a_verb_controls_its_infinitive() {
     let doc = code("Norway asked Sweden to expel the Russian ambassador.");
     let s = summary(&doc);
-    assert!(s.iter().any(|(a, b, _, _)| a == "SWE" && b == "RUS"), "{s:?}");
-    assert!(!s.iter().any(|(a, b, _, _)| a == "NOR" && b == "RUS"), "{s:?}");
+    assert!(
+        s.iter().any(|(a, b, _, _)| a == "SWE" && b == "RUS"),
+        "{s:?}"
+    );
+    assert!(
+        !s.iter().any(|(a, b, _, _)| a == "NOR" && b == "RUS"),
+        "{s:?}"
+    );
 }
 
 #[test]
@@ -377,7 +386,11 @@ fn the_verb_governing_an_infinitive_sets_its_modality() {
             .any(|(_, _, r, m)| r == "19" && *m == Modality::Asserted),
         "{s:?}"
     );
-    assert!(s.iter().any(|(a, b, r, _)| a == "ETH" && b == "ERI" && r == "13"), "{s:?}");
+    assert!(
+        s.iter()
+            .any(|(a, b, r, _)| a == "ETH" && b == "ERI" && r == "13"),
+        "{s:?}"
+    );
     // Asked of someone: not asserted.
     let doc = code("Norway urged Sweden to expel the Russian ambassador.");
     let s = summary(&doc);
@@ -400,7 +413,9 @@ fn would_in_reported_speech_is_an_intention() {
     // Outside reported speech it stays a hypothesis.
     let doc = code("Kenya would expel the Ugandan ambassador if the talks failed.");
     assert!(
-        !summary(&doc).iter().any(|(_, _, _, m)| *m == Modality::Intended),
+        !summary(&doc)
+            .iter()
+            .any(|(_, _, _, m)| *m == Modality::Intended),
         "{:?}",
         summary(&doc)
     );
@@ -418,7 +433,11 @@ fn an_obligation_in_reported_speech_is_a_demand_of_the_subject() {
     assert!(has(&doc, "CHL", "PER", "10"), "{:?}", summary(&doc));
     // Not reported speech: no one demands it.
     let doc = code("Peru must return the seized fishing boats, the treaty says.");
-    assert!(!doc.events.iter().any(|e| e.cameo_root == "10"), "{:?}", summary(&doc));
+    assert!(
+        !doc.events.iter().any(|e| e.cameo_root == "10"),
+        "{:?}",
+        summary(&doc)
+    );
 }
 
 #[test]
@@ -438,5 +457,9 @@ fn an_event_noun_under_a_light_verb_is_an_act_without_a_target() {
     assert!(has(&doc, "KEN", "", "14"), "{:?}", summary(&doc));
     // A noun that refers back is no new act of the subject's.
     let doc = code("Chad called the deployment a provocation.");
-    assert!(!doc.events.iter().any(|e| e.cameo_root == "15"), "{:?}", summary(&doc));
+    assert!(
+        !doc.events.iter().any(|e| e.cameo_root == "15"),
+        "{:?}",
+        summary(&doc)
+    );
 }
