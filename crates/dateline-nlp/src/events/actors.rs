@@ -160,12 +160,7 @@ impl Actors {
             };
             // "Hezbollah guerrillas", "Taliban fighters": the group's own members.
             if let Some(&o) = groups_ending_at.get(&i) {
-                let m = &mut mentions[o];
-                if let Some(t) = doc.tokens.get(i) {
-                    m.span = m.span.cover(t.span);
-                    m.end = i + 1;
-                    covered[i] = true;
-                }
+                covered[i] = extend(doc, &mut mentions[o], i);
                 continue;
             }
             // "the Egyptian army", "Syrian government troops", "Syria's rebels".
@@ -380,6 +375,16 @@ fn add_org_references(doc: &Document, nouns: &[String], mentions: &mut Vec<Actor
         }
     }
     mentions.extend(found);
+}
+
+/// Extends mention `m` over token `i` (the noun after it); whether it did.
+fn extend(doc: &Document, m: &mut ActorMention, i: usize) -> bool {
+    let Some(t) = doc.tokens.get(i) else {
+        return false;
+    };
+    m.span = m.span.cover(t.span);
+    m.end = i + 1;
+    true
 }
 
 /// Mentions that can give an agent noun its country, indexed by token (found by key, not by a
