@@ -76,15 +76,16 @@ impl Stage for EventStage {
             }
             self.code_obligations(doc, &actors, &quotes, range, s, &mut events);
         }
-        dedupe(&mut events);
         doc.events = events;
         self.dating.date_and_place(doc);
+        dedupe(&mut doc.events);
     }
 }
 
 /// Keeps the first of events with the same source state, target state and root: an article that
 /// reports an event again ("North Korea's deployment", "North Korean troops deployed to Russia")
-/// reports one event.
+/// reports one event. Events the text dates to different days stay apart (two strikes on two
+/// days); an undated mention is a repeat of any.
 fn dedupe(events: &mut Vec<Event>) {
     // Actors compared by state ("North Korea" and "North Korean forces" are one), unless both
     // sides are of one state (a government and its rebels).
@@ -106,9 +107,17 @@ fn dedupe(events: &mut Vec<Event>) {
             (s, t, e.cameo_root.clone())
         }
     };
-
-    let mut seen = rustc_hash::FxHashSet::default();
-    events.retain(|e| seen.insert(key(e)));
+    // The dates already kept under each key.
+    let mut seen: rustc_hash::FxHashMap<_, Vec<Option<dateline_core::DateValue>>> =
+        rustc_hash::FxHashMap::default();
+    events.retain(|e| {
+        let dates = seen.entry(key(e)).or_default();
+        let repeat = !dates.is_empty() && (e.date.is_none() || dates.contains(&e.date));
+        if !repeat {
+            dates.push(e.date.clone());
+        }
+        !repeat
+    });
 }
 
 /// The quotes layer by token: which quote's content covers a token, which quote a cue token

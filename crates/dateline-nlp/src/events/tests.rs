@@ -463,3 +463,17 @@ fn an_event_noun_under_a_light_verb_is_an_act_without_a_target() {
         summary(&doc)
     );
 }
+
+#[test]
+fn strikes_on_two_days_are_two_events_and_a_recap_is_none() {
+    let doc = code(
+        "Ethiopia attacked Eritrea on March 3, 2024. Ethiopia attacked Eritrea again on March 5, \
+         2024. Kenya condemned Ethiopia's attack on Eritrea.",
+    );
+    let strikes = doc
+        .events
+        .iter()
+        .filter(|e| e.cameo_root == "19" || e.cameo_root == "18")
+        .count();
+    assert_eq!(strikes, 2, "{:?}", summary(&doc));
+}
