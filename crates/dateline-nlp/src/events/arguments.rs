@@ -716,6 +716,10 @@ fn passive_source(
     }
 }
 
+/// The rule of a noun trigger whose source is its possessive or adjective ("Egypt's release of
+/// the journalists"): the noun names that actor's act.
+pub const POSSESSIVE_SOURCE: &str = "noun: possessive or adjective";
+
 /// The source of a noun trigger: a possessive or adjective ("Israeli air strikes"), a `by`
 /// phrase, the subject of a light verb ("launched an attack"), the clause's subject when the noun
 /// is in a prepositional phrase, else the main clause's subject.
@@ -733,7 +737,7 @@ fn noun_source(
         in_pp: false,
     };
     if let Some(m) = modifier(doc, actors, at.start, scope) {
-        return found(Some(m), "noun: possessive or adjective");
+        return found(Some(m), POSSESSIVE_SOURCE);
     }
     // "assaults by Syrian forces"
     if doc.view().lower(at.end) == "by" {

@@ -311,9 +311,13 @@ impl EventStage {
                 "event row tried"
             );
             // A bare event noun ("the expected deployment") names no act on anyone; one a light
-            // verb governs does ("students staged a protest").
+            // verb governs does ("students staged a protest"), as does one whose possessive or
+            // adjective names its actor ("Egypt's release of the journalists"), unless a
+            // determiner makes it refer back ("called the deployment …", "the North Korean
+            // deployment").
             let acted = row.pos == TriggerPos::Verb
-                || (arguments::support_verb(doc, self.lexicon, i, scope).is_some()
+                || ((args.rule.contains(arguments::POSSESSIVE_SOURCE)
+                    || arguments::support_verb(doc, self.lexicon, i, scope).is_some())
                     && !refers_back(doc, i, scope));
             if !targeted && !acted {
                 continue;
@@ -573,15 +577,31 @@ fn anaphoric_target(
     })
 }
 
-/// Whether the noun at token `noun` refers to something already known by its determiner ("the
-/// deployment", "their protest"), by the parse.
+/// Whether the noun at token `noun` refers to something already known by the determiner that
+/// opens its phrase ("the deployment", "their protest", "the expected North Korean deployment").
 fn refers_back(doc: &Document, noun: usize, scope: arguments::Scope) -> bool {
+    use dateline_core::Pos;
     let view = doc.view();
-    view.dependents(noun, scope.lo.max(noun.saturating_sub(6))..noun)
-        .any(|d| {
-            matches!(view.relation(d), Some("det" | "nmod"))
-                && function_words::is(Class::Referring, view.lower(d))
-        })
+    for k in (scope.lo.max(noun.saturating_sub(6))..noun).rev() {
+        match view.pos(k) {
+            Some(Pos::DT | Pos::PRPS) => {
+                return function_words::is(Class::Referring, view.lower(k));
+            }
+            Some(
+                Pos::JJ
+                | Pos::JJR
+                | Pos::JJS
+                | Pos::VBN
+                | Pos::VBG
+                | Pos::NN
+                | Pos::NNS
+                | Pos::NNP
+                | Pos::CD,
+            ) => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether two actors are one state, one of them the state as a whole named as a place or

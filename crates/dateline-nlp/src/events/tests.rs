@@ -477,3 +477,12 @@ fn strikes_on_two_days_are_two_events_and_a_recap_is_none() {
         .count();
     assert_eq!(strikes, 2, "{:?}", summary(&doc));
 }
+
+#[test]
+fn a_possessive_names_the_actor_of_an_event_noun() {
+    let doc = code("Chadian riots spread to three towns on Monday.");
+    assert!(has(&doc, "TCD", "", "14"), "{:?}", summary(&doc));
+    // A determiner makes it refer back to something known: no new act.
+    let doc = code("The government blamed the violent Chadian riots on smugglers.");
+    assert!(!has(&doc, "TCD", "", "14"), "{:?}", summary(&doc));
+}
