@@ -48,6 +48,9 @@ pub struct Arguments {
     pub mutual: bool,
     /// The argument rules that fired (`source: subject; target: object or preposition`).
     pub rule: String,
+    /// Whether the target is the place at home where a protest happened: the source's own
+    /// state, acted on all the same ([`Trigger::targets_home_place`]).
+    pub home_place: bool,
 }
 
 fn is_be(w: &str) -> bool {
@@ -834,6 +837,7 @@ pub fn find(
                 targets: vec![b],
                 mutual: false,
                 rule: "between X and Y".to_owned(),
+                home_place: false,
             };
         }
     }
@@ -881,26 +885,35 @@ pub fn find(
     // "students marched in Rome": where the target is only a place abroad, its country is acted
     // on; at home the place names no one else.
     let country = |m: &ActorMention| actors.code(doc, m.entity).and_then(|c| c.get(..3));
-    let (targets, target_rule) = if targets.is_empty() && !mutual && trigger.takes_target() {
-        let place = place_target(doc, actors, at.end, scope)
-            .filter(|t| !ids.contains(&t.entity))
-            .filter(|t| sources.iter().all(|s| country(s) != country(t)));
-        (place.into_iter().collect(), "place abroad")
-    } else if mutual {
-        (targets, "coordinated sources, each other")
-    } else {
-        (targets, target_rule)
-    };
+    let home = trigger.targets_home_place();
+    let (targets, target_rule) =
+        if targets.is_empty() && !mutual && (trigger.takes_target() || home) {
+            let place = place_target(doc, actors, at.end, scope)
+                .filter(|t| !ids.contains(&t.entity))
+                .filter(|t| home || sources.iter().all(|s| country(s) != country(t)));
+            let rule = if home {
+                "place of a protest"
+            } else {
+                "place abroad"
+            };
+            (place.into_iter().collect(), rule)
+        } else if mutual {
+            (targets, "coordinated sources, each other")
+        } else {
+            (targets, target_rule)
+        };
     let rule = if targets.is_empty() && !mutual {
         format!("source: {source_rule}")
     } else {
         format!("source: {source_rule}; target: {target_rule}")
     };
+    let home_place = home && !targets.is_empty() && target_rule == "place of a protest";
     Arguments {
         sources,
         targets,
         mutual,
         rule,
+        home_place,
     }
 }
 

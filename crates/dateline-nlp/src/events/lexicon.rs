@@ -19,6 +19,7 @@ const GOVERNING_MODALITY: &str = include_str!("../../resources/events/governing-
 const SUPPORT_VERBS: &str = include_str!("../../resources/events/support-verbs.txt");
 const AGENTS: &str = include_str!("../../resources/agents/agents.tsv");
 const MUTUAL_ROOTS: &str = include_str!("../../resources/events/mutual-roots.txt");
+const HOME_PLACE_ROOTS: &str = include_str!("../../resources/events/home-place-roots.txt");
 const ORG_REFERENCES: &str = include_str!("../../resources/events/org-references.txt");
 const EVENT_REFERENCES: &str = include_str!("../../resources/events/event-references.txt");
 
@@ -75,6 +76,15 @@ impl Trigger {
     #[must_use]
     pub fn takes_target(&self) -> bool {
         self.object || !self.preps.is_empty()
+    }
+
+    /// Whether an event of this row, with no target named, is directed at the state of a place
+    /// in the source's own country (`home-place-roots.txt`: "Kurds demonstrated in Kirkuk").
+    #[must_use]
+    pub fn targets_home_place(&self) -> bool {
+        static ROOTS: OnceLock<Vec<String>> = OnceLock::new();
+        let roots = ROOTS.get_or_init(|| words(HOME_PLACE_ROOTS));
+        roots.iter().any(|r| self.cameo.starts_with(r.as_str()))
     }
 
     /// Whether coordinated subjects act on each other when no target is named

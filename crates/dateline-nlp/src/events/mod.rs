@@ -493,7 +493,8 @@ impl EventStage {
                 .collect();
             let targets = if args.mutual { &others } else { &targets };
             for target in targets {
-                if target.is_some_and(|t| same_state(doc, actors, source.entity, t.entity)) {
+                let within = |t: &ActorMention| same_state(doc, actors, source.entity, t.entity);
+                if !args.home_place && target.is_some_and(within) {
                     continue;
                 }
                 events.push(Event {

@@ -69,6 +69,7 @@ pub fn find(
                 mutual: false,
                 rule: "obligation in reported speech: the speaker demands it of the subject"
                     .to_owned(),
+                home_place: false,
             },
         });
     }

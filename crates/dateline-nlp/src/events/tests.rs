@@ -486,3 +486,24 @@ fn a_possessive_names_the_actor_of_an_event_noun() {
     let doc = code("The government blamed the violent Chadian riots on smugglers.");
     assert!(!has(&doc, "TCD", "", "14"), "{:?}", summary(&doc));
 }
+
+#[test]
+fn a_protest_at_home_is_directed_at_the_state_of_its_place() {
+    let doc = code("Kenyan teachers protested in Nairobi on Monday.");
+    assert!(has(&doc, "KEN", "KEN", "14"), "{:?}", summary(&doc));
+    let rule = doc
+        .events
+        .first()
+        .and_then(|e| e.rule.as_deref())
+        .unwrap_or_default();
+    assert!(rule.contains("place of a protest"), "{rule}");
+    // Any other act at home names no target by its place.
+    let doc = code("Kenyan police patrolled in Nairobi on Monday.");
+    assert!(
+        !doc.events
+            .iter()
+            .any(|e| e.rule.as_deref().is_some_and(|r| r.contains("place"))),
+        "{:?}",
+        summary(&doc)
+    );
+}
