@@ -247,6 +247,21 @@ pub fn subject_of(
     phrase_actor(doc, actors, k, scope, &[])
 }
 
+/// Where the common-noun subject of the verb at token `verb` by the parse starts ("veteran
+/// politicians", "the crowd"), when no actor is named in it.
+fn unnamed_subject(doc: &Document, actors: &Actors, verb: usize, scope: Scope) -> Option<usize> {
+    let view = doc.view();
+    let near = |k: usize| scope.lo.max(k.saturating_sub(PARSE_REACH))..k;
+    let k = view
+        .dependents(verb, near(verb))
+        .filter(|&k| view.relation(k) == Some("nsubj"))
+        .find(|&k| {
+            matches!(view.pos(k), Some(Pos::NN | Pos::NNS))
+                && phrase_actor(doc, actors, k, scope, &[]).is_none()
+        })?;
+    Some(view.dependents(k, near(k)).next().unwrap_or(k))
+}
+
 /// Whether a mention is a verb's object ("told *Jia* during the meeting"): a verb right before
 /// it and none right after it ("said *Israel* started" is a subject).
 fn is_object(doc: &Document, m: ActorMention, lo: usize) -> bool {
@@ -805,6 +820,20 @@ fn source(
         .flatten()
     {
         plain(Some(found), "subject (parse)")
+    } else if let Some(start) = verb
+        .then(|| unnamed_subject(doc, actors, at.start, scope))
+        .flatten()
+    {
+        // "…, as veteran politicians stepped down": the parse names a subject that is no actor;
+        // an actor before it, across a clause boundary, is not it ("Washington along with its
+        // allies demanded" is: a misparse).
+        let found = subject(doc, actors, at.start, scope).filter(|m| {
+            !(m.end..start).any(|k| {
+                let w = doc.view().lower(k);
+                w == "," || is_boundary(w) || is_subordinator(w)
+            })
+        });
+        plain(found, "subject")
     } else if verb {
         plain(subject(doc, actors, at.start, scope), "subject")
     } else {

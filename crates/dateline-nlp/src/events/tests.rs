@@ -507,3 +507,14 @@ fn a_protest_at_home_is_directed_at_the_state_of_its_place() {
         summary(&doc)
     );
 }
+
+#[test]
+fn an_actor_across_a_clause_is_not_the_subject_the_parse_names() {
+    // The parse names "veteran politicians" as the subject: Kenya, before the clause, is not it.
+    let doc = code("Kenya held a vote on Sunday, as veteran politicians stepped down.");
+    assert!(
+        !doc.events.iter().any(|e| e.cameo_root == "08"),
+        "{:?}",
+        summary(&doc)
+    );
+}
