@@ -667,6 +667,25 @@ fn is_bare_participle(doc: &Document, i: usize, lo: usize) -> bool {
     false
 }
 
+/// The actor of the `by` phrase that modifies the noun at token `noun` by the parse ("the attack
+/// on the embassy *by Iranian students*").
+fn parsed_by_agent(
+    doc: &Document,
+    actors: &Actors,
+    noun: usize,
+    scope: Scope,
+) -> Option<ActorMention> {
+    let view = doc.view();
+    let after = |k: usize| k + 1..scope.hi.min(k + 1 + PARSE_REACH);
+    view.dependents(noun, after(noun))
+        .filter(|&d| view.relation(d) == Some("nmod"))
+        .filter(|&d| {
+            view.dependents(d, noun + 1..d)
+                .any(|c| view.relation(c) == Some("case") && view.lower(c) == "by")
+        })
+        .find_map(|d| phrase_actor(doc, actors, d, scope, &[]))
+}
+
 /// The agent in a `by` phrase within a few tokens after the trigger.
 fn by_agent(doc: &Document, actors: &Actors, end: usize, scope: Scope) -> Option<ActorMention> {
     let by = (end..scope.hi.min(end + 6)).find(|&k| doc.view().lower(k) == "by")?;
@@ -757,11 +776,25 @@ fn noun_source(
     if let Some(m) = modifier(doc, actors, at.start, scope) {
         return found(Some(m), POSSESSIVE_SOURCE);
     }
-    // "assaults by Syrian forces"
-    if doc.view().lower(at.end) == "by" {
-        if let Some(m) = by_agent(doc, actors, at.end, scope) {
-            return found(Some(m), "noun: by-agent");
-        }
+    // "assaults by Syrian forces", "the attack on the embassy by Iranian students".
+    if let Some(m) = parsed_by_agent(doc, actors, at.start, scope) {
+        return found(Some(m), "noun: by-agent (parse)");
+    }
+    // The parse may attach the `by` phrase elsewhere: a `by` after the noun's own phrase, with no
+    // verb between ("… was condemned by Kenya" is the verb's agent).
+    let by = (at.end..scope.hi.min(at.end + 6)).find(|&k| doc.view().lower(k) == "by");
+    let verbless = by.is_some_and(|by| {
+        !(at.end..by).any(|k| {
+            doc.view()
+                .pos(k)
+                .is_some_and(|p| p.is_verb() || p == Pos::MD)
+        })
+    });
+    if let Some(m) = verbless
+        .then(|| by_agent(doc, actors, at.end, scope))
+        .flatten()
+    {
+        return found(Some(m), "noun: by-agent");
     }
     if let Some(m) = support_subject(doc, lookups.lexicon, actors, at.start, scope) {
         return found(Some(m), "noun: light-verb subject");

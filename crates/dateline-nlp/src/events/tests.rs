@@ -518,3 +518,12 @@ fn an_actor_across_a_clause_is_not_the_subject_the_parse_names() {
         summary(&doc)
     );
 }
+
+#[test]
+fn the_by_phrase_of_an_event_noun_names_its_actor() {
+    let doc = code("The attack on the Israeli embassy by Iranian students angered Washington.");
+    assert!(has(&doc, "IRN", "ISR", "19"), "{:?}", summary(&doc));
+    // A by-phrase after a verb is the verb's.
+    let doc = code("The attack on the embassy was condemned by Kenya.");
+    assert!(!has(&doc, "KEN", "", "19"), "{:?}", summary(&doc));
+}
