@@ -114,7 +114,7 @@ fn dedupe(events: &mut Vec<Event>) {
         let dates = seen.entry(key(e)).or_default();
         let repeat = !dates.is_empty() && (e.date.is_none() || dates.contains(&e.date));
         if !repeat {
-            dates.push(e.date.clone());
+            dates.push(e.date);
         }
         !repeat
     });
