@@ -76,16 +76,17 @@ impl Stage for EventStage {
             }
             self.code_obligations(doc, &actors, &quotes, range, s, &mut events);
         }
+        dedupe(&mut events);
         doc.events = events;
         self.dating.date_and_place(doc);
-        dedupe(&mut doc.events);
     }
 }
 
 /// Keeps the first of events with the same source state, target state and root: an article that
 /// reports an event again ("North Korea's deployment", "North Korean troops deployed to Russia")
-/// reports one event. Events the text dates to different days stay apart (two strikes on two
-/// days); an undated mention is a repeat of any.
+/// reports one event. It runs before dating and placing, whose cost grows with the number of
+/// events times the number of place mentions (a run-on "sentence" of a million words repeats
+/// thousands of events).
 fn dedupe(events: &mut Vec<Event>) {
     // Actors compared by state ("North Korea" and "North Korean forces" are one), unless both
     // sides are of one state (a government and its rebels).
@@ -107,17 +108,9 @@ fn dedupe(events: &mut Vec<Event>) {
             (s, t, e.cameo_root.clone())
         }
     };
-    // The dates already kept under each key.
-    let mut seen: rustc_hash::FxHashMap<_, Vec<Option<dateline_core::DateValue>>> =
-        rustc_hash::FxHashMap::default();
-    events.retain(|e| {
-        let dates = seen.entry(key(e)).or_default();
-        let repeat = !dates.is_empty() && (e.date.is_none() || dates.contains(&e.date));
-        if !repeat {
-            dates.push(e.date);
-        }
-        !repeat
-    });
+
+    let mut seen = rustc_hash::FxHashSet::default();
+    events.retain(|e| seen.insert(key(e)));
 }
 
 /// The quotes layer by token: which quote's content covers a token, which quote a cue token

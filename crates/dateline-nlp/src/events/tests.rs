@@ -465,20 +465,6 @@ fn an_event_noun_under_a_light_verb_is_an_act_without_a_target() {
 }
 
 #[test]
-fn strikes_on_two_days_are_two_events_and_a_recap_is_none() {
-    let doc = code(
-        "Ethiopia attacked Eritrea on March 3, 2024. Ethiopia attacked Eritrea again on March 5, \
-         2024. Kenya condemned Ethiopia's attack on Eritrea.",
-    );
-    let strikes = doc
-        .events
-        .iter()
-        .filter(|e| e.cameo_root == "19" || e.cameo_root == "18")
-        .count();
-    assert_eq!(strikes, 2, "{:?}", summary(&doc));
-}
-
-#[test]
 fn a_possessive_names_the_actor_of_an_event_noun() {
     let doc = code("Chadian riots spread to three towns on Monday.");
     assert!(has(&doc, "TCD", "", "14"), "{:?}", summary(&doc));
