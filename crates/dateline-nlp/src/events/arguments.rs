@@ -201,13 +201,7 @@ fn parsed_subject(
     let within = |k: usize| k >= scope.lo && k < scope.hi;
     let mut v = verb;
     for _ in 0..3 {
-        // Of several (a misparse), the noun nearest the verb.
-        let near = scope.lo.max(v.saturating_sub(PARSE_REACH))..scope.hi.min(v + PARSE_REACH);
-        let subject = view
-            .dependents(v, near)
-            .filter(|&k| view.relation(k) == Some("nsubj"))
-            .min_by_key(|&k| (view.pos(k) == Some(Pos::JJ), k.abs_diff(v)));
-        if let Some(k) = subject {
+        if let Some(k) = nsubj(doc, v, scope) {
             // A subject that names no actor leaves the choice to the window rules.
             return phrase_actor(doc, actors, k, scope, &[]);
         }
@@ -239,12 +233,17 @@ pub fn subject_of(
     verb: usize,
     scope: Scope,
 ) -> Option<ActorMention> {
+    phrase_actor(doc, actors, nsubj(doc, verb, scope)?, scope, &[])
+}
+
+/// The `nsubj` of the verb at token `verb` by the parse; of several (a misparse), the noun
+/// nearest the verb.
+fn nsubj(doc: &Document, verb: usize, scope: Scope) -> Option<usize> {
     let view = doc.view();
     let near = scope.lo.max(verb.saturating_sub(PARSE_REACH))..scope.hi.min(verb + PARSE_REACH);
-    let k = view
-        .dependents(verb, near)
-        .find(|&k| view.relation(k) == Some("nsubj"))?;
-    phrase_actor(doc, actors, k, scope, &[])
+    view.dependents(verb, near)
+        .filter(|&k| view.relation(k) == Some("nsubj"))
+        .min_by_key(|&k| (view.pos(k) == Some(Pos::JJ), k.abs_diff(verb)))
 }
 
 /// Where the common-noun subject of the verb at token `verb` by the parse starts ("veteran
