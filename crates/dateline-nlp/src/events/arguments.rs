@@ -51,6 +51,9 @@ pub struct Arguments {
     /// Whether the target is the place at home where a protest happened: the source's own
     /// state, acted on all the same ([`Trigger::targets_home_place`]).
     pub home_place: bool,
+    /// Whether a noun trigger's possessive or adjective names the source ("Egypt's release",
+    /// "Chadian riots"): the noun names that actor's act.
+    pub possessive: bool,
 }
 
 fn is_be(w: &str) -> bool {
@@ -754,7 +757,7 @@ fn passive_source(
 
 /// The rule of a noun trigger whose source is its possessive or adjective ("Egypt's release of
 /// the journalists"): the noun names that actor's act.
-pub const POSSESSIVE_SOURCE: &str = "noun: possessive or adjective";
+const POSSESSIVE_SOURCE: &str = "noun: possessive or adjective";
 
 /// The source of a noun trigger: a possessive or adjective ("Israeli air strikes"), a `by`
 /// phrase, the subject of a light verb ("launched an attack"), the clause's subject when the noun
@@ -899,6 +902,7 @@ pub fn find(
                 mutual: false,
                 rule: "between X and Y".to_owned(),
                 home_place: false,
+                possessive: false,
             };
         }
     }
@@ -947,7 +951,7 @@ pub fn find(
     // on; at home the place names no one else.
     let country = |m: &ActorMention| actors.code(doc, m.entity).and_then(|c| c.get(..3));
     let home = trigger.targets_home_place();
-    let (targets, target_rule) =
+    let (targets, target_rule, home_place) =
         if targets.is_empty() && !mutual && (trigger.takes_target() || home) {
             let place = place_target(doc, actors, at.end, scope)
                 .filter(|t| !ids.contains(&t.entity))
@@ -957,24 +961,24 @@ pub fn find(
             } else {
                 "place abroad"
             };
-            (place.into_iter().collect(), rule)
+            (place.into_iter().collect(), rule, home && place.is_some())
         } else if mutual {
-            (targets, "coordinated sources, each other")
+            (targets, "coordinated sources, each other", false)
         } else {
-            (targets, target_rule)
+            (targets, target_rule, false)
         };
     let rule = if targets.is_empty() && !mutual {
         format!("source: {source_rule}")
     } else {
         format!("source: {source_rule}; target: {target_rule}")
     };
-    let home_place = home && !targets.is_empty() && target_rule == "place of a protest";
     Arguments {
         sources,
         targets,
         mutual,
         rule,
         home_place,
+        possessive: source_rule == POSSESSIVE_SOURCE,
     }
 }
 

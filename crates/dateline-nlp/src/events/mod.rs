@@ -309,7 +309,7 @@ impl EventStage {
             // determiner makes it refer back ("called the deployment …", "the North Korean
             // deployment").
             let acted = row.pos == TriggerPos::Verb
-                || ((args.rule.contains(arguments::POSSESSIVE_SOURCE)
+                || ((args.possessive
                     || arguments::support_verb(doc, self.lexicon, i, scope).is_some())
                     && !refers_back(doc, i, scope));
             if !targeted && !acted {

@@ -70,6 +70,7 @@ pub fn find(
                 rule: "obligation in reported speech: the speaker demands it of the subject"
                     .to_owned(),
                 home_place: false,
+                possessive: false,
             },
         });
     }
