@@ -85,7 +85,7 @@ fn fits(pred: Option<&str>, gold: &[String]) -> bool {
 }
 
 /// The event a sentence-level coder would report: the most confident, the first on ties.
-fn top(doc: &Document) -> Option<&Event> {
+pub fn top(doc: &Document) -> Option<&Event> {
     doc.events.iter().reduce(|best, e| {
         if e.confidence > best.confidence {
             e

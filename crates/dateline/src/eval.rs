@@ -222,6 +222,32 @@ fn eval_segmentation(dir: &Path, json: Option<&Path>) -> anyhow::Result<ExitCode
     report(&score, json)
 }
 
+/// With `-vv`, a record whose top event has the wrong type (or none): for error analysis on the
+/// development half only.
+fn log_gsr_miss(doc: &dateline_core::Document, gold: &dateline_eval::plover_gsr::GsrRecord) {
+    let actor = |p: Option<&dateline_core::Participant>| {
+        p.and_then(|p| p.actor.clone()).unwrap_or_default()
+    };
+    let predicted = dateline_eval::plover_gsr::top(doc).map(|e| {
+        format!(
+            "{} {} {}->{} ({})",
+            e.plover.as_ref().map_or("-", |p| p.kind.as_str()),
+            e.cameo,
+            actor(e.source.as_ref()),
+            actor(e.target.as_ref()),
+            e.rule.as_deref().unwrap_or("-"),
+        )
+    });
+    tracing::debug!(
+        id = %gold.id,
+        gold = %format!("{} {} {:?}->{:?}", gold.plover_event, gold.cameo_code.as_deref().unwrap_or("-"),
+            gold.source_codes, gold.target_codes),
+        predicted = %predicted.unwrap_or_else(|| "none".into()),
+        text = %gold.text,
+        "wrong type"
+    );
+}
+
 fn eval_plover_gsr(
     path: &Path,
     half: Option<ProbeHalf>,
@@ -243,7 +269,11 @@ fn eval_plover_gsr(
     for record in &records {
         let mut doc = dateline_core::Document::from_text(record.text.clone());
         pipeline.run(&mut doc);
+        let right = score.plover.correct;
         score.add(&doc, record);
+        if score.plover.correct == right {
+            log_gsr_miss(&doc, record);
+        }
     }
     report(&score, json)
 }

@@ -598,9 +598,10 @@ fn refers_back(doc: &Document, noun: usize, scope: arguments::Scope) -> bool {
     false
 }
 
-/// Whether two actors are one state, one of them the state as a whole named as a place or
-/// nationality ("Kim Yong-hyun" KORGOV and "South Korean" KOR): an event between them is not one
-/// between two actors. Sides within a state (`SSDGOV`, `SSDREB`) and people stay apart.
+/// Whether two actors are one state, both named as a whole as a place or nationality ("Sudan"
+/// and "Sudanese"): an event between them is not one between two actors. A part of a state
+/// acting on the whole is an event, as CAMEO coders code it (a president lifting a curfew in
+/// his country: `SDNGOV` → `SDN`); so are sides within a state (`SSDGOV`, `SSDREB`).
 fn same_state(doc: &Document, actors: &Actors, a: u32, b: u32) -> bool {
     let whole = |id: u32| {
         actors.code(doc, id).is_some_and(|c| c.len() == 3)
@@ -610,7 +611,7 @@ fn same_state(doc: &Document, actors: &Actors, a: u32, b: u32) -> bool {
                 .is_some_and(|e| matches!(e.kind, EntityType::Gpe | EntityType::Norp))
     };
     match (actors.code(doc, a), actors.code(doc, b)) {
-        (Some(x), Some(y)) => x.get(..3) == y.get(..3) && (whole(a) || whole(b)),
+        (Some(x), Some(y)) => x.get(..3) == y.get(..3) && whole(a) && whole(b),
         _ => false,
     }
 }

@@ -513,3 +513,25 @@ fn the_by_phrase_of_an_event_noun_names_its_actor() {
     let doc = code("The attack on the embassy was condemned by Kenya.");
     assert!(!has(&doc, "KEN", "", "19"), "{:?}", summary(&doc));
 }
+
+#[test]
+fn a_government_acting_on_its_own_state_is_an_event() {
+    let doc = code("The Kenyan government imposed a curfew on Kenya on Friday.");
+    let s = summary(&doc);
+    assert!(
+        s.iter()
+            .any(|(src, t, r, _)| src == "KEN" && t == "KEN" && r == "17"),
+        "{s:?}"
+    );
+    assert!(
+        doc.events.iter().any(|e| e
+            .source
+            .as_ref()
+            .and_then(|p| p.actor.as_deref())
+            .is_some_and(|a| a.len() > 3)),
+        "the source is the government, not the state: {s:?}"
+    );
+    // The state's forces acting on it: a part of the state on the whole.
+    let doc = code("Kenyan troops attacked Kenya.");
+    assert!(has(&doc, "KEN", "KEN", "19"), "{:?}", summary(&doc));
+}
