@@ -452,6 +452,15 @@ fn is_modifier(doc: &Document, i: usize) -> bool {
     )
 }
 
+/// Whether the preposition at token `i` opens a number's modifier rather than a phrase: "up to
+/// 16", "at least 20", "at most 5".
+fn opens_quantity(doc: &Document, i: usize) -> bool {
+    let view = doc.view();
+    let number = |k: usize| view.pos(k) == Some(Pos::CD);
+    (number(i + 1) && i.checked_sub(1).is_some_and(|p| view.lower(p) == "up"))
+        || (view.pos(i + 1) == Some(Pos::JJS) && number(i + 2))
+}
+
 /// The preposition governing a mention that starts at token `start`, looking back over at most
 /// three modifiers, if one does (`to`, `with`, `against`).
 pub fn preposition_before(doc: &Document, start: usize, lo: usize) -> Option<String> {
@@ -461,7 +470,7 @@ pub fn preposition_before(doc: &Document, start: usize, lo: usize) -> Option<Str
             return None;
         }
         i -= 1;
-        if doc.view().is_preposition(i) {
+        if doc.view().is_preposition(i) && !opens_quantity(doc, i) {
             return Some(doc.view().lower(i).to_owned());
         }
         if !is_modifier(doc, i) {

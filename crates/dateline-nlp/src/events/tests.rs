@@ -535,3 +535,10 @@ fn a_government_acting_on_its_own_state_is_an_event() {
     let doc = code("Kenyan troops attacked Kenya.");
     assert!(has(&doc, "KEN", "KEN", "19"), "{:?}", summary(&doc));
 }
+
+#[test]
+fn a_number_modifier_is_no_preposition() {
+    // "up to 40": the object, not a `to` phrase.
+    let doc = code("Sudanese troops detained up to 40 Chadian traders on Monday.");
+    assert!(has(&doc, "SDN", "TCD", "17"), "{:?}", summary(&doc));
+}
