@@ -1,7 +1,10 @@
 //! Who acts and who is acted on: the source and target actors of a trigger, from the entity
 //! mentions around it.
 
+use std::sync::LazyLock;
+
 use dateline_core::{Document, Pos};
+use rustc_hash::FxHashSet;
 
 use super::actors::{
     governing_preposition, is_adjectival, is_possessive, preposition_before, ActorMention, Actors,
@@ -222,10 +225,27 @@ fn parsed_subject(
                 v = head;
             }
             "conj" => v = head,
+            // "Russia issued a statement condemning Ukraine": the text's issuer acts.
+            "acl" if issues(doc, head) => {
+                if !matches!(view.relation(head), Some("obj" | "obl")) {
+                    return None;
+                }
+                v = view.head(head).filter(|&h| within(h))?;
+            }
             _ => return None,
         }
     }
     None
+}
+
+/// Nouns naming a text or speech its issuer acts through (`resources/events/issued-texts.txt`).
+static ISSUED_TEXTS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    crate::data::word_set(include_str!("../../resources/events/issued-texts.txt"))
+});
+
+/// Whether the noun at token `k` names a text or speech ("a statement", "a decree").
+fn issues(doc: &Document, k: usize) -> bool {
+    ISSUED_TEXTS.contains(doc.view().lower(k))
 }
 
 /// The actor the parse names as the subject of the verb at token `verb` (its `nsubj` phrase),

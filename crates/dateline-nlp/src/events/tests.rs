@@ -542,3 +542,21 @@ fn a_number_modifier_is_no_preposition() {
     let doc = code("Sudanese troops detained up to 40 Chadian traders on Monday.");
     assert!(has(&doc, "SDN", "TCD", "17"), "{:?}", summary(&doc));
 }
+
+#[test]
+fn a_participle_after_an_issued_text_acts_for_its_issuer() {
+    let doc = code("Russia issued a statement condemning Ukraine on Monday.");
+    assert!(has(&doc, "RUS", "UKR", "11"), "{:?}", summary(&doc));
+    // Not after any object: the man carries, not the police.
+    let doc = code("Kenyan police arrested a man carrying Somali passports.");
+    assert!(
+        !doc.events
+            .iter()
+            .any(
+                |e| e.source.as_ref().and_then(|p| p.actor.as_deref()) == Some("KENCOP")
+                    && e.cameo_root != "17"
+            ),
+        "{:?}",
+        summary(&doc)
+    );
+}

@@ -112,11 +112,12 @@ fn non_empty(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_owned())
 }
 
-/// Normalised words of a phrase, joined by single spaces, with a possessive `'s` as a word of
-/// its own as the tokeniser splits it ("Democratic People 's Republic of Korea").
+/// Normalised words of a phrase, joined by single spaces, with a possessive `'s` or a plural's
+/// bare apostrophe as a word of its own, as the tokeniser splits them ("Democratic People 's
+/// Republic of Korea", "Kurdistan Workers ' Party").
 fn phrase_key(phrase: &str) -> String {
     words_key(phrase.split_whitespace().flat_map(|w| {
-        let stem = ["'s", "\u{2019}s"]
+        let stem = ["'s", "\u{2019}s", "'", "\u{2019}"]
             .iter()
             .find_map(|c| w.strip_suffix(c))
             .filter(|stem| !stem.is_empty());
@@ -594,6 +595,13 @@ mod tests {
             .collect();
         assert_eq!(countries, [Some("PRK")]);
         assert_eq!(phrase_key("People\u{2019}s Republic"), "people 's republic");
+        // A plural's bare apostrophe, split off the same way.
+        let words = ["Kurdistan", "Workers", "'", "Party"];
+        let actors: Vec<Option<&str>> = g
+            .lookup(&words)
+            .map(|id| g.entry(id).actor.as_deref())
+            .collect();
+        assert_eq!(actors, [Some("TURREB")]);
     }
 
     #[test]
