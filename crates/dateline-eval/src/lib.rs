@@ -41,6 +41,7 @@ pub mod actor_probes;
 pub mod claims;
 mod counts;
 pub mod entities;
+pub mod event_probes;
 mod error;
 pub mod events;
 pub mod gold;

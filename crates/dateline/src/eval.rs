@@ -69,6 +69,20 @@ enum EvalTarget {
         #[arg(long)]
         json: Option<PathBuf>,
     },
+    /// Event precision and recall on probe sentences, each with the one event a CAMEO coder
+    /// would code or none (TAB-separated: sentence, source, target, root, PLOVER type; `-` for
+    /// none), e.g. `crates/dateline-eval/resources/probes/events.tsv`. With `-vv`, each probe
+    /// that came out wrong is logged: for error analysis on the development half only.
+    EventProbes {
+        /// The probe file.
+        path: PathBuf,
+        /// Only the odd- or even-numbered probes: develop on one half, report the other.
+        #[arg(long, value_enum)]
+        half: Option<ProbeHalf>,
+        /// Also write the scores as JSON to this file.
+        #[arg(long)]
+        json: Option<PathBuf>,
+    },
     /// A trained model on a split of the GMB corpus.
     #[command(flatten)]
     Model(crate::train::ModelEval),
@@ -222,27 +236,76 @@ fn eval_segmentation(dir: &Path, json: Option<&Path>) -> anyhow::Result<ExitCode
     report(&score, json)
 }
 
-/// With `-vv`, a record whose top event has the wrong type (or none): for error analysis on the
-/// development half only.
-fn log_gsr_miss(doc: &dateline_core::Document, gold: &dateline_eval::plover_gsr::GsrRecord) {
+fn eval_event_probes(
+    path: &Path,
+    half: Option<ProbeHalf>,
+    json: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
+    use dateline_eval::event_probes::{read_event_probes, EventProbeScore};
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let probes = read_event_probes(&text, half.map(Into::into))
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let pipeline = dateline_nlp::standard_pipeline(&dateline_nlp::Config::default());
+    let mut score = EventProbeScore::default();
+    for probe in &probes {
+        let mut doc = dateline_core::Document::from_text(probe.text.clone());
+        pipeline.run(&mut doc);
+        if !score.add(&doc, probe) {
+            let gold = probe.gold.as_ref().map_or_else(
+                || "none".to_owned(),
+                |g| {
+                    format!(
+                        "{} {}->{}",
+                        g.cameo_root,
+                        g.source.as_deref().unwrap_or("-"),
+                        g.target.as_deref().unwrap_or("-")
+                    )
+                },
+            );
+            tracing::debug!(
+                number = probe.number,
+                gold = %gold,
+                predicted = %describe_events(&doc),
+                text = %probe.text,
+                "probe wrong"
+            );
+        }
+    }
+    report(&score, json)
+}
+
+/// An event as `PLOVER code source->target (rule)`, for logs.
+fn describe(e: &dateline_core::Event) -> String {
     let actor = |p: Option<&dateline_core::Participant>| {
         p.and_then(|p| p.actor.clone()).unwrap_or_default()
     };
-    let predicted = dateline_eval::plover_gsr::top(doc).map(|e| {
-        format!(
-            "{} {} {}->{} ({})",
-            e.plover.as_ref().map_or("-", |p| p.kind.as_str()),
-            e.cameo,
-            actor(e.source.as_ref()),
-            actor(e.target.as_ref()),
-            e.rule.as_deref().unwrap_or("-"),
-        )
-    });
+    format!(
+        "{} {} {}->{} ({})",
+        e.plover.as_ref().map_or("-", |p| p.kind.as_str()),
+        e.cameo,
+        actor(e.source.as_ref()),
+        actor(e.target.as_ref()),
+        e.rule.as_deref().unwrap_or("-"),
+    )
+}
+
+/// The events of `doc` ([`describe`]d), for logs.
+fn describe_events(doc: &dateline_core::Document) -> String {
+    if doc.events.is_empty() {
+        return "none".to_owned();
+    }
+    doc.events.iter().map(describe).collect::<Vec<_>>().join("; ")
+}
+
+/// With `-vv`, a record whose top event has the wrong type (or none): for error analysis on the
+/// development half only.
+fn log_gsr_miss(doc: &dateline_core::Document, gold: &dateline_eval::plover_gsr::GsrRecord) {
     tracing::debug!(
         id = %gold.id,
         gold = %format!("{} {} {:?}->{:?}", gold.plover_event, gold.cameo_code.as_deref().unwrap_or("-"),
             gold.source_codes, gold.target_codes),
-        predicted = %predicted.unwrap_or_else(|| "none".into()),
+        predicted = %dateline_eval::plover_gsr::top(doc).map_or_else(|| "none".to_owned(), describe),
         text = %gold.text,
         "wrong type"
     );
@@ -289,6 +352,9 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
         }
         (Some(EvalTarget::Actors { path, half, json }), _) => {
             eval_actor_probes(path, *half, json.as_deref())
+        }
+        (Some(EvalTarget::EventProbes { path, half, json }), _) => {
+            eval_event_probes(path, *half, json.as_deref())
         }
         (Some(EvalTarget::Model(target)), _) => crate::train::eval(target),
         (None, Some(dir)) => eval_gold(dir, args.json.as_deref()),

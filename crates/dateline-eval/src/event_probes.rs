@@ -1,0 +1,201 @@
+//! Event probes: single sentences, each with the one event a CAMEO coder would code for it or
+//! none, in a TAB-separated file — `sentence`, `source`, `target`, two-digit CAMEO `root` and
+//! PLOVER type, `-` for an empty field (`Egypt expelled the Ethiopian ambassador.⇥EGY⇥ETH⇥17⇥COERCE`;
+//! a root of `-` makes a negative probe: the sentence reports no political event).
+//!
+//! Scored as the development articles are: predicted and gold events matched one-to-one on
+//! source country, target country and CAMEO root ([`crate::events::score`]), summed over the
+//! probes, so events predicted for negative probes count against precision. Probes are numbered
+//! from 1 in file order; a [`Half`] keeps one half.
+
+use std::fmt;
+
+use dateline_core::Document;
+use serde::Serialize;
+
+use crate::events::{score, EventScore};
+use crate::gold::GoldEvent;
+use crate::{Error, Half, Result};
+
+/// One probe.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventProbe {
+    /// 1-based number in the file.
+    pub number: usize,
+    /// The sentence.
+    pub text: String,
+    /// Its event; `None` for a negative probe.
+    pub gold: Option<GoldEvent>,
+}
+
+/// Reads probes; `#` lines and blank lines are skipped. `half` keeps one half.
+///
+/// # Errors
+/// A line without five fields, or with a root that is not `02`–`20` or `-`, with its line number.
+pub fn read_event_probes(text: &str, half: Option<Half>) -> Result<Vec<EventProbe>> {
+    let mut out = Vec::new();
+    let lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
+    for (number, (line_no, line)) in (1..).zip(lines) {
+        let bad = |why: &str| Error::Format(format!("line {}: {why}", line_no + 1));
+        let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let [sentence, source, target, root, plover] = cells[..] else {
+            return Err(bad("expected sentence, source, target, root, plover separated by tabs"));
+        };
+        let field = |s: &str| (s != "-" && !s.is_empty()).then(|| s.to_owned());
+        let gold = match field(root) {
+            None => None,
+            Some(root) => {
+                let valid = root.len() == 2
+                    && root.parse::<u8>().is_ok_and(|r| (2..=20).contains(&r));
+                if !valid {
+                    return Err(bad(&format!("root {root:?} is not 02-20 or -")));
+                }
+                Some(GoldEvent {
+                    source: field(source),
+                    target: field(target),
+                    cameo_root: root,
+                    cameo: Vec::new(),
+                    plover: field(plover),
+                    date: None,
+                    modality: None,
+                    note: None,
+                })
+            }
+        };
+        if Half::keeps(half, number) {
+            out.push(EventProbe {
+                number,
+                text: sentence.to_owned(),
+                gold,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Scores over a set of probes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct EventProbeScore {
+    /// Probes scored.
+    pub probes: usize,
+    /// Negative probes among them.
+    pub negatives: usize,
+    /// Negative probes given an event.
+    pub negatives_coded: usize,
+    /// Event matching, summed over the probes.
+    pub events: EventScore,
+}
+
+impl EventProbeScore {
+    /// Scores `doc`, the annotated sentence of `probe`; returns whether the probe came out right
+    /// (its event found and no other, or nothing for a negative probe).
+    pub fn add(&mut self, doc: &Document, probe: &EventProbe) -> bool {
+        let gold: Vec<GoldEvent> = probe.gold.iter().cloned().collect();
+        let s = score(doc, &gold);
+        self.probes += 1;
+        if probe.gold.is_none() {
+            self.negatives += 1;
+            self.negatives_coded += usize::from(!doc.events.is_empty());
+        }
+        self.events += s;
+        s.counts.tp_gold == gold.len() && s.counts.n_pred == s.counts.tp_pred
+    }
+}
+
+impl fmt::Display for EventProbeScore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let c = self.events.counts;
+        writeln!(
+            f,
+            "event probes: {} ({} negative, {} of them given an event)",
+            self.probes, self.negatives, self.negatives_coded
+        )?;
+        writeln!(
+            f,
+            "  events  P {:.3}  R {:.3}  F1 {:.3}  (matched {}, predicted {}, gold {})",
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            c.tp_pred,
+            c.n_pred,
+            c.n_gold
+        )?;
+        let p = self.events.plover;
+        writeln!(
+            f,
+            "  PLOVER type over matched  {:.3}  ({}/{})",
+            p.value(),
+            p.correct,
+            p.total
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dateline_core::{Event, Participant, Span};
+
+    const FILE: &str = "# probes\nA expelled B.\tEGY\tETH\t17\tCOERCE\n\nStocks rose.\t-\t-\t-\t-\nC met D.\tFRA\tDEU\t04\tCONSULT\n";
+
+    #[test]
+    fn probes_are_read_and_split_in_halves() {
+        let all = read_event_probes(FILE, None).unwrap();
+        assert_eq!(all.len(), 3);
+        assert!(all[1].gold.is_none());
+        let g = all[0].gold.as_ref().unwrap();
+        assert_eq!((g.source.as_deref(), g.cameo_root.as_str()), (Some("EGY"), "17"));
+        let even = read_event_probes(FILE, Some(Half::Even)).unwrap();
+        assert_eq!((even.len(), even[0].number), (1, 2));
+        assert!(read_event_probes("X\tA\tB\t21\tAID\n", None).is_err());
+        assert!(read_event_probes("X\tA\tB\t07\n", None).is_err());
+    }
+
+    fn event(source: &str, target: &str, cameo: &str) -> Event {
+        let actor = |a: &str| {
+            Some(Participant {
+                entity: None,
+                actor: Some(a.to_owned()),
+                span: None,
+            })
+        };
+        Event {
+            source: actor(source),
+            target: actor(target),
+            cameo: cameo.to_owned(),
+            cameo_root: cameo.get(..2).unwrap_or_default().to_owned(),
+            goldstein: 0.0,
+            quad_class: 0,
+            plover: None,
+            date: None,
+            place: None,
+            modality: dateline_core::Modality::Asserted,
+            sentence: 0,
+            speaker: None,
+            trigger: Span::new(0, 1),
+            confidence: 0.5,
+            rule: None,
+        }
+    }
+
+    #[test]
+    fn a_probe_is_right_with_its_event_alone() {
+        let probes = read_event_probes(FILE, None).unwrap();
+        let mut score = EventProbeScore::default();
+        let mut doc = Document::from_text("A expelled B.");
+        doc.events.push(event("EGYGOV", "ETH", "173"));
+        assert!(score.add(&doc, &probes[0]));
+        doc.events.push(event("ETH", "EGY", "111"));
+        assert!(!score.add(&doc, &probes[0]), "an extra event");
+        let mut negative = Document::from_text("Stocks rose.");
+        assert!(score.add(&negative, &probes[1]));
+        negative.events.push(event("USA", "CHN", "163"));
+        assert!(!score.add(&negative, &probes[1]));
+        assert_eq!((score.negatives, score.negatives_coded), (2, 1));
+        let c = score.events.counts;
+        assert_eq!((c.tp_pred, c.n_pred, c.n_gold), (2, 4, 2));
+    }
+}
