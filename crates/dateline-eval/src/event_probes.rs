@@ -42,14 +42,16 @@ pub fn read_event_probes(text: &str, half: Option<Half>) -> Result<Vec<EventProb
         let bad = |why: &str| Error::Format(format!("line {}: {why}", line_no + 1));
         let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
         let [sentence, source, target, root, plover] = cells[..] else {
-            return Err(bad("expected sentence, source, target, root, plover separated by tabs"));
+            return Err(bad(
+                "expected sentence, source, target, root, plover separated by tabs",
+            ));
         };
         let field = |s: &str| (s != "-" && !s.is_empty()).then(|| s.to_owned());
         let gold = match field(root) {
             None => None,
             Some(root) => {
-                let valid = root.len() == 2
-                    && root.parse::<u8>().is_ok_and(|r| (2..=20).contains(&r));
+                let valid =
+                    root.len() == 2 && root.parse::<u8>().is_ok_and(|r| (2..=20).contains(&r));
                 if !valid {
                     return Err(bad(&format!("root {root:?} is not 02-20 or -")));
                 }
@@ -147,7 +149,10 @@ mod tests {
         assert_eq!(all.len(), 3);
         assert!(all[1].gold.is_none());
         let g = all[0].gold.as_ref().unwrap();
-        assert_eq!((g.source.as_deref(), g.cameo_root.as_str()), (Some("EGY"), "17"));
+        assert_eq!(
+            (g.source.as_deref(), g.cameo_root.as_str()),
+            (Some("EGY"), "17")
+        );
         let even = read_event_probes(FILE, Some(Half::Even)).unwrap();
         assert_eq!((even.len(), even[0].number), (1, 2));
         assert!(read_event_probes("X\tA\tB\t21\tAID\n", None).is_err());

@@ -295,7 +295,11 @@ fn describe_events(doc: &dateline_core::Document) -> String {
     if doc.events.is_empty() {
         return "none".to_owned();
     }
-    doc.events.iter().map(describe).collect::<Vec<_>>().join("; ")
+    doc.events
+        .iter()
+        .map(describe)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// With `-vv`, a record whose top event has the wrong type (or none): for error analysis on the

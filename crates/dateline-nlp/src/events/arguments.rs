@@ -977,7 +977,7 @@ pub fn find(
                 .filter(|t| !ids.contains(&t.entity))
                 .filter(|t| home || sources.iter().all(|s| country(s) != country(t)));
             let rule = if home {
-                "place of a protest"
+                "place at home"
             } else {
                 "place abroad"
             };

@@ -474,7 +474,7 @@ fn a_possessive_names_the_actor_of_an_event_noun() {
 }
 
 #[test]
-fn a_protest_at_home_is_directed_at_the_state_of_its_place() {
+fn a_protest_or_an_arrest_at_home_is_directed_at_the_state_of_its_place() {
     let doc = code("Kenyan teachers protested in Nairobi on Monday.");
     assert!(has(&doc, "KEN", "KEN", "14"), "{:?}", summary(&doc));
     let rule = doc
@@ -482,7 +482,10 @@ fn a_protest_at_home_is_directed_at_the_state_of_its_place() {
         .first()
         .and_then(|e| e.rule.as_deref())
         .unwrap_or_default();
-    assert!(rule.contains("place of a protest"), "{rule}");
+    assert!(rule.contains("place at home"), "{rule}");
+    // So does an arrest by the state's own police.
+    let doc = code("Kenyan police arrested a lawyer at her home in Mombasa.");
+    assert!(has(&doc, "KEN", "KEN", "17"), "{:?}", summary(&doc));
     // Any other act at home names no target by its place.
     let doc = code("Kenyan police patrolled in Nairobi on Monday.");
     assert!(
