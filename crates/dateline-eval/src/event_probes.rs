@@ -1,7 +1,9 @@
-//! Event probes: single sentences, each with the one event a CAMEO coder would code for it or
-//! none, in a TAB-separated file — `sentence`, `source`, `target`, two-digit CAMEO `root` and
-//! PLOVER type, `-` for an empty field (`Egypt expelled the Ethiopian ambassador.⇥EGY⇥ETH⇥17⇥COERCE`;
-//! a root of `-` makes a negative probe: the sentence reports no political event).
+//! Event probes: single sentences, each with the event a CAMEO coder would code for it or none,
+//! in a TAB-separated file — `sentence`, `source`, `target`, two-digit CAMEO `root` and PLOVER
+//! type, `-` for an empty field (`Egypt expelled the Ethiopian ambassador.⇥EGY⇥ETH⇥17⇥COERCE`;
+//! a root of `-` makes a negative probe: the sentence reports no political event). Coordinated
+//! actors are `|`-separated and give one event each (`GHA|SEN⇥BFA`: two events); a target of `<>`
+//! makes a joint act of the sources, each on the others (`CHL|PER⇥<>`: CHL→PER and PER→CHL).
 //!
 //! Scored as the development articles are: predicted and gold events matched one-to-one on
 //! source country, target country and CAMEO root ([`crate::events::score`]), summed over the
@@ -24,8 +26,57 @@ pub struct EventProbe {
     pub number: usize,
     /// The sentence.
     pub text: String,
-    /// Its event; `None` for a negative probe.
-    pub gold: Option<GoldEvent>,
+    /// Its events; none for a negative probe.
+    pub gold: Vec<GoldEvent>,
+}
+
+/// The gold events of one row: one per source and target, or per ordered pair of sources for a
+/// joint act (`<>`).
+fn gold_events(source: &str, target: &str, root: &str, plover: Option<String>) -> Vec<GoldEvent> {
+    let codes = |cell: &str| -> Vec<Option<String>> {
+        let codes: Vec<Option<String>> = cell
+            .split('|')
+            .map(str::trim)
+            .filter(|c| !c.is_empty() && *c != "-")
+            .map(|c| Some(c.to_owned()))
+            .collect();
+        if codes.is_empty() {
+            vec![None]
+        } else {
+            codes
+        }
+    };
+    let sources = codes(source);
+    let pairs: Vec<(Option<String>, Option<String>)> = if target == "<>" {
+        sources
+            .iter()
+            .flat_map(|a| {
+                sources
+                    .iter()
+                    .filter(move |b| *b != a)
+                    .map(move |b| (a.clone(), b.clone()))
+            })
+            .collect()
+    } else {
+        let targets = codes(target);
+        sources
+            .iter()
+            .flat_map(|a| targets.iter().map(move |b| (a.clone(), b.clone())))
+            .collect()
+    };
+    pairs
+        .into_iter()
+        .map(|(source, target)| GoldEvent {
+            source,
+            target,
+            cameo_root: root.to_owned(),
+            cameo: Vec::new(),
+            plover: plover.clone(),
+            date: None,
+            modality: None,
+            note: None,
+        })
+        .collect()
 }
 
 /// Reads probes; `#` lines and blank lines are skipped. `half` keeps one half.
@@ -48,23 +99,17 @@ pub fn read_event_probes(text: &str, half: Option<Half>) -> Result<Vec<EventProb
         };
         let field = |s: &str| (s != "-" && !s.is_empty()).then(|| s.to_owned());
         let gold = match field(root) {
-            None => None,
+            None => Vec::new(),
             Some(root) => {
                 let valid =
                     root.len() == 2 && root.parse::<u8>().is_ok_and(|r| (2..=20).contains(&r));
                 if !valid {
                     return Err(bad(&format!("root {root:?} is not 02-20 or -")));
                 }
-                Some(GoldEvent {
-                    source: field(source),
-                    target: field(target),
-                    cameo_root: root,
-                    cameo: Vec::new(),
-                    plover: field(plover),
-                    date: None,
-                    modality: None,
-                    note: None,
-                })
+                if target == "<>" && !source.contains('|') {
+                    return Err(bad("a joint act (<>) needs several sources"));
+                }
+                gold_events(source, target, &root, field(plover))
             }
         };
         if Half::keeps(half, number) {
@@ -95,15 +140,14 @@ impl EventProbeScore {
     /// Scores `doc`, the annotated sentence of `probe`; returns whether the probe came out right
     /// (its event found and no other, or nothing for a negative probe).
     pub fn add(&mut self, doc: &Document, probe: &EventProbe) -> bool {
-        let gold: Vec<GoldEvent> = probe.gold.iter().cloned().collect();
-        let s = score(doc, &gold);
+        let s = score(doc, &probe.gold);
         self.probes += 1;
-        if probe.gold.is_none() {
+        if probe.gold.is_empty() {
             self.negatives += 1;
             self.negatives_coded += usize::from(!doc.events.is_empty());
         }
         self.events += s;
-        s.counts.tp_gold == gold.len() && s.counts.n_pred == s.counts.tp_pred
+        s.counts.tp_gold == probe.gold.len() && s.counts.n_pred == s.counts.tp_pred
     }
 }
 
@@ -141,22 +185,34 @@ mod tests {
     use super::*;
     use dateline_core::{Event, Participant, Span};
 
-    const FILE: &str = "# probes\nA expelled B.\tEGY\tETH\t17\tCOERCE\n\nStocks rose.\t-\t-\t-\t-\nC met D.\tFRA\tDEU\t04\tCONSULT\n";
+    const FILE: &str = "# probes\nA expelled B.\tEGY\tETH\t17\tCOERCE\n\nStocks rose.\t-\t-\t-\t-\nC and D met.\tFRA|DEU\t<>\t04\tCONSULT\nE and F condemned G.\tGHA|SEN\tBFA\t11\t-\n";
 
     #[test]
     fn probes_are_read_and_split_in_halves() {
         let all = read_event_probes(FILE, None).unwrap();
-        assert_eq!(all.len(), 3);
-        assert!(all[1].gold.is_none());
-        let g = all[0].gold.as_ref().unwrap();
+        assert_eq!(all.len(), 4);
+        assert!(all[1].gold.is_empty());
+        let g = &all[0].gold[0];
         assert_eq!(
             (g.source.as_deref(), g.cameo_root.as_str()),
             (Some("EGY"), "17")
         );
+        let pairs = |p: &EventProbe| -> Vec<(String, String)> {
+            p.gold
+                .iter()
+                .map(|g| (g.source.clone().unwrap(), g.target.clone().unwrap()))
+                .collect()
+        };
+        let joint = [("FRA", "DEU"), ("DEU", "FRA")].map(|(a, b)| (a.to_owned(), b.to_owned()));
+        assert_eq!(pairs(&all[2]), joint);
+        assert_eq!(all[3].gold.len(), 2);
+        assert_eq!(all[3].gold[1].source.as_deref(), Some("SEN"));
+        assert_eq!(all[3].gold[1].plover, None);
         let even = read_event_probes(FILE, Some(Half::Even)).unwrap();
-        assert_eq!((even.len(), even[0].number), (1, 2));
+        assert_eq!((even.len(), even[0].number), (2, 2));
         assert!(read_event_probes("X\tA\tB\t21\tAID\n", None).is_err());
         assert!(read_event_probes("X\tA\tB\t07\n", None).is_err());
+        assert!(read_event_probes("X\tA\t<>\t04\t-\n", None).is_err());
     }
 
     fn event(source: &str, target: &str, cameo: &str) -> Event {

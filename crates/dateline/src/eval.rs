@@ -252,17 +252,23 @@ fn eval_event_probes(
         let mut doc = dateline_core::Document::from_text(probe.text.clone());
         pipeline.run(&mut doc);
         if !score.add(&doc, probe) {
-            let gold = probe.gold.as_ref().map_or_else(
-                || "none".to_owned(),
-                |g| {
+            let gold: Vec<String> = probe
+                .gold
+                .iter()
+                .map(|g| {
                     format!(
                         "{} {}->{}",
                         g.cameo_root,
                         g.source.as_deref().unwrap_or("-"),
                         g.target.as_deref().unwrap_or("-")
                     )
-                },
-            );
+                })
+                .collect();
+            let gold = if gold.is_empty() {
+                "none".to_owned()
+            } else {
+                gold.join("; ")
+            };
             tracing::debug!(
                 number = probe.number,
                 gold = %gold,
