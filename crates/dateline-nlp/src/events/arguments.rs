@@ -434,33 +434,69 @@ fn phrase_actor(
     scope: Scope,
     preps: &[String],
 ) -> Option<ActorMention> {
+    phrase_actor_within(doc, actors, head, scope, preps, PHRASE_DEPTH)
+}
+
+/// [`phrase_actor`], looking at most `max_depth` modifiers deep. The agent of an act a noun
+/// names is looked for first ("the killing of a migrant *by a Texas state trooper*").
+fn phrase_actor_within(
+    doc: &Document,
+    actors: &Actors,
+    head: usize,
+    scope: Scope,
+    preps: &[String],
+    max_depth: usize,
+) -> Option<ActorMention> {
     let view = doc.view();
+    let near =
+        |k: usize| scope.lo.max(k.saturating_sub(PARSE_REACH))..scope.hi.min(k + PARSE_REACH);
+    let case = |d: usize| {
+        view.dependents(d, near(d))
+            .find(|&c| view.relation(c) == Some("case"))
+    };
+    if let Some(m) = actors.at(head) {
+        return Some(*m);
+    }
+    if max_depth > 0 {
+        // The parse may hang the `by` phrase on the object of `of` ("the shooting of a student
+        // by police").
+        let nmods = |k: usize| {
+            view.dependents(k, near(k))
+                .filter(|&d| view.relation(d) == Some("nmod"))
+                .collect::<Vec<_>>()
+        };
+        let by = |d: &usize| case(*d).is_some_and(|c| view.lower(c) == "by");
+        let agent = nmods(head).into_iter().find(by).or_else(|| {
+            nmods(head)
+                .into_iter()
+                .filter(|&d| case(d).is_some_and(|c| view.lower(c) == "of"))
+                .find_map(|d| nmods(d).into_iter().find(by))
+        });
+        if let Some(m) =
+            agent.and_then(|d| phrase_actor_within(doc, actors, d, scope, preps, max_depth - 1))
+        {
+            return Some(m);
+        }
+    }
     let mut level = vec![head];
-    for depth in 0..=PHRASE_DEPTH {
+    for depth in 0..=max_depth {
         if let Some(m) = level.iter().find_map(|&k| actors.at(k)) {
             return Some(*m);
         }
-        if depth == PHRASE_DEPTH {
+        if depth == max_depth {
             break;
         }
-        let near =
-            |k: usize| scope.lo.max(k.saturating_sub(PARSE_REACH))..scope.hi.min(k + PARSE_REACH);
         level = level
             .iter()
             .flat_map(|&k| view.dependents(k, near(k)).collect::<Vec<_>>())
             .filter(|&d| match view.relation(d) {
                 Some("amod" | "compound" | "conj") => true,
-                Some("nmod") => {
-                    let case = view
-                        .dependents(d, near(d))
-                        .find(|&c| view.relation(c) == Some("case"));
-                    case.is_none_or(|c| {
-                        let w = view.lower(c);
-                        view.is_possessive_marker(c)
-                            || function_words::is(Class::Phrase, w)
-                            || preps.iter().any(|p| p == w)
-                    })
-                }
+                Some("nmod") => case(d).is_none_or(|c| {
+                    let w = view.lower(c);
+                    view.is_possessive_marker(c)
+                        || function_words::is(Class::Phrase, w)
+                        || preps.iter().any(|p| p == w)
+                }),
                 _ => false,
             })
             .collect();

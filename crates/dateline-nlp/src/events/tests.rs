@@ -563,3 +563,11 @@ fn a_participle_after_an_issued_text_acts_for_its_issuer() {
         summary(&doc)
     );
 }
+
+#[test]
+fn the_agent_of_an_act_named_by_the_object_is_the_target() {
+    // Condemning "the killing of X by Y" condemns Y.
+    let doc =
+        code("Chile's president condemned the shooting of a Chilean student by Bolivian police.");
+    assert!(has(&doc, "CHL", "BOL", "11"), "{:?}", summary(&doc));
+}
