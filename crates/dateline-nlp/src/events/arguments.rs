@@ -665,6 +665,36 @@ fn neighbour_target(
         .copied()
 }
 
+/// The state beyond a frontier the act after token `end` happens at ("massed troops along its
+/// border *with Morocco*", "on the *Russian* border", "near *Lebanon's* border"): a mention just
+/// before a frontier noun or after its `with`, of another state than the source's.
+fn frontier_target(
+    doc: &Document,
+    actors: &Actors,
+    end: usize,
+    scope: Scope,
+    source: ActorMention,
+) -> Option<ActorMention> {
+    let view = doc.view();
+    let stop = target_stop(doc, end, scope).min(end + OBJECT_REACH + 4);
+    let frontier = (end..stop).find(|&k| function_words::is(Class::Frontier, view.lower(k)))?;
+    let own = actors.code(doc, source.entity).and_then(|c| c.get(..3));
+    let other = |m: &&ActorMention| actors.code(doc, m.entity).and_then(|c| c.get(..3)) != own;
+    let before = actors
+        .right_of(end, frontier)
+        .filter(|m| m.end == frontier || (m.end + 1 == frontier && is_possessive(doc, m.end)))
+        .find(other);
+    let after = || {
+        (view.lower(frontier + 1) == "with")
+            .then(|| actors.right_of(frontier + 2, stop.max(frontier + 6).min(scope.hi)))
+            .into_iter()
+            .flatten()
+            .find(|m| m.start <= frontier + 3)
+            .filter(other)
+    };
+    before.or_else(after).copied()
+}
+
 /// The object of the clause whose subject is `subject`, before token `end`: an actor that no
 /// preposition governs, after a verb.
 fn clause_object(
@@ -1001,6 +1031,20 @@ pub fn find(
         .into_iter()
         .filter(|t| !ids.contains(&t.entity))
         .collect::<Vec<_>>();
+    // Not for a gerund a preposition governs ("an appeal for deploying troops"): a named act,
+    // not one done.
+    let gerund = doc.view().pos(at.start) == Some(Pos::VBG)
+        && at
+            .start
+            .checked_sub(1)
+            .is_some_and(|k| doc.view().is_preposition(k));
+    let (targets, target_rule) = if targets.is_empty() && !gerund && trigger.cameo.starts_with("15")
+    {
+        let beyond = frontier_target(doc, actors, at.end, scope, source);
+        (beyond.into_iter().collect(), "beyond the frontier")
+    } else {
+        (targets, target_rule)
+    };
     let mutual =
         targets.is_empty() && sources.len() > 1 && trigger.takes_target() && trigger.is_mutual();
     // "students marched in Rome": where the target is only a place abroad, its country is acted

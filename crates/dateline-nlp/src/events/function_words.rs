@@ -35,6 +35,9 @@ pub enum Class {
     /// A determiner that makes a noun refer to something already known ("called *the*
     /// deployment an escalation"), not a new act of the subject's.
     Referring,
+    /// A noun of a frontier between states ("massed troops on its *border* with Guyana"): a
+    /// show of force there is aimed at the state beyond it.
+    Frontier,
 }
 
 impl Class {
@@ -51,6 +54,7 @@ impl Class {
             "backshift" => Class::Backshift,
             "obligation" => Class::Obligation,
             "referring" => Class::Referring,
+            "frontier" => Class::Frontier,
             _ => return None,
         })
     }

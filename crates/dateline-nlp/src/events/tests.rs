@@ -571,3 +571,23 @@ fn the_agent_of_an_act_named_by_the_object_is_the_target() {
         code("Chile's president condemned the shooting of a Chilean student by Bolivian police.");
     assert!(has(&doc, "CHL", "BOL", "11"), "{:?}", summary(&doc));
 }
+
+#[test]
+fn a_show_of_force_at_a_frontier_is_aimed_beyond_it() {
+    let doc = code("Algeria massed troops along its frontier with Morocco on Friday.");
+    assert!(has(&doc, "DZA", "MAR", "15"), "{:?}", summary(&doc));
+    let doc = code("Finland moved tanks to the Russian border.");
+    assert!(
+        !has(&doc, "FIN", "FIN", "15"),
+        "never the source's own state: {:?}",
+        summary(&doc)
+    );
+    // A gerund a preposition governs is no act done.
+    let doc =
+        code("Lebanon rejected a UN appeal for deploying troops along its border with Israel.");
+    let s = summary(&doc);
+    assert!(
+        !s.iter().any(|(_, t, r, _)| t == "ISR" && r == "15"),
+        "{s:?}"
+    );
+}
