@@ -1031,15 +1031,7 @@ pub fn find(
         .into_iter()
         .filter(|t| !ids.contains(&t.entity))
         .collect::<Vec<_>>();
-    // Not for a gerund a preposition governs ("an appeal for deploying troops"): a named act,
-    // not one done.
-    let gerund = doc.view().pos(at.start) == Some(Pos::VBG)
-        && at
-            .start
-            .checked_sub(1)
-            .is_some_and(|k| doc.view().is_preposition(k));
-    let (targets, target_rule) = if targets.is_empty() && !gerund && trigger.cameo.starts_with("15")
-    {
+    let (targets, target_rule) = if targets.is_empty() && trigger.cameo.starts_with("15") {
         let beyond = frontier_target(doc, actors, at.end, scope, source);
         (beyond.into_iter().collect(), "beyond the frontier")
     } else {

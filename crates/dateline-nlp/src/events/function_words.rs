@@ -38,6 +38,9 @@ pub enum Class {
     /// A noun of a frontier between states ("massed troops on its *border* with Guyana"): a
     /// show of force there is aimed at the state beyond it.
     Frontier,
+    /// A preposition that makes the gerund after it a named act, not one done ("accused Croatia
+    /// *of* forming an alliance", "its role *in* brokering the ceasefire").
+    Naming,
 }
 
 impl Class {
@@ -55,6 +58,7 @@ impl Class {
             "obligation" => Class::Obligation,
             "referring" => Class::Referring,
             "frontier" => Class::Frontier,
+            "naming" => Class::Naming,
             _ => return None,
         })
     }

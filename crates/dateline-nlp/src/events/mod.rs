@@ -201,7 +201,13 @@ impl EventStage {
         let Some(pos) = doc.tokens.get(i).and_then(|t| t.pos) else {
             return Vec::new();
         };
-        let rows: Vec<&'static Trigger> = if pos.is_verb() {
+        // "accused Croatia of forming an alliance": a named act, not one done.
+        let named = pos == dateline_core::Pos::VBG
+            && i.checked_sub(1)
+                .is_some_and(|k| function_words::is(Class::Naming, doc.view().lower(k)));
+        let rows: Vec<&'static Trigger> = if named {
+            Vec::new()
+        } else if pos.is_verb() {
             doc.lemma(i)
                 .map(|l| {
                     let rows: Vec<&'static Trigger> = self.lexicon.verb_rows(l).collect();

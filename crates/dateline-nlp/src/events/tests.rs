@@ -582,7 +582,7 @@ fn a_show_of_force_at_a_frontier_is_aimed_beyond_it() {
         "never the source's own state: {:?}",
         summary(&doc)
     );
-    // A gerund a preposition governs is no act done.
+    // A gerund a preposition names is no act done.
     let doc =
         code("Lebanon rejected a UN appeal for deploying troops along its border with Israel.");
     let s = summary(&doc);
@@ -590,4 +590,12 @@ fn a_show_of_force_at_a_frontier_is_aimed_beyond_it() {
         !s.iter().any(|(_, t, r, _)| t == "ISR" && r == "15"),
         "{s:?}"
     );
+}
+
+#[test]
+fn a_gerund_a_preposition_names_is_no_act_done() {
+    let doc = code("Serbia accused Croatia of forming a military alliance against Belgrade.");
+    let s = summary(&doc);
+    assert!(s.iter().any(|(src, t, r, _)| src == "SRB" && t == "HRV" && r == "11"), "{s:?}");
+    assert!(!s.iter().any(|(src, _, _, _)| src == "HRV"), "{s:?}");
 }
