@@ -57,6 +57,10 @@ pub struct Arguments {
     /// Whether a noun trigger's possessive or adjective names the source ("Egypt's release",
     /// "Chadian riots"): the noun names that actor's act.
     pub possessive: bool,
+    /// Whether the target is each source's own state, which no mention names: a protest or an
+    /// arrest at home by a part of a state, with no place given ("Bolivian coca growers blocked
+    /// highways": Bolivia), as for [`Arguments::home_place`].
+    pub own_state: bool,
 }
 
 fn is_be(w: &str) -> bool {
@@ -989,6 +993,7 @@ pub fn find(
                 rule: "between X and Y".to_owned(),
                 home_place: false,
                 possessive: false,
+                own_state: false,
             };
         }
     }
@@ -1059,7 +1064,20 @@ pub fn find(
         } else {
             (targets, target_rule, false)
         };
-    let rule = if targets.is_empty() && !mutual {
+    // A part of a state (its unions, students, police), not the state itself nor an
+    // international body.
+    let part_of_state = |m: &ActorMention| {
+        actors
+            .code(doc, m.entity)
+            .is_some_and(|c| c.len() > 3 && !dateline_core::is_international(c))
+    };
+    let own_state = targets.is_empty() && !mutual && home && sources.iter().all(part_of_state);
+    let target_rule = if own_state {
+        "the source's own state"
+    } else {
+        target_rule
+    };
+    let rule = if targets.is_empty() && !mutual && !own_state {
         format!("source: {source_rule}")
     } else {
         format!("source: {source_rule}; target: {target_rule}")
@@ -1071,6 +1089,7 @@ pub fn find(
         rule,
         home_place,
         possessive: source_rule == POSSESSIVE_SOURCE,
+        own_state,
     }
 }
 

@@ -491,6 +491,14 @@ impl EventStage {
                 .map(Some)
                 .collect();
             let targets = if args.mutual { &others } else { &targets };
+            // A protest or arrest at home with no target named: the source's own state.
+            let own_state = args.own_state.then(|| Participant {
+                entity: None,
+                actor: actors
+                    .code(doc, source.entity)
+                    .map(|c| dateline_core::actor_state(c).to_owned()),
+                span: None,
+            });
             for target in targets {
                 let within = |t: &ActorMention| same_state(doc, actors, source.entity, t.entity);
                 if !args.home_place && target.is_some_and(within) {
@@ -498,7 +506,7 @@ impl EventStage {
                 }
                 events.push(Event {
                     source: Some(participant(source)),
-                    target: target.map(participant),
+                    target: target.map(participant).or_else(|| own_state.clone()),
                     cameo: code.to_owned(),
                     cameo_root: code.get(..2).unwrap_or_default().to_owned(),
                     goldstein: self.codes.goldstein(code).unwrap_or_default(),

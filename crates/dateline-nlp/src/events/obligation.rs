@@ -71,6 +71,7 @@ pub fn find(
                     .to_owned(),
                 home_place: false,
                 possessive: false,
+                own_state: false,
             },
         });
     }

@@ -596,6 +596,27 @@ fn a_show_of_force_at_a_frontier_is_aimed_beyond_it() {
 fn a_gerund_a_preposition_names_is_no_act_done() {
     let doc = code("Serbia accused Croatia of forming a military alliance against Belgrade.");
     let s = summary(&doc);
-    assert!(s.iter().any(|(src, t, r, _)| src == "SRB" && t == "HRV" && r == "11"), "{s:?}");
+    assert!(
+        s.iter()
+            .any(|(src, t, r, _)| src == "SRB" && t == "HRV" && r == "11"),
+        "{s:?}"
+    );
     assert!(!s.iter().any(|(src, _, _, _)| src == "HRV"), "{s:?}");
+}
+
+#[test]
+fn a_protest_at_home_with_no_place_named_targets_the_state_of_its_actors() {
+    let doc = code("Kenyan teachers staged a sit-in to demand higher pay.");
+    let e = doc.events.iter().find(|e| e.cameo_root == "14");
+    let target = e.and_then(|e| e.target.as_ref());
+    assert_eq!(
+        target.and_then(|t| t.actor.as_deref()),
+        Some("KEN"),
+        "{:?}",
+        summary(&doc)
+    );
+    assert!(target.is_some_and(|t| t.entity.is_none() && t.span.is_none()));
+    // A state protesting is no part of one: no target is made up.
+    let doc = code("Kenya staged a walkout at the summit.");
+    assert!(!has(&doc, "KEN", "KEN", "14"), "{:?}", summary(&doc));
 }
