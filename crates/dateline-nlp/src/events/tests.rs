@@ -620,3 +620,17 @@ fn a_protest_at_home_with_no_place_named_targets_the_state_of_its_actors() {
     let doc = code("Kenya staged a walkout at the summit.");
     assert!(!has(&doc, "KEN", "KEN", "14"), "{:?}", summary(&doc));
 }
+
+#[test]
+fn suspended_strikes_insistence_and_a_rejection_noun_are_coded() {
+    let doc = code("Turkey suspended airstrikes against Kurdish militants in Syria on Monday.");
+    assert!(
+        doc.events.iter().any(|e| e.cameo == "087"),
+        "{:?}",
+        summary(&doc)
+    );
+    let doc = code("Ghana insisted on Tuesday that Togo reopen the border crossing.");
+    assert!(has(&doc, "GHA", "TGO", "10"), "{:?}", summary(&doc));
+    let doc = code("Peru's rejection of the Ecuadorian proposal angered Quito.");
+    assert!(has(&doc, "PER", "ECU", "12"), "{:?}", summary(&doc));
+}
