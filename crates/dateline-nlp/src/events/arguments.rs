@@ -529,6 +529,14 @@ fn parsed_target(
             view.relation(c) == Some("case") && trigger.preps.iter().any(|p| p == view.lower(c))
         })
     };
+    // "pushed for the withdrawal of …": a phrase ending in a preposition takes its object.
+    let last = trigger.words.last().filter(|_| trigger.words.len() > 1);
+    let closes_phrase = |k: usize, lo: usize| {
+        trigger.object
+            && view.dependents(k, lo..k).any(|c| {
+                view.relation(c) == Some("case") && last.is_some_and(|w| w == view.lower(c))
+            })
+    };
     let direct = |v: usize| {
         dependents(v)
             .filter_map(|k| match view.relation(k) {
@@ -540,7 +548,7 @@ fn parsed_target(
                 Some("obj") => dependents(k)
                     .filter(|&d| view.relation(d) == Some("nmod") && listed(d, k + 1))
                     .find_map(|d| phrase_actor(doc, actors, d, scope, &[])),
-                Some("obl") if listed(k, v + 1) => {
+                Some("obl") if listed(k, v + 1) || closes_phrase(k, v + 1) => {
                     phrase_actor(doc, actors, k, scope, &trigger.preps)
                 }
                 _ => None,

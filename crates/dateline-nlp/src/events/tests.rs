@@ -634,3 +634,9 @@ fn suspended_strikes_insistence_and_a_rejection_noun_are_coded() {
     let doc = code("Peru's rejection of the Ecuadorian proposal angered Quito.");
     assert!(has(&doc, "PER", "ECU", "12"), "{:?}", summary(&doc));
 }
+
+#[test]
+fn a_phrase_ending_in_a_preposition_takes_its_object() {
+    let doc = code("Cyprus pushed for the withdrawal of Turkish troops from the island.");
+    assert!(has(&doc, "CYP", "TUR", "10"), "{:?}", summary(&doc));
+}
