@@ -640,3 +640,9 @@ fn a_phrase_ending_in_a_preposition_takes_its_object() {
     let doc = code("Cyprus pushed for the withdrawal of Turkish troops from the island.");
     assert!(has(&doc, "CYP", "TUR", "10"), "{:?}", summary(&doc));
 }
+
+#[test]
+fn a_ban_on_imports_is_a_sanction_on_their_origin() {
+    let doc = code("Kenya banned imports of Ugandan sugar on Tuesday.");
+    assert!(has(&doc, "KEN", "UGA", "16"), "{:?}", summary(&doc));
+}
