@@ -571,7 +571,27 @@ fn parsed_target(
                     .filter_map(|c| phrase_actor(doc, actors, c, scope, &[]))
                     .find(|m| m.entity != source)
             }
-            Some("xcomp") => direct(k),
+            // "threatened to cut gas exports *to Georgia*": a phrase of the controlled verb or of
+            // its object, by any preposition that introduces a target.
+            Some("xcomp") => direct(k).or_else(|| {
+                let phrases = |o: usize| {
+                    dependents(o).filter(|&d| matches!(view.relation(d), Some("nmod" | "obl")))
+                };
+                phrases(k)
+                    .chain(
+                        dependents(k)
+                            .filter(|&o| view.relation(o) == Some("obj"))
+                            .flat_map(phrases),
+                    )
+                    .filter(|&d| {
+                        view.dependents(d, scope.lo..d).any(|c| {
+                            view.relation(c) == Some("case")
+                                && function_words::is(Class::Targeting, view.lower(c))
+                        })
+                    })
+                    .filter_map(|d| phrase_actor(doc, actors, d, scope, &[]))
+                    .find(|m| m.entity != source)
+            }),
             _ => None,
         })
     })

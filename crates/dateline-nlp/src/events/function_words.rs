@@ -41,6 +41,9 @@ pub enum Class {
     /// A preposition that makes the gerund after it a named act, not one done ("accused Croatia
     /// *of* forming an alliance", "its role *in* brokering the ceasefire").
     Naming,
+    /// A preposition that introduces the one acted on ("cut gas exports *to* Georgia",
+    /// "sanctions *against* Iran"), for a controlled verb whose own row is not known.
+    Targeting,
 }
 
 impl Class {
@@ -59,6 +62,7 @@ impl Class {
             "referring" => Class::Referring,
             "frontier" => Class::Frontier,
             "naming" => Class::Naming,
+            "targeting" => Class::Targeting,
             _ => return None,
         })
     }

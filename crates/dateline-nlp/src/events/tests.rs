@@ -646,3 +646,9 @@ fn a_ban_on_imports_is_a_sanction_on_their_origin() {
     let doc = code("Kenya banned imports of Ugandan sugar on Tuesday.");
     assert!(has(&doc, "KEN", "UGA", "16"), "{:?}", summary(&doc));
 }
+
+#[test]
+fn a_controlled_verbs_phrase_names_the_target() {
+    let doc = code("Algeria threatened to halt gas exports to Spain over the dispute.");
+    assert!(has(&doc, "DZA", "ESP", "13"), "{:?}", summary(&doc));
+}
