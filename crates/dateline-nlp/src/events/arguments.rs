@@ -557,8 +557,9 @@ fn parsed_target(
     };
     direct(verb).or_else(|| {
         dependents(verb).find_map(|k| match view.relation(k) {
-            // "demanded that X …", parsed as a clausal complement or an adverbial clause.
-            Some("ccomp" | "advcl")
+            // "demanded that X …", parsed as a clausal complement, an adverbial clause, or a
+            // controlled verb with a "that" of its own.
+            Some("ccomp" | "advcl" | "xcomp")
                 if trigger.object
                     && (view.relation(k) == Some("ccomp")
                         || view.dependents(k, verb + 1..k).any(|c| {

@@ -652,3 +652,9 @@ fn a_controlled_verbs_phrase_names_the_target() {
     let doc = code("Algeria threatened to halt gas exports to Spain over the dispute.");
     assert!(has(&doc, "DZA", "ESP", "13"), "{:?}", summary(&doc));
 }
+
+#[test]
+fn the_subject_of_a_demanded_clause_is_the_target_however_it_is_parsed() {
+    let doc = code("Latvia demanded that Russia return two Latvian fishermen seized at sea.");
+    assert!(has(&doc, "LVA", "RUS", "10"), "{:?}", summary(&doc));
+}
