@@ -212,8 +212,13 @@ fn parsed_subject(
     let mut v = verb;
     for _ in 0..3 {
         if let Some(k) = nsubj(doc, v, scope) {
-            // A subject that names no actor leaves the choice to the window rules.
-            return phrase_actor(doc, actors, k, scope, &[]);
+            // A subject that names no actor leaves the choice to the window rules; a pronoun
+            // may stand for the subject of the clause that governs its own.
+            return phrase_actor(doc, actors, k, scope, &[]).or_else(|| {
+                function_words::is(Class::Pronoun, view.lower(k))
+                    .then(|| reporting_subject(doc, actors, v, scope))
+                    .flatten()
+            });
         }
         let head = view.head(v).filter(|&h| within(h))?;
         match view.relation(v)? {
@@ -250,6 +255,36 @@ static ISSUED_TEXTS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
 /// Whether the noun at token `k` names a text or speech ("a statement", "a decree").
 fn issues(doc: &Document, k: usize) -> bool {
     ISSUED_TEXTS.contains(doc.view().lower(k))
+}
+
+/// The subject of the verb whose complement clause holds token `v` ("Uzbekistan signalled that
+/// *it* was willing to resume talks": Uzbekistan), when the parse names an actor there.
+fn reporting_subject(
+    doc: &Document,
+    actors: &Actors,
+    v: usize,
+    scope: Scope,
+) -> Option<ActorMention> {
+    let view = doc.view();
+    let within = |k: usize| k >= scope.lo && k < scope.hi;
+    let mut at = v;
+    for _ in 0..3 {
+        let head = view.head(at).filter(|&h| within(h) && h != at)?;
+        let that = || {
+            view.dependents(at, head.min(at)..at)
+                .any(|c| view.relation(c) == Some("mark") && view.lower(c) == "that")
+        };
+        match view.relation(at)? {
+            // A complement clause, or one the parse calls adverbial with its "that".
+            "ccomp" => return phrase_actor(doc, actors, nsubj(doc, head, scope)?, scope, &[]),
+            "advcl" if that() => {
+                return phrase_actor(doc, actors, nsubj(doc, head, scope)?, scope, &[]);
+            }
+            "xcomp" | "conj" => at = head,
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// The actor the parse names as the subject of the verb at token `verb` (its `nsubj` phrase),

@@ -658,3 +658,15 @@ fn the_subject_of_a_demanded_clause_is_the_target_however_it_is_parsed() {
     let doc = code("Latvia demanded that Russia return two Latvian fishermen seized at sea.");
     assert!(has(&doc, "LVA", "RUS", "10"), "{:?}", summary(&doc));
 }
+
+#[test]
+fn a_pronoun_subject_stands_for_the_subject_of_the_governing_clause() {
+    let doc = code("Armenia believes that it can resume border talks with Azerbaijan soon.");
+    let resumed = doc
+        .events
+        .iter()
+        .find(|e| doc.slice(e.trigger) == "resume")
+        .and_then(|e| e.source.as_ref())
+        .and_then(|p| p.actor.as_deref());
+    assert_eq!(resumed, Some("ARM"), "{:?}", summary(&doc));
+}
