@@ -35,13 +35,8 @@ pub struct Probe {
 /// A line without a sentence and codes, or with a date that does not parse, with its line number.
 pub fn read_probes(text: &str, half: Option<Half>) -> Result<Vec<Probe>> {
     let mut out = Vec::new();
-    let lines = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
-    for (number, (line_no, line)) in (1..).zip(lines) {
-        let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
-        let bad = |why: &str| Error::Format(format!("line {}: {why}", line_no + 1));
+    for (number, line_no, cells) in crate::half::probe_rows(text) {
+        let bad = |why: &str| Error::Format(format!("line {line_no}: {why}"));
         let (published, codes) = match cells[..] {
             [_, codes] => (None, codes),
             [_, date, codes] => (

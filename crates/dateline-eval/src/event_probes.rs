@@ -85,13 +85,8 @@ fn gold_events(source: &str, target: &str, root: &str, plover: Option<String>) -
 /// A line without five fields, or with a root that is not `02`–`20` or `-`, with its line number.
 pub fn read_event_probes(text: &str, half: Option<Half>) -> Result<Vec<EventProbe>> {
     let mut out = Vec::new();
-    let lines = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
-    for (number, (line_no, line)) in (1..).zip(lines) {
-        let bad = |why: &str| Error::Format(format!("line {}: {why}", line_no + 1));
-        let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+    for (number, line_no, cells) in crate::half::probe_rows(text) {
+        let bad = |why: &str| Error::Format(format!("line {line_no}: {why}"));
         let [sentence, source, target, root, plover] = cells[..] else {
             return Err(bad(
                 "expected sentence, source, target, root, plover separated by tabs",

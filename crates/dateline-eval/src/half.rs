@@ -21,6 +21,22 @@ impl Half {
     }
 }
 
+/// The data rows of a TAB-separated probe file: for each line that is neither blank nor a `#`
+/// comment, its number among them (from 1), its 1-based line number and its trimmed cells.
+pub(crate) fn probe_rows(text: &str) -> impl Iterator<Item = (usize, usize, Vec<&str>)> {
+    let lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
+    (1..).zip(lines).map(|(number, (line_no, line))| {
+        (
+            number,
+            line_no + 1,
+            line.split('\t').map(str::trim).collect(),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::Half;

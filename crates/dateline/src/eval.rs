@@ -106,18 +106,28 @@ impl From<ProbeHalf> for dateline_eval::Half {
     }
 }
 
+/// The probes of the file at `path` that `read` finds, of `half`, and the pipeline to run them
+/// through.
+fn load_probes<T>(
+    path: &Path,
+    half: Option<ProbeHalf>,
+    read: impl Fn(&str, Option<dateline_eval::Half>) -> dateline_eval::Result<Vec<T>>,
+) -> anyhow::Result<(Vec<T>, dateline_core::Pipeline)> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let probes = read(&text, half.map(Into::into))
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let pipeline = dateline_nlp::standard_pipeline(&dateline_nlp::Config::default());
+    Ok((probes, pipeline))
+}
+
 fn eval_actor_probes(
     path: &Path,
     half: Option<ProbeHalf>,
     json: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
     use dateline_eval::actor_probes::{read_probes, ProbeScore};
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let half = half.map(Into::into);
-    let probes =
-        read_probes(&text, half).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-    let pipeline = dateline_nlp::standard_pipeline(&dateline_nlp::Config::default());
+    let (probes, pipeline) = load_probes(path, half, read_probes)?;
     let mut score = ProbeScore::default();
     for probe in &probes {
         let mut doc = dateline_core::Document::from_text(probe.text.clone());
@@ -242,11 +252,7 @@ fn eval_event_probes(
     json: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
     use dateline_eval::event_probes::{read_event_probes, EventProbeScore};
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let probes = read_event_probes(&text, half.map(Into::into))
-        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-    let pipeline = dateline_nlp::standard_pipeline(&dateline_nlp::Config::default());
+    let (probes, pipeline) = load_probes(path, half, read_event_probes)?;
     let mut score = EventProbeScore::default();
     for probe in &probes {
         let mut doc = dateline_core::Document::from_text(probe.text.clone());
