@@ -32,7 +32,7 @@ pub struct EventProbe {
 
 /// The gold events of one row: one per source and target, or per ordered pair of sources for a
 /// joint act (`<>`).
-fn gold_events(source: &str, target: &str, root: &str, plover: Option<String>) -> Vec<GoldEvent> {
+fn gold_events(source: &str, target: &str, root: &str, plover: Option<&str>) -> Vec<GoldEvent> {
     let codes = |cell: &str| -> Vec<Option<String>> {
         let codes: Vec<Option<String>> = cell
             .split('|')
@@ -71,7 +71,7 @@ fn gold_events(source: &str, target: &str, root: &str, plover: Option<String>) -
             target,
             cameo_root: root.to_owned(),
             cameo: Vec::new(),
-            plover: plover.clone(),
+            plover: plover.map(str::to_owned),
             date: None,
             modality: None,
             note: None,
@@ -104,7 +104,7 @@ pub fn read_event_probes(text: &str, half: Option<Half>) -> Result<Vec<EventProb
                 if target == "<>" && !source.contains('|') {
                     return Err(bad("a joint act (<>) needs several sources"));
                 }
-                gold_events(source, target, &root, field(plover))
+                gold_events(source, target, &root, field(plover).as_deref())
             }
         };
         if Half::keeps(half, number) {

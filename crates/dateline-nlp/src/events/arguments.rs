@@ -51,16 +51,25 @@ pub struct Arguments {
     pub mutual: bool,
     /// The argument rules that fired (`source: subject; target: object or preposition`).
     pub rule: String,
-    /// Whether the target is the place at home where a protest happened: the source's own
-    /// state, acted on all the same ([`Trigger::targets_home_place`]).
-    pub home_place: bool,
+    /// How an event at home reaches its target ([`Trigger::targets_home_place`]).
+    pub at_home: AtHome,
     /// Whether a noun trigger's possessive or adjective names the source ("Egypt's release",
     /// "Chadian riots"): the noun names that actor's act.
     pub possessive: bool,
-    /// Whether the target is each source's own state, which no mention names: a protest or an
-    /// arrest at home by a part of a state, with no place given ("Bolivian coca growers blocked
-    /// highways": Bolivia), as for [`Arguments::home_place`].
-    pub own_state: bool,
+}
+
+/// How a protest or an arrest at home reaches its target: the source's own state, acted on all
+/// the same.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum AtHome {
+    /// Not so reached.
+    #[default]
+    No,
+    /// The target is the place at home where it happened ("Kurds demonstrated in Kirkuk").
+    Place,
+    /// The target is each source's own state, which no mention names: a part of a state acting
+    /// with no place given ("Kenyan teachers staged a sit-in": Kenya).
+    OwnState,
 }
 
 fn is_be(w: &str) -> bool {
@@ -1055,9 +1064,8 @@ pub fn find(
                 targets: vec![b],
                 mutual: false,
                 rule: "between X and Y".to_owned(),
-                home_place: false,
+                at_home: AtHome::No,
                 possessive: false,
-                own_state: false,
             };
         }
     }
@@ -1108,40 +1116,14 @@ pub fn find(
     };
     let mutual =
         targets.is_empty() && sources.len() > 1 && trigger.takes_target() && trigger.is_mutual();
-    // "students marched in Rome": where the target is only a place abroad, its country is acted
-    // on; at home the place names no one else.
-    let country = |m: &ActorMention| actors.code(doc, m.entity).and_then(|c| c.get(..3));
-    let home = trigger.targets_home_place();
-    let (targets, target_rule, home_place) =
-        if targets.is_empty() && !mutual && (trigger.takes_target() || home) {
-            let place = place_target(doc, actors, at.end, scope)
-                .filter(|t| !ids.contains(&t.entity))
-                .filter(|t| home || sources.iter().all(|s| country(s) != country(t)));
-            let rule = if home {
-                "place at home"
-            } else {
-                "place abroad"
-            };
-            (place.into_iter().collect(), rule, home && place.is_some())
-        } else if mutual {
-            (targets, "coordinated sources, each other", false)
-        } else {
-            (targets, target_rule, false)
-        };
-    // A part of a state (its unions, students, police), not the state itself nor an
-    // international body.
-    let part_of_state = |m: &ActorMention| {
-        actors
-            .code(doc, m.entity)
-            .is_some_and(|c| c.len() > 3 && !dateline_core::is_international(c))
-    };
-    let own_state = targets.is_empty() && !mutual && home && sources.iter().all(part_of_state);
-    let target_rule = if own_state {
-        "the source's own state"
+    let (targets, target_rule, at_home) = if mutual {
+        (targets, "coordinated sources, each other", AtHome::No)
+    } else if targets.is_empty() {
+        place_or_home(doc, actors, trigger, (at, scope), &sources)
     } else {
-        target_rule
+        (targets, target_rule, AtHome::No)
     };
-    let rule = if targets.is_empty() && !mutual && !own_state {
+    let rule = if targets.is_empty() && !mutual && at_home != AtHome::OwnState {
         format!("source: {source_rule}")
     } else {
         format!("source: {source_rule}; target: {target_rule}")
@@ -1151,9 +1133,48 @@ pub fn find(
         targets,
         mutual,
         rule,
-        home_place,
+        at_home,
         possessive: source_rule == POSSESSIVE_SOURCE,
-        own_state,
+    }
+}
+
+/// The target of a trigger with none found otherwise: "students marched in Rome": where the
+/// target is only a place abroad, its country is acted on; at home the place names no one else,
+/// except for a protest or an arrest ([`AtHome`]).
+fn place_or_home(
+    doc: &Document,
+    actors: &Actors,
+    trigger: &Trigger,
+    (at, scope): (TokenSpan, Scope),
+    sources: &[ActorMention],
+) -> (Vec<ActorMention>, &'static str, AtHome) {
+    let country = |m: &ActorMention| actors.code(doc, m.entity).and_then(|c| c.get(..3));
+    let home = trigger.targets_home_place();
+    if !(trigger.takes_target() || home) {
+        return (Vec::new(), "", AtHome::No);
+    }
+    let place = place_target(doc, actors, at.end, scope)
+        .filter(|t| sources.iter().all(|s| s.entity != t.entity))
+        .filter(|t| home || sources.iter().all(|s| country(s) != country(t)));
+    if let Some(place) = place {
+        let (rule, at_home) = if home {
+            ("place at home", AtHome::Place)
+        } else {
+            ("place abroad", AtHome::No)
+        };
+        return (vec![place], rule, at_home);
+    }
+    // A part of a state (its unions, students, police), not the state itself nor an
+    // international body.
+    let part_of_state = |m: &ActorMention| {
+        actors
+            .code(doc, m.entity)
+            .is_some_and(|c| c.len() > 3 && !dateline_core::is_international(c))
+    };
+    if home && sources.iter().all(part_of_state) {
+        (Vec::new(), "the source's own state", AtHome::OwnState)
+    } else {
+        (Vec::new(), "", AtHome::No)
     }
 }
 

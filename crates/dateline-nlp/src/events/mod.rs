@@ -18,7 +18,7 @@ mod timegeo;
 use dateline_core::{Document, EntityType, Event, Modality, Participant, Plover, Stage};
 
 use actors::{ActorMention, Actors};
-use arguments::{Arguments, Scope, TokenSpan};
+use arguments::{Arguments, AtHome, Scope, TokenSpan};
 pub use cameo::CameoCodes;
 use function_words::Class;
 use lexicon::{EventLexicon, Need, Trigger, TriggerPos};
@@ -492,7 +492,7 @@ impl EventStage {
                 .collect();
             let targets = if args.mutual { &others } else { &targets };
             // A protest or arrest at home with no target named: the source's own state.
-            let own_state = args.own_state.then(|| Participant {
+            let own_state = (args.at_home == AtHome::OwnState).then(|| Participant {
                 entity: None,
                 actor: actors
                     .code(doc, source.entity)
@@ -501,7 +501,7 @@ impl EventStage {
             });
             for target in targets {
                 let within = |t: &ActorMention| same_state(doc, actors, source.entity, t.entity);
-                if !args.home_place && target.is_some_and(within) {
+                if args.at_home == AtHome::No && target.is_some_and(within) {
                     continue;
                 }
                 events.push(Event {

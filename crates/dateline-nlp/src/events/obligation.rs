@@ -69,9 +69,8 @@ pub fn find(
                 mutual: false,
                 rule: "obligation in reported speech: the speaker demands it of the subject"
                     .to_owned(),
-                home_place: false,
+                at_home: super::arguments::AtHome::No,
                 possessive: false,
-                own_state: false,
             },
         });
     }
