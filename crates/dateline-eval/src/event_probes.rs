@@ -210,6 +210,18 @@ mod tests {
         assert!(read_event_probes("X\tA\t<>\t04\t-\n", None).is_err());
     }
 
+    #[test]
+    fn the_shipped_probe_file_reads() {
+        let text = include_str!("../resources/probes/events.tsv");
+        let all = read_event_probes(text, None).unwrap();
+        assert_eq!(all.len(), 245);
+        assert_eq!(all.iter().filter(|p| p.gold.is_empty()).count(), 40);
+        assert!(all
+            .iter()
+            .flat_map(|p| &p.gold)
+            .all(|g| g.source.is_some() || g.target.is_some()));
+    }
+
     fn event(source: &str, target: &str, cameo: &str) -> Event {
         let actor = |a: &str| {
             Some(Participant {
