@@ -266,6 +266,13 @@ fn issues(doc: &Document, k: usize) -> bool {
     ISSUED_TEXTS.contains(doc.view().lower(k))
 }
 
+/// Whether the clause headed at token `clause` opens with "that" after token `from`.
+fn marked_that(doc: &Document, clause: usize, from: usize) -> bool {
+    let view = doc.view();
+    view.dependents(clause, from..clause)
+        .any(|c| view.relation(c) == Some("mark") && view.lower(c) == "that")
+}
+
 /// The subject of the verb whose complement clause holds token `v` ("Uzbekistan signalled that
 /// *it* was willing to resume talks": Uzbekistan), when the parse names an actor there.
 fn reporting_subject(
@@ -279,14 +286,9 @@ fn reporting_subject(
     let mut at = v;
     for _ in 0..3 {
         let head = view.head(at).filter(|&h| within(h) && h != at)?;
-        let that = || {
-            view.dependents(at, head.min(at)..at)
-                .any(|c| view.relation(c) == Some("mark") && view.lower(c) == "that")
-        };
         match view.relation(at)? {
             // A complement clause, or one the parse calls adverbial with its "that".
-            "ccomp" => return phrase_actor(doc, actors, nsubj(doc, head, scope)?, scope, &[]),
-            "advcl" if that() => {
+            r @ ("ccomp" | "advcl") if r == "ccomp" || marked_that(doc, at, head.min(at)) => {
                 return phrase_actor(doc, actors, nsubj(doc, head, scope)?, scope, &[]);
             }
             "xcomp" | "conj" => at = head,
@@ -511,14 +513,12 @@ fn phrase_actor_within(
         let nmods = |k: usize| {
             view.dependents(k, near(k))
                 .filter(|&d| view.relation(d) == Some("nmod"))
-                .collect::<Vec<_>>()
         };
-        let by = |d: &usize| case(*d).is_some_and(|c| view.lower(c) == "by");
-        let agent = nmods(head).into_iter().find(by).or_else(|| {
+        let cased = |d: usize, w: &str| case(d).is_some_and(|c| view.lower(c) == w);
+        let agent = nmods(head).find(|&d| cased(d, "by")).or_else(|| {
             nmods(head)
-                .into_iter()
-                .filter(|&d| case(d).is_some_and(|c| view.lower(c) == "of"))
-                .find_map(|d| nmods(d).into_iter().find(by))
+                .filter(|&d| cased(d, "of"))
+                .find_map(|d| nmods(d).find(|&a| cased(a, "by")))
         });
         if let Some(m) =
             agent.and_then(|d| phrase_actor_within(doc, actors, d, scope, preps, max_depth - 1))
@@ -605,10 +605,7 @@ fn parsed_target(
             // controlled verb with a "that" of its own.
             Some("ccomp" | "advcl" | "xcomp")
                 if trigger.object
-                    && (view.relation(k) == Some("ccomp")
-                        || view.dependents(k, verb + 1..k).any(|c| {
-                            view.relation(c) == Some("mark") && view.lower(c) == "that"
-                        })) =>
+                    && (view.relation(k) == Some("ccomp") || marked_that(doc, k, verb + 1)) =>
             {
                 dependents(k)
                     .chain(view.dependents(k, scope.lo.max(verb)..k))
