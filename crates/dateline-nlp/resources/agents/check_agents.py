@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Validate agents.tsv, dropped.txt and probes.tsv beside this script, and check that build_agents.py
+"""Validate agents.tsv and dropped.txt beside this script and the held-out probes
+(../../../dateline-eval/resources/probes/agents.tsv), and check that build_agents.py
 reproduces agents.tsv and dropped.txt byte for byte.
 
 Usage: python3 check_agents.py     Exits 1 on any error. Standard library only.
@@ -7,7 +8,7 @@ Usage: python3 check_agents.py     Exits 1 on any error. Standard library only.
 agents.tsv: '#' header first, then 4 TAB-separated non-empty columns, no surrounding spaces, lowercase
 noun, role and kind and source from the closed sets, no duplicate noun, sorted; every row of
 ../events/agents.tsv present with its role. dropped.txt: 2 columns, no noun that agents.tsv keeps.
-probes.tsv: 2 columns, codes are an ISO3 code of ../gazetteer/countries.tsv plus a role.
+probes: 2 columns, codes are an ISO3 code of ../gazetteer/countries.tsv plus a role.
 """
 import os
 import re
@@ -20,6 +21,9 @@ ROLES = {'GOV', 'MIL', 'COP', 'JUD', 'SPY', 'LEG', 'OPP', 'REB', 'ELI', 'CVL', '
 KINDS = {'person', 'group', 'body'}
 SOURCES = {'phoenix', 'dateline', 'phoenix,dateline'}
 errors = []
+
+
+PROBES = os.path.join(HERE, '../../../dateline-eval/resources/probes')
 
 
 def rows(name, ncols, folder=HERE):
@@ -67,11 +71,11 @@ def check_agents():
 def check_probes():
     countries = {line.split('\t')[0] for line in open(os.path.join(HERE, '../gazetteer/countries.tsv'), encoding='utf-8')
                  if not line.startswith('#')}
-    probes = rows('probes.tsv', 2)
+    probes = rows('agents.tsv', 2, PROBES)
     for n, (_, expected) in probes:
         for code in expected.split('|'):
             if not re.fullmatch(r'[A-Z]{6}', code) or code[:3] not in countries or code[3:] not in ROLES:
-                errors.append(f'probes.tsv:{n}: bad code {code!r}')
+                errors.append(f'probes/agents.tsv:{n}: bad code {code!r}')
     return len(probes)
 
 
@@ -88,7 +92,7 @@ def main():
     n_agents = check_agents()
     n_probes = check_probes()
     check_rebuild()
-    print('\n'.join(errors) or f'ok: agents.tsv {n_agents} rows, probes.tsv {n_probes} probes, rebuild identical')
+    print('\n'.join(errors) or f'ok: agents.tsv {n_agents} rows, probes/agents.tsv {n_probes} probes, rebuild identical')
     sys.exit(1 if errors else 0)
 
 

@@ -475,6 +475,16 @@ fn a_possessive_names_the_actor_of_an_event_noun() {
 }
 
 #[test]
+fn people_in_general_are_civilians_of_their_place() {
+    // "people" names no office, but a crowd of them protesting is the place's civilians.
+    let doc = code("Hundreds of people demonstrated outside parliament in Tirana on Friday.");
+    let e = doc.events.iter().find(|e| e.cameo_root == "14");
+    let source = e.and_then(|e| e.source.as_ref()).and_then(|p| p.actor.as_deref());
+    assert_eq!(source, Some("ALBCVL"), "{:?}", summary(&doc));
+    assert!(has(&doc, "ALB", "ALB", "14"), "{:?}", summary(&doc));
+}
+
+#[test]
 fn a_protest_or_an_arrest_at_home_is_directed_at_the_state_of_its_place() {
     let doc = code("Kenyan teachers protested in Nairobi on Monday.");
     assert!(has(&doc, "KEN", "KEN", "14"), "{:?}", summary(&doc));
