@@ -111,6 +111,20 @@ fn capital_acts(first: usize, end: usize, words: &[&str], tags: &[Pos], lexicon:
     acts || (first > 0 && verb(first - 1))
 }
 
+/// The country of a place name made of a compass word and a country's name ("South Lebanon").
+fn compass_part(name_words: &[&str], resources: Resources<'_>) -> Option<String> {
+    let (first, rest) = name_words.split_first()?;
+    if rest.is_empty() || !resources.lexicon.is_compass(first) {
+        return None;
+    }
+    let gazetteer = resources.gazetteer;
+    gazetteer
+        .lookup(rest)
+        .map(|id| gazetteer.entry(id))
+        .find(|e| e.kind == EntryKind::Country)
+        .and_then(|e| e.country.clone())
+}
+
 /// Applies what the gazetteer knows about `words[first..end]` to a mention.
 fn refine(m: &mut Mention, words: &[&str], tags: &[Pos], resources: Resources<'_>) {
     let gazetteer = resources.gazetteer;
@@ -126,6 +140,10 @@ fn refine(m: &mut Mention, words: &[&str], tags: &[Pos], resources: Resources<'_
                 .any(|w| resources.lexicon.is_landform(&w.to_lowercase()))
         {
             m.entity_type = EntityType::Loc;
+        } else if let Some(country) = compass_part(&name_words, resources) {
+            // "South Lebanon", "Northern Syria": a part of a country the gazetteers lack.
+            m.entity_type = EntityType::Gpe;
+            m.country = Some(country);
         } else if m.entity_type == EntityType::Gpe {
             // A town the gazetteers lack: its country from GeoNames ("Kursk" → RUS).
             m.country = gazetteer.city(&m.name).map(|c| c.country.clone());
@@ -208,12 +226,14 @@ pub struct Lexicon {
     locative: Vec<&'static str>,
     landforms: Vec<&'static str>,
     openers: Vec<&'static str>,
+    compass: Vec<&'static str>,
 }
 
 const TIME_WORDS: &str = include_str!("../../resources/lexicon/time-words.txt");
 const LOCATIVE: &str = include_str!("../../resources/lexicon/locative-prepositions.txt");
 const LANDFORMS: &str = include_str!("../../resources/lexicon/landforms.txt");
 const NAME_OPENERS: &str = include_str!("../../resources/lexicon/name-openers.txt");
+const PLACE_WORDS: &str = include_str!("../../resources/lexicon/place-words.tsv");
 
 fn word_list(data: &'static str) -> Vec<&'static str> {
     data.lines()
@@ -231,6 +251,12 @@ impl Lexicon {
             locative: word_list(LOCATIVE),
             landforms: word_list(LANDFORMS),
             openers: word_list(NAME_OPENERS),
+            compass: crate::data::rows(PLACE_WORDS)
+                .filter_map(|row| match row[..] {
+                    [w, "before", ..] => Some(w),
+                    _ => None,
+                })
+                .collect(),
         })
     }
 
@@ -246,6 +272,11 @@ impl Lexicon {
     /// Whether `word` is a sentence-initial conjunction or article (`And`, `The`).
     fn is_name_opener(&self, word: &str) -> bool {
         self.openers.contains(&word)
+    }
+
+    /// Whether `word` names a part of a place by compass (`South`, `eastern`).
+    fn is_compass(&self, word: &str) -> bool {
+        self.compass.iter().any(|p| p.eq_ignore_ascii_case(word))
     }
 
     fn is_locative(&self, word: &str) -> bool {

@@ -876,6 +876,9 @@ struct Source {
     in_pp: bool,
 }
 
+/// Prepositions inside a passive subject that lead to the ones acted on ("a camp *for* refugees").
+const PATIENT_PREPS: [&str; 1] = ["for"];
+
 /// The source of a verb in the passive: its `by` agent; or, for a move of forces without one,
 /// the forces' state ("10,000 North Korean forces have been deployed").
 fn passive_source(
@@ -888,7 +891,10 @@ fn passive_source(
     let agent = by_agent(doc, actors, at.end, scope);
     // The one acted on is the subject of the verb group ("Georgia was attacked"), not an actor
     // before another verb or a relative clause ("He toured a library that had been targeted").
-    let patient = subject(doc, actors, at.start, scope).filter(|p| {
+    // The parse's subject phrase first: "a camp for Congolese refugees was attacked".
+    let parsed = nsubj(doc, at.start, scope)
+        .and_then(|k| phrase_actor(doc, actors, k, scope, &PATIENT_PREPS.map(str::to_owned)));
+    let patient = parsed.or_else(|| subject(doc, actors, at.start, scope)).filter(|p| {
         !(p.end..at.start).any(|k| {
             let w = doc.view().lower(k);
             let aux = is_be(w) || matches!(w, "have" | "has" | "had");

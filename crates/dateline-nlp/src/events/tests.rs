@@ -475,6 +475,18 @@ fn a_possessive_names_the_actor_of_an_event_noun() {
 }
 
 #[test]
+fn a_passive_subject_names_the_ones_acted_on_inside_its_phrase() {
+    let doc = code("A shelter for Malian refugees was raided by Burkinabe soldiers on Monday.");
+    assert!(has(&doc, "BFA", "MLI", "19"), "{:?}", summary(&doc));
+}
+
+#[test]
+fn a_compass_part_of_a_country_is_in_that_country() {
+    let doc = code("Turkey launched an offensive into Northern Iraq on Friday.");
+    assert!(has(&doc, "TUR", "IRQ", "19"), "{:?}", summary(&doc));
+}
+
+#[test]
 fn people_in_general_are_civilians_of_their_place() {
     // "people" names no office, but a crowd of them protesting is the place's civilians.
     let doc = code("Hundreds of people demonstrated outside parliament in Tirana on Friday.");
