@@ -10,7 +10,7 @@ use super::actors::{
     governing_preposition, is_adjectival, is_possessive, preposition_before, ActorMention, Actors,
 };
 use super::function_words::{self, Class};
-use super::lexicon::{EventLexicon, Trigger, TriggerPos};
+use super::lexicon::{EventLexicon, HomeReach, Trigger, TriggerPos};
 use crate::geo::Geocoder;
 
 /// How far left of a trigger, in tokens, its subject is looked for.
@@ -1152,7 +1152,8 @@ fn place_or_home(
     sources: &[ActorMention],
 ) -> (Vec<ActorMention>, &'static str, AtHome) {
     let country = |m: &ActorMention| actors.code(doc, m.entity).and_then(|c| c.get(..3));
-    let home = trigger.targets_home_place();
+    let reach = trigger.targets_home_place();
+    let home = reach.is_some();
     if !(trigger.takes_target() || home) {
         return (Vec::new(), "", AtHome::No);
     }
@@ -1174,7 +1175,7 @@ fn place_or_home(
             .code(doc, m.entity)
             .is_some_and(|c| c.len() > 3 && !dateline_core::is_international(c))
     };
-    if home && sources.iter().all(part_of_state) {
+    if reach == Some(HomeReach::PlaceOrState) && sources.iter().all(part_of_state) {
         (Vec::new(), "the source's own state", AtHome::OwnState)
     } else {
         (Vec::new(), "", AtHome::No)
@@ -1192,6 +1193,8 @@ fn place_target(doc: &Document, actors: &Actors, end: usize, scope: Scope) -> Op
                     .get(e as usize)
                     .is_some_and(|e| e.kind == dateline_core::EntityType::Gpe)
             }) && preposition_before(doc, m.start, end).is_some_and(|p| p == "in" || p == "at")
+                // "in the former French colony" is no place in France.
+                && !is_adjectival(doc, m.end)
         })
         .copied()
 }

@@ -23,6 +23,15 @@ const HOME_PLACE_ROOTS: &str = include_str!("../../resources/events/home-place-r
 const ORG_REFERENCES: &str = include_str!("../../resources/events/org-references.txt");
 const EVENT_REFERENCES: &str = include_str!("../../resources/events/event-references.txt");
 
+/// What an event at home with no target named is directed at (`home-place-roots.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HomeReach {
+    /// The state of the place named in its clause.
+    Place,
+    /// That, or with no place named, the source's own state when the source is a part of it.
+    PlaceOrState,
+}
+
 /// Whether a trigger is a verb (matched on its lemma) or a noun.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TriggerPos {
@@ -78,13 +87,27 @@ impl Trigger {
         self.object || !self.preps.is_empty()
     }
 
-    /// Whether an event of this row, with no target named, is directed at the state of a place
-    /// in the source's own country (`home-place-roots.txt`: "Kurds demonstrated in Kirkuk").
+    /// How an event of this row, with no target named, is directed at the state of a place in
+    /// the source's own country (`home-place-roots.txt`: "Kurds demonstrated in Kirkuk"), if it
+    /// is.
     #[must_use]
-    pub fn targets_home_place(&self) -> bool {
-        static ROOTS: OnceLock<Vec<String>> = OnceLock::new();
-        let roots = ROOTS.get_or_init(|| words(HOME_PLACE_ROOTS));
-        roots.iter().any(|r| self.cameo.starts_with(r.as_str()))
+    pub fn targets_home_place(&self) -> Option<HomeReach> {
+        static ROOTS: OnceLock<Vec<(String, HomeReach)>> = OnceLock::new();
+        let roots = ROOTS.get_or_init(|| {
+            crate::data::rows(HOME_PLACE_ROOTS)
+                .filter_map(|row| match row[..] {
+                    [root, "place", ..] => Some((root.to_owned(), HomeReach::Place)),
+                    [root, "place-or-state", ..] => {
+                        Some((root.to_owned(), HomeReach::PlaceOrState))
+                    }
+                    _ => None,
+                })
+                .collect()
+        });
+        roots
+            .iter()
+            .find(|(r, _)| self.cameo.starts_with(r.as_str()))
+            .map(|&(_, reach)| reach)
     }
 
     /// Whether coordinated subjects act on each other when no target is named

@@ -487,6 +487,18 @@ fn a_compass_part_of_a_country_is_in_that_country() {
 }
 
 #[test]
+fn force_used_at_home_with_no_one_named_falls_on_the_place() {
+    let doc = code("Malian rebels shelled a market in Kidal on Sunday.");
+    assert!(has(&doc, "MLI", "MLI", "19"), "{:?}", summary(&doc));
+    // A demonym inside the place phrase is no place of that state.
+    let doc = code("Malian rebels shelled a market in the former French colony on Sunday.");
+    assert!(!has(&doc, "MLI", "FRA", "19"), "{:?}", summary(&doc));
+    // Force used at home with no place is not aimed at the source's own state.
+    let doc = code("Malian rebels opened fire on Sunday.");
+    assert!(!has(&doc, "MLI", "MLI", "19"), "{:?}", summary(&doc));
+}
+
+#[test]
 fn people_in_general_are_civilians_of_their_place() {
     // "people" names no office, but a crowd of them protesting is the place's civilians.
     let doc = code("Hundreds of people demonstrated outside parliament in Tirana on Friday.");
