@@ -894,15 +894,17 @@ fn passive_source(
     // The parse's subject phrase first: "a camp for Congolese refugees was attacked".
     let parsed = nsubj(doc, at.start, scope)
         .and_then(|k| phrase_actor(doc, actors, k, scope, &PATIENT_PREPS.map(str::to_owned)));
-    let patient = parsed.or_else(|| subject(doc, actors, at.start, scope)).filter(|p| {
-        !(p.end..at.start).any(|k| {
-            let w = doc.view().lower(k);
-            let aux = is_be(w) || matches!(w, "have" | "has" | "had");
-            matches!(doc.view().pos(k), Some(Pos::WDT | Pos::WP))
-                || w == "that"
-                || (doc.view().pos(k).is_some_and(Pos::is_verb) && !aux)
-        })
-    });
+    let patient = parsed
+        .or_else(|| subject(doc, actors, at.start, scope))
+        .filter(|p| {
+            !(p.end..at.start).any(|k| {
+                let w = doc.view().lower(k);
+                let aux = is_be(w) || matches!(w, "have" | "has" | "had");
+                matches!(doc.view().pos(k), Some(Pos::WDT | Pos::WP))
+                    || w == "that"
+                    || (doc.view().pos(k).is_some_and(Pos::is_verb) && !aux)
+            })
+        });
     // "North Korean forces" as a demonym before a noun, or as an agent noun phrase.
     let forces = |p: ActorMention| is_adjectival(doc, p.end) || actors.entity(p.entity).is_none();
     if agent.is_none() && patient.is_some_and(forces) && moves_own_forces(&trigger.cameo) {

@@ -503,7 +503,9 @@ fn people_in_general_are_civilians_of_their_place() {
     // "people" names no office, but a crowd of them protesting is the place's civilians.
     let doc = code("Hundreds of people demonstrated outside parliament in Tirana on Friday.");
     let e = doc.events.iter().find(|e| e.cameo_root == "14");
-    let source = e.and_then(|e| e.source.as_ref()).and_then(|p| p.actor.as_deref());
+    let source = e
+        .and_then(|e| e.source.as_ref())
+        .and_then(|p| p.actor.as_deref());
     assert_eq!(source, Some("ALBCVL"), "{:?}", summary(&doc));
     assert!(has(&doc, "ALB", "ALB", "14"), "{:?}", summary(&doc));
 }
