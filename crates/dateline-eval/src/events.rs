@@ -140,6 +140,30 @@ pub fn score(doc: &Document, gold: &[GoldEvent]) -> EventScore {
                 + u32::from(pred_root(p) != g.cameo_root.trim())
         })
     });
+    // `-vv`: what went unmatched, for error analysis on a development half.
+    for (g, event) in gold.iter().enumerate() {
+        if !pairs.iter().any(|&(_, pg)| pg == g) {
+            tracing::debug!(
+                source = ?event.source,
+                target = ?event.target,
+                root = %event.cameo_root,
+                note = ?event.note,
+                "gold event missed"
+            );
+        }
+    }
+    for (k, event) in pred.iter().enumerate() {
+        if !pairs.iter().any(|&(pk, _)| pk == k) {
+            tracing::debug!(
+                source = ?actor(event.source.as_ref()),
+                target = ?actor(event.target.as_ref()),
+                cameo = %event.cameo,
+                trigger = %event.trigger.get(&doc.text).unwrap_or_default(),
+                rule = ?event.rule,
+                "event not in the gold"
+            );
+        }
+    }
     let mut score = EventScore {
         counts: Counts::one_to_one(pairs.len(), pred.len(), gold.len()),
         ..EventScore::default()

@@ -21,6 +21,10 @@ pub struct EvalArgs {
     /// Also write the scores, per document and in total, as JSON to this file.
     #[arg(long)]
     json: Option<PathBuf>,
+    /// Only the odd- or even-numbered articles (numbered from 1 in name order): develop on one
+    /// half, report the other.
+    #[arg(long, value_enum)]
+    half: Option<ProbeHalf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -192,9 +196,15 @@ fn eval_gum_quotes(
     report(&score, json)
 }
 
-fn eval_gold(dir: &Path, json: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let cases =
-        load_gold_dir(dir).with_context(|| format!("cannot load gold from {}", dir.display()))?;
+fn eval_gold(dir: &Path, half: Option<ProbeHalf>, json: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let half = half.map(Into::into);
+    let cases: Vec<_> = load_gold_dir(dir)
+        .with_context(|| format!("cannot load gold from {}", dir.display()))?
+        .into_iter()
+        .enumerate()
+        .filter(|(k, _)| dateline_eval::Half::keeps(half, k + 1))
+        .map(|(_, case)| case)
+        .collect();
     if cases.is_empty() {
         anyhow::bail!(
             "{}: no NAME.txt with a NAME.gold.json beside it",
@@ -373,7 +383,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
             eval_event_probes(path, *half, json.as_deref())
         }
         (Some(EvalTarget::Model(target)), _) => crate::train::eval(target),
-        (None, Some(dir)) => eval_gold(dir, args.json.as_deref()),
+        (None, Some(dir)) => eval_gold(dir, args.half, args.json.as_deref()),
         (None, None) => anyhow::bail!(
             "give a gold folder (dateline eval DIR) or a target (dateline eval segment DIR)"
         ),

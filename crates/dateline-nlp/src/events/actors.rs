@@ -32,6 +32,9 @@ pub struct Actors {
     agents: Vec<String>,
     /// The country of people the entity layer gives none: the state the article is about.
     person_country: Option<String>,
+    /// The second party of each pair phrase ("both sides"), by the phrase's first token; the
+    /// mention at the phrase stands for the first ([`super::sides`]).
+    second_sides: FxHashMap<usize, ActorMention>,
 }
 
 /// The actor code of entity `id`: its actor, else its country.
@@ -102,6 +105,15 @@ impl Actors {
         };
         actors.add_agents(doc, agents, &mut mentions);
         add_org_references(doc, org_references, &mut mentions);
+        let sentence_start = |i: usize| {
+            let k = doc.sentences.partition_point(|s| s.token_range().end <= i);
+            doc.sentences.get(k).map_or(0, |s| s.token_range().start)
+        };
+        let sides = super::sides::find(doc, &mentions, |id| actors.code(doc, id), sentence_start);
+        for (first, second) in sides {
+            actors.second_sides.insert(first.start, second);
+            mentions.push(first);
+        }
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         // "Israeli police" (ISRCOP) wins over the "Israeli" (ISR) inside it.
         let mut reach = 0;
@@ -311,6 +323,14 @@ impl Actors {
                 person.then_some(self.person_country.as_deref()).flatten()
             }),
         }
+    }
+
+    /// The second party a pair phrase ("both sides") at mention `m` stands for, if it is one.
+    pub fn other_side(&self, m: &ActorMention) -> Option<ActorMention> {
+        self.second_sides
+            .get(&m.start)
+            .copied()
+            .filter(|s| s.end == m.end)
     }
 
     /// The entity id of actor `id`, if it is an entity.

@@ -156,6 +156,12 @@ fn coordinated(
         edge = next;
     }
     out.truncate(keep);
+    // "both sides": the phrase stands for two parties.
+    if let Some(second) = actors.other_side(&first) {
+        if !out.iter().any(|m| m.entity == second.entity) {
+            out.push(second);
+        }
+    }
     out
 }
 
@@ -1123,6 +1129,10 @@ pub fn find(
         targets.is_empty() && sources.len() > 1 && trigger.takes_target() && trigger.is_mutual();
     let (targets, target_rule, at_home) = if mutual {
         (targets, "coordinated sources, each other", AtHome::No)
+    } else if targets.is_empty() && actors.other_side(&source).is_some() {
+        // "the two sides began talks in Addis Ababa": the host is no party; "with both sides
+        // sending jets": the two acting apart name no event of one on the other.
+        return Arguments::default();
     } else if targets.is_empty() {
         place_or_home(doc, actors, trigger, (at, scope), &sources)
     } else {

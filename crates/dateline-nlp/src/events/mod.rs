@@ -13,6 +13,7 @@ mod function_words;
 pub mod lexicon;
 mod modality;
 mod obligation;
+mod sides;
 mod timegeo;
 
 use dateline_core::{Document, EntityType, Event, Modality, Participant, Plover, Stage};
@@ -88,14 +89,20 @@ impl Stage for EventStage {
 /// events times the number of place mentions (a run-on "sentence" of a million words repeats
 /// thousands of events).
 fn dedupe(events: &mut Vec<Event>) {
-    // Actors compared by state ("North Korea" and "North Korean forces" are one), unless both
-    // sides are of one state (a government and its rebels).
+    // Actors compared by state ("North Korea" and "North Korean forces" are one), and by side
+    // within it (the U.N. urging a government and urging its rebels are two events); by full
+    // code when both sides are of one state (a government and its rebels).
     let state = |p: &Option<Participant>| {
         let code = p
             .as_ref()
             .and_then(|p| p.actor.as_deref())
             .unwrap_or_default();
-        dateline_core::actor_state(code).to_owned()
+        let opposing = matches!(code.get(3..6), Some("REB" | "OPP"));
+        format!(
+            "{}{}",
+            dateline_core::actor_state(code),
+            if opposing { "~" } else { "" }
+        )
     };
     let key = |e: &Event| {
         let (s, t) = (state(&e.source), state(&e.target));

@@ -499,6 +499,38 @@ fn force_used_at_home_with_no_one_named_falls_on_the_place() {
 }
 
 #[test]
+fn both_sides_are_the_two_parties_the_article_names_most() {
+    let doc = code(
+        "Kenya expelled Somalia's ambassador on Monday. Somalia said Kenya had meddled in its \
+         elections. The African Union urged both governments to resolve the dispute.",
+    );
+    assert!(has(&doc, "IGO", "KEN", "10"), "{:?}", summary(&doc));
+    assert!(has(&doc, "IGO", "SOM", "10"), "{:?}", summary(&doc));
+    // One state and the rebels fighting it: the government and the rebels.
+    let doc = code(
+        "Houthi rebels shelled government positions near Marib. Yemen's government said the \
+         Houthi rebels had broken the truce. Yemen's army said the rebels had attacked twice. \
+         The U.N. envoy urged both sides to respect the truce.",
+    );
+    let s = summary(&doc);
+    let urged: Vec<_> = doc
+        .events
+        .iter()
+        .filter(|e| e.cameo_root == "10")
+        .filter_map(|e| e.target.as_ref()?.actor.clone())
+        .collect();
+    assert!(
+        urged
+            .iter()
+            .any(|a| a.starts_with("YEM") && a.ends_with("REB"))
+            && urged
+                .iter()
+                .any(|a| a.starts_with("YEM") && !a.ends_with("REB")),
+        "{s:?} {urged:?}"
+    );
+}
+
+#[test]
 fn people_in_general_are_civilians_of_their_place() {
     // "people" names no office, but a crowd of them protesting is the place's civilians.
     let doc = code("Hundreds of people demonstrated outside parliament in Tirana on Friday.");
