@@ -1125,8 +1125,15 @@ pub fn find(
     } else {
         (targets, target_rule)
     };
-    let mutual =
-        targets.is_empty() && sources.len() > 1 && trigger.takes_target() && trigger.is_mutual();
+    // "Armenia and Azerbaijan accused each other": any root.
+    let reciprocal = (at.end..scope.hi.min(at.end + 3)).any(|k| {
+        let pair = format!("{} {}", doc.view().lower(k), doc.view().lower(k + 1));
+        function_words::is(Class::Reciprocal, &pair)
+    });
+    let mutual = targets.is_empty()
+        && sources.len() > 1
+        && trigger.takes_target()
+        && (trigger.is_mutual() || reciprocal);
     let (targets, target_rule, at_home) = if mutual {
         (targets, "coordinated sources, each other", AtHome::No)
     } else if targets.is_empty() && actors.other_side(&source).is_some() {

@@ -44,6 +44,9 @@ pub enum Class {
     /// A preposition that introduces the one acted on ("cut gas exports *to* Georgia",
     /// "sanctions *against* Iran"), for a controlled verb whose own row is not known.
     Targeting,
+    /// A reciprocal pronoun, as two words ("accused *each other*"): coordinated sources act on
+    /// each other.
+    Reciprocal,
 }
 
 impl Class {
@@ -63,6 +66,7 @@ impl Class {
             "frontier" => Class::Frontier,
             "naming" => Class::Naming,
             "targeting" => Class::Targeting,
+            "reciprocal" => Class::Reciprocal,
             _ => return None,
         })
     }

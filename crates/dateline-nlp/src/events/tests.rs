@@ -531,6 +531,13 @@ fn both_sides_are_the_two_parties_the_article_names_most() {
 }
 
 #[test]
+fn coordinated_sources_acting_on_each_other() {
+    let doc = code("Peru and Ecuador accused each other on Monday of violating the border treaty.");
+    assert!(has(&doc, "PER", "ECU", "11"), "{:?}", summary(&doc));
+    assert!(has(&doc, "ECU", "PER", "11"), "{:?}", summary(&doc));
+}
+
+#[test]
 fn people_in_general_are_civilians_of_their_place() {
     // "people" names no office, but a crowd of them protesting is the place's civilians.
     let doc = code("Hundreds of people demonstrated outside parliament in Tirana on Friday.");
