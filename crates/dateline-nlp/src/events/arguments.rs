@@ -1194,7 +1194,17 @@ fn place_or_home(
             .code(doc, m.entity)
             .is_some_and(|c| c.len() > 3 && !dateline_core::is_international(c))
     };
-    if reach == Some(HomeReach::PlaceOrState) && sources.iter().all(part_of_state) {
+    let own_state = |m: &ActorMention| {
+        let role = actors.code(doc, m.entity).and_then(|c| c.get(3..6));
+        match reach {
+            Some(HomeReach::PlaceOrState(roles)) => {
+                part_of_state(m)
+                    && (roles.is_empty() || role.is_some_and(|r| roles.iter().any(|x| x == r)))
+            }
+            _ => false,
+        }
+    };
+    if sources.iter().all(own_state) {
         (Vec::new(), "the source's own state", AtHome::OwnState)
     } else {
         (Vec::new(), "", AtHome::No)

@@ -24,12 +24,13 @@ const ORG_REFERENCES: &str = include_str!("../../resources/events/org-references
 const EVENT_REFERENCES: &str = include_str!("../../resources/events/event-references.txt");
 
 /// What an event at home with no target named is directed at (`home-place-roots.txt`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HomeReach {
     /// The state of the place named in its clause.
     Place,
-    /// That, or with no place named, the source's own state when the source is a part of it.
-    PlaceOrState,
+    /// That, or with no place named, the source's own state when the source is a part of it
+    /// with one of these roles (any role when the list is empty).
+    PlaceOrState(Vec<String>),
 }
 
 /// Whether a trigger is a verb (matched on its lemma) or a noun.
@@ -91,15 +92,23 @@ impl Trigger {
     /// the source's own country (`home-place-roots.txt`: "Kurds demonstrated in Kirkuk"), if it
     /// is.
     #[must_use]
-    pub fn targets_home_place(&self) -> Option<HomeReach> {
+    pub fn targets_home_place(&self) -> Option<&'static HomeReach> {
         static ROOTS: OnceLock<Vec<(String, HomeReach)>> = OnceLock::new();
         let roots = ROOTS.get_or_init(|| {
             crate::data::rows(HOME_PLACE_ROOTS)
                 .filter_map(|row| match row[..] {
                     [root, "place", ..] => Some((root.to_owned(), HomeReach::Place)),
-                    [root, "place-or-state", ..] => {
-                        Some((root.to_owned(), HomeReach::PlaceOrState))
-                    }
+                    [root, "place-or-state", ref roles @ ..] => Some((
+                        root.to_owned(),
+                        HomeReach::PlaceOrState(
+                            roles
+                                .iter()
+                                .flat_map(|r| r.split('|'))
+                                .filter(|r| !r.is_empty())
+                                .map(str::to_owned)
+                                .collect(),
+                        ),
+                    )),
                     _ => None,
                 })
                 .collect()
@@ -107,7 +116,7 @@ impl Trigger {
         roots
             .iter()
             .find(|(r, _)| self.cameo.starts_with(r.as_str()))
-            .map(|&(_, reach)| reach)
+            .map(|(_, reach)| reach)
     }
 
     /// Whether coordinated subjects act on each other when no target is named

@@ -306,7 +306,8 @@ impl EventStage {
                 let sources: Vec<u32> = args.sources.iter().map(|m| m.entity).collect();
                 args.targets.retain(|t| !sources.contains(&t.entity));
             }
-            let targeted = !args.targets.is_empty() || args.mutual;
+            let targeted =
+                !args.targets.is_empty() || args.mutual || args.at_home == AtHome::OwnState;
             // `RUST_LOG=dateline_nlp::events=trace`: each row tried and what it found.
             tracing::trace!(
                 trigger = doc.view().lower(i),

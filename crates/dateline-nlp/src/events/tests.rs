@@ -538,6 +538,15 @@ fn coordinated_sources_acting_on_each_other() {
 }
 
 #[test]
+fn coercion_at_home_by_the_authorities_falls_on_their_state() {
+    let doc = code("Malawian police fired tear gas on Monday to disperse hundreds of supporters.");
+    assert!(has(&doc, "MWI", "MWI", "17"), "{:?}", summary(&doc));
+    // Rebels are no authority of the state they fight.
+    let doc = code("Malawian rebels seized two lorries on Monday.");
+    assert!(!has(&doc, "MWI", "MWI", "17"), "{:?}", summary(&doc));
+}
+
+#[test]
 fn people_in_general_are_civilians_of_their_place() {
     // "people" names no office, but a crowd of them protesting is the place's civilians.
     let doc = code("Hundreds of people demonstrated outside parliament in Tirana on Friday.");
