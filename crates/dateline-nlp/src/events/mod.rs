@@ -9,7 +9,7 @@
 mod actors;
 mod arguments;
 pub mod cameo;
-mod function_words;
+pub(crate) mod function_words;
 pub mod lexicon;
 mod modality;
 mod obligation;

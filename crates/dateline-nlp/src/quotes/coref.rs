@@ -77,13 +77,13 @@ pub fn antecedent(
     }
 }
 
-/// Organisation nouns and whether they name a news outlet
-/// (`resources/lexicon/organisation-nouns.txt`).
+/// Organisation nouns and whether any organisation goes by them (a news outlet, "the group"),
+/// not only one whose name holds them (`resources/lexicon/organisation-nouns.txt`).
 static ORGANISATION_NOUNS: LazyLock<FxHashMap<&'static str, bool>> = LazyLock::new(|| {
     crate::data::rows(include_str!(
         "../../resources/lexicon/organisation-nouns.txt"
     ))
-    .filter_map(|row| Some((*row.first()?, *row.get(1)? == "outlet")))
+    .filter_map(|row| Some((*row.first()?, *row.get(1)? != "name")))
     .collect()
 });
 
@@ -91,24 +91,25 @@ static ORGANISATION_NOUNS: LazyLock<FxHashMap<&'static str, bool>> = LazyLock::n
 const NAMED_BACK: usize = 400;
 
 /// The organisation a definite description at token `head` refers back to: "the ministry" → the
-/// nearest organisation named before whose name holds "ministry"; "the newspaper" → the nearest
-/// news organisation.
+/// nearest organisation named before whose name holds "ministry"; "the newspaper", "the group" →
+/// the nearest organisation.
 #[must_use]
 pub fn definite(doc: &Document, index: &MentionIndex, head: usize) -> Option<Speaker> {
     let view = doc.view();
     let noun = view.lower(head);
-    let &outlet = ORGANISATION_NOUNS.get(noun)?;
+    let &any = ORGANISATION_NOUNS.get(noun)?;
     let definite = view
         .dependents(head, head.saturating_sub(3)..head)
         .any(|k| view.lower(k) == "the");
     if !definite {
         return None;
     }
-    // An outlet is the organisation last named; any other noun must be in the name.
+    // An outlet or "the group" is the organisation last named; any other noun must be in the
+    // name.
     (head.saturating_sub(NAMED_BACK)..head).rev().find_map(|k| {
         let (id, mention) = index.get(k)?;
         let entity = doc.entities.get(id as usize).filter(|e| e.id == id)?;
-        let holds = outlet
+        let holds = any
             || entity
                 .name
                 .split(|c: char| !c.is_alphanumeric())

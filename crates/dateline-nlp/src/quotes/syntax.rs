@@ -163,6 +163,7 @@ pub fn speaker(
     } else {
         head
     };
+    let head = inner_object_repaired(doc, head, lo);
     if inside.get(head).copied().unwrap_or(true) {
         return None;
     }
@@ -217,6 +218,37 @@ pub fn speaker(
     }
     let limit = if cue > head { cue } else { hi };
     described(doc, index, inside, head, (start, limit)).and_then(found)
+}
+
+/// "Two officials familiar with the planning said", parsed with "the planning" as the subject:
+/// a subject right after a preposition that follows an adjective or participle is that
+/// preposition's object, and the noun before them heads the real subject.
+fn inner_object_repaired(doc: &Document, head: usize, lo: usize) -> usize {
+    let view = doc.view();
+    let start = phrase_start(doc, head, lo);
+    let Some(prep) = start.checked_sub(1).filter(|&p| p > lo) else {
+        return head;
+    };
+    let subordinator = |w: &str| {
+        crate::events::function_words::is(crate::events::function_words::Class::Subordinator, w)
+    };
+    if view.pos(prep) != Some(Pos::IN) || subordinator(view.lower(prep)) {
+        return head;
+    }
+    let mut k = prep;
+    while k > lo
+        && view
+            .pos(k - 1)
+            .is_some_and(|p| matches!(p, Pos::JJ | Pos::VBN | Pos::RB))
+    {
+        k -= 1;
+    }
+    if k == prep {
+        return head;
+    }
+    k.checked_sub(1)
+        .filter(|&n| n >= lo && view.pos(n).is_some_and(|p| matches!(p, Pos::NN | Pos::NNS)))
+        .unwrap_or(head)
 }
 
 /// A speaker described by the noun phrase headed by `head` (from token `start`, ending before
