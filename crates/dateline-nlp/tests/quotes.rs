@@ -349,3 +349,24 @@ fn a_name_after_a_dash_signs_the_quote() {
         .expect("the quote");
     assert_eq!(speaker_name(&doc, q).as_deref(), Some("Sok Piseth"));
 }
+
+#[test]
+fn an_inverted_speaker_is_the_person_a_titled_phrase_ends_with() {
+    let doc = run(
+        "\u{201c}Peru has paid for this road. The work speaks for itself,\u{201d} said Peruvian \
+         government spokeswoman Ana Quispe.",
+    );
+    let names: Vec<Option<String>> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Indirect)
+        .map(|q| speaker_name(&doc, q))
+        .collect();
+    assert!(
+        !names.is_empty()
+            && names
+                .iter()
+                .all(|n| n.as_deref().is_some_and(|n| n.ends_with("Quispe"))),
+        "{names:?}"
+    );
+}

@@ -168,8 +168,25 @@ pub fn find(
             .and_then(|t| t.pos)
             .is_some_and(|p| p.is_verb() || p == Pos::MD)
     };
+    // "said Kenyan government spokesman Cyrus Mwangi": the person the titled phrase ends with,
+    // not the demonym it opens with.
+    let phrase_end = (cue_end..hi)
+        .find(|&j| {
+            !doc.tokens[j].pos.is_some_and(|p| {
+                matches!(
+                    p,
+                    Pos::JJ | Pos::NN | Pos::NNS | Pos::NNP | Pos::NNPS | Pos::DT
+                )
+            })
+        })
+        .unwrap_or(hi);
+    let person_in_phrase = || {
+        (cue_end..phrase_end)
+            .filter_map(|k| index.get(k))
+            .find(|&(e, _)| entity_kind(doc, e) == Some(EntityType::Person))
+    };
     if let Some((entity, mention)) = (inverts && cue_end < hi)
-        .then(|| index.get(cue_end))
+        .then(|| person_in_phrase().or_else(|| index.get(cue_end)))
         .flatten()
         .filter(|&(_, m)| !starts_clause(m))
     {
