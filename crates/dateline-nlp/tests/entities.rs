@@ -161,3 +161,14 @@ fn openers_dates_and_figures_are_not_glued_to_names() {
         Some("IGOEUREEC")
     );
 }
+
+#[test]
+fn a_body_of_an_international_organisation_takes_its_code_and_no_bracketed_acronym() {
+    let doc = run(
+        "The United Nations Assistance Mission for Afghanistan (UNAMA) said on Friday that it had \
+         recorded 2,000 civilian deaths.",
+    );
+    let body = entity(&doc, "United Nations Assistance Mission for Afghanistan");
+    assert_eq!(body.actor.as_deref(), Some("IGOUNO"));
+    assert_eq!(body.kind, EntityType::Org);
+}

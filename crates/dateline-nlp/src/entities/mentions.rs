@@ -111,6 +111,33 @@ fn capital_acts(first: usize, end: usize, words: &[&str], tags: &[Pos], lexicon:
     acts || (first > 0 && verb(first - 1))
 }
 
+/// The actor code of an international organisation that an organisation's name opens with
+/// ("United Nations Assistance Mission for Iraq" → IGOUNO).
+fn international_body_part(
+    name_words: &[&str],
+    entity_type: EntityType,
+    resources: Resources<'_>,
+) -> Option<String> {
+    if entity_type != EntityType::Org {
+        return None;
+    }
+    let gazetteer = resources.gazetteer;
+    // The rest must read as a body's name ("… Mission *for* Iraq"), not a person's joined to
+    // the organisation's by the recogniser ("United Nations Susan Rice").
+    let connected = |rest: &[&str]| rest.iter().any(|w| w.starts_with(char::is_lowercase));
+    (2..name_words.len()).rev().find_map(|n| {
+        if !connected(&name_words[n..]) {
+            return None;
+        }
+        gazetteer
+            .lookup(&name_words[..n])
+            .map(|id| gazetteer.entry(id))
+            .find(|e| e.kind == EntryKind::Organisation)
+            .and_then(|e| e.actor.clone())
+            .filter(|a| a.starts_with("IGO"))
+    })
+}
+
 /// The country of a place name made of a compass word and a country's name ("South Lebanon").
 fn compass_part(name_words: &[&str], resources: Resources<'_>) -> Option<String> {
     let (first, rest) = name_words.split_first()?;
@@ -140,6 +167,11 @@ fn refine(m: &mut Mention, words: &[&str], tags: &[Pos], resources: Resources<'_
                 .any(|w| resources.lexicon.is_landform(&w.to_lowercase()))
         {
             m.entity_type = EntityType::Loc;
+        } else if let Some(actor) = international_body_part(&name_words, m.entity_type, resources) {
+            // "United Nations Assistance Mission for Iraq": a body of the organisation its name
+            // opens with.
+            m.actor = Some(actor);
+            m.actor_source = Some(ActorSource::Gazetteer);
         } else if let Some(country) = compass_part(&name_words, resources) {
             // "South Lebanon", "Northern Syria": a part of a country the gazetteers lack.
             m.entity_type = EntityType::Gpe;
@@ -215,6 +247,13 @@ fn trim(first: &mut usize, end: &mut usize, words: &[&str], lexicon: &Lexicon) -
     };
     while *end > *first && (!is_name_word(words[*end - 1]) || figure(words[*end - 1])) {
         *end -= 1;
+    }
+    // "the United Nations Assistance Mission for Iraq (UNAMI": a bracket opened inside the name
+    // and not closed in it starts an aside (an acronym), not more of the name.
+    if let Some(open) = (*first + 1..*end).find(|&k| words[k] == "(") {
+        if !words[open..*end].contains(&")") {
+            *end = open;
+        }
     }
     *first < *end
 }
