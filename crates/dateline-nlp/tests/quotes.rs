@@ -370,3 +370,17 @@ fn an_inverted_speaker_is_the_person_a_titled_phrase_ends_with() {
         "{names:?}"
     );
 }
+
+#[test]
+fn an_attribution_set_off_inside_its_clause_names_the_speaker_not_the_clause_subject() {
+    let doc = run("The Geneva meeting, one Western diplomat said, was unlikely to produce a deal.");
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect)
+        .expect("an indirect quote");
+    let speaker = speaker_name(&doc, q)
+        .or_else(|| q.speaker_description.clone())
+        .unwrap_or_default();
+    assert!(speaker.contains("diplomat"), "{speaker:?}");
+}

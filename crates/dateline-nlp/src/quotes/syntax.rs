@@ -99,7 +99,22 @@ fn speaker_head(doc: &Document, cue: usize, lo: usize, hi: usize) -> Option<(usi
     let mut v = cue;
     let mut reach = Reach::Subject;
     for _ in 0..=CLIMB {
-        if let Some(subject) = child_with(doc, v, "nsubj", lo, hi) {
+        // Of two subjects, the first ("Hatoyama, the ex-prime minister …, told"); but an
+        // attribution set off by commas inside the clause it reports ("The meeting, one diplomat
+        // said, was …", misparsed) has its speaker nearest the verb.
+        let set_off = doc
+            .tokens
+            .get(v + 1)
+            .is_some_and(|_| doc.surface(v + 1) == ",");
+        let mut subjects = view
+            .dependents(v, lo..hi)
+            .filter(|&k| view.relation(k) == Some("nsubj"));
+        let subject = if set_off {
+            subjects.min_by_key(|&k| k.abs_diff(v))
+        } else {
+            subjects.next()
+        };
+        if let Some(subject) = subject {
             return Some((subject, reach));
         }
         // "was quoted by X": the agent.
