@@ -666,6 +666,20 @@ pub fn support_verb(
     start: usize,
     scope: Scope,
 ) -> Option<usize> {
+    // By the parse: the verb whose object the noun is ("announced a new $500 million line of
+    // credit"); not the head of a compound ("a hunger *strike*": the phrase is the trigger).
+    let view = doc.view();
+    let compound = start
+        .checked_sub(1)
+        .is_some_and(|k| view.relation(k) == Some("compound") && view.head(k) == Some(start));
+    let governing = view
+        .head(start)
+        .filter(|&h| h >= scope.lo && h < start && view.relation(start) == Some("obj"))
+        .filter(|&h| view.pos(h).is_some_and(Pos::is_verb))
+        .filter(|&h| doc.lemma(h).is_some_and(|l| lex.is_support_verb(l)));
+    if governing.is_some() && !compound {
+        return governing;
+    }
     let mut k = start;
     for _ in 0..4 {
         k = k.checked_sub(1).filter(|&k| k >= scope.lo)?;

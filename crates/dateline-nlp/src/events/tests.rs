@@ -547,6 +547,26 @@ fn coercion_at_home_by_the_authorities_falls_on_their_state() {
 }
 
 #[test]
+fn a_light_verb_reaches_its_object_noun_through_the_parse() {
+    let doc = code("India announced a new $300 million line of credit for ports in Sri Lanka.");
+    assert!(has(&doc, "IND", "LKA", "07"), "{:?}", summary(&doc));
+    // A compound is itself the trigger: "a hunger strike" is no attack.
+    let doc = code("Chechen refugees are continuing a hunger strike in Moscow.");
+    assert!(
+        !doc.events.iter().any(|e| e.cameo_root == "19"),
+        "{:?}",
+        summary(&doc)
+    );
+}
+
+#[test]
+fn speaking_with_someone_is_consulting_them() {
+    let doc =
+        code("Kenya's president spoke by telephone with Ethiopia's prime minister on Tuesday.");
+    assert!(has(&doc, "KEN", "ETH", "04"), "{:?}", summary(&doc));
+}
+
+#[test]
 fn people_in_general_are_civilians_of_their_place() {
     // "people" names no office, but a crowd of them protesting is the place's civilians.
     let doc = code("Hundreds of people demonstrated outside parliament in Tirana on Friday.");
