@@ -80,8 +80,9 @@ pub fn find<'a>(
 }
 
 /// The two parties among `counted` (actor code and mention) for a phrase at token `at`: the
-/// government and the side opposing it when the most named state has both and is named more
-/// than twice as often as any other, else the two most named states or bodies.
+/// government and the side opposing it when the most named state has both, and is named more
+/// than twice as often as any other or its rebels as often as the other state; else the two
+/// most named states or bodies.
 fn pair<'a>(
     counted: impl Iterator<Item = (&'a str, ActorMention)>,
     at: usize,
@@ -128,11 +129,22 @@ fn pair<'a>(
     let inside: Vec<&Party<'a>> = parties.iter().filter(|p| state(p.code) == *top).collect();
     let rebel = inside.iter().find(|p| is_opposing(p.code));
     let government = inside.iter().find(|p| !is_opposing(p.code));
-    // Only when the article is mostly about that state: a rebel group named in a dispute
-    // between two states is no side of it.
+    // Only when the article is mostly about that state, or the rebels are named as often as
+    // the other state is: a rebel group named in passing in a dispute between two states is no
+    // side of it.
     let (top_count, runner_up) = (states[0].1, states.get(1).map_or(0, |s| s.1));
-    if let (Some(g), Some(r), true) = (government, rebel, 2 * runner_up < top_count) {
-        return Some((g.mention, r.mention));
+    let other_state_best = states.get(1).map_or(0, |(key, _)| {
+        parties
+            .iter()
+            .filter(|p| p.code == key || state(p.code) == *key)
+            .map(|p| p.count)
+            .max()
+            .unwrap_or(0)
+    });
+    if let (Some(g), Some(r)) = (government, rebel) {
+        if 2 * runner_up < top_count || r.count >= other_state_best {
+            return Some((g.mention, r.mention));
+        }
     }
     let second = &states.get(1)?.0;
     let best = |key: &str| {
