@@ -276,8 +276,21 @@ impl EventStage {
         s: usize,
         events: &mut Vec<Event>,
     ) {
-        let cue_of = quotes.cue.get(i).copied().flatten();
-        let inside = quotes.content.get(i).copied().flatten();
+        // "accused X of …, and called for …": a verb coordinated with a cue is the speaker's
+        // own next act, not part of what the cue reports, whatever the quote's extent.
+        let view = doc.view();
+        let next_act_of = view
+            .head(i)
+            .filter(|_| view.relation(i) == Some("conj"))
+            .and_then(|h| quotes.cue.get(h).copied().flatten())
+            .filter(|&q| doc.quotes[q].kind == dateline_core::QuoteKind::Indirect);
+        let cue_of = quotes.cue.get(i).copied().flatten().or(next_act_of);
+        let inside = quotes
+            .content
+            .get(i)
+            .copied()
+            .flatten()
+            .filter(|_| next_act_of.is_none());
         // Inside a quote, arguments come from the quote; a cue's source is its speaker.
         let scope = match inside {
             Some(q) => {

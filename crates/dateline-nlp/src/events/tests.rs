@@ -567,6 +567,23 @@ fn speaking_with_someone_is_consulting_them() {
 }
 
 #[test]
+fn a_verb_coordinated_with_a_reporting_cue_is_the_speakers_own_act() {
+    let doc = code(
+        "Chile on Monday accused Bolivia of moving troops to the border, and called for an urgent \
+         meeting of the Organization of American States.",
+    );
+    let calls: Vec<_> = summary(&doc)
+        .into_iter()
+        .filter(|(_, _, r, _)| r == "02")
+        .collect();
+    assert!(
+        !calls.is_empty() && calls.iter().all(|(s, _, _, _)| s == "CHL"),
+        "{:?}",
+        summary(&doc)
+    );
+}
+
+#[test]
 fn people_in_general_are_civilians_of_their_place() {
     // "people" names no office, but a crowd of them protesting is the place's civilians.
     let doc = code("Hundreds of people demonstrated outside parliament in Tirana on Friday.");
