@@ -185,9 +185,18 @@ impl Actors {
                 k -= 1;
             }
             let possessor = k.checked_sub(1).filter(|&e| is_possessive(doc, e));
+            // "Yemen's internationally recognised government": a possessive state further off,
+            // by the parse.
+            let parsed_possessor = || {
+                let view = doc.view();
+                view.dependents(i, i.saturating_sub(8)..i)
+                    .filter(|&d| view.relation(d) == Some("nmod") && is_possessive(doc, d + 1))
+                    .find_map(|d| states_ending_at.get(&(d + 1)))
+            };
             let owner = states_ending_at
                 .get(&k)
                 .or_else(|| possessor.and_then(|e| states_ending_at.get(&e)))
+                .or_else(parsed_possessor)
                 .copied();
             let person = owner
                 .is_none()

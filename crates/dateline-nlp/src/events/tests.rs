@@ -584,6 +584,20 @@ fn a_verb_coordinated_with_a_reporting_cue_is_the_speakers_own_act() {
 }
 
 #[test]
+fn a_possessive_state_further_off_owns_the_agent_noun() {
+    let doc = code(
+        "Libya's internationally recognised government and the eastern-based rebels resumed \
+         talks in Geneva on Wednesday.",
+    );
+    let sources: Vec<String> = doc
+        .events
+        .iter()
+        .filter_map(|e| e.source.as_ref()?.actor.clone())
+        .collect();
+    assert!(sources.iter().any(|a| a == "LBYGOV"), "{:?}", summary(&doc));
+}
+
+#[test]
 fn people_in_general_are_civilians_of_their_place() {
     // "people" names no office, but a crowd of them protesting is the place's civilians.
     let doc = code("Hundreds of people demonstrated outside parliament in Tirana on Friday.");
