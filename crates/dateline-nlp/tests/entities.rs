@@ -172,3 +172,14 @@ fn a_body_of_an_international_organisation_takes_its_code_and_no_bracketed_acron
     assert_eq!(body.actor.as_deref(), Some("IGOUNO"));
     assert_eq!(body.kind, EntityType::Org);
 }
+
+#[test]
+fn an_official_with_no_nationality_serves_the_state_whose_capital_they_speak_in() {
+    let doc = run(
+        "Chile closed a border crossing on Monday. Chile said the move was temporary, and Chilean \
+         police were sent to the area. Foreign Minister Ana Quispe told reporters in Lima that \
+         the closure hurt traders.",
+    );
+    let minister = entity(&doc, "Ana Quispe");
+    assert_eq!(minister.actor.as_deref(), Some("PERGOV"));
+}

@@ -413,6 +413,11 @@ static STATE_ROLES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     crate::data::word_set(include_str!("../../resources/lexicon/state-roles.txt"))
 });
 
+/// Whether `role` is the role code of an office-holder who acts for a state (`GOV`, `MIL`).
+pub fn is_state_role(role: &str) -> bool {
+    STATE_ROLES.contains(role)
+}
+
 /// Gives a titled person with no nationality in the text ("President Salva Kiir" in a story about
 /// South Sudan) the country the story mentions most, when one clearly leads.
 pub fn default_country(clusters: &mut [Cluster]) {

@@ -6,6 +6,7 @@ mod coref;
 mod mentions;
 mod people;
 mod places;
+mod seat;
 mod titles;
 
 use dateline_core::{ActorSource, Document, Entity, EntityType, Span, Stage};
@@ -180,6 +181,7 @@ impl Stage for EntityStage {
         coref::link_references(doc, &mut clusters, self.gazetteer);
         people::link(&mut clusters, self.kb, doc.meta.published);
         places::settle(&mut clusters, self.gazetteer, self.geo);
+        seat::from_capitals(doc, &mut clusters, self.gazetteer);
         coref::default_country(&mut clusters);
         let mut entities = coref::finish(clusters);
         self.metadata_entities(doc, &mut entities);

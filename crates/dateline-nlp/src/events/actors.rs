@@ -185,19 +185,7 @@ impl Actors {
                 k -= 1;
             }
             let possessor = k.checked_sub(1).filter(|&e| is_possessive(doc, e));
-            // "Yemen's internationally recognised government": a possessive state further off,
-            // by the parse.
-            let parsed_possessor = || {
-                let view = doc.view();
-                view.dependents(i, i.saturating_sub(8)..i)
-                    .filter(|&d| view.relation(d) == Some("nmod") && is_possessive(doc, d + 1))
-                    .find_map(|d| states_ending_at.get(&(d + 1)))
-            };
-            let owner = states_ending_at
-                .get(&k)
-                .or_else(|| possessor.and_then(|e| states_ending_at.get(&e)))
-                .or_else(parsed_possessor)
-                .copied();
+            let owner = owning_state(doc, &states_ending_at, i, k, possessor);
             let person = owner
                 .is_none()
                 .then(|| possessor.and_then(|e| people_ending_at.get(&e)))
@@ -372,6 +360,29 @@ impl Actors {
             .take_while(move |m| m.start < hi)
             .filter(move |m| m.end <= hi)
     }
+}
+
+/// The state mention that owns the agent noun at token `i` whose modifiers start at `k`: one
+/// ending right before them ("the Egyptian army"), a possessive (`possessor`: "Syria's rebels"),
+/// or a possessive further off by the parse ("Yemen's internationally recognised government").
+fn owning_state(
+    doc: &Document,
+    states_ending_at: &FxHashMap<usize, usize>,
+    i: usize,
+    k: usize,
+    possessor: Option<usize>,
+) -> Option<usize> {
+    let parsed_possessor = || {
+        let view = doc.view();
+        view.dependents(i, i.saturating_sub(8)..i)
+            .filter(|&d| view.relation(d) == Some("nmod") && is_possessive(doc, d + 1))
+            .find_map(|d| states_ending_at.get(&(d + 1)))
+    };
+    states_ending_at
+        .get(&k)
+        .or_else(|| possessor.and_then(|e| states_ending_at.get(&e)))
+        .or_else(parsed_possessor)
+        .copied()
 }
 
 /// How far back, in tokens, "the group" looks for the organisation it names.

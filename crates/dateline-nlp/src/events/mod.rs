@@ -279,9 +279,12 @@ impl EventStage {
         // "accused X of …, and called for …": a verb coordinated with a cue is the speaker's
         // own next act, not part of what the cue reports, whatever the quote's extent.
         let view = doc.view();
+        let joined = view
+            .dependents(i, i.saturating_sub(3)..i)
+            .any(|k| view.relation(k) == Some("cc"));
         let next_act_of = view
             .head(i)
-            .filter(|_| view.relation(i) == Some("conj"))
+            .filter(|_| view.relation(i) == Some("conj") && joined)
             .and_then(|h| quotes.cue.get(h).copied().flatten())
             .filter(|&q| doc.quotes[q].kind == dateline_core::QuoteKind::Indirect);
         let cue_of = quotes.cue.get(i).copied().flatten().or(next_act_of);

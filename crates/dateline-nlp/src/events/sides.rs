@@ -123,7 +123,7 @@ fn pair<'a>(
             None => states.push((key, p.count)),
         }
     }
-    states.sort_by(|x, y| y.1.cmp(&x.1));
+    states.sort_by_key(|s| std::cmp::Reverse(s.1));
     let top = &states.first()?.0;
     // "government and Houthi delegations … both sides": a state and its rebels.
     let inside: Vec<&Party<'a>> = parties.iter().filter(|p| state(p.code) == *top).collect();

@@ -168,25 +168,8 @@ pub fn find(
             .and_then(|t| t.pos)
             .is_some_and(|p| p.is_verb() || p == Pos::MD)
     };
-    // "said Kenyan government spokesman Cyrus Mwangi": the person the titled phrase ends with,
-    // not the demonym it opens with.
-    let phrase_end = (cue_end..hi)
-        .find(|&j| {
-            !doc.tokens[j].pos.is_some_and(|p| {
-                matches!(
-                    p,
-                    Pos::JJ | Pos::NN | Pos::NNS | Pos::NNP | Pos::NNPS | Pos::DT
-                )
-            })
-        })
-        .unwrap_or(hi);
-    let person_in_phrase = || {
-        (cue_end..phrase_end)
-            .filter_map(|k| index.get(k))
-            .find(|&(e, _)| entity_kind(doc, e) == Some(EntityType::Person))
-    };
     if let Some((entity, mention)) = (inverts && cue_end < hi)
-        .then(|| person_in_phrase().or_else(|| index.get(cue_end)))
+        .then(|| person_in_phrase(doc, index, cue_end, hi).or_else(|| index.get(cue_end)))
         .flatten()
         .filter(|&(_, m)| !starts_clause(m))
     {
@@ -221,6 +204,29 @@ pub fn find(
         return Some(found);
     }
     description_before(doc, cue, lo)
+}
+
+/// The person a noun phrase starting at token `start` ends with ("said Kenyan government
+/// spokesman Cyrus Mwangi": Mwangi, not the demonym the phrase opens with).
+fn person_in_phrase(
+    doc: &Document,
+    index: &MentionIndex,
+    start: usize,
+    hi: usize,
+) -> Option<(u32, Span)> {
+    let end = (start..hi)
+        .find(|&j| {
+            !doc.tokens[j].pos.is_some_and(|p| {
+                matches!(
+                    p,
+                    Pos::JJ | Pos::NN | Pos::NNS | Pos::NNP | Pos::NNPS | Pos::DT
+                )
+            })
+        })
+        .unwrap_or(hi);
+    (start..end)
+        .filter_map(|k| index.get(k))
+        .find(|&(e, _)| entity_kind(doc, e) == Some(EntityType::Person))
 }
 
 /// Whether the speaker's mention is a proper name of two or more words ending right before the
