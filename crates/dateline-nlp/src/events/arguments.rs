@@ -209,7 +209,7 @@ fn subject(doc: &Document, actors: &Actors, start: usize, scope: Scope) -> Optio
 
 /// How far from a verb, in tokens, its dependents are looked for: bounds the work per trigger so
 /// that a 50,000-word "sentence" stays linear.
-const PARSE_REACH: usize = 80;
+pub const PARSE_REACH: usize = 80;
 
 /// The actor heading the subject of the verb at token `verb` by the parse: its `nsubj`, or the
 /// subject it shares as a controlled infinitive or a coordinated verb ("agreed to ease", "met

@@ -279,9 +279,14 @@ impl EventStage {
         // "accused X of …, and called for …": a verb coordinated with a cue is the speaker's
         // own next act, not part of what the cue reports, whatever the quote's extent.
         let view = doc.view();
+        // A coordinated predicate: joined by its own conjunction, with no subject of its own
+        // ("…, and fishermen protested" is a clause of its own).
         let joined = view
             .dependents(i, i.saturating_sub(3)..i)
-            .any(|k| view.relation(k) == Some("cc"));
+            .any(|k| view.relation(k) == Some("cc"))
+            && !view
+                .dependents(i, i.saturating_sub(arguments::PARSE_REACH)..i)
+                .any(|k| view.relation(k) == Some("nsubj"));
         let next_act_of = view
             .head(i)
             .filter(|_| view.relation(i) == Some("conj") && joined)
