@@ -1144,9 +1144,12 @@ pub fn find(
         let pair = format!("{} {}", doc.view().lower(k), doc.view().lower(k + 1));
         function_words::is(Class::Reciprocal, &pair)
     });
+    // "attacks by Minsk and Moscow": agents of one act together, not on each other.
+    let by_agents = source_rule.starts_with("noun: by-agent");
     let mutual = targets.is_empty()
         && sources.len() > 1
         && trigger.takes_target()
+        && !by_agents
         && (trigger.is_mutual() || reciprocal);
     let (targets, target_rule, at_home) = if mutual {
         (targets, "coordinated sources, each other", AtHome::No)

@@ -598,6 +598,13 @@ fn a_possessive_state_further_off_owns_the_agent_noun() {
 }
 
 #[test]
+fn agents_of_one_act_act_together() {
+    let doc = code("The minister condemned the attacks by Serbia and Hungary on Monday.");
+    assert!(!has(&doc, "SRB", "HUN", "19"), "{:?}", summary(&doc));
+    assert!(!has(&doc, "HUN", "SRB", "19"), "{:?}", summary(&doc));
+}
+
+#[test]
 fn people_in_general_are_civilians_of_their_place() {
     // "people" names no office, but a crowd of them protesting is the place's civilians.
     let doc = code("Hundreds of people demonstrated outside parliament in Tirana on Friday.");
