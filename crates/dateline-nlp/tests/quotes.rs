@@ -384,3 +384,21 @@ fn an_attribution_set_off_inside_its_clause_names_the_speaker_not_the_clause_sub
         .unwrap_or_default();
     assert!(speaker.contains("diplomat"), "{speaker:?}");
 }
+
+#[test]
+fn a_cue_set_into_a_verbless_opening_reports_what_follows_it() {
+    let doc = run(
+        "Foreign Minister Ana Quispe spoke to reporters in Lima. Peru, she said, would rely on \
+         diplomacy rather than force.",
+    );
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect && doc.slice(q.span).contains("diplomacy"))
+        .expect("an indirect quote");
+    assert!(
+        doc.slice(q.span).starts_with("would rely"),
+        "{:?}",
+        doc.slice(q.span)
+    );
+}

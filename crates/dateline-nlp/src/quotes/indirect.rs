@@ -65,6 +65,24 @@ pub fn content(
     });
     let comma = comma_before(first_of_attribution).filter(|&c| c > lo);
     if let Some(comma) = comma {
+        // "Guyana, she said, would rely on diplomacy": an attribution set into the clause it
+        // reports; the report goes on after it. Not when the part before holds a verb of its
+        // own ("Forces have been deployed, Austin said, in what …").
+        let verbless_before = !(lo..comma).any(|k| {
+            doc.tokens[k]
+                .pos
+                .is_some_and(|p| p.is_verb() || p == Pos::MD)
+        });
+        let set_in = !rest_is_tail
+            && verbless_before
+            && speaker_at.is_none_or(|s| s < cue)
+            && cue_end + 1 < hi
+            && doc.surface(cue_end) == ",";
+        if set_in {
+            if let Some(span) = clause(doc, cue_end + 1, hi, 3) {
+                return Some(span);
+            }
+        }
         if rest_is_tail
             || speaker_at.is_some_and(|s| s > cue)
             || (cue_end < hi && doc.surface(cue_end) == ",")
