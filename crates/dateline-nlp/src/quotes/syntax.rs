@@ -419,8 +419,8 @@ pub fn host_clause(
     span_without_edges(doc, inside, kept)
 }
 
-/// The complement clause after a verb cue that something precedes, set off by a comma ("Later
-/// that night, he said, the convoy …"): the part before the comma is the report's, too.
+/// The complement clause after a verb cue that a phrase of the report precedes, set off by a
+/// comma ("Later that night, he said, the convoy …"): the clause after the attribution.
 fn governed_clause(
     doc: &Document,
     inside: &[bool],
@@ -445,11 +445,9 @@ fn governed_clause(
         .filter(|&k| path(doc, k, clause).is_some())
         .max()?;
     phrase.then_some(())?;
-    span_without_edges(
-        doc,
-        inside,
-        (lo..=clause_end).filter(|&k| !(opener..=cue_end).contains(&k)),
-    )
+    // The report's text is what follows the attribution: a span has no gap for the attribution
+    // to leave, and the opening phrase is an adjunct of the clause after it.
+    span_without_edges(doc, inside, cue_end + 1..=clause_end)
 }
 
 /// The span from the first to the last of `tokens` that is neither punctuation nor quoted, if
