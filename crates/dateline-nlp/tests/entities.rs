@@ -183,3 +183,10 @@ fn an_official_with_no_nationality_serves_the_state_whose_capital_they_speak_in(
     let minister = entity(&doc, "Ana Quispe");
     assert_eq!(minister.actor.as_deref(), Some("PERGOV"));
 }
+
+#[test]
+fn a_state_body_named_with_its_country_takes_country_and_role() {
+    let doc = run("The Belize Defence Force said on Monday that it had sent a patrol to the river.");
+    let force = entity(&doc, "Belize Defence Force");
+    assert_eq!(force.actor.as_deref(), Some("BLZMIL"));
+}
