@@ -166,6 +166,19 @@ fn after(m: &Mention, words: &[&str], gazetteer: &Gazetteer) -> Option<Evidence>
         .find_map(|end| parse(&words[start..end], gazetteer).filter(|ev| ev.title.is_some()))
 }
 
+/// Evidence in an `of` phrase after the name that is a country and nothing more
+/// (Aram Khachatryan` of Armenia and` …): the person's country.
+fn of_country(m: &Mention, words: &[&str], gazetteer: &Gazetteer) -> Option<Evidence> {
+    if words.get(m.end) != Some(&"of") {
+        return None;
+    }
+    let start = m.end + 1;
+    (1..=3)
+        .filter(|l| start + l <= words.len())
+        .filter_map(|l| parse(&words[start..start + l], gazetteer))
+        .find(|ev| ev.title.is_none() && ev.country.is_some() && ev.organisation.is_none())
+}
+
 /// Evidence in an apposition before the name (`his South Korean counterpart …,` Kim Yong-hyun):
 /// a nationality and a title in the clause that ends with the comma before the name.
 fn apposition_before(m: &Mention, words: &[&str], gazetteer: &Gazetteer) -> Option<Evidence> {
@@ -286,6 +299,7 @@ pub fn annotate(
             before(m, words, gazetteer),
             apposition_before(m, words, gazetteer),
             after(m, words, gazetteer),
+            of_country(m, words, gazetteer),
         ]
         .into_iter()
         .flatten()
