@@ -198,3 +198,12 @@ fn a_country_in_an_of_phrase_after_a_name_is_the_persons() {
     assert_eq!(entity(&doc, "Lena Varga").country.as_deref(), Some("HUN"));
     assert_eq!(entity(&doc, "Ion Rusu").country.as_deref(), Some("MDA"));
 }
+
+#[test]
+fn a_name_opened_by_a_persons_title_is_a_person() {
+    let doc = run(
+        "Poland will send 2,000 more soldiers to the border, Defence Minister Tomasz Wrzosek said \
+         on Thursday.",
+    );
+    assert_eq!(entity(&doc, "Tomasz Wrzosek").kind, EntityType::Person);
+}

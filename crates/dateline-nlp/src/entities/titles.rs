@@ -284,7 +284,20 @@ pub fn annotate(
                         .any(|id| gazetteer.entry(id).person)
                 })
             });
-        if titled {
+        // "Defence Minister Tomasz Wrzosek" tagged as an organisation: a person's title opens
+        // the name and a name follows it.
+        let opens_with_title = unknown
+            && (m.first + 1..m.end).any(|split| {
+                parse(&words[m.first..split], gazetteer).is_some_and(|ev| {
+                    ev.organisation.is_none()
+                        && ev.title.as_deref().is_some_and(|t| {
+                            gazetteer
+                                .lookup(&t.split(' ').collect::<Vec<_>>())
+                                .any(|id| gazetteer.entry(id).person)
+                        })
+                })
+            });
+        if titled || opens_with_title {
             m.entity_type = EntityType::Person;
         }
     }
