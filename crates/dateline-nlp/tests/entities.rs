@@ -207,3 +207,13 @@ fn a_name_opened_by_a_persons_title_is_a_person() {
     );
     assert_eq!(entity(&doc, "Tomasz Wrzosek").kind, EntityType::Person);
 }
+
+#[test]
+fn an_official_in_a_capitals_dateline_sentence_serves_that_state() {
+    let doc = run(
+        "LIMA (Andes Wire) - Peru will close two border crossings, Interior Minister Ana Quispe \
+         said on Monday. Chile said the move hurt trade. Chile's trade minister said Chile would \
+         complain. Chile also said talks would go on.",
+    );
+    assert_eq!(entity(&doc, "Ana Quispe").actor.as_deref(), Some("PERGOV"));
+}

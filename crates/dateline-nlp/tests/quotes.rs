@@ -402,3 +402,15 @@ fn a_cue_set_into_a_verbless_opening_reports_what_follows_it() {
         doc.slice(q.span)
     );
 }
+
+#[test]
+fn a_participle_after_an_inverted_attribution_is_the_same_speakers() {
+    let doc = run(
+        "Chile will send 500 more police officers to the border, Interior Minister Ana Quispe said \
+         on Monday, accusing Bolivia of ignoring smuggling.",
+    );
+    let reported = indirect_starting(&doc, "Chile will send");
+    let accusing = indirect_starting(&doc, "Bolivia of ignoring");
+    assert_eq!(speaker_name(&doc, reported).as_deref(), Some("Ana Quispe"));
+    assert_eq!(speaker_name(&doc, accusing).as_deref(), Some("Ana Quispe"));
+}

@@ -12,16 +12,36 @@ use crate::gazetteer::{EntryKind, Gazetteer};
 pub fn from_capitals(doc: &Document, clusters: &mut [Cluster], gazetteer: &Gazetteer) {
     let view = doc.view();
     let sentence_of = |span: dateline_core::Span| view.sentence(doc.token_range(span).start);
-    // (sentence, country) of every capital mentioned as a place.
-    let mut capitals: Vec<(usize, String)> = Vec::new();
-    for c in clusters.iter().filter(|c| c.entity_type == EntityType::Gpe) {
-        let words: Vec<&str> = c.name.split(' ').collect();
-        let capital = gazetteer
+    let capital_of = |name: &str| {
+        let words: Vec<&str> = name.split(' ').collect();
+        gazetteer
             .lookup(&words)
             .map(|id| gazetteer.entry(id))
             .find(|e| e.kind == EntryKind::Capital)
-            .and_then(|e| e.country.clone());
-        let Some(country) = capital else { continue };
+            .and_then(|e| e.country.clone())
+    };
+    // (sentence, country) of every capital mentioned as a place, the dateline's included
+    // ("WARSAW (…) - Poland will send …, Defence Minister X said").
+    let mut capitals: Vec<(usize, String)> = Vec::new();
+    if let Some(d) = &doc.meta.dateline {
+        // The sentence the dateline opens: the one holding the token after it.
+        let at = d.span.and_then(|span| {
+            view.sentence(doc.tokens.partition_point(|t| t.span.start() < span.end()))
+        });
+        let name = super::mentions::dateline_name(&d.place);
+        if let (Some(s), Some(country)) = (at, capital_of(&name)) {
+            capitals.push((s, country));
+        }
+    }
+    // Capitals named as places ("in Georgetown", a dateline), not standing for their
+    // government ("accusing Minsk of …").
+    for c in clusters
+        .iter()
+        .filter(|c| c.entity_type == EntityType::Gpe && c.actor.is_none())
+    {
+        let Some(country) = capital_of(&c.name) else {
+            continue;
+        };
         for &m in &c.mentions {
             if let Some(s) = sentence_of(m) {
                 capitals.push((s, country.clone()));

@@ -57,7 +57,14 @@ pub fn content(
     }
     // Inverted: the attribution closes the clause ("…, Austin said." / "…, said Austin").
     let first_of_attribution = speaker_at.map_or(cue, |s| s.min(cue));
-    let rest_is_tail = (cue_end..hi).all(|i| {
+    // "…, X said on Thursday, accusing Minsk of …": a participle after the attribution is the
+    // speaker's next act, and the tail ends before it.
+    let tail_end = (cue_end..hi)
+        .find(|&i| {
+            doc.surface(i) == "," && doc.tokens.get(i + 1).and_then(|t| t.pos) == Some(Pos::VBG)
+        })
+        .unwrap_or(hi);
+    let rest_is_tail = (cue_end..tail_end).all(|i| {
         is_punct(doc, i)
             || is_time_word(doc, i)
             || BRIDGE.contains(doc.surface(i))

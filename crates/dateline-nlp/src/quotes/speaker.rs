@@ -106,7 +106,8 @@ pub fn find(
         && cue > lo
         && doc.surface(cue - 1) == ",";
     if participle {
-        if let Some(found) = subject(doc, index, lo, cue) {
+        let attributed = attributed_before(doc, index, cue, lo);
+        if let Some(found) = attributed.or_else(|| subject(doc, index, lo, cue)) {
             return Some(found);
         }
     }
@@ -204,6 +205,30 @@ pub fn find(
         return Some(found);
     }
     description_before(doc, cue, lo)
+}
+
+/// The person whose inverted attribution ends right before the participle cue at `cue` ("…, X
+/// said on Thursday, accusing …": the participle is X's next act).
+fn attributed_before(
+    doc: &Document,
+    index: &MentionIndex,
+    cue: usize,
+    lo: usize,
+) -> Option<Speaker> {
+    let attribution = (cue.saturating_sub(5).max(lo)..cue - 1)
+        .rev()
+        .find(|&k| doc.lemma(k).is_some_and(|l| INVERTING.contains(l)));
+    attribution
+        .filter(|&k| {
+            (k + 1..cue - 1).all(|j| {
+                doc.tokens[j]
+                    .pos
+                    .is_some_and(|p| matches!(p, Pos::IN | Pos::NNP | Pos::NN | Pos::RB | Pos::CD))
+            })
+        })
+        .and_then(|k| mention_before(doc, index, k, lo).0)
+        .map(|(found, _)| found)
+        .filter(|found| is_person(doc, found))
 }
 
 /// The person a noun phrase starting at token `start` ends with ("said Kenyan government
