@@ -92,7 +92,14 @@ pub fn shape(word: &str, out: &mut String) {
         } else if c.is_numeric() {
             'd'
         } else {
-            c
+            // Typographic quotes, apostrophes and dashes shaped as their ASCII forms, which the
+            // training corpora mostly use ("Lithuania’s" as "Lithuania's").
+            match c {
+                '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}' => '"',
+                '\u{2018}' | '\u{2019}' => '\'',
+                '\u{2013}' | '\u{2014}' => '-',
+                c => c,
+            }
         };
         if class == last {
             run += 1;
@@ -109,6 +116,16 @@ pub fn shape(word: &str, out: &mut String) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn typographic_punctuation_is_shaped_as_ascii() {
+        let (mut a, mut b) = (String::new(), String::new());
+        super::shape("Lithuania\u{2019}s", &mut a);
+        super::shape("Lithuania's", &mut b);
+        assert_eq!(a, b);
+        super::shape("\u{201c}", &mut a);
+        assert_eq!(a, "\"");
+    }
+
     use super::*;
 
     #[test]
