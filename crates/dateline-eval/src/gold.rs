@@ -189,6 +189,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_shipped_wire_articles_read_and_their_quotes_are_in_their_text() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("resources/articles");
+        let cases = load_gold_dir(&dir).unwrap();
+        assert_eq!(cases.len(), 20);
+        for case in &cases {
+            let text = fs::read_to_string(&case.text_path).unwrap();
+            assert!(!case.gold.events.is_empty(), "{}", case.name);
+            for q in &case.gold.quotes {
+                assert!(text.contains(&q.text), "{}: {:?}", case.name, q.text);
+            }
+        }
+    }
+
+    #[test]
     fn lenient_parse_defaults_and_ignores_unknown_fields() {
         let json = r#"{
             "doc": "a.txt",
