@@ -78,7 +78,8 @@ pub fn governed(doc: &Document, lex: &EventLexicon, trigger: usize) -> Option<Mo
     if view.relation(v) != Some("xcomp") && !infinitive {
         return None;
     }
-    lex.governing_modality(doc.lemma(head)?)
+    // An adjective has no verb lemma: its word ("are *due* to meet").
+    lex.governing_modality(doc.lemma(head).unwrap_or_else(|| view.lower(head)))
 }
 
 /// Whether the trigger at token `trigger` follows, within its clause, the future of reported

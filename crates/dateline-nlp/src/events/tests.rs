@@ -605,6 +605,17 @@ fn agents_of_one_act_act_together() {
 }
 
 #[test]
+fn a_meeting_that_is_due_or_scheduled_is_an_intent_to_meet() {
+    for text in [
+        "Kenya and Uganda are due to meet in Kampala next week.",
+        "Kenya and Uganda are scheduled to meet in Kampala next week.",
+    ] {
+        let doc = code(text);
+        assert!(has(&doc, "KEN", "UGA", "03"), "{text}: {:?}", summary(&doc));
+    }
+}
+
+#[test]
 fn people_in_general_are_civilians_of_their_place() {
     // "people" names no office, but a crowd of them protesting is the place's civilians.
     let doc = code("Hundreds of people demonstrated outside parliament in Tirana on Friday.");
