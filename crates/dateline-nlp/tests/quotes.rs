@@ -414,3 +414,16 @@ fn a_participle_after_an_inverted_attribution_is_the_same_speakers() {
     assert_eq!(speaker_name(&doc, reported).as_deref(), Some("Ana Quispe"));
     assert_eq!(speaker_name(&doc, accusing).as_deref(), Some("Ana Quispe"));
 }
+
+#[test]
+fn a_cue_coordinated_with_a_verb_of_saying_shares_its_described_speaker() {
+    let doc = run(
+        "Three European diplomats said the envoy could travel next week, but cautioned that \
+         Mogadishu had not agreed to any mediation.",
+    );
+    let q = indirect_starting(&doc, "Mogadishu had not agreed");
+    let speaker = speaker_name(&doc, q)
+        .or_else(|| q.speaker_description.clone())
+        .unwrap_or_default();
+    assert!(speaker.contains("diplomats"), "{speaker:?}");
+}

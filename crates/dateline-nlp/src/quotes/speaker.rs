@@ -197,7 +197,7 @@ pub fn find(
     // A second verb of the subject's ("Putin has not denied … but said"): the sentence's subject.
     let coordinated = i < cue && matches!(doc.surface(i), "but" | "and");
     if coordinated {
-        if let Some(found) = subject(doc, index, lo, cue) {
+        if let Some(found) = coordinated_speaker(doc, index, inside, cue, (lo, hi)) {
             return Some(found);
         }
     }
@@ -205,6 +205,37 @@ pub fn find(
         return Some(found);
     }
     description_before(doc, cue, lo)
+}
+
+/// The speaker of a cue coordinated with another ("… said …, but cautioned that …"): the
+/// speaker of the verb of saying it is coordinated with, described or named, by the parse; else
+/// the sentence's subject.
+fn coordinated_speaker(
+    doc: &Document,
+    index: &MentionIndex,
+    inside: &[bool],
+    cue: usize,
+    (lo, hi): (usize, usize),
+) -> Option<Speaker> {
+    let view = doc.view();
+    let first = view
+        .head(cue)
+        .filter(|&h| h >= lo && h < cue && view.relation(cue) == Some("conj"))
+        .filter(|&h| doc.lemma(h).is_some_and(|l| INVERTING.contains(l)));
+    first
+        .and_then(|h| {
+            find(
+                doc,
+                index,
+                inside,
+                super::Cue {
+                    start: h,
+                    end: h + 1,
+                },
+                (lo, hi),
+            )
+        })
+        .or_else(|| subject(doc, index, lo, cue))
 }
 
 /// The person whose inverted attribution ends right before the participle cue at `cue` ("…, X
