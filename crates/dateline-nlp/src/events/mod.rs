@@ -281,17 +281,19 @@ impl EventStage {
         let view = doc.view();
         // A coordinated predicate: joined by its own conjunction, with no subject of its own
         // ("…, and fishermen protested" is a clause of its own).
-        let joined = view
-            .dependents(i, i.saturating_sub(3)..i)
-            .any(|k| view.relation(k) == Some("cc"))
-            && !view
-                .dependents(i, i.saturating_sub(arguments::PARSE_REACH)..i)
-                .any(|k| view.relation(k) == Some("nsubj"));
+        let joined = || {
+            view.dependents(i, i.saturating_sub(3)..i)
+                .any(|k| view.relation(k) == Some("cc"))
+                && !view
+                    .dependents(i, i.saturating_sub(arguments::PARSE_REACH)..i)
+                    .any(|k| view.relation(k) == Some("nsubj"))
+        };
         let next_act_of = view
             .head(i)
-            .filter(|_| view.relation(i) == Some("conj") && joined)
+            .filter(|_| view.relation(i) == Some("conj"))
             .and_then(|h| quotes.cue.get(h).copied().flatten())
-            .filter(|&q| doc.quotes[q].kind == dateline_core::QuoteKind::Indirect);
+            .filter(|&q| doc.quotes[q].kind == dateline_core::QuoteKind::Indirect)
+            .filter(|_| joined());
         let cue_of = quotes.cue.get(i).copied().flatten().or(next_act_of);
         let inside = quotes
             .content
