@@ -217,3 +217,10 @@ fn an_official_in_a_capitals_dateline_sentence_serves_that_state() {
     );
     assert_eq!(entity(&doc, "Ana Quispe").actor.as_deref(), Some("PERGOV"));
 }
+
+#[test]
+fn a_name_the_recogniser_cut_after_a_title_is_one_person() {
+    let doc = run("\"The dam will open soon,\" Mayor Ann Lee said on Monday.");
+    assert_eq!(entity(&doc, "Ann Lee").kind, EntityType::Person);
+    assert!(!doc.entities.iter().any(|e| e.name == "Lee"));
+}

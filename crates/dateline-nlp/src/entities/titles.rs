@@ -201,6 +201,29 @@ fn apposition_before(m: &Mention, words: &[&str], gazetteer: &Gazetteer) -> Opti
     })
 }
 
+/// Joins a person mention to the one right after it with no word between ("Mayor Ann" + "Lee",
+/// once the first is known to be a person): the recogniser cut one name in two.
+fn join_split_people(mentions: &mut Vec<Mention>, words: &[&str]) {
+    let mut i = 0;
+    while i + 1 < mentions.len() {
+        let (a, b) = (&mentions[i], &mentions[i + 1]);
+        let split = a.entity_type == EntityType::Person
+            && b.entity_type == EntityType::Person
+            && b.first == a.end
+            && a.actor.is_none()
+            && b.actor.is_none();
+        if split {
+            let b = mentions.remove(i + 1);
+            let a = &mut mentions[i];
+            a.span = a.span.cover(b.span);
+            a.end = b.end;
+            a.name = words[a.first..a.end].join(" ");
+        } else {
+            i += 1;
+        }
+    }
+}
+
 /// Joins a non-person mention to the person name right after it when together they start with a
 /// title (`U.S. Defense` + `Secretary Lloyd Austin`): the recogniser sometimes splits them.
 fn join_titles(mentions: &mut Vec<Mention>, words: &[&str], gazetteer: &Gazetteer) {
@@ -301,6 +324,7 @@ pub fn annotate(
             m.entity_type = EntityType::Person;
         }
     }
+    join_split_people(mentions, words);
     for m in mentions
         .iter_mut()
         .filter(|m| m.entity_type == EntityType::Person)
