@@ -185,14 +185,6 @@ fn an_official_with_no_nationality_serves_the_state_whose_capital_they_speak_in(
 }
 
 #[test]
-fn a_state_body_named_with_its_country_takes_country_and_role() {
-    let doc =
-        run("The Belize Defence Force said on Monday that it had sent a patrol to the river.");
-    let force = entity(&doc, "Belize Defence Force");
-    assert_eq!(force.actor.as_deref(), Some("BLZMIL"));
-}
-
-#[test]
 fn a_country_in_an_of_phrase_after_a_name_is_the_persons() {
     let doc = run("The envoys, Lena Varga of Hungary and Ion Rusu of Moldova, met in Vienna.");
     assert_eq!(entity(&doc, "Lena Varga").country.as_deref(), Some("HUN"));
