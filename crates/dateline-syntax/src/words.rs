@@ -23,13 +23,24 @@ pub fn normalize_into(word: &str, out: &mut String) {
         return;
     }
     for c in word.chars() {
-        match c {
-            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}' | '`' => out.push('"'),
-            '\u{2018}' | '\u{2019}' => out.push('\''),
-            '\u{2013}' | '\u{2014}' => out.push('-'),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
+        match ascii_punctuation(c) {
+            Some(p) => out.push(p),
+            None if c == '`' => out.push('"'),
+            None if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            None => out.extend(c.to_lowercase()),
         }
+    }
+}
+
+/// The ASCII form of a typographic quote, apostrophe or dash, which the training corpora mostly
+/// use; `None` for any other character.
+#[must_use]
+pub fn ascii_punctuation(c: char) -> Option<char> {
+    match c {
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}' => Some('"'),
+        '\u{2018}' | '\u{2019}' => Some('\''),
+        '\u{2013}' | '\u{2014}' => Some('-'),
+        _ => None,
     }
 }
 

@@ -43,10 +43,6 @@ pub fn find<'a>(
     let n = doc.tokens.len();
     let mut out = Vec::new();
     for i in 0..n {
-        let first = doc.view().lower(i);
-        if !PHRASES.iter().any(|words| words.first() == Some(&first)) {
-            continue;
-        }
         let Some(words) = PHRASES.iter().find(|words| {
             i + words.len() <= n
                 && words

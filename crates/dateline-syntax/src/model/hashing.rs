@@ -92,14 +92,8 @@ pub fn shape(word: &str, out: &mut String) {
         } else if c.is_numeric() {
             'd'
         } else {
-            // Typographic quotes, apostrophes and dashes shaped as their ASCII forms, which the
-            // training corpora mostly use ("Lithuania’s" as "Lithuania's").
-            match c {
-                '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}' => '"',
-                '\u{2018}' | '\u{2019}' => '\'',
-                '\u{2013}' | '\u{2014}' => '-',
-                c => c,
-            }
+            // Typographic punctuation shaped as its ASCII form ("Lithuania’s" as "Lithuania's").
+            crate::words::ascii_punctuation(c).unwrap_or(c)
         };
         if class == last {
             run += 1;
