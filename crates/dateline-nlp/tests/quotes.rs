@@ -427,3 +427,38 @@ fn a_cue_coordinated_with_a_verb_of_saying_shares_its_described_speaker() {
         .unwrap_or_default();
     assert!(speaker.contains("diplomats"), "{speaker:?}");
 }
+
+#[test]
+fn a_cue_reports_a_clause_or_the_object_of_an_accusation_not_a_thing() {
+    let doc = run("Chad recalled its envoy from Niamey on Monday. The rebels responded with \
+                   mortar fire near the airport. Defence Minister Fatima Idriss accused the army \
+                   of shelling villages near the river. Idriss said the talks would resume in March.");
+    let indirect: Vec<&str> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .map(|q| doc.slice(q.span))
+        .collect();
+    assert!(
+        !indirect
+            .iter()
+            .any(|t| t.contains("envoy") || t.contains("mortar")),
+        "an object that is a thing or an act is no report: {indirect:?}"
+    );
+    indirect_starting(&doc, "the army of shelling villages");
+    indirect_starting(&doc, "the talks would resume");
+}
+
+#[test]
+fn he_or_she_after_an_unnamed_speaker_is_that_speaker() {
+    let doc = run(
+        "The minister accused the army of shelling villages near the river. \
+                   She said the talks would resume in March.",
+    );
+    let q = indirect_starting(&doc, "the talks would resume");
+    assert_eq!(
+        q.speaker_description.as_deref(),
+        Some("The minister"),
+        "the pronoun takes the described speaker before: {q:?}"
+    );
+}

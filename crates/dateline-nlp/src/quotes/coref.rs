@@ -27,6 +27,19 @@ fn kind_at(doc: &Document, index: &MentionIndex, k: usize) -> Option<EntityType>
     super::speaker::entity_kind(doc, id)
 }
 
+/// Whether token `k` heads an unnamed singular subject of a reporting verb that is not an
+/// organisation ("the minister" of "The minister accused …"): "he" or "she" can refer to it.
+fn described_speaker(doc: &Document, index: &MentionIndex, k: usize) -> bool {
+    let view = doc.view();
+    index.get(k).is_none()
+        && view.pos(k) == Some(Pos::NN)
+        && view.relation(k) == Some("nsubj")
+        && !ORGANISATION_NOUNS.contains_key(view.lower(k))
+        && view
+            .head(k)
+            .is_some_and(|h| super::cues::Cues::embedded().is_cue_verb(doc, h))
+}
+
 /// The antecedent of the pronoun at token `pronoun`, outside quotation marks (`inside`).
 #[must_use]
 pub fn antecedent(
@@ -44,9 +57,18 @@ pub fn antecedent(
     let before = (from..pronoun).rev().filter(|&k| !inside[k]);
     match view.lower(pronoun) {
         "he" | "she" => before
-            .filter(|&k| kind_at(doc, index, k) == Some(EntityType::Person))
-            .find_map(|k| index.get(k))
-            .map(|(e, m)| named(e, m)),
+            .filter(|&k| {
+                kind_at(doc, index, k) == Some(EntityType::Person)
+                    || described_speaker(doc, index, k)
+            })
+            .find_map(|k| match index.get(k) {
+                Some((e, m)) => Some(named(e, m)),
+                // "The minister accused … She said …": the unnamed speaker before.
+                None => {
+                    let start = super::syntax::phrase_start(doc, k, from);
+                    super::syntax::described(doc, index, inside, k, (start, pronoun))
+                }
+            }),
         "it" => before
             .filter(|&k| kind_at(doc, index, k) == Some(EntityType::Org))
             .find_map(|k| index.get(k))

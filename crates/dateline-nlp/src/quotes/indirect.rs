@@ -15,6 +15,13 @@ static BRIDGE_TIME: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     crate::data::word_set(include_str!("../../resources/lexicon/cue-bridge-time.txt"))
 });
 
+/// Cues whose noun-phrase object is what was said ("accused Minsk of …", "urged restraint").
+static OBJECT_CONTENT: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    crate::data::word_set(include_str!(
+        "../../resources/lexicon/cues-object-content.txt"
+    ))
+});
+
 fn is_time_word(doc: &Document, i: usize) -> bool {
     BRIDGE_TIME.contains(doc.surface(i))
 }
@@ -139,5 +146,16 @@ pub fn content(
     } else {
         hi
     };
-    clause(doc, start, end, 4)
+    // A report is a clause, or the object of a cue that takes what was said as its object:
+    // "recalled its ambassador" and "responded with rocket fire" report no words (a quoted
+    // part still does).
+    let object_content = doc.lemma(cue).is_some_and(|l| OBJECT_CONTENT.contains(l));
+    let reports = object_content
+        || (start..end).any(|i| {
+            doc.tokens[i].pos.is_some_and(|p| {
+                matches!(p, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD)
+                    || (p == Pos::VB && i > start && doc.surface(i - 1).eq_ignore_ascii_case("to"))
+            }) || doc.tokens[i].kind == TokenKind::OpenQuote
+        });
+    reports.then(|| clause(doc, start, end, 4)).flatten()
 }
