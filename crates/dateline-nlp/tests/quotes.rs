@@ -462,3 +462,17 @@ fn he_or_she_after_an_unnamed_speaker_is_that_speaker() {
         "the pronoun takes the described speaker before: {q:?}"
     );
 }
+
+#[test]
+fn unnamed_officials_of_a_body_are_described_not_the_body() {
+    let doc = run(
+        "Two officials from the Chadian interior ministry said the army would withdraw \
+                   from the border town.",
+    );
+    let q = indirect_starting(&doc, "the army would withdraw");
+    assert_eq!(q.speaker, None, "the officials are not the ministry: {q:?}");
+    assert_eq!(
+        q.speaker_description.as_deref(),
+        Some("Two officials from the Chadian interior ministry"),
+    );
+}

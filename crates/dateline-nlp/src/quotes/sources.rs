@@ -23,6 +23,12 @@ fn holds(text: &str, entry: &str) -> bool {
         .any(|word| word == entry)
 }
 
+/// Whether `word` (lowercase) is a noun of an anonymous source ("officials", "diplomats").
+#[must_use]
+pub fn is_anonymous_noun(word: &str) -> bool {
+    ANONYMOUS.iter().any(|entry| entry == word)
+}
+
 /// How `speaker` is given; `sentence` is the text of the quote's sentence (for "speaking on
 /// condition of anonymity"). `None` when there is no speaker.
 #[must_use]

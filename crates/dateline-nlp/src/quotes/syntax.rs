@@ -288,8 +288,13 @@ pub fn described(
     let end = phrase_end(doc, inside, head, limit);
     let span = doc.tokens[start].span.cover(doc.tokens[end].span);
     let description = Some(doc.slice(span).to_owned());
-    // "a spokesperson for the foreign ministry": the organisation speaks through them.
-    let (entity, mention) = organisation(doc, index, head, end).unzip();
+    // "a spokesperson for the foreign ministry": the organisation speaks through them; but
+    // "diplomats from Lithuania" or "an official of the border committee" speak unnamed, as
+    // themselves.
+    let (entity, mention) = (!super::sources::is_anonymous_noun(doc.view().lower(head)))
+        .then(|| organisation(doc, index, head, end))
+        .flatten()
+        .unzip();
     Some(Speaker {
         entity,
         mention,
