@@ -476,3 +476,35 @@ fn unnamed_officials_of_a_body_are_described_not_the_body() {
         Some("Two officials from the Chadian interior ministry"),
     );
 }
+
+#[test]
+fn according_to_a_titled_person_names_the_person_not_the_nationality() {
+    for text in [
+        "According to Kenyan Ambassador to the United Nations Grace Wanjiru, the mediation \
+         team will travel to Juba next week.",
+        "According to Kenyan Foreign Minister Grace Wanjiru, the mediation team will travel \
+         to Juba next week.",
+    ] {
+        let doc = run(text);
+        let q = indirect_starting(&doc, "the mediation team will travel");
+        assert_eq!(
+            speaker_name(&doc, q).as_deref(),
+            Some("Grace Wanjiru"),
+            "{text}: {q:?}"
+        );
+    }
+}
+
+#[test]
+fn a_named_person_subject_speaks_not_the_body_before_the_cue() {
+    let doc = run(
+        "Maria Oyelaran for the Nigerian Food Safety Agency, says they are looking at \
+                   new rules on salt by the end of the year.",
+    );
+    let q = indirect_starting(&doc, "they are looking at new rules");
+    assert_eq!(
+        speaker_name(&doc, q).as_deref(),
+        Some("Maria Oyelaran"),
+        "{q:?}"
+    );
+}

@@ -136,6 +136,14 @@ pub fn find(
             }
             // "Reps. A of Maryland and B of Michigan said": the subject, not the name nearest.
             Some(_) if parsed.reach == Reach::Subject => return Some(parsed.speaker),
+            // "Lydia Buchtmann for Food Standards Australia, says": a person named as the
+            // subject speaks, not a place or body the parse left outside the subject.
+            None if parsed.reach == Reach::Subject
+                && is_person(doc, &parsed.speaker)
+                && !is_person(doc, &near) =>
+            {
+                return Some(parsed.speaker)
+            }
             // The name is not in the parsed subject: a misattached clause, or a shared subject
             // further away; the adjacent name is the likelier speaker.
             _ => return Some(near),

@@ -213,9 +213,17 @@ pub fn speaker(
             .or(at_head)
             .or_else(named_after),
     };
+    // "according to Afghan Ambassador to the United States Hamdullah Mohib": the person the
+    // phrase names, else its first name; the phrase ends at punctuation, wherever the parse
+    // attached it.
     let mention = mention.or_else(|| {
+        let names = || {
+            (cue_end.min(start)..hi)
+                .take_while(|&k| doc.tokens[k].kind != TokenKind::Punct)
+                .filter_map(|k| index.get(k))
+        };
         according
-            .then(|| (start..head).find_map(|k| index.get(k)))
+            .then(|| names().find(person).or_else(|| names().next()))
             .flatten()
     });
     if let Some((entity, mention)) = mention {
