@@ -508,3 +508,41 @@ fn a_named_person_subject_speaks_not_the_body_before_the_cue() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_relative_cue_speaks_for_the_person_it_describes() {
+    let doc = run(
+        "\u{201c}We will come back every night,\u{201d} said Lela Abashidze, a student \
+                   who said she had been hit with a baton on Wednesday.",
+    );
+    let q = indirect_starting(&doc, "she had been hit");
+    assert_eq!(
+        speaker_name(&doc, q).as_deref(),
+        Some("Lela Abashidze"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn an_inverted_attribution_may_name_whom_it_was_told_to() {
+    let doc = run(
+        "Chad would take the matter to the African Union if the raids continued, \
+                   government spokesman Abakar Mahamat told state television.",
+    );
+    let q = indirect_starting(&doc, "Chad would take the matter");
+    assert_eq!(
+        speaker_name(&doc, q).as_deref(),
+        Some("Abakar Mahamat"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn another_as_a_subject_is_a_described_speaker() {
+    let doc = run(
+        "One trader said he had lost a week of business since the vote. Another said \
+                   she supported the protests but feared they would turn violent.",
+    );
+    let q = indirect_starting(&doc, "she supported the protests");
+    assert_eq!(q.speaker_description.as_deref(), Some("Another"), "{q:?}");
+}

@@ -71,8 +71,12 @@ pub fn content(
             doc.surface(i) == "," && doc.tokens.get(i + 1).and_then(|t| t.pos) == Some(Pos::VBG)
         })
         .unwrap_or(hi);
+    // "…, spokesman X told state television.": the addressee is part of the attribution.
+    let tell = doc.lemma(cue) == Some("tell");
     let rest_is_tail = (cue_end..tail_end).all(|i| {
-        is_punct(doc, i)
+        let addressee = |p: Pos| matches!(p, Pos::DT | Pos::JJ | Pos::NN | Pos::NNS | Pos::PRP);
+        (tell && doc.tokens[i].pos.is_some_and(addressee))
+            || is_punct(doc, i)
             || is_time_word(doc, i)
             || BRIDGE.contains(doc.surface(i))
             || doc.tokens[i].pos == Some(Pos::NNP)
@@ -105,32 +109,7 @@ pub fn content(
         }
     }
     // Normal order: skip the addressee of "tell" and bridging words, then take the clause.
-    let mut start = cue_end;
-    if doc.lemma(cue).is_some_and(|l| l == "tell") {
-        // The addressee is one noun phrase ("reporters", "the VOA", "Reuters"); what follows it
-        // is the report ("told VOA Jia's comments are …").
-        let pos = |i: usize| doc.tokens.get(i).and_then(|t| t.pos);
-        while start < hi && pos(start).is_some_and(|p| matches!(p, Pos::DT | Pos::JJ)) {
-            start += 1;
-        }
-        let proper = start < hi && pos(start).is_some_and(|p| matches!(p, Pos::NNP | Pos::NNPS));
-        let noun = |p: Pos| {
-            if proper {
-                matches!(p, Pos::NNP | Pos::NNPS)
-            } else {
-                matches!(p, Pos::NN | Pos::NNS | Pos::PRP)
-            }
-        };
-        let mut taken = 0;
-        while start < hi && pos(start).is_some_and(noun) && (proper || taken == 0) && taken < 3 {
-            start += 1;
-            taken += 1;
-        }
-        // Two proper names in a row ("VOA Jia"): the second starts the report.
-        if proper && taken > 1 {
-            start -= taken - 1;
-        }
-    }
+    let mut start = after_addressee(doc, cue, cue_end, hi);
     while start < hi && (BRIDGE.contains(doc.surface(start)) || is_time_word(doc, start)) {
         start += 1;
     }
@@ -158,4 +137,36 @@ pub fn content(
             }) || doc.tokens[i].kind == TokenKind::OpenQuote
         });
     reports.then(|| clause(doc, start, end, 4)).flatten()
+}
+
+/// The first token after a cue's addressee: "told reporters", "told the VOA", "told Reuters" —
+/// one noun phrase after a form of "tell"; what follows it is the report ("told VOA Jia's
+/// comments are …"). Other cues take no addressee.
+fn after_addressee(doc: &Document, cue: usize, cue_end: usize, hi: usize) -> usize {
+    let mut start = cue_end;
+    if doc.lemma(cue).is_none_or(|l| l != "tell") {
+        return start;
+    }
+    let pos = |i: usize| doc.tokens.get(i).and_then(|t| t.pos);
+    while start < hi && pos(start).is_some_and(|p| matches!(p, Pos::DT | Pos::JJ)) {
+        start += 1;
+    }
+    let proper = start < hi && pos(start).is_some_and(|p| matches!(p, Pos::NNP | Pos::NNPS));
+    let noun = |p: Pos| {
+        if proper {
+            matches!(p, Pos::NNP | Pos::NNPS)
+        } else {
+            matches!(p, Pos::NN | Pos::NNS | Pos::PRP)
+        }
+    };
+    let mut taken = 0;
+    while start < hi && pos(start).is_some_and(noun) && (proper || taken == 0) && taken < 3 {
+        start += 1;
+        taken += 1;
+    }
+    // Two proper names in a row ("VOA Jia"): the second starts the report.
+    if proper && taken > 1 {
+        start -= taken - 1;
+    }
+    start
 }

@@ -115,6 +115,16 @@ fn speaker_head(doc: &Document, cue: usize, lo: usize, hi: usize) -> Option<(usi
             subjects.next()
         };
         if let Some(subject) = subject {
+            // "a student who said": the noun the relative clause describes.
+            let relative = view
+                .pos(subject)
+                .is_some_and(|p| matches!(p, Pos::WP | Pos::WDT));
+            if relative && view.relation(v) == Some("acl") {
+                return view
+                    .head(v)
+                    .filter(|&h| (lo..hi).contains(&h))
+                    .map(|h| (h, Reach::Shared));
+            }
             return Some((subject, reach));
         }
         // "was quoted by X": the agent.
@@ -206,12 +216,26 @@ pub fn speaker(
             .find_map(|a| index.get(a))
     };
     // "Transport Minister Ana Lopes": the person the title is in apposition to.
+    // "Nino Beridze, a student who said": the person a described speaker is in apposition to,
+    // by the parse or, for the noun a relative cue hangs on, right before a comma (not "After
+    // meeting Putin, the minister said").
+    let apposed_to = || {
+        let parsed = (view.relation(head) == Some("appos"))
+            .then(|| view.head(head).and_then(|h| index.get(h)))
+            .flatten();
+        let hung_on = reach == Reach::Shared && start >= lo + 2;
+        let before_comma = (hung_on && doc.surface(start - 1) == ",")
+            .then(|| index.get(start - 2))
+            .flatten();
+        parsed.filter(person).or(before_comma.filter(person))
+    };
     let mention = match index.get(head) {
         Some(m) if person(&m) => Some(m),
         at_head => named_after()
             .filter(person)
             .or(at_head)
-            .or_else(named_after),
+            .or_else(named_after)
+            .or_else(apposed_to),
     };
     // "according to Afghan Ambassador to the United States Hamdullah Mohib": the person the
     // phrase names, else its first name; the phrase ends at punctuation, wherever the parse
@@ -284,11 +308,13 @@ pub fn described(
     head: usize,
     (start, limit): (usize, usize),
 ) -> Option<Speaker> {
-    let nominal = doc.view().pos(head).is_some_and(|p| {
+    let view = doc.view();
+    // "Another said": a determiner standing for a person as the subject.
+    let nominal = view.pos(head).is_some_and(|p| {
         matches!(
             p,
             Pos::NN | Pos::NNS | Pos::NNP | Pos::NNPS | Pos::CD | Pos::JJ
-        )
+        ) || (p == Pos::DT && view.relation(head) == Some("nsubj"))
     });
     if !nominal {
         return None;
