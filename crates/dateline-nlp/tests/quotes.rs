@@ -546,3 +546,21 @@ fn another_as_a_subject_is_a_described_speaker() {
     let q = indirect_starting(&doc, "she supported the protests");
     assert_eq!(q.speaker_description.as_deref(), Some("Another"), "{q:?}");
 }
+
+#[test]
+fn a_study_found_and_a_teacher_thought_report_clauses_but_not_infinitives() {
+    let doc = run(
+        "The researchers found that drought caused most of the crop losses. A teacher \
+                   thought the device resembled a bomb. The field is thought to hold large \
+                   reserves of gas.",
+    );
+    indirect_starting(&doc, "drought caused most of the crop losses");
+    indirect_starting(&doc, "the device resembled a bomb");
+    assert!(
+        !doc.quotes
+            .iter()
+            .any(|q| doc.slice(q.span).contains("large reserves")),
+        "an infinitive after a verb of cognition reports nothing: {:?}",
+        doc.quotes
+    );
+}

@@ -5,11 +5,14 @@ use std::sync::OnceLock;
 use dateline_core::Document;
 
 const CUES: &str = include_str!("../../resources/lexicon/cues.txt");
+const COGNITION: &str = include_str!("../../resources/lexicon/cues-cognition.txt");
 
 /// Reporting verbs (by lemma) and phrases (`according to`).
 #[derive(Debug, Clone)]
 pub struct Cues {
     verbs: Vec<String>,
+    /// Verbs of cognition and evidence (`cues-cognition.txt`): indirect reports only.
+    cognition: Vec<String>,
     phrases: Vec<Vec<String>>,
 }
 
@@ -32,7 +35,12 @@ impl Cues {
                     verbs.push(line.to_owned());
                 }
             }
-            Cues { verbs, phrases }
+            let cognition = crate::data::words(COGNITION);
+            Cues {
+                verbs,
+                cognition,
+                phrases,
+            }
         })
     }
 
@@ -41,6 +49,13 @@ impl Cues {
     pub fn is_cue_verb(&self, doc: &Document, i: usize) -> bool {
         doc.lemma(i)
             .is_some_and(|lemma| self.verbs.iter().any(|v| v == lemma))
+    }
+
+    /// Whether token `i` of `doc` is a verb of cognition or evidence ("found", "thinks").
+    #[must_use]
+    pub fn is_cognition_verb(&self, doc: &Document, i: usize) -> bool {
+        doc.lemma(i)
+            .is_some_and(|lemma| self.cognition.iter().any(|v| v == lemma))
     }
 
     /// The length in tokens of a cue phrase starting at token `i`, if one does.

@@ -170,3 +170,21 @@ fn after_addressee(doc: &Document, cue: usize, cue_end: usize, hi: usize) -> usi
     }
     start
 }
+
+/// Whether `span` is a finite clause ("they would turn violent"), not an infinitive ("to be
+/// targeted …") or a noun phrase.
+#[must_use]
+pub fn is_finite_clause(doc: &Document, span: Span) -> bool {
+    let mut tokens = doc.token_range(span);
+    if tokens
+        .next()
+        .is_some_and(|i| doc.surface(i).eq_ignore_ascii_case("to"))
+    {
+        return false;
+    }
+    doc.token_range(span).any(|i| {
+        doc.tokens[i]
+            .pos
+            .is_some_and(|p| matches!(p, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD))
+    })
+}

@@ -308,7 +308,16 @@ impl QuoteStage {
             let (lo, hi) = (sentence.first_token as usize, sentence.end_token as usize);
             let mut i = lo;
             while i < hi {
-                let Some(cue) = (!inside[i]).then(|| self.cue_at(doc, i)).flatten() else {
+                let cognition = !inside[i]
+                    && doc.tokens[i].pos.is_some_and(dateline_core::Pos::is_verb)
+                    && self.cues.is_cognition_verb(doc, i);
+                let cue = (!inside[i]).then(|| self.cue_at(doc, i)).flatten();
+                let Some(cue) = cue.or_else(|| {
+                    cognition.then_some(Cue {
+                        start: i,
+                        end: i + 1,
+                    })
+                }) else {
                     i += 1;
                     continue;
                 };
@@ -339,6 +348,9 @@ impl QuoteStage {
                     continue;
                 };
                 let first = doc.tokens.partition_point(|t| t.span.end() <= span.start());
+                if cognition && !indirect::is_finite_clause(doc, span) {
+                    continue;
+                }
                 if !inside.get(first).copied().unwrap_or(false) {
                     quotes.push(quote(
                         doc,
