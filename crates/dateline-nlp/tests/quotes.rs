@@ -564,3 +564,37 @@ fn a_study_found_and_a_teacher_thought_report_clauses_but_not_infinitives() {
         doc.quotes
     );
 }
+
+#[test]
+fn a_passive_cue_reports_nothing() {
+    let doc = run(
+        "Amina Yusuf, who heads the electoral commission, said the results would be \
+                   announced on Thursday.",
+    );
+    let cues: Vec<&str> = doc
+        .quotes
+        .iter()
+        .filter_map(|q| q.cue.map(|c| doc.slice(c)))
+        .collect();
+    assert_eq!(cues, ["said"], "{:?}", doc.quotes);
+}
+
+#[test]
+fn a_named_outlet_is_not_a_reference_back() {
+    let doc = run(
+        "The interior ministry said 14 officers were hurt. The Daily Courier newspaper \
+                   wrote that the cabinet had approved the budget.",
+    );
+    let q = indirect_starting(&doc, "the cabinet had approved");
+    assert_eq!(q.speaker, None, "not the ministry named before: {q:?}");
+    assert_eq!(
+        q.speaker_description.as_deref(),
+        Some("The Daily Courier newspaper")
+    );
+}
+
+#[test]
+fn a_phrase_before_that_is_not_reported() {
+    let doc = run("The army said in a statement that five soldiers were killed near the border.");
+    indirect_starting(&doc, "five soldiers were killed");
+}

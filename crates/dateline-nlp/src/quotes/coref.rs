@@ -123,7 +123,14 @@ pub fn definite(doc: &Document, index: &MentionIndex, head: usize) -> Option<Spe
     let definite = view
         .dependents(head, head.saturating_sub(3)..head)
         .any(|k| view.lower(k) == "the");
-    if !definite {
+    // "The Daily Nation newspaper": a name of its own, not a reference back.
+    let own_name = view
+        .dependents(head, head.saturating_sub(4)..head)
+        .any(|k| {
+            view.pos(k)
+                .is_some_and(|p| matches!(p, Pos::NNP | Pos::NNPS))
+        });
+    if !definite || own_name {
         return None;
     }
     // An outlet or "the group" is the organisation last named; any other noun must be in the

@@ -22,6 +22,11 @@ static OBJECT_CONTENT: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     ))
 });
 
+/// Prepositions that open a clause, not a phrase ("said if …", "said because …").
+static SUBORDINATORS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    crate::data::word_set(include_str!("../../resources/lexicon/clause-openers.txt"))
+});
+
 fn is_time_word(doc: &Document, i: usize) -> bool {
     BRIDGE_TIME.contains(doc.surface(i))
 }
@@ -110,6 +115,34 @@ pub fn content(
     }
     // Normal order: skip the addressee of "tell" and bridging words, then take the clause.
     let mut start = after_addressee(doc, cue, cue_end, hi);
+    // "said in a statement that …", "told the council that …": a prepositional phrase or an
+    // addressee, without a verb, before the complementiser (not "said if such a move that …").
+    let phrase_first = doc
+        .tokens
+        .get(start)
+        .and_then(|t| t.pos)
+        .is_some_and(|p| p == Pos::IN && !SUBORDINATORS.contains(doc.view().lower(start)))
+        || doc.lemma(cue) == Some("tell");
+    if let Some(that) = phrase_first
+        .then(|| (start..hi.min(start + 8)).find(|&k| doc.surface(k) == "that"))
+        .flatten()
+    {
+        let verbless = (start..that).all(|k| {
+            !doc.tokens[k]
+                .pos
+                .is_some_and(|p| p.is_verb() || matches!(p, Pos::MD | Pos::WDT | Pos::WP))
+                && !is_punct(doc, k)
+        });
+        // A relative "that" is followed by its verb ("a statement that said").
+        let opens_clause = doc
+            .tokens
+            .get(that + 1)
+            .and_then(|t| t.pos)
+            .is_some_and(|p| !p.is_verb() && p != Pos::MD);
+        if verbless && opens_clause {
+            start = that;
+        }
+    }
     while start < hi && (BRIDGE.contains(doc.surface(start)) || is_time_word(doc, start)) {
         start += 1;
     }

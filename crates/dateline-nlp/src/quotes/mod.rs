@@ -325,7 +325,14 @@ impl QuoteStage {
                 // "has not denied": a report that something was not said is not a quote.
                 let negated = (cue.start.saturating_sub(2)..cue.start)
                     .any(|k| matches!(doc.surface(k), "not" | "n't" | "never"));
-                if attributing.contains(&cue.start) || negated {
+                // "the results would be announced": what is reported is the subject.
+                let passive = doc.tokens[cue.start].pos == Some(dateline_core::Pos::VBN)
+                    && (cue.start.saturating_sub(2)..cue.start).any(|k| {
+                        doc.lemma(k) == Some("be")
+                            && doc.tokens[k].pos != Some(dateline_core::Pos::VBN)
+                            || matches!(doc.view().lower(k), "been" | "being")
+                    });
+                if attributing.contains(&cue.start) || negated || passive {
                     continue;
                 }
                 let (lo, hi) = around(cue, lo, hi);
