@@ -598,3 +598,18 @@ fn a_phrase_before_that_is_not_reported() {
     let doc = run("The army said in a statement that five soldiers were killed near the border.");
     indirect_starting(&doc, "five soldiers were killed");
 }
+
+#[test]
+fn a_pronoun_speaker_never_resolves_to_a_name_inside_the_quote() {
+    let doc = run(
+        "Foreign Minister Ruth Obi said Kenya would respond firmly.\n\n\
+                   \u{201c}Nairobi has been patient. President William Ruto told me this morning \
+                   that patience has limits,\u{201d} she said.",
+    );
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Direct)
+        .expect("the direct quote");
+    assert_eq!(speaker_name(&doc, q).as_deref(), Some("Ruth Obi"), "{q:?}");
+}

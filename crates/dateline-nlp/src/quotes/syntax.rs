@@ -229,7 +229,12 @@ pub fn speaker(
             .flatten();
         parsed.filter(person).or(before_comma.filter(person))
     };
-    let mention = match index.get(head) {
+    // A pronoun the entity layer linked to a name said only inside a quotation ("'President
+    // Ruto told me …,' she said") is resolved again, outside quotations.
+    let at_head = index.get(head).filter(|&(id, _)| {
+        view.pos(head) != Some(Pos::PRP) || named_outside(doc, inside, id, head)
+    });
+    let mention = match at_head {
         Some(m) if person(&m) => Some(m),
         at_head => named_after()
             .filter(person)
@@ -265,6 +270,18 @@ pub fn speaker(
     }
     let limit = if cue > head { cue } else { hi };
     described(doc, index, inside, head, (start, limit)).and_then(found)
+}
+
+/// Whether entity `id` is named before token `before` outside quotation marks (`inside`).
+fn named_outside(doc: &Document, inside: &[bool], id: u32, before: usize) -> bool {
+    doc.entities.iter().find(|e| e.id == id).is_some_and(|e| {
+        e.mentions.iter().any(|m| {
+            let first = doc.tokens.partition_point(|t| t.span.end() <= m.start());
+            first < before
+                && !inside.get(first).copied().unwrap_or(true)
+                && doc.view().pos(first) != Some(Pos::PRP)
+        })
+    })
 }
 
 /// "Two officials familiar with the planning said", parsed with "the planning" as the subject:
