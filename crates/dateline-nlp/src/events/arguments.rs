@@ -1193,7 +1193,9 @@ fn place_or_home(
     if !(trigger.takes_target() || home) {
         return (Vec::new(), "", AtHome::No);
     }
-    let place = place_target(doc, actors, at.end, scope)
+    let place = (!trigger.place_is_only_where())
+        .then(|| place_target(doc, actors, at.end, scope))
+        .flatten()
         .filter(|t| sources.iter().all(|s| s.entity != t.entity))
         .filter(|t| home || sources.iter().all(|s| country(s) != country(t)));
     if let Some(place) = place {

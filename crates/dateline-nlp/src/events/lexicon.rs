@@ -20,6 +20,7 @@ const SUPPORT_VERBS: &str = include_str!("../../resources/events/support-verbs.t
 const AGENTS: &str = include_str!("../../resources/agents/agents.tsv");
 const MUTUAL_ROOTS: &str = include_str!("../../resources/events/mutual-roots.txt");
 const HOME_PLACE_ROOTS: &str = include_str!("../../resources/events/home-place-roots.txt");
+const PLACE_ONLY_CODES: &str = include_str!("../../resources/events/place-only-codes.txt");
 const ORG_REFERENCES: &str = include_str!("../../resources/events/org-references.txt");
 const EVENT_REFERENCES: &str = include_str!("../../resources/events/event-references.txt");
 
@@ -86,6 +87,17 @@ impl Trigger {
     #[must_use]
     pub fn takes_target(&self) -> bool {
         self.object || !self.preps.is_empty()
+    }
+
+    /// Whether a place abroad is only where an event of this row happens, not its target (a
+    /// meeting or talks: `place-only-codes.txt`).
+    #[must_use]
+    pub fn place_is_only_where(&self) -> bool {
+        static CODES: OnceLock<Vec<String>> = OnceLock::new();
+        CODES
+            .get_or_init(|| crate::data::words(PLACE_ONLY_CODES))
+            .iter()
+            .any(|code| self.cameo.starts_with(code.as_str()))
     }
 
     /// How an event of this row, with no target named, is directed at the state of a place in
