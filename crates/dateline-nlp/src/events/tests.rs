@@ -827,13 +827,16 @@ fn a_pronoun_subject_stands_for_the_subject_of_the_governing_clause() {
 
 #[test]
 fn a_meeting_place_abroad_is_where_not_whom() {
-    let doc = code("The foreign ministers of Chad and Niger met in Paris on Friday.");
-    let events = summary(&doc);
-    assert!(has(&doc, "TCD", "NER", "04"), "{events:?}");
-    assert!(
-        !events.iter().any(|(_, t, _, _)| t == "FRA"),
-        "the city of the meeting is not its counterpart: {events:?}"
-    );
+    for text in [
+        "Chadian officials held talks in Geneva on Monday.",
+        "The foreign ministers are scheduled to meet in Vienna on Friday, Chad said.",
+    ] {
+        let events = summary(&code(text));
+        assert!(
+            !events.iter().any(|(_, t, _, _)| t == "CHE" || t == "AUT"),
+            "the city of a meeting is not its counterpart: {text}: {events:?}"
+        );
+    }
     let visit = code("Chad's president visited Paris on Friday.");
     assert!(has(&visit, "TCD", "FRA", "04"), "{:?}", summary(&visit));
 }
