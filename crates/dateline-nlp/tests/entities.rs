@@ -216,3 +216,24 @@ fn a_name_the_recogniser_cut_after_a_title_is_one_person() {
     assert_eq!(entity(&doc, "Ann Lee").kind, EntityType::Person);
     assert!(!doc.entities.iter().any(|e| e.name == "Lee"));
 }
+
+#[test]
+fn an_apposition_of_affiliation_gives_a_person_their_body_or_country() {
+    let cases = [
+        ("Ahmed Noor, a senior aide to Somalia's president, said the talks had failed.", "Ahmed Noor", Some("SOMGOV")),
+        ("A spokesman for the African Union Commission, Tesfaye Alemu, said both sides had agreed.", "Tesfaye Alemu", Some("IGOAFRAU")),
+        ("The U.N. special envoy for Yemen, Johan Ekberg, urged both sides to agree.", "Johan Ekberg", Some("IGOUNO")),
+        ("Kenya's ambassador to the United Nations, Jane Wambui, said the vote was fair.", "Jane Wambui", Some("KENGOV")),
+        // No affiliation: a critic of a minister does not work for the minister's government.
+        ("Ana Perezoso, a critic of Venezuela's foreign minister, said the vote was rigged.", "Ana Perezoso", None),
+    ];
+    for (text, name, want) in cases {
+        let doc = run(text);
+        let person = doc
+            .entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("{name} not found in {text:?}: {:?}", doc.entities));
+        assert_eq!(person.actor.as_deref(), want, "{text}");
+    }
+}

@@ -2,6 +2,7 @@
 //! gazetteers, titles and nationality as evidence, actor codes, and coreference into document
 //! entities. Byline authors, editors, the agency and the dateline place join as entities too.
 
+mod affiliation;
 mod coref;
 mod mentions;
 mod people;
@@ -160,6 +161,7 @@ impl Stage for EntityStage {
             let spans: Vec<Span> = tokens.iter().map(|t| t.span).collect();
             let mut sentence_mentions = here.to_vec();
             titles::annotate(&mut sentence_mentions, &words, &spans, self.gazetteer);
+            affiliation::annotate(doc, sentence.first_token as usize, &mut sentence_mentions);
             found.extend(sentence_mentions);
         }
         let (mut clusters, ambiguities) = coref::cluster(&found, self.gazetteer);

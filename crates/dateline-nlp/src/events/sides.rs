@@ -56,12 +56,14 @@ pub fn find<'a>(
         if mentions.iter().any(|m| m.start < end && i < m.end) {
             continue;
         }
-        // The clause before the phrase names who speaks to the parties, not a party.
+        // The clause before the phrase names who speaks to the parties, not a party; an
+        // international body (the envoy's U.N., an aid agency) mediates or helps, and is no side.
         let lo = sentence_start(i);
         let counted = mentions
             .iter()
             .filter(|m| !(m.start >= lo && m.start < end))
-            .filter_map(|m| code(m.entity).map(|c| (c, *m)));
+            .filter_map(|m| code(m.entity).map(|c| (c, *m)))
+            .filter(|(c, _)| !dateline_core::is_international(c));
         let Some((a, b)) = pair(counted, i) else {
             continue;
         };

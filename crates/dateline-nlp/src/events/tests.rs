@@ -840,3 +840,18 @@ fn a_meeting_place_abroad_is_where_not_whom() {
     let visit = code("Chad's president visited Paris on Friday.");
     assert!(has(&visit, "TCD", "FRA", "04"), "{:?}", summary(&visit));
 }
+
+#[test]
+fn both_sides_are_parties_not_the_bodies_that_mediate_or_help() {
+    let doc = code(
+        "Chad and Niger traded accusations over the border on Monday. The World Food \
+         Programme said rations would be cut. The World Food Programme warned of famine, and \
+         the World Food Programme appealed for funds. The envoy urged both sides to agree on \
+         a ceasefire.",
+    );
+    let events = summary(&doc);
+    assert!(
+        !events.iter().any(|(_, t, _, _)| t.starts_with("IGO")),
+        "an aid agency named often is no side: {events:?}"
+    );
+}
