@@ -71,21 +71,31 @@ pub fn content(
     let first_of_attribution = speaker_at.map_or(cue, |s| s.min(cue));
     // "…, X said on Thursday, accusing Minsk of …": a participle after the attribution is the
     // speaker's next act, and the tail ends before it.
+    // So does a clause of its own after a comma ("…, the ministry said on Thursday, as
+    // demonstrations entered a third night").
     let tail_end = (cue_end..hi)
         .find(|&i| {
-            doc.surface(i) == "," && doc.tokens.get(i + 1).and_then(|t| t.pos) == Some(Pos::VBG)
+            doc.surface(i) == ","
+                && doc
+                    .tokens
+                    .get(i + 1)
+                    .and_then(|t| t.pos)
+                    .is_some_and(|p| matches!(p, Pos::VBG | Pos::IN | Pos::WRB))
         })
         .unwrap_or(hi);
     // "…, spokesman X told state television.": the addressee is part of the attribution.
     let tell = doc.lemma(cue) == Some("tell");
-    let rest_is_tail = (cue_end..tail_end).all(|i| {
-        let addressee = |p: Pos| matches!(p, Pos::DT | Pos::JJ | Pos::NN | Pos::NNS | Pos::PRP);
-        (tell && doc.tokens[i].pos.is_some_and(addressee))
-            || is_punct(doc, i)
-            || is_time_word(doc, i)
-            || BRIDGE.contains(doc.surface(i))
-            || doc.tokens[i].pos == Some(Pos::NNP)
-    });
+    // "cautioned that North Korea, in exchange …": a complementiser opens the report itself.
+    let opens_report = cue_end < hi && doc.view().lower(cue_end) == "that";
+    let rest_is_tail = !opens_report
+        && (cue_end..tail_end).all(|i| {
+            let addressee = |p: Pos| matches!(p, Pos::DT | Pos::JJ | Pos::NN | Pos::NNS | Pos::PRP);
+            (tell && doc.tokens[i].pos.is_some_and(addressee))
+                || is_punct(doc, i)
+                || is_time_word(doc, i)
+                || BRIDGE.contains(doc.surface(i))
+                || doc.tokens[i].pos == Some(Pos::NNP)
+        });
     let comma = comma_before(first_of_attribution).filter(|&c| c > lo);
     if let Some(comma) = comma {
         // "Guyana, she said, would rely on diplomacy": an attribution set into the clause it
