@@ -286,8 +286,10 @@ mod properties {
 
 #[test]
 fn another_before_a_number_adds_a_count() {
-    let doc = run("Chad will send another 1,500 soldiers to the border, Defence Minister Idriss \
-                   Mahamat said on Thursday.");
+    let doc = run(
+        "Chad will send another 1,500 soldiers to the border, Defence Minister Idriss \
+                   Mahamat said on Thursday.",
+    );
     let found = phrases(&doc);
     assert!(
         found.iter().any(|p| p.contains("1,500")),

@@ -616,10 +616,16 @@ fn a_pronoun_speaker_never_resolves_to_a_name_inside_the_quote() {
 
 #[test]
 fn a_clause_after_an_inverted_attribution_is_not_the_report() {
-    let doc = run("Riot police detained 63 people outside parliament overnight, the interior \
-                   ministry said on Thursday, as demonstrations entered a third night.");
+    let doc = run(
+        "Riot police detained 63 people outside parliament overnight, the interior \
+                   ministry said on Thursday, as demonstrations entered a third night.",
+    );
     let q = indirect_starting(&doc, "Riot police detained 63 people");
-    assert!(!doc.slice(q.span).contains("demonstrations"), "{:?}", doc.slice(q.span));
+    assert!(
+        !doc.slice(q.span).contains("demonstrations"),
+        "{:?}",
+        doc.slice(q.span)
+    );
     assert!(
         !doc.quotes
             .iter()

@@ -95,8 +95,7 @@ fn affiliation(
                 .collect();
             let mut found: Vec<&Mention> = below
                 .iter()
-                .filter_map(|&k| mention_at(mentions, k.checked_sub(first)?))
-                .filter(|m| !std::ptr::eq(*m, &mentions[p]))
+                .filter_map(|&k| mention_at(mentions, p, k.checked_sub(first)?))
                 .filter(|m| !(row.posted && is_place(m) && first + m.first > noun))
                 .collect();
             found.sort_by_key(|m| m.first);
@@ -142,7 +141,7 @@ fn set_off(
                 .is_some_and(|t| matches!(t, dateline_core::Pos::NN | dateline_core::Pos::NNS))
         })?;
         let row = *NOUNS.get(view.lower(first + noun))?;
-        let named = |k: usize| mention_at(mentions, k).filter(|o| !std::ptr::eq(*o, m));
+        let named = |k: usize| mention_at(mentions, p, k);
         // Before the noun, its owner: a body first ("WFP's Yemen director", "the U.N. special
         // envoy"), else the first place; after it, what it works for.
         let before: Vec<&Mention> = (lo..noun).filter_map(named).collect();
@@ -165,9 +164,13 @@ fn is_place(m: &Mention) -> bool {
     matches!(m.entity_type, EntityType::Gpe | EntityType::Norp)
 }
 
-/// The mention covering sentence token `k`.
-fn mention_at(mentions: &[Mention], k: usize) -> Option<&Mention> {
-    mentions.iter().find(|m| (m.first..m.end).contains(&k))
+/// The mention covering sentence token `k`, other than mention `own`.
+fn mention_at(mentions: &[Mention], own: usize, k: usize) -> Option<&Mention> {
+    mentions
+        .iter()
+        .enumerate()
+        .find(|(i, m)| *i != own && (m.first..m.end).contains(&k))
+        .map(|(_, m)| m)
 }
 
 /// The code a body or country mention gives: a body's own code, a place's country.

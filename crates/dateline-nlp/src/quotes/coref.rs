@@ -61,13 +61,13 @@ pub fn antecedent(
                 kind_at(doc, index, k) == Some(EntityType::Person)
                     || described_speaker(doc, index, k)
             })
-            .find_map(|k| match index.get(k) {
-                Some((e, m)) => Some(named(e, m)),
+            .find_map(|k| {
                 // "The minister accused … She said …": the unnamed speaker before.
-                None => {
+                let described = || {
                     let start = super::syntax::phrase_start(doc, k, from);
                     super::syntax::described(doc, index, inside, k, (start, pronoun))
-                }
+                };
+                index.get(k).map(|(e, m)| named(e, m)).or_else(described)
             }),
         "it" => before
             .filter(|&k| kind_at(doc, index, k) == Some(EntityType::Org))

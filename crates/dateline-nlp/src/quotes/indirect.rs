@@ -125,34 +125,7 @@ pub fn content(
     }
     // Normal order: skip the addressee of "tell" and bridging words, then take the clause.
     let mut start = after_addressee(doc, cue, cue_end, hi);
-    // "said in a statement that …", "told the council that …": a prepositional phrase or an
-    // addressee, without a verb, before the complementiser (not "said if such a move that …").
-    let phrase_first = doc
-        .tokens
-        .get(start)
-        .and_then(|t| t.pos)
-        .is_some_and(|p| p == Pos::IN && !SUBORDINATORS.contains(doc.view().lower(start)))
-        || doc.lemma(cue) == Some("tell");
-    if let Some(that) = phrase_first
-        .then(|| (start..hi.min(start + 8)).find(|&k| doc.surface(k) == "that"))
-        .flatten()
-    {
-        let verbless = (start..that).all(|k| {
-            !doc.tokens[k]
-                .pos
-                .is_some_and(|p| p.is_verb() || matches!(p, Pos::MD | Pos::WDT | Pos::WP))
-                && !is_punct(doc, k)
-        });
-        // A relative "that" is followed by its verb ("a statement that said").
-        let opens_clause = doc
-            .tokens
-            .get(that + 1)
-            .and_then(|t| t.pos)
-            .is_some_and(|p| !p.is_verb() && p != Pos::MD);
-        if verbless && opens_clause {
-            start = that;
-        }
-    }
+    start = past_phrase_before_that(doc, cue, start, hi);
     while start < hi && (BRIDGE.contains(doc.surface(start)) || is_time_word(doc, start)) {
         start += 1;
     }
@@ -230,4 +203,39 @@ pub fn is_finite_clause(doc: &Document, span: Span) -> bool {
             .pos
             .is_some_and(|p| matches!(p, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD))
     })
+}
+
+/// Where a report after a cue starts when a phrase without a verb sits between the cue and the
+/// complementiser: "said in a statement that …", "told the council that …" (a prepositional
+/// phrase or an addressee; not "said if such a move that …"). `start` otherwise.
+fn past_phrase_before_that(doc: &Document, cue: usize, start: usize, hi: usize) -> usize {
+    let phrase_first = doc
+        .tokens
+        .get(start)
+        .and_then(|t| t.pos)
+        .is_some_and(|p| p == Pos::IN && !SUBORDINATORS.contains(doc.view().lower(start)))
+        || doc.lemma(cue) == Some("tell");
+    let Some(that) = phrase_first
+        .then(|| (start..hi.min(start + 8)).find(|&k| doc.surface(k) == "that"))
+        .flatten()
+    else {
+        return start;
+    };
+    let verbless = (start..that).all(|k| {
+        !doc.tokens[k]
+            .pos
+            .is_some_and(|p| p.is_verb() || matches!(p, Pos::MD | Pos::WDT | Pos::WP))
+            && !is_punct(doc, k)
+    });
+    // A relative "that" is followed by its verb ("a statement that said").
+    let opens_clause = doc
+        .tokens
+        .get(that + 1)
+        .and_then(|t| t.pos)
+        .is_some_and(|p| !p.is_verb() && p != Pos::MD);
+    if verbless && opens_clause {
+        that
+    } else {
+        start
+    }
 }
