@@ -634,3 +634,17 @@ fn a_clause_after_an_inverted_attribution_is_not_the_report() {
         doc.quotes
     );
 }
+
+#[test]
+fn a_short_clause_with_its_own_verb_is_a_report() {
+    let doc = run(
+        "The ambassador said in an interview with the BBC that sanctions were unlikely. \
+                   Chad accused Niger.",
+    );
+    indirect_starting(&doc, "sanctions were unlikely");
+    assert!(
+        !doc.quotes.iter().any(|q| doc.slice(q.span) == "Niger"),
+        "an object alone is no report: {:?}",
+        doc.quotes
+    );
+}

@@ -152,7 +152,12 @@ pub fn content(
                     || (p == Pos::VB && i > start && doc.surface(i - 1).eq_ignore_ascii_case("to"))
             }) || doc.tokens[i].kind == TokenKind::OpenQuote
         });
-    reports.then(|| clause(doc, start, end, 4)).flatten()
+    // A clause with its own finite verb may be short ("said talks failed"); an object alone
+    // needs more words to be a report ("accused Russia" is not one).
+    reports
+        .then(|| clause(doc, start, end, 2))
+        .flatten()
+        .filter(|&span| is_finite_clause(doc, span) || clause(doc, start, end, 4).is_some())
 }
 
 /// The first token after a cue's addressee: "told reporters", "told the VOA", "told Reuters" —
