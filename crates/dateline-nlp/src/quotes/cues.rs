@@ -47,15 +47,13 @@ impl Cues {
     /// Whether token `i` of `doc` is a reporting verb.
     #[must_use]
     pub fn is_cue_verb(&self, doc: &Document, i: usize) -> bool {
-        doc.lemma(i)
-            .is_some_and(|lemma| self.verbs.iter().any(|v| v == lemma))
+        lemma_in(&self.verbs, doc, i)
     }
 
     /// Whether token `i` of `doc` is a verb of cognition or evidence ("found", "thinks").
     #[must_use]
     pub fn is_cognition_verb(&self, doc: &Document, i: usize) -> bool {
-        doc.lemma(i)
-            .is_some_and(|lemma| self.cognition.iter().any(|v| v == lemma))
+        lemma_in(&self.cognition, doc, i)
     }
 
     /// The length in tokens of a cue phrase starting at token `i`, if one does.
@@ -70,4 +68,10 @@ impl Cues {
             matches.then_some(phrase.len())
         })
     }
+}
+
+/// Whether the lemma of token `i` of `doc` is one of `verbs`.
+fn lemma_in(verbs: &[String], doc: &Document, i: usize) -> bool {
+    doc.lemma(i)
+        .is_some_and(|lemma| verbs.iter().any(|v| v == lemma))
 }

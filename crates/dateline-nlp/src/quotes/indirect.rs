@@ -148,7 +148,7 @@ pub fn content(
     let reports = object_content
         || (start..end).any(|i| {
             doc.tokens[i].pos.is_some_and(|p| {
-                matches!(p, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD)
+                is_finite(p)
                     || (p == Pos::VB && i > start && doc.surface(i - 1).eq_ignore_ascii_case("to"))
             }) || doc.tokens[i].kind == TokenKind::OpenQuote
         });
@@ -203,11 +203,8 @@ pub fn is_finite_clause(doc: &Document, span: Span) -> bool {
     {
         return false;
     }
-    doc.token_range(span).any(|i| {
-        doc.tokens[i]
-            .pos
-            .is_some_and(|p| matches!(p, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD))
-    })
+    doc.token_range(span)
+        .any(|i| doc.tokens[i].pos.is_some_and(is_finite))
 }
 
 /// Where a report after a cue starts when a phrase without a verb sits between the cue and the
@@ -243,4 +240,9 @@ fn past_phrase_before_that(doc: &Document, cue: usize, start: usize, hi: usize) 
     } else {
         start
     }
+}
+
+/// Whether a tag is a finite verb or a modal.
+fn is_finite(p: Pos) -> bool {
+    matches!(p, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD)
 }

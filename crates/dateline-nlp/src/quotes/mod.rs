@@ -308,11 +308,13 @@ impl QuoteStage {
             let (lo, hi) = (sentence.first_token as usize, sentence.end_token as usize);
             let mut i = lo;
             while i < hi {
-                let cognition = !inside[i]
+                // A verb of cognition is looked up only where no speech cue is.
+                let found = (!inside[i]).then(|| self.cue_at(doc, i)).flatten();
+                let cognition = found.is_none()
+                    && !inside[i]
                     && doc.tokens[i].pos.is_some_and(dateline_core::Pos::is_verb)
                     && self.cues.is_cognition_verb(doc, i);
-                let cue = (!inside[i]).then(|| self.cue_at(doc, i)).flatten();
-                let Some(cue) = cue.or_else(|| {
+                let Some(cue) = found.or_else(|| {
                     cognition.then_some(Cue {
                         start: i,
                         end: i + 1,

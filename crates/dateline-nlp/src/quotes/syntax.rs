@@ -276,7 +276,7 @@ pub fn speaker(
 fn named_outside(doc: &Document, inside: &[bool], id: u32, before: usize) -> bool {
     doc.entities.iter().find(|e| e.id == id).is_some_and(|e| {
         e.mentions.iter().any(|m| {
-            let first = doc.tokens.partition_point(|t| t.span.end() <= m.start());
+            let first = doc.token_range(*m).start;
             first < before
                 && !inside.get(first).copied().unwrap_or(true)
                 && doc.view().pos(first) != Some(Pos::PRP)
