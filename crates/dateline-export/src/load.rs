@@ -20,7 +20,7 @@ use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use crate::{ExportError, Result};
 
 mod owned;
-use owned::{OwnedClaim, OwnedDocument, OwnedEntity, OwnedEvent, OwnedQuote};
+use owned::{OwnedDocument, OwnedEntity, OwnedEvent, OwnedQuote};
 
 /// Table rows (all tables together) held in memory by one pass, at most.
 const ROWS_PER_PASS: u64 = 400_000;
@@ -386,31 +386,6 @@ impl Pass {
             });
         })
     }
-
-    fn read_claims(&mut self, files: &[PathBuf], in_pass: &impl Fn(&str) -> bool) -> Result<()> {
-        let columns = |c: &Columns<'_>| {
-            let texts = c.texts([
-                "value",
-                "qualifier",
-                "counts",
-                "category",
-                "speaker",
-                "text",
-            ])?;
-            Ok((c.reals(["number"])?, texts))
-        };
-        self.read_children(files, in_pass, columns, |doc, (reals, t), row| {
-            doc.claims.push(OwnedClaim {
-                value: t[0].get(row).unwrap_or_default(),
-                number: real_at(reals[0].as_ref(), row),
-                qualifier: t[1].get(row),
-                counts: t[2].get(row),
-                category: t[3].get(row),
-                speaker: t[4].get(row),
-                text: t[5].get(row).unwrap_or_default(),
-            });
-        })
-    }
 }
 
 /// Loads the tables under `dir` into `store`, one transaction per [`BATCH_DOCUMENTS`]
@@ -430,11 +405,12 @@ pub fn load_tables(
             dir.display()
         )));
     }
-    let [entities, quotes, events, claims] =
-        ["entities", "quotes", "events", "claims"].map(|name| table_files(dir, name));
-    let (entities, quotes, events, claims) = (entities?, quotes?, events?, claims?);
+    // Claims are in each document's JSON: their table is not read.
+    let [entities, quotes, events] =
+        ["entities", "quotes", "events"].map(|name| table_files(dir, name));
+    let (entities, quotes, events) = (entities?, quotes?, events?);
     let mut rows = row_count(&documents)?;
-    for files in [&entities, &quotes, &events, &claims] {
+    for files in [&entities, &quotes, &events] {
         rows += row_count(files)?;
     }
     let passes = rows.div_ceil(ROWS_PER_PASS).max(1);
@@ -449,7 +425,6 @@ pub fn load_tables(
         p.read_entities(&entities, &in_pass)?;
         p.read_quotes(&quotes, &in_pass)?;
         p.read_events(&events, &in_pass)?;
-        p.read_claims(&claims, &in_pass)?;
         for doc in &mut p.documents {
             doc.entities.sort_by_key(|e| e.idx);
             doc.quotes.sort_by_key(|q| q.start);

@@ -61,8 +61,12 @@ pub(crate) const SPECS: &[Spec] = &[
     },
     Spec {
         file: "entities.parquet",
-        sql: "SELECT e.document, d.hash, e.idx, e.name, e.type, e.actor, e.country, e.role, e.mentions, e.kb
-              FROM entities e JOIN documents d ON d.id = e.document ORDER BY e.document, e.idx",
+        // Entities and claims are kept in each document's JSON (schema 7), not as rows.
+        sql: "SELECT d.id, d.hash, json_extract(e.value, '$.id'), json_extract(e.value, '$.name'),
+                     json_extract(e.value, '$.type'), json_extract(e.value, '$.actor'),
+                     json_extract(e.value, '$.country'), json_extract(e.value, '$.role'),
+                     json_array_length(e.value, '$.mentions'), json_extract(e.value, '$.kb')
+              FROM documents d, json_each(dateline_unpack(d.json_z), '$.entities') e ORDER BY d.id, e.key",
         columns: &[
             ("document", Kind::Int), ("document_hash", Kind::Text), ("entity", Kind::Int), ("name", Kind::Text), ("type", Kind::Text),
             ("actor", Kind::Text), ("country", Kind::Text), ("role", Kind::Text), ("mentions", Kind::Int), ("kb", Kind::Text),
@@ -70,8 +74,22 @@ pub(crate) const SPECS: &[Spec] = &[
     },
     Spec {
         file: "claims.parquet",
-        sql: "SELECT c.id, c.document, d.hash, c.value, c.number, c.qualifier, c.counts, c.category, c.speaker, c.text
-              FROM claims c JOIN documents d ON d.id = c.document ORDER BY c.id",
+        // `id` numbers the claims of the store in document order; a number is written as the
+        // pipeline writes it (30, not 30.0); the speaker is the entity's name, else its words.
+        sql: "SELECT ROW_NUMBER() OVER (ORDER BY d.id, c.key), d.id, d.hash,
+                     CASE WHEN json_type(c.value, '$.value') IN ('integer', 'real')
+                          THEN printf('%.15g', json_extract(c.value, '$.value'))
+                          ELSE json_extract(c.value, '$.value') END,
+                     CASE WHEN json_type(c.value, '$.value') IN ('integer', 'real')
+                          THEN json_extract(c.value, '$.value') END,
+                     json_extract(c.value, '$.qualifier'), json_extract(c.value, '$.counts'),
+                     json_extract(c.value, '$.category'),
+                     COALESCE(json_extract(d.json, '$.entities[' || json_extract(c.value, '$.speaker') || '].name'),
+                              json_extract(c.value, '$.speaker_text')),
+                     json_extract(c.value, '$.text')
+              FROM (SELECT id, hash, dateline_unpack(json_z) AS json FROM documents) d,
+                   json_each(d.json, '$.claims') c
+              ORDER BY d.id, c.key",
         columns: &[
             ("id", Kind::Int), ("document", Kind::Int), ("document_hash", Kind::Text), ("value", Kind::Text), ("number", Kind::Real),
             ("qualifier", Kind::Text), ("counts", Kind::Text), ("category", Kind::Text), ("speaker", Kind::Text),

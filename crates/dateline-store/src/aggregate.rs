@@ -5,7 +5,7 @@
 //! that answer corpus-wide questions without scanning every aggregate (actors, actor pairs,
 //! timelines) are kept the same way.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Duration, NaiveDate};
 use dateline_core::rows::EventRow;
@@ -27,51 +27,116 @@ fn window(date: &str) -> (String, String) {
     }
 }
 
-/// The aggregate `event` belongs to, created (with no mentions yet) if none matches; `seen` is
-/// the article's publication date, if known. An event with neither a date of its own nor a dated
-/// article joins the undated aggregate of its actors, code and place: no date is made up.
-pub fn record(tx: &Transaction<'_>, event: &EventRow<'_>, seen: Option<&str>) -> Result<i64> {
-    let source = event.source_actor.unwrap_or_default();
-    let target = event.target_actor.unwrap_or_default();
-    let place = event.place.unwrap_or_default();
-    let date = event.date.as_deref().or(seen);
-    let found: Option<i64> = match date {
-        Some(date) => {
-            let (from, to) = window(date);
-            tx.prepare_cached(
-                "SELECT MIN(id) FROM aggregates WHERE source_actor = ?1 AND target_actor = ?2 AND cameo = ?3
-                 AND place = ?4 AND date BETWEEN ?5 AND ?6",
-            )?
-            .query_row(params![source, target, event.cameo, place, from, to], |r| {
-                r.get(0)
-            })?
-        }
-        None => tx
-            .prepare_cached(
-                "SELECT MIN(id) FROM aggregates WHERE source_actor = ?1 AND target_actor = ?2 AND cameo = ?3
-                 AND place = ?4 AND date IS NULL",
-            )?
-            .query_row(params![source, target, event.cameo, place], |r| r.get(0))?,
-    };
-    if let Some(id) = found {
-        return Ok(id);
+/// An aggregate started in the open transaction: written once, with its counts, at commit
+/// (inserting it with no mentions and updating it at commit rewrote its entries in five
+/// indexes that hold the mention count).
+#[derive(Debug)]
+struct Fresh {
+    cameo: String,
+    root: String,
+    place: String,
+}
+
+/// The identity of an aggregate but for its date: source, target, CAMEO code and place.
+type Identity = (String, String, String, String);
+
+/// Aggregates started in the open transaction, found by identity (with their dates and ids)
+/// and by id.
+#[derive(Debug, Default)]
+struct Started {
+    next_id: Option<i64>,
+    by_identity: HashMap<Identity, Vec<(Option<String>, i64)>>,
+    rows: HashMap<i64, Fresh>,
+}
+
+impl Started {
+    /// The oldest aggregate started in this transaction with `identity` whose date is `date`
+    /// or within a day of it (no date matches no date).
+    fn find(&self, identity: &Identity, date: Option<&str>) -> Option<i64> {
+        let window = date.map(window);
+        self.by_identity
+            .get(identity)?
+            .iter()
+            .filter(|(d, _)| match (d.as_deref(), &window) {
+                (Some(d), Some((from, to))) => from.as_str() <= d && d <= to.as_str(),
+                (None, None) => true,
+                _ => false,
+            })
+            .map(|&(_, id)| id)
+            .min()
     }
-    tx.prepare_cached(
-        "INSERT INTO aggregates (source_actor, target_actor, cameo, root, quad_class, goldstein, date, place,
-            num_mentions, num_sources, num_articles, first_seen, last_seen)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, 0, 0, NULL, NULL)",
-    )?
-    .execute(params![
-        source,
-        target,
-        event.cameo,
-        event.root,
-        event.quad_class,
-        event.goldstein,
-        date,
-        place,
-    ])?;
-    Ok(tx.last_insert_rowid())
+
+    fn start(
+        &mut self,
+        tx: &Transaction<'_>,
+        identity: Identity,
+        date: Option<&str>,
+        root: &str,
+    ) -> Result<i64> {
+        let id = match self.next_id {
+            Some(id) => id,
+            None => tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM aggregates", [], |r| {
+                r.get(0)
+            })?,
+        };
+        self.next_id = Some(id + 1);
+        self.rows.insert(
+            id,
+            Fresh {
+                cameo: identity.2.clone(),
+                root: root.to_owned(),
+                place: identity.3.clone(),
+            },
+        );
+        self.by_identity
+            .entry(identity)
+            .or_default()
+            .push((date.map(str::to_owned), id));
+        Ok(id)
+    }
+}
+
+impl Tally {
+    /// The aggregate `event` belongs to: a stored one with the same source, target, code and
+    /// place dated within a day of the event, else one started in this transaction, else a new
+    /// one (written at commit); `seen` is the article's publication date, if known. An event
+    /// with neither a date of its own nor a dated article joins the undated aggregate of its
+    /// actors, code and place: no date is made up.
+    pub fn aggregate_of(
+        &mut self,
+        tx: &Transaction<'_>,
+        event: &EventRow<'_>,
+        seen: Option<&str>,
+    ) -> Result<i64> {
+        let identity: Identity = (
+            event.source_actor.unwrap_or_default().to_owned(),
+            event.target_actor.unwrap_or_default().to_owned(),
+            event.cameo.to_owned(),
+            event.place.unwrap_or_default().to_owned(),
+        );
+        let date = event.date.as_deref().or(seen);
+        let (source, target, cameo, place) = &identity;
+        let stored: Option<i64> = match date {
+            Some(date) => {
+                let (from, to) = window(date);
+                tx.prepare_cached(
+                    "SELECT MIN(id) FROM aggregates WHERE source_actor = ?1 AND target_actor = ?2 AND cameo = ?3
+                     AND place = ?4 AND date BETWEEN ?5 AND ?6",
+                )?
+                .query_row(params![source, target, cameo, place, from, to], |r| r.get(0))?
+            }
+            None => tx
+                .prepare_cached(
+                    "SELECT MIN(id) FROM aggregates WHERE source_actor = ?1 AND target_actor = ?2 AND cameo = ?3
+                     AND place = ?4 AND date IS NULL",
+                )?
+                .query_row(params![source, target, cameo, place], |r| r.get(0))?,
+        };
+        if let Some(id) = stored.or_else(|| self.started.find(&identity, date)) {
+            return Ok(id);
+        }
+        self.started.start(tx, identity, date, event.root)
+    }
 }
 
 /// What a batch adds to one aggregate.
@@ -93,6 +158,7 @@ type Sums = BTreeMap<(String, Option<String>, i64), (i64, f64)>;
 #[derive(Debug, Default)]
 pub struct Tally {
     aggregates: BTreeMap<i64, Added>,
+    started: Started,
 }
 
 impl Tally {
@@ -143,6 +209,11 @@ impl Tally {
                                  ELSE MAX(last_seen, ?6) END
              WHERE id = ?1",
         )?;
+        let mut insert = tx.prepare_cached(
+            "INSERT INTO aggregates (id, source_actor, target_actor, cameo, root, quad_class, goldstein,
+                date, place, num_mentions, num_sources, num_articles, first_seen, last_seen)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        )?;
         let mut source_seen = tx.prepare_cached(
             "INSERT OR IGNORE INTO aggregate_sources (aggregate, source) VALUES (?1, ?2)",
         )?;
@@ -154,15 +225,33 @@ impl Tally {
             for s in &a.sources {
                 new_sources += source_seen.execute(params![id, s])? as i64;
             }
-            update.execute(params![
-                id,
-                a.mentions,
-                a.articles.len() as i64,
-                new_sources,
-                a.first,
-                a.last
-            ])?;
             let (source, target, date, quad, goldstein) = a.key;
+            match self.started.rows.get(&id) {
+                Some(fresh) => insert.execute(params![
+                    id,
+                    source,
+                    target,
+                    fresh.cameo,
+                    fresh.root,
+                    quad,
+                    goldstein,
+                    date,
+                    fresh.place,
+                    a.mentions,
+                    new_sources,
+                    a.articles.len() as i64,
+                    a.first,
+                    a.last
+                ])?,
+                None => update.execute(params![
+                    id,
+                    a.mentions,
+                    a.articles.len() as i64,
+                    new_sources,
+                    a.first,
+                    a.last
+                ])?,
+            };
             let (n, g) = (a.mentions, goldstein * a.mentions as f64);
             if !source.is_empty() {
                 actors.entry(source.clone()).or_default().0 += n;

@@ -1,11 +1,11 @@
-//! One document as the store keeps it: the document row and the rows of its entities, quotes,
-//! events and claims. Built from an annotated [`Document`], or from the Parquet tables a cluster
+//! One document as the store keeps it: the document row (with its `dateline/1` JSON), the rows
+//! of its quotes and events, and its entities for the people summary. Built from an annotated [`Document`], or from the Parquet tables a cluster
 //! job wrote (`dateline-export`), so both are stored by one writer.
 
 use std::borrow::Cow;
 
 use dateline_core::json::DocumentJson;
-use dateline_core::rows::{self, ClaimRow, EntityRow, EventRow, QuoteRow};
+use dateline_core::rows::{self, EntityRow, EventRow, QuoteRow};
 use dateline_core::Document;
 
 use crate::codec::{Codec, Column};
@@ -91,14 +91,12 @@ pub struct Record<'a> {
     /// The `dateline/1` document; empty in a record made by [`Record::from_prepared`], whose
     /// JSON is already compressed.
     pub json: Cow<'a, str>,
-    /// Entity rows.
+    /// Entity rows: counted in the people summary (the entities themselves are in the JSON).
     pub entities: Vec<EntityRow<'a>>,
     /// Quote rows.
     pub quotes: Vec<QuoteRow<'a>>,
     /// Event rows.
     pub events: Vec<EventRow<'a>>,
-    /// Claim rows.
-    pub claims: Vec<ClaimRow<'a>>,
     /// Signature and compressed columns, when prepared beforehand.
     pub(crate) packed: Option<Cow<'a, Packed>>,
 }
@@ -124,7 +122,6 @@ impl<'a> Record<'a> {
             entities: Vec::new(),
             quotes: Vec::new(),
             events: Vec::new(),
-            claims: Vec::new(),
             packed: None,
         }
     }
@@ -162,7 +159,6 @@ impl<'a> Record<'a> {
         record.entities = doc.entities.iter().map(rows::entity).collect();
         record.quotes = doc.quotes.iter().map(|q| rows::quote(doc, q)).collect();
         record.events = doc.events.iter().map(|e| rows::event(doc, e)).collect();
-        record.claims = doc.claims.iter().map(|c| rows::claim(doc, c)).collect();
         record
     }
 }

@@ -1,13 +1,13 @@
-//! Writing documents: one transaction per batch; the document row (text and JSON compressed),
-//! its MinHash bands, full-text rows, entities, quotes, events (aggregated unless the document is
-//! a duplicate) and claims.
+//! Writing documents: one transaction per batch; the document row (text and JSON compressed:
+//! the JSON holds the entities and claims), its MinHash bands, full-text rows, quotes, events
+//! (aggregated unless the document is a duplicate) and the people it names.
 
 use dateline_core::Document;
 use std::sync::{Arc, LazyLock};
 
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use crate::aggregate::{self, Tally};
+use crate::aggregate::Tally;
 use crate::band_filter::BandFilter;
 use crate::codec::{Codec, Column};
 use crate::minhash::{self, BANDS, MIN_SIMILARITY, MIN_WORDS};
@@ -146,9 +146,12 @@ impl Store {
             _ => BandFilter::load(&self.conn)?,
         };
         let bands = self.bands.insert(bands);
+        let tx = self.conn.transaction()?;
+        // Event rows name aggregates that are written at commit (`Tally::write`).
+        tx.pragma_update(None, "defer_foreign_keys", "ON")?;
         Ok(BatchWriter {
             bands,
-            tx: self.conn.transaction()?,
+            tx,
             codec,
             now: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
             tally: Tally::default(),
@@ -356,7 +359,7 @@ impl Batch<'_, '_> {
         let source_key = source.unwrap_or_else(|| r.hash.as_ref());
         for event in &r.events {
             let aggregate = if original.is_none() {
-                let agg = aggregate::record(tx, event, published)?;
+                let agg = tallies.events.aggregate_of(tx, event, published)?;
                 let date = event.date.as_deref().or(published);
                 tallies
                     .events
@@ -371,29 +374,21 @@ impl Batch<'_, '_> {
         Ok(())
     }
 
-    /// Stores the rows of document `id`; its people are counted in `people` unless it is a wire
-    /// copy (`None`).
+    /// Stores the quote rows of document `id`; its people are counted in `people` unless it is
+    /// a wire copy (`None`).
     fn add_rows(
         &self,
         r: &Record<'_>,
         id: i64,
         published: Option<&str>,
-        mut people: Option<&mut People>,
+        people: Option<&mut People>,
     ) -> Result<()> {
         let tx = self.tx;
-        let mut stmt = tx.prepare_cached(
-            "INSERT INTO entities (document, idx, name, type, actor, country, role, mentions, kb)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?;
-        for e in &r.entities {
-            stmt.execute(params![
-                id, e.idx, e.name, e.kind, e.actor, e.country, e.role, e.mentions, e.kb
-            ])?;
-            let key = (e.mentions > 0)
-                .then(|| person_key(&e.kind, e.name, e.country, e.kb))
-                .flatten();
-            if let (Some(key), Some(people)) = (key, people.as_deref_mut()) {
-                people.add(&key, e, published);
+        if let Some(people) = people {
+            for e in r.entities.iter().filter(|e| e.mentions > 0) {
+                if let Some(key) = person_key(&e.kind, e.name, e.country, e.kb) {
+                    people.add(&key, e, published);
+                }
             }
         }
         let mut stmt = tx.prepare_cached(
@@ -426,22 +421,6 @@ impl Batch<'_, '_> {
             if let Some(key) = key {
                 by_speaker.execute(params![key, r.published.as_deref().unwrap_or(""), qid])?;
             }
-        }
-        let mut stmt = tx.prepare_cached(
-            "INSERT INTO claims (document, value, number, qualifier, counts, category, speaker, text)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?;
-        for c in &r.claims {
-            stmt.execute(params![
-                id,
-                c.value,
-                c.number,
-                c.qualifier,
-                c.counts,
-                c.category,
-                c.speaker,
-                c.text
-            ])?;
         }
         Ok(())
     }

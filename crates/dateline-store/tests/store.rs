@@ -401,8 +401,9 @@ fn a_store_of_the_previous_release_is_upgraded() {
         count(&store, "SELECT COALESCE(SUM(mentions), 0) FROM people"),
         count(
             &store,
-            "SELECT COALESCE(SUM(e.mentions), 0) FROM entities e JOIN documents d ON d.id = e.document
-             WHERE e.type = 'PERSON' AND e.mentions > 0 AND d.duplicate_of IS NULL"
+            "SELECT COALESCE(SUM(json_array_length(e.value, '$.mentions')), 0)
+             FROM documents d, json_each(dateline_unpack(d.json_z), '$.entities') e
+             WHERE json_extract(e.value, '$.type') = 'PERSON' AND d.duplicate_of IS NULL"
         )
     );
     assert_eq!(count(&store, "SELECT COUNT(*) FROM quotes"), 66);
@@ -534,6 +535,71 @@ fn a_schema_5_store_is_upgraded_to_tiered_lookups() {
         })
         .unwrap();
     assert_eq!(original, 2);
+}
+
+/// A store of the release before entities and claims left the rows (schema version 6: `dateline
+/// ingest examples/*.txt --date 2025-03-14`, see tests/fixtures/README.md) is upgraded in place:
+/// the entity and claim tables are dropped, and the same rows are read from each document's JSON.
+#[test]
+fn a_schema_6_store_keeps_its_entities_and_claims_in_the_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v6.db");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-v6.db"),
+        &path,
+    )
+    .unwrap();
+    let rows = |conn: &rusqlite::Connection, sql: &str| -> Vec<String> {
+        let mut stmt = conn.prepare(sql).unwrap();
+        let mut rows: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        rows.sort();
+        rows
+    };
+    let old = rusqlite::Connection::open(&path).unwrap();
+    let entities = rows(
+        &old,
+        "SELECT document || '|' || idx || '|' || name || '|' || type || '|' || COALESCE(actor, '')
+            || '|' || mentions FROM entities",
+    );
+    let claims = rows(
+        &old,
+        "SELECT document || '|' || value || '|' || COALESCE(speaker, '') || '|' || text FROM claims",
+    );
+    drop(old);
+    assert!(entities.len() > 50 && !claims.is_empty());
+    let store = Store::open(&path).unwrap();
+    let conn = store.connection();
+    assert_eq!(
+        dateline_store::schema::version(conn).unwrap(),
+        dateline_store::schema::VERSION
+    );
+    let tables = rows(
+        conn,
+        "SELECT name FROM sqlite_master WHERE name IN ('entities', 'claims')",
+    );
+    assert!(tables.is_empty(), "{tables:?}");
+    let from_json = rows(
+        conn,
+        "SELECT d.id || '|' || json_extract(e.value, '$.id') || '|' || json_extract(e.value, '$.name')
+            || '|' || json_extract(e.value, '$.type') || '|' || COALESCE(json_extract(e.value, '$.actor'), '')
+            || '|' || json_array_length(e.value, '$.mentions')
+         FROM documents d, json_each(dateline_unpack(d.json_z), '$.entities') e",
+    );
+    assert_eq!(from_json, entities);
+    let claims_from_json = rows(
+        conn,
+        "SELECT d.id || '|' || CASE WHEN json_type(c.value, '$.value') = 'text'
+                THEN json_extract(c.value, '$.value') ELSE printf('%.15g', json_extract(c.value, '$.value')) END
+            || '|' || COALESCE(json_extract(dateline_unpack(d.json_z), '$.entities[' || json_extract(c.value, '$.speaker') || '].name'),
+                               json_extract(c.value, '$.speaker_text'), '')
+            || '|' || json_extract(c.value, '$.text')
+         FROM documents d, json_each(dateline_unpack(d.json_z), '$.claims') c",
+    );
+    assert_eq!(claims_from_json, claims);
 }
 
 /// One person across articles: linked by knowledge-base id whatever the spelling of the name, with

@@ -1,7 +1,7 @@
 //! Rows read from the tables, owned until a pass is stored: each turns into the borrowed row
 //! the store's writer takes.
 
-use dateline_core::rows::{ClaimRow, EntityRow, EventRow, QuoteRow};
+use dateline_core::rows::{EntityRow, EventRow, QuoteRow};
 use dateline_store::Record;
 
 #[derive(Default)]
@@ -52,17 +52,6 @@ pub(super) struct OwnedEvent {
     pub(super) confidence: f64,
 }
 
-#[derive(Default)]
-pub(super) struct OwnedClaim {
-    pub(super) value: String,
-    pub(super) number: Option<f64>,
-    pub(super) qualifier: Option<String>,
-    pub(super) counts: Option<String>,
-    pub(super) category: Option<String>,
-    pub(super) speaker: Option<String>,
-    pub(super) text: String,
-}
-
 /// One document of the documents table with the rows of the other tables.
 #[derive(Default)]
 pub(super) struct OwnedDocument {
@@ -82,7 +71,6 @@ pub(super) struct OwnedDocument {
     pub(super) entities: Vec<OwnedEntity>,
     pub(super) quotes: Vec<OwnedQuote>,
     pub(super) events: Vec<OwnedEvent>,
-    pub(super) claims: Vec<OwnedClaim>,
 }
 
 impl OwnedDocument {
@@ -101,7 +89,6 @@ impl OwnedDocument {
         r.entities = self.entities.iter().map(OwnedEntity::row).collect();
         r.quotes = self.quotes.iter().map(OwnedQuote::row).collect();
         r.events = self.events.iter().map(OwnedEvent::row).collect();
-        r.claims = self.claims.iter().map(OwnedClaim::row).collect();
         r
     }
 }
@@ -159,20 +146,6 @@ impl OwnedEvent {
             trigger: &self.trigger,
             evidence: &self.evidence,
             confidence: self.confidence,
-        }
-    }
-}
-
-impl OwnedClaim {
-    pub(super) fn row(&self) -> ClaimRow<'_> {
-        ClaimRow {
-            value: self.value.clone(),
-            number: self.number,
-            qualifier: self.qualifier.as_deref(),
-            counts: self.counts.as_deref(),
-            category: self.category.as_deref(),
-            speaker: self.speaker.as_deref(),
-            text: &self.text,
         }
     }
 }
