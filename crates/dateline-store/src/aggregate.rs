@@ -358,7 +358,38 @@ fn write_summaries(
 
 #[cfg(test)]
 mod tests {
-    use super::{timeline_sums, window, Sums};
+    use super::{timeline_sums, window, Identity, Started, Sums};
+
+    #[test]
+    fn an_aggregate_started_in_the_transaction_takes_events_within_a_day() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE aggregates (id INTEGER PRIMARY KEY)")
+            .unwrap();
+        let tx = conn.transaction().unwrap();
+        let identity = |target: &str| -> Identity {
+            ("USA".into(), target.into(), "036".into(), String::new())
+        };
+        let mut started = Started::default();
+        let first = started
+            .start(&tx, identity("RUS"), Some("2024-10-30"), "03")
+            .unwrap();
+        assert_eq!(first, 1, "ids follow the stored ones");
+        let undated = started.start(&tx, identity("RUS"), None, "03").unwrap();
+        assert_eq!(undated, 2);
+        assert_eq!(started.find(&identity("RUS"), Some("2024-10-31")), Some(1));
+        assert_eq!(started.find(&identity("RUS"), Some("2024-11-01")), None);
+        assert_eq!(started.find(&identity("RUS"), None), Some(2));
+        assert_eq!(started.find(&identity("CHN"), Some("2024-10-30")), None);
+        let later = started
+            .start(&tx, identity("RUS"), Some("2024-10-29"), "03")
+            .unwrap();
+        assert_eq!(later, 3);
+        assert_eq!(
+            started.find(&identity("RUS"), Some("2024-10-29")),
+            Some(1),
+            "the oldest matching aggregate wins"
+        );
+    }
 
     #[test]
     fn a_day_either_side() {
