@@ -372,18 +372,23 @@ fn dev_articles_and_planted_copies() {
     assert_eq!(links, expected, "each copy links to its own story");
 }
 
+/// A copy of the fixture store `name` (tests/fixtures/NAME.db) in a temporary folder.
+fn fixture_copy(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("{name}.db"));
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(format!("{name}.db"));
+    std::fs::copy(fixture, &path).unwrap();
+    (dir, path)
+}
+
 /// A store written by the previous release (schema version 3: `dateline ingest examples/*.txt
 /// --date 2025-03-14`, see tests/fixtures/README.md) opens, is upgraded in place, answers as
 /// before and takes new documents.
 #[test]
 fn a_store_of_the_previous_release_is_upgraded() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("old.db");
-    std::fs::copy(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-v3.db"),
-        &path,
-    )
-    .unwrap();
+    let (_dir, path) = fixture_copy("store-v3");
     let count = |store: &Store, sql: &str| -> i64 {
         store.connection().query_row(sql, [], |r| r.get(0)).unwrap()
     };
@@ -469,13 +474,7 @@ fn a_store_of_the_previous_release_is_upgraded() {
 /// speakers, shingle bands and addresses move to the new tables and still answer.
 #[test]
 fn a_schema_5_store_is_upgraded_to_tiered_lookups() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("v5.db");
-    std::fs::copy(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-v5.db"),
-        &path,
-    )
-    .unwrap();
+    let (_dir, path) = fixture_copy("store-v5");
     let mut store = Store::open(&path).unwrap();
     let conn = store.connection();
     assert_eq!(
@@ -542,13 +541,7 @@ fn a_schema_5_store_is_upgraded_to_tiered_lookups() {
 /// the entity and claim tables are dropped, and the same rows are read from each document's JSON.
 #[test]
 fn a_schema_6_store_keeps_its_entities_and_claims_in_the_json() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("v6.db");
-    std::fs::copy(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-v6.db"),
-        &path,
-    )
-    .unwrap();
+    let (_dir, path) = fixture_copy("store-v6");
     let rows = |conn: &rusqlite::Connection, sql: &str| -> Vec<String> {
         let mut stmt = conn.prepare(sql).unwrap();
         let mut rows: Vec<String> = stmt
