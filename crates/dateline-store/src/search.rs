@@ -1,5 +1,7 @@
-//! Full-text search over documents and quotes (FTS5 syntax): each index ranks its newest
-//! matches by BM25, and only the best rows are read from the tables and cut into snippets.
+//! Full-text search over documents and quotes (FTS5 syntax): the documents' index ranks its
+//! newest matches by BM25; the quotes of the best of them are searched with the same query in a
+//! small in-memory index (a quote is words of its document, so it can only match where its
+//! document does); only the best rows are read and cut into snippets.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -58,14 +60,20 @@ const DOCUMENTS: Index = Index {
         "SELECT id, published, headline, NULL FROM documents WHERE id = ?1 AND duplicate_of IS NULL",
 };
 
+/// The quotes of the documents a search matched, indexed for that search alone
+/// ([`Store::quote_candidates`]).
 const QUOTES: Index = Index {
     kind: "quote",
-    fts: "quotes_fts",
+    fts: "quote_search",
     snippet_column: 0,
     row: "SELECT q.document, d.published, d.headline, COALESCE(q.speaker, q.speaker_text)
           FROM quotes q JOIN documents d ON d.id = q.document
           WHERE q.id = ?1 AND d.duplicate_of IS NULL",
 };
+
+/// Documents whose quotes a search looks through: the best matching, at least this many (or
+/// five times the hits asked for).
+const QUOTE_DOCUMENTS: usize = 100;
 
 /// A ranked match and its row.
 struct Hit {
@@ -108,8 +116,11 @@ impl Store {
 
     fn search_ranked(&self, query: &str, limit: usize, ranking: Ranking) -> Result<Table> {
         let limit = limit.max(1);
-        let mut hits = self.best_hits(&DOCUMENTS, query, limit, ranking)?;
-        hits.extend(self.best_hits(&QUOTES, query, limit, ranking)?);
+        let documents = self.ranked(&DOCUMENTS, query, ranking)?;
+        self.quote_candidates(&documents, QUOTE_DOCUMENTS.max(5 * limit))?;
+        let mut hits = self.best_hits(&DOCUMENTS, documents, limit)?;
+        let quotes = self.ranked(&QUOTES, query, ranking)?;
+        hits.extend(self.best_hits(&QUOTES, quotes, limit)?);
         // Stable: documents before quotes of the same rank or date.
         match ranking {
             Ranking::Bm25 => hits.sort_by(|a, b| a.rank.total_cmp(&b.rank)),
@@ -139,14 +150,9 @@ impl Store {
         })
     }
 
-    /// The `limit` best-ranked matches of `index` among its newest, with their rows.
-    fn best_hits(
-        &self,
-        index: &'static Index,
-        query: &str,
-        limit: usize,
-        ranking: Ranking,
-    ) -> Result<Vec<Hit>> {
+    /// The newest [`SEARCH_WINDOW`] matches of `index`, best first (or newest first), with
+    /// their ranks.
+    fn ranked(&self, index: &Index, query: &str, ranking: Ranking) -> Result<Vec<(i64, f64)>> {
         let fts = index.fts;
         let newest = format!(
             "SELECT rowid, {} AS rank FROM {fts} WHERE {fts} MATCH ?1
@@ -160,11 +166,39 @@ impl Store {
             Ranking::Bm25 => format!("SELECT rowid, rank FROM ({newest}) ORDER BY rank"),
             Ranking::Newest => newest,
         };
-        let ranked: Vec<(i64, f64)> = self
+        Ok(self
             .conn
             .prepare_cached(&sql)?
             .query_map([query], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Fills the search's quote index with the quotes of the first `documents` of `ranked`
+    /// (the documents' best matches), wire copies left out.
+    fn quote_candidates(&self, ranked: &[(i64, f64)], documents: usize) -> Result<()> {
+        self.conn.execute_batch(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.quote_search USING fts5(text, speaker);
+             DELETE FROM temp.quote_search;",
+        )?;
+        let mut insert = self.conn.prepare_cached(
+            "INSERT INTO temp.quote_search (rowid, text, speaker)
+             SELECT q.id, dateline_slice(d.text_z, q.start, q.end), COALESCE(q.speaker, q.speaker_text)
+             FROM quotes q JOIN documents d ON d.id = q.document
+             WHERE q.document = ?1 AND d.duplicate_of IS NULL",
+        )?;
+        for &(document, _) in ranked.iter().take(documents) {
+            insert.execute([document])?;
+        }
+        Ok(())
+    }
+
+    /// The first `limit` of the `ranked` matches of `index` that have a row, with their rows.
+    fn best_hits(
+        &self,
+        index: &'static Index,
+        ranked: Vec<(i64, f64)>,
+        limit: usize,
+    ) -> Result<Vec<Hit>> {
         let mut row = self.conn.prepare_cached(index.row)?;
         let mut hits = Vec::with_capacity(limit);
         for (rowid, rank) in ranked {

@@ -1,5 +1,5 @@
 //! Writing documents: one transaction per batch; the document row (text and JSON compressed:
-//! the JSON holds the entities and claims), its MinHash bands, full-text rows, quotes, events
+//! the JSON holds the entities and claims), its MinHash bands, full-text row, quotes, events
 //! (aggregated unless the document is a duplicate) and the people it names.
 
 use dateline_core::Document;
@@ -395,8 +395,6 @@ impl Batch<'_, '_> {
             "INSERT INTO quotes (document, kind, start, end, speaker, speaker_actor, speaker_text, cue)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?;
-        let mut fts =
-            tx.prepare_cached("INSERT INTO quotes_fts (rowid, text, speaker) VALUES (?1, ?2, ?3)")?;
         let mut by_speaker = tx.prepare_cached(&format!(
             "INSERT INTO {} (speaker_key, published, quote) VALUES (?1, ?2, ?3)",
             tiers::SPEAKERS.recent
@@ -417,7 +415,6 @@ impl Batch<'_, '_> {
                 q.cue,
             ])?;
             let qid = tx.last_insert_rowid();
-            fts.execute(params![qid, q.text, q.speaker.or(q.speaker_text)])?;
             if let Some(key) = key {
                 by_speaker.execute(params![key, r.published.as_deref().unwrap_or(""), qid])?;
             }

@@ -270,6 +270,18 @@ fn quotes_and_search_across_the_corpus() {
     assert!(column(&hits, "text")
         .iter()
         .all(|t| t.as_str().is_some_and(|t| t.contains("[tactical"))));
+    assert!(column(&hits, "kind").contains(&serde_json::json!("quote")));
+    // A quote is found by its speaker too, among the quotes of the documents that match.
+    let by_speaker = store.search("Lopez", 10).unwrap();
+    let quotes: Vec<_> = by_speaker
+        .rows
+        .iter()
+        .filter(|r| r[0] == serde_json::json!("quote"))
+        .collect();
+    assert!(!quotes.is_empty(), "{by_speaker:?}");
+    assert!(quotes
+        .iter()
+        .all(|r| r[4].as_str().is_some_and(|s| s.contains("Lopez"))));
     assert!(
         store.search("\"", 10).is_err(),
         "a broken FTS query is an error, not a panic"
