@@ -431,11 +431,21 @@ const MIGRATIONS: &[&str] = &[
     // document, so a search finds the matching documents in theirs and then the matching
     // quotes among those documents' quotes (search.rs); one full-text row per quote was an
     // eighth of the writer's time and of the store.
+    // Signatures are one-permutation MinHash (minhash.rs: one hash per shingle instead of 64),
+    // so the stored ones and their bands are computed again from the stored texts.
     r"
     DROP TABLE entities;
     DROP TABLE claims;
     DROP TABLE quotes_fts;
     DROP VIEW quotes_content;
+    UPDATE signatures SET minhash = dateline_signature(
+        (SELECT dateline_unpack(d.text_z) FROM documents d WHERE d.id = signatures.document));
+    DELETE FROM lsh_bands;
+    DELETE FROM lsh_bands_recent;
+    INSERT OR IGNORE INTO lsh_bands (key, document)
+        WITH RECURSIVE band(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM band WHERE i < 15)
+        SELECT dateline_band_key(s.minhash, band.i), s.document FROM signatures s, band
+        ORDER BY 1, 2;
     ",
 ];
 
@@ -452,6 +462,7 @@ pub fn version(conn: &Connection) -> Result<i64> {
 }
 
 /// The SQL functions migrations use: `dateline_pack(text)` (a compressed frame),
+/// `dateline_signature(text)` and `dateline_band_key(signature, band)` ([`crate::minhash`]),
 /// `dateline_last_word(text)` (see [`crate::query::speaker_key`]),
 /// `dateline_common_prefix(a, b)` (two actor codes' common prefix of three letters or more),
 /// `dateline_person_key(type, name, country, kb)` ([`crate::people::person_key`]) and
@@ -486,6 +497,18 @@ fn register_functions(conn: &Connection) -> Result<()> {
         Ok(ctx
             .get::<Option<String>>(0)?
             .map(|url| crate::url_key(&url)))
+    })?;
+    conn.create_scalar_function("dateline_signature", 1, flags, |ctx| {
+        let text = ctx.get::<Option<String>>(0)?.unwrap_or_default();
+        Ok(crate::minhash::to_bytes(
+            &crate::minhash::signature(&text).0,
+        ))
+    })?;
+    conn.create_scalar_function("dateline_band_key", 2, flags, |ctx| {
+        let (sig, band) = (ctx.get::<Vec<u8>>(0)?, ctx.get::<i64>(1)?);
+        let band = usize::try_from(band).unwrap_or(usize::MAX);
+        Ok((band < crate::minhash::BANDS)
+            .then(|| crate::minhash::band_key(&crate::minhash::from_bytes(&sig), band)))
     })?;
     conn.create_scalar_function("dateline_common_prefix", 2, flags, |ctx| {
         let (a, b) = (ctx.get::<String>(0)?, ctx.get::<String>(1)?);

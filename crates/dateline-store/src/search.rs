@@ -84,11 +84,12 @@ struct Hit {
 }
 
 impl Store {
-    /// Full-text search (FTS5 syntax) over documents and quotes, best matches first: ranked by
-    /// BM25 among the newest [`SEARCH_WINDOW`] matching documents and as many matching quotes,
-    /// so that a word found in half a million articles costs little more than a rare one. Rows
-    /// are read for the best hits only (wire copies skipped), and snippets cut for the rows
-    /// returned.
+    /// Full-text search (FTS5 syntax) over documents and quotes, best matches first: documents
+    /// ranked by BM25 among the newest [`SEARCH_WINDOW`] matching documents, so that a word
+    /// found in half a million articles costs little more than a rare one; quotes ranked by
+    /// BM25 among the quotes of the best [`QUOTE_DOCUMENTS`] of those documents (or five times
+    /// `limit`). Rows are read for the best hits only (wire copies skipped), and snippets cut
+    /// for the rows returned.
     pub fn search(&self, query: &str, limit: usize) -> Result<Table> {
         self.search_ranked(query, limit, Ranking::Bm25)
     }

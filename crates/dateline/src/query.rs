@@ -75,8 +75,9 @@ pub enum Question {
         limit: u32,
     },
     /// Full-text search over documents and quotes: every word must occur (`U.S. troops`), best
-    /// matches first (BM25 among the newest 1,000 matches). Stop words ("the", "over") are left
-    /// out unless the query has nothing else; a query of stop words only lists the newest matches.
+    /// matches first (documents by BM25 among the newest 1,000 matches, quotes among those of the
+    /// best 100 documents). Stop words ("the", "over") are left out unless the query has nothing
+    /// else; a query of stop words only lists the newest matches.
     Search {
         /// The words to find.
         query: String,
