@@ -354,8 +354,10 @@ impl Batch<'_, '_> {
         tx.prepare_cached("INSERT INTO documents_fts (rowid, headline, text) VALUES (?1, ?2, ?3)")?
             .execute(params![id, r.headline, r.text])?;
         let published = r.published.as_deref();
-        let people = original.is_none().then_some(&mut *tallies.people);
-        self.add_rows(r, id, published, people)?;
+        if original.is_none() {
+            count_people(r, published, tallies.people);
+        }
+        self.add_quotes(r, id)?;
         let source_key = source.unwrap_or_else(|| r.hash.as_ref());
         for event in &r.events {
             let aggregate = if original.is_none() {
@@ -374,23 +376,9 @@ impl Batch<'_, '_> {
         Ok(())
     }
 
-    /// Stores the quote rows of document `id`; its people are counted in `people` unless it is
-    /// a wire copy (`None`).
-    fn add_rows(
-        &self,
-        r: &Record<'_>,
-        id: i64,
-        published: Option<&str>,
-        people: Option<&mut People>,
-    ) -> Result<()> {
+    /// Stores the quote rows of document `id` and their speaker keys.
+    fn add_quotes(&self, r: &Record<'_>, id: i64) -> Result<()> {
         let tx = self.tx;
-        if let Some(people) = people {
-            for e in r.entities.iter().filter(|e| e.mentions > 0) {
-                if let Some(key) = person_key(&e.kind, e.name, e.country, e.kb) {
-                    people.add(&key, e, published);
-                }
-            }
-        }
         let mut stmt = tx.prepare_cached(
             "INSERT INTO quotes (document, kind, start, end, speaker, speaker_actor, speaker_text, cue)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -420,6 +408,15 @@ impl Batch<'_, '_> {
             }
         }
         Ok(())
+    }
+}
+
+/// Counts the people a document (not a wire copy) names, published on `published`.
+fn count_people(r: &Record<'_>, published: Option<&str>, people: &mut People) {
+    for e in r.entities.iter().filter(|e| e.mentions > 0) {
+        if let Some(key) = person_key(&e.kind, e.name, e.country, e.kb) {
+            people.add(&key, e, published);
+        }
     }
 }
 
