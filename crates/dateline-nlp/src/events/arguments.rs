@@ -647,7 +647,12 @@ fn parsed_target(
 
 /// The actor named right before a noun trigger: a possessive (`North Korea's deployment`) or
 /// an adjective (`Israeli air strikes`, `the North Korean deployment`).
-fn modifier(doc: &Document, actors: &Actors, start: usize, scope: Scope) -> Option<ActorMention> {
+pub(crate) fn modifier(
+    doc: &Document,
+    actors: &Actors,
+    start: usize,
+    scope: Scope,
+) -> Option<ActorMention> {
     let m = actors
         .left_of(start, scope.lo.max(start.saturating_sub(3)))
         .next()?;

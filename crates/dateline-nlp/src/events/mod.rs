@@ -324,7 +324,14 @@ impl EventStage {
             }
             if args.targets.is_empty() && row.object {
                 // "called the deployment an escalation": the deployment's actor is the target.
-                let found = anaphoric_target(doc, self.lexicon, &args, (end, scope.hi), s, events);
+                let found = anaphoric_target(
+                    doc,
+                    (self.lexicon, actors),
+                    &args,
+                    (end, scope.hi),
+                    s,
+                    events,
+                );
                 args.targets.extend(found);
                 let sources: Vec<u32> = args.sources.iter().map(|m| m.entity).collect();
                 args.targets.retain(|t| !sources.contains(&t.entity));
@@ -563,7 +570,7 @@ impl EventStage {
 /// House immediately condemned").
 fn anaphoric_target(
     doc: &Document,
-    lex: &EventLexicon,
+    (lex, actors): (&EventLexicon, &Actors),
     args: &arguments::Arguments,
     (end, hi): (usize, usize),
     sentence: usize,
@@ -602,7 +609,13 @@ fn anaphoric_target(
             || t == w
             || lexicon::singular(&t).as_deref() == Some(w)
     };
-    let latest = events.iter().rev().find(same)?;
+    let Some(latest) = events.iter().rev().find(same) else {
+        // No event was coded from it: an earlier mention of the same noun with its actor
+        // ("a Turkish drone strike killed …" before "called the strike a violation").
+        return (!generic)
+            .then(|| earlier_mention(doc, actors, noun, w))
+            .flatten();
+    };
     // Of the events one trigger coded ("Putin and Crimean leaders signed"), the first source.
     let earlier = events.iter().find(|e| e.trigger == latest.trigger)?;
     let source = earlier.source.as_ref()?;
@@ -614,6 +627,37 @@ fn anaphoric_target(
         entity: source.entity?,
         span,
     })
+}
+
+/// The actor named by the possessive or adjective of the nearest earlier mention of the noun
+/// `word` (singular or plural) before token `noun`, in its own sentence or an earlier one.
+fn earlier_mention(
+    doc: &Document,
+    actors: &Actors,
+    noun: usize,
+    word: &str,
+) -> Option<ActorMention> {
+    let view = doc.view();
+    let singular = lexicon::singular(word);
+    let matches = |k: usize| {
+        let w = view.lower(k);
+        w == word || lexicon::singular(w).as_deref() == Some(singular.as_deref().unwrap_or(word))
+    };
+    doc.sentences
+        .iter()
+        .map(|s| s.token_range())
+        .filter(|r| r.start < noun)
+        .rev()
+        .find_map(|r| {
+            let scope = arguments::Scope {
+                lo: r.start,
+                hi: r.end,
+            };
+            (r.start..r.end.min(noun))
+                .rev()
+                .filter(|&k| matches(k))
+                .find_map(|k| arguments::modifier(doc, actors, k, scope))
+        })
 }
 
 /// Whether the noun at token `noun` refers to something already known by the determiner that

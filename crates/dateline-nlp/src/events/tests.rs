@@ -248,6 +248,20 @@ fn the_move_refers_to_the_last_event() {
 }
 
 #[test]
+fn a_definite_noun_refers_to_an_earlier_mention_no_event_was_coded_from() {
+    // The first sentence codes no event (its victims are no actor); "the strike" still names
+    // Turkey's strike.
+    let doc = code(
+        "A Turkish drone strike near Sinjar killed four men on Monday. Iraq's foreign ministry \
+         called the strike a flagrant violation of Iraqi sovereignty.",
+    );
+    assert!(has(&doc, "IRQ", "TUR", "11"), "{:?}", summary(&doc));
+    // A generic noun ("the move") refers to coded events only.
+    let doc = code("A Turkish move surprised observers. Iraq condemned the move.");
+    assert!(!has(&doc, "IRQ", "TUR", "11"), "{:?}", summary(&doc));
+}
+
+#[test]
 fn its_neighbor_is_the_bordering_state_named() {
     let doc = code("The Georgia conflict began when Russia invaded its neighbor in August 2008.");
     assert!(has(&doc, "RUS", "GEO", "19"), "{:?}", summary(&doc));
