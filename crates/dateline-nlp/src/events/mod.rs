@@ -324,15 +324,9 @@ impl EventStage {
             }
             if args.targets.is_empty() && row.object {
                 // "called the deployment an escalation": the deployment's actor is the target.
-                let found = anaphoric_target(
-                    doc,
-                    (self.lexicon, actors),
-                    &args,
-                    (end, scope.hi),
-                    s,
-                    events,
-                );
-                args.targets.extend(found);
+                let context = (self.lexicon, actors, events.as_slice());
+                args.targets
+                    .extend(anaphoric_target(doc, context, &args, (end, scope.hi), s));
                 let sources: Vec<u32> = args.sources.iter().map(|m| m.entity).collect();
                 args.targets.retain(|t| !sources.contains(&t.entity));
             }
@@ -570,11 +564,10 @@ impl EventStage {
 /// House immediately condemned").
 fn anaphoric_target(
     doc: &Document,
-    (lex, actors): (&EventLexicon, &Actors),
+    (lex, actors, events): (&EventLexicon, &Actors, &[Event]),
     args: &arguments::Arguments,
     (end, hi): (usize, usize),
     sentence: usize,
-    events: &[Event],
 ) -> Option<ActorMention> {
     let is_noun = |k: usize| {
         matches!(
@@ -645,7 +638,7 @@ fn earlier_mention(
     };
     doc.sentences
         .iter()
-        .map(|s| s.token_range())
+        .map(dateline_core::Sentence::token_range)
         .filter(|r| r.start < noun)
         .rev()
         .find_map(|r| {
