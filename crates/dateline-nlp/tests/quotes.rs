@@ -17,6 +17,15 @@ China's foreign ministry called the plan a \u{201c}dangerous provocation.\u{201d
 The ships will carry 400 sailors, according to the defense ministry.\n\
 Beijing will respond firmly, a Chinese spokesman said.";
 
+/// Asserts that no quote's words satisfy `holds`; the failure says `why` and lists the quotes.
+fn no_quote_where(doc: &Document, holds: impl Fn(&str) -> bool, why: &str) {
+    assert!(
+        !doc.quotes.iter().any(|q| holds(doc.slice(q.span))),
+        "{why}: {:?}",
+        doc.quotes
+    );
+}
+
 /// The indirect quote whose content starts with `start`; the failure lists all of them.
 fn indirect_starting<'a>(doc: &'a Document, start: &str) -> &'a dateline_core::Quote {
     let indirect: Vec<&dateline_core::Quote> = doc
@@ -556,12 +565,10 @@ fn a_study_found_and_a_teacher_thought_report_clauses_but_not_infinitives() {
     );
     indirect_starting(&doc, "drought caused most of the crop losses");
     indirect_starting(&doc, "the device resembled a bomb");
-    assert!(
-        !doc.quotes
-            .iter()
-            .any(|q| doc.slice(q.span).contains("large reserves")),
-        "an infinitive after a verb of cognition reports nothing: {:?}",
-        doc.quotes
+    no_quote_where(
+        &doc,
+        |text| text.contains("large reserves"),
+        "an infinitive after a verb of cognition reports nothing",
     );
 }
 
@@ -626,12 +633,10 @@ fn a_clause_after_an_inverted_attribution_is_not_the_report() {
         "{:?}",
         doc.slice(q.span)
     );
-    assert!(
-        !doc.quotes
-            .iter()
-            .any(|q| doc.slice(q.span).starts_with("as demonstrations")),
-        "{:?}",
-        doc.quotes
+    no_quote_where(
+        &doc,
+        |text| text.starts_with("as demonstrations"),
+        "a clause after an inverted attribution is no report",
     );
 }
 
@@ -642,9 +647,5 @@ fn a_short_clause_with_its_own_verb_is_a_report() {
                    Chad accused Niger.",
     );
     indirect_starting(&doc, "sanctions were unlikely");
-    assert!(
-        !doc.quotes.iter().any(|q| doc.slice(q.span) == "Niger"),
-        "an object alone is no report: {:?}",
-        doc.quotes
-    );
+    no_quote_where(&doc, |text| text == "Niger", "an object alone is no report");
 }
