@@ -22,6 +22,7 @@
 
 pub mod aggregate;
 mod band_filter;
+mod cache;
 mod codec;
 pub mod minhash;
 pub mod people;
@@ -37,6 +38,7 @@ use std::sync::Arc;
 
 use rusqlite::Connection;
 
+pub use cache::DEFAULT_LIMIT_BYTES as DEFAULT_CACHE_LIMIT_BYTES;
 pub use codec::Codec;
 pub use record::{Prepared, Record};
 pub use rusqlite::Connection as RawConnection;
@@ -77,16 +79,15 @@ pub enum StoreError {
     },
 }
 
-/// The writer's page cache, in KiB.
-const CACHE_KIB: i64 = 128 * 1024;
 /// Page size of new stores: a document row (compressed text and JSON, about 2.5 KiB) leaves
 /// little of a 16 KiB page unused where a 4 KiB page held one row and wasted a third of it.
 const PAGE_BYTES: i64 = 16 * 1024;
 /// The page cache of each read-only connection, in KiB: the index pages a mix of queries
 /// revisits stay in memory instead of being copied from the OS cache on every query.
 const READ_CACHE_KIB: i64 = 64 * 1024;
-/// WAL pages between automatic checkpoints (64 MiB).
-const WAL_PAGES: i64 = 64 * 1024 * 1024 / PAGE_BYTES;
+/// WAL pages between automatic checkpoints (512 MiB): a page rewritten by several transactions
+/// in that span is copied into the database once.
+const WAL_PAGES: i64 = 512 * 1024 * 1024 / PAGE_BYTES;
 
 /// The key documents are found by address: the first eight bytes of the URL's SHA-1. An index
 /// of these is a seventh of the size of one of the addresses themselves, so it stays in the
@@ -109,6 +110,8 @@ pub struct Store {
     codec: Arc<Codec>,
     /// The stored band keys, loaded by the first writer.
     bands: Option<band_filter::BandFilter>,
+    /// Most bytes the writer's page cache may take ([`cache`]).
+    cache_limit: u64,
 }
 
 impl Store {
@@ -141,6 +144,7 @@ impl Store {
             conn,
             codec,
             bands: None,
+            cache_limit: cache::DEFAULT_LIMIT_BYTES,
         })
     }
 
@@ -157,8 +161,9 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         // The writer's working set (indexes, full-text segments) in memory rather than re-read
-        // from disk on every batch; checkpoints in larger steps so hot pages are copied less.
-        conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
+        // from disk on every batch (resized to the store by each writer: `cache`); checkpoints in
+        // larger steps so hot pages are copied less.
+        conn.pragma_update(None, "cache_size", -cache::FLOOR_KIB)?;
         conn.pragma_update(None, "wal_autocheckpoint", WAL_PAGES)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
@@ -170,7 +175,14 @@ impl Store {
             conn,
             codec,
             bands: None,
+            cache_limit: cache::DEFAULT_LIMIT_BYTES,
         })
+    }
+
+    /// Bounds the writer's page cache, which grows with the store from 128 MiB to this many
+    /// bytes (default [`DEFAULT_CACHE_LIMIT_BYTES`]); takes effect at the next [`Store::writer`].
+    pub fn set_cache_limit(&mut self, bytes: u64) {
+        self.cache_limit = bytes;
     }
 
     /// The underlying connection, for queries.

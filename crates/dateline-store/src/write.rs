@@ -146,6 +146,7 @@ impl Store {
             _ => BandFilter::load(&self.conn)?,
         };
         let bands = self.bands.insert(bands);
+        crate::cache::fit(&self.conn, self.cache_limit)?;
         let tx = self.conn.transaction()?;
         // Event rows name aggregates that are written at commit (`Tally::write`).
         tx.pragma_update(None, "defer_foreign_keys", "ON")?;

@@ -20,10 +20,19 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 const BATCH: usize = 1024;
 /// Batches in flight between the pipeline and the writer: bounds memory.
 const IN_FLIGHT: usize = 2;
-/// Most documents in one store transaction.
-const TRANSACTION_DOCUMENTS: usize = 8 * BATCH;
 /// Longest a transaction stays open for more batches, in seconds.
-const TRANSACTION_SECONDS: f64 = 10.0;
+const TRANSACTION_SECONDS: f64 = 30.0;
+
+/// Most documents in one store transaction when the store holds `stored` documents: eight
+/// batches, and up to 32 as the store grows past 256k documents. A transaction rewrites most
+/// pages of the indexes it adds to at random places, whose size grows with the store, so larger
+/// stores take larger transactions to spread that cost over more documents (the writer's cache,
+/// which grows too, holds their new pages until the commit).
+fn transaction_documents(stored: u64) -> usize {
+    usize::try_from(stored / 32)
+        .unwrap_or(usize::MAX)
+        .clamp(8 * BATCH, 32 * BATCH)
+}
 
 #[derive(Debug, Args)]
 pub struct IngestArgs {
@@ -50,6 +59,11 @@ pub struct IngestArgs {
     /// Largest single document, in bytes.
     #[arg(long, default_value_t = 64 * 1024 * 1024)]
     pub max_bytes: u64,
+    /// Most memory the store writer's page cache may take, in MiB. It grows with the store
+    /// (an eighth of the file, from 128 MiB) so that large stores are written as fast as small
+    /// ones; a lower bound here trades that speed for memory.
+    #[arg(long, default_value_t = dateline_store::DEFAULT_CACHE_LIMIT_BYTES >> 20)]
+    pub cache_mb: u64,
     #[command(flatten)]
     pub select: crate::inputs::SelectArgs,
 }
@@ -114,7 +128,7 @@ impl Work {
 }
 
 /// The one thread that writes. Batches received within [`TRANSACTION_SECONDS`] go into one
-/// transaction of at most [`TRANSACTION_DOCUMENTS`] documents: a kill loses at most that
+/// transaction of at most [`transaction_documents`] documents: a kill loses at most that
 /// transaction, which the next run stores again.
 fn spawn_writer(
     mut store: Store,
@@ -125,7 +139,9 @@ fn spawn_writer(
         let cpu = cpu_time::ThreadTime::try_now().ok();
         let mut total = BatchReport::default();
         let mut prepared = 0;
+        let (mut stored, _) = store.document_counts()?;
         while let Ok(first) = receive.recv() {
+            let limit = transaction_documents(stored);
             let opened = Instant::now();
             let mut writer = store.writer()?;
             let mut work = Some(first);
@@ -137,11 +153,13 @@ fn spawn_writer(
                         writer.add_prepared(&docs, source.as_deref())?
                     }
                 };
-                let open = writer.documents() < TRANSACTION_DOCUMENTS
+                let open = writer.documents() < limit
                     && opened.elapsed().as_secs_f64() < TRANSACTION_SECONDS;
                 work = if open { receive.recv().ok() } else { None };
             }
-            total += writer.commit()?;
+            let report = writer.commit()?;
+            stored += report.added as u64;
+            total += report;
         }
         if let Some(cpu) = cpu.and_then(|c| c.try_elapsed().ok()) {
             tracing::info!(
@@ -162,6 +180,7 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     crate::set_jobs(args.jobs)?;
     let mut store =
         Store::open(&args.db).with_context(|| format!("cannot open {}", args.db.display()))?;
+    store.set_cache_limit(args.cache_mb.saturating_mul(1 << 20));
     let inputs = load_table_dirs(&mut store, args)?;
     if inputs.is_empty() {
         return Ok(ExitCode::SUCCESS);
@@ -347,5 +366,19 @@ fn summary(tally: &Tally, report: &BatchReport, secs: f64, db: &std::path::Path)
              --date YYYY-MM-DD, or --date-from-path when paths or URLs hold it",
             report.undated
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transactions_grow_with_the_store_between_8_and_32_batches() {
+        assert_eq!(transaction_documents(0), 8 * BATCH);
+        assert_eq!(transaction_documents(100_000), 8 * BATCH);
+        assert_eq!(transaction_documents(500_000), 500_000 / 32);
+        assert_eq!(transaction_documents(1_000_000), 1_000_000 / 32);
+        assert_eq!(transaction_documents(10_000_000), 32 * BATCH);
     }
 }
