@@ -1,7 +1,7 @@
 //! The writer's page cache, sized to the store. Each new document adds entries at random places
 //! in the indexes keyed by actor, code and text hash; once those indexes outgrow the cache, every
 //! transaction reads their pages back from the OS and writes most of them out again, and ingest
-//! slows down as the store grows (at 1 M documents, a fixed 128 MiB cache held a seventh of
+//! slows down as the store grows (at 1 M documents, a fixed 128 MiB cache held a fifth of
 //! them). The cache therefore grows with the file, from a floor that keeps small stores' memory
 //! where it was, up to a limit the user sets (`dateline ingest --cache-mb`).
 
@@ -14,7 +14,7 @@ pub(crate) const FLOOR_KIB: i64 = 128 * 1024;
 /// The default upper bound of the writer cache, in bytes.
 pub const DEFAULT_LIMIT_BYTES: u64 = 1 << 30;
 /// The cache is sized to this fraction of the store's bytes: the indexes written at random
-/// places took 6 to 7 % of a 1 M-document store, and the open transaction's new pages the rest.
+/// places took about 7 % of a 1 M-document store, and the open transaction's new pages the rest.
 const STORE_SHARE: u64 = 8;
 
 /// The writer's cache size in KiB for a store of `store_bytes` bytes, at most `limit_bytes`.
