@@ -253,6 +253,11 @@ pub fn singular(word: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// Whether the noun `a` is `b` or a plural of it (`strikes` for `strike`; `b` may be plural too).
+pub fn same_noun(a: &str, b: &str) -> bool {
+    a == b || singular(a).as_deref() == Some(singular(b).as_deref().unwrap_or(b))
+}
+
 impl EventLexicon {
     /// The embedded lexicon, parsed once.
     #[must_use]

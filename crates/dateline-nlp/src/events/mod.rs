@@ -597,10 +597,8 @@ fn anaphoric_target(
     let generic = lex.is_event_reference(w);
     // A generic "the move" refers to an event of this sentence or the one before.
     let same = |e: &&Event| {
-        let t = doc.slice(e.trigger).to_lowercase();
         (generic && e.sentence as usize + 1 >= sentence)
-            || t == w
-            || lexicon::singular(&t).as_deref() == Some(w)
+            || lexicon::same_noun(&doc.slice(e.trigger).to_lowercase(), w)
     };
     let Some(latest) = events.iter().rev().find(same) else {
         // No event was coded from it: an earlier mention of the same noun with its actor
@@ -631,11 +629,7 @@ fn earlier_mention(
     word: &str,
 ) -> Option<ActorMention> {
     let view = doc.view();
-    let singular = lexicon::singular(word);
-    let matches = |k: usize| {
-        let w = view.lower(k);
-        w == word || lexicon::singular(w).as_deref() == Some(singular.as_deref().unwrap_or(word))
-    };
+    let matches = |k: usize| lexicon::same_noun(view.lower(k), word);
     doc.sentences
         .iter()
         .map(dateline_core::Sentence::token_range)
